@@ -1,0 +1,7 @@
+#include "cli/cli.h"
+
+namespace presskg::cli {
+
+int RunNetwork(int argc, char** argv) { return NotBuilt("network"); }
+
+}  // namespace presskg::cli
