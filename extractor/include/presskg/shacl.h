@@ -1,0 +1,47 @@
+// presskg/shacl.h — SHACL Core validation over Sord, reports as sh:ValidationReport.
+//
+//   Result<std::unique_ptr<ShapesGraph>> shapes = ShapesGraph::LoadDir("shapes/");
+//   ValidationReport r = (*shapes)->Validate(quads);   // data: union of all graphs
+//   if (!r.conforms) for (auto& v : r.results) std::cerr << v.ToText() << "\n";
+#ifndef PRESSKG_SHACL_H
+#define PRESSKG_SHACL_H
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "presskg/rdf.h"
+#include "presskg/status.h"
+
+namespace presskg {
+
+struct ValidationResult {
+  Term focus_node;
+  std::string result_path;   // SPARQL-like rendering of the path, "" for node shapes
+  Term value;                // kNone when absent
+  std::string component;     // sh:...ConstraintComponent IRI
+  std::string severity;      // sh:Violation IRI etc.
+  Term source_shape;
+  std::string message;
+  std::string ToText() const;  // one readable line naming focus node, path, value and constraint
+};
+
+struct ValidationReport {
+  bool conforms = true;
+  std::vector<ValidationResult> results;
+  Quads ToRdf() const;  // sh:ValidationReport in the default graph
+};
+
+class ShapesGraph {
+ public:
+  virtual ~ShapesGraph() = default;
+  static Result<std::unique_ptr<ShapesGraph>> LoadDir(const std::string& dir);  // every *.ttl in dir
+  static Result<std::unique_ptr<ShapesGraph>> LoadFile(const std::string& path);
+  static Result<std::unique_ptr<ShapesGraph>> FromQuads(const Quads& shapes);
+  // Thread-safe. Validates the union of all graphs in `data`.
+  virtual ValidationReport Validate(const Quads& data) const = 0;
+};
+
+}  // namespace presskg
+
+#endif  // PRESSKG_SHACL_H

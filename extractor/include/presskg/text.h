@@ -1,0 +1,92 @@
+// presskg/text.h — the text model: original text, a normalised view for matching, and an exact
+// map between them; language, paragraphs, sentences, quotation blocks and release structure.
+//
+//   Result<PreparedText> t = PrepareText(doc);
+//   for (const Sentence& s : t->sentences()) {
+//     std::string_view view = t->NormalizedView(s);   // NFKC + Hant→Hans: what rules match on
+//     Span orig = t->ToOriginal(s.norm_begin, s.norm_end);  // original bytes, for evidence
+//   }
+//
+// Offsets: `norm_*` are UTF-8 byte offsets into normalized(); Span values are UTF-8 byte offsets
+// into the original Document::text.
+#ifndef PRESSKG_TEXT_H
+#define PRESSKG_TEXT_H
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "presskg/document.h"
+#include "presskg/status.h"
+
+namespace presskg {
+
+struct TextOptions {
+  std::string lang;            // force a language ("zh-Hans", "zh-Hant", "en"); "" = detect
+  bool fold_traditional = true;  // map traditional characters to simplified in the normalised view
+};
+
+struct Sentence {
+  std::size_t norm_begin = 0, norm_end = 0;  // in normalized()
+  Span span;                                 // in the original text
+  int paragraph = 0;                         // index into paragraphs()
+  bool boilerplate = false;  // inside the "about the organization" or media-contact block
+};
+
+struct Paragraph {
+  std::size_t norm_begin = 0, norm_end = 0;
+  Span span;
+};
+
+// A quotation “…” / "…" / 「…」, possibly spanning sentence breaks.
+struct QuoteBlock {
+  std::size_t norm_begin = 0, norm_end = 0;  // including the quotation marks
+  Span span;
+  int paragraph = 0;
+};
+
+// The release's dateline, e.g. "Geneva, 16 May 2013 –" or "2013年5月16日，日内瓦 –".
+struct DatelineSpan {
+  bool found = false;
+  std::size_t norm_begin = 0, norm_end = 0;       // the whole dateline
+  std::size_t date_begin = 0, date_end = 0;       // the date part (normalized offsets)
+  std::size_t place_begin = 0, place_end = 0;     // the place part (normalized offsets; may be empty)
+};
+
+class PreparedText {
+ public:
+  const std::string& original() const { return original_; }
+  const std::string& normalized() const { return normalized_; }
+  const std::string& language() const { return language_; }  // "zh-Hans", "zh-Hant", "en", or another tag / "und"
+  const std::vector<Paragraph>& paragraphs() const { return paragraphs_; }
+  const std::vector<Sentence>& sentences() const { return sentences_; }
+  const std::vector<QuoteBlock>& quotes() const { return quotes_; }
+  const DatelineSpan& dateline() const { return dateline_; }
+
+  std::string_view NormalizedView(std::size_t norm_begin, std::size_t norm_end) const {
+    return std::string_view(normalized_).substr(norm_begin, norm_end - norm_begin);
+  }
+  std::string_view NormalizedView(const Sentence& s) const { return NormalizedView(s.norm_begin, s.norm_end); }
+  // Maps a normalized byte range to the smallest original byte range that produced it.
+  Span ToOriginal(std::size_t norm_begin, std::size_t norm_end) const;
+  // The original text for a normalized range (names "as the release wrote them").
+  std::string OriginalText(std::size_t norm_begin, std::size_t norm_end) const;
+
+ private:
+  friend Result<PreparedText> PrepareText(const Document& doc, const TextOptions& options);
+  std::string original_, normalized_, language_;
+  // norm_to_orig_[i] = original byte offset where normalized byte i's source starts; size normalized+1.
+  std::vector<std::size_t> norm_to_orig_;
+  std::vector<Paragraph> paragraphs_;
+  std::vector<Sentence> sentences_;
+  std::vector<QuoteBlock> quotes_;
+  DatelineSpan dateline_;
+};
+
+Result<PreparedText> PrepareText(const Document& doc, const TextOptions& options = {});
+
+}  // namespace presskg
+
+#endif  // PRESSKG_TEXT_H
