@@ -1,0 +1,114 @@
+#include "graph/text_util.h"
+
+#include <cstdint>
+
+namespace presskg {
+namespace internal {
+
+std::size_t Utf8SequenceLength(std::string_view s, std::size_t i) {
+  const std::size_t n = s.size();
+  const auto b = [&](std::size_t k) { return static_cast<std::uint8_t>(s[k]); };
+  const std::uint8_t c = b(i);
+  if (c < 0x80) return 1;
+  std::size_t len;
+  std::uint8_t lo = 0x80, hi = 0xBF;  // allowed range of the second byte
+  if (c >= 0xC2 && c <= 0xDF) {
+    len = 2;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    len = 3;
+    if (c == 0xE0) lo = 0xA0;       // overlong
+    if (c == 0xED) hi = 0x9F;       // UTF-16 surrogates
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    len = 4;
+    if (c == 0xF0) lo = 0x90;       // overlong
+    if (c == 0xF4) hi = 0x8F;       // above U+10FFFF
+  } else {
+    return 0;
+  }
+  if (i + len > n) return 0;
+  if (b(i + 1) < lo || b(i + 1) > hi) return 0;
+  for (std::size_t k = 2; k < len; ++k) {
+    if ((b(i + k) & 0xC0) != 0x80) return 0;
+  }
+  return len;
+}
+
+bool IsValidUtf8(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) { ++i; continue; }
+    const std::size_t len = Utf8SequenceLength(s, i);
+    if (len == 0) return false;
+    i += len;
+  }
+  return true;
+}
+
+std::string RepairUtf8(std::string_view s) {
+  if (IsValidUtf8(s)) return std::string(s);
+  std::string out;
+  out.reserve(s.size() + 8);
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t len = Utf8SequenceLength(s, i);
+    if (len) {
+      out.append(s.data() + i, len);
+      i += len;
+    } else {
+      out += "\xEF\xBF\xBD";
+      ++i;
+      // Skip the continuation bytes of the broken sequence, so one bad character gives one U+FFFD.
+      while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++i;
+    }
+  }
+  return out;
+}
+
+std::size_t CodePointOffset(std::string_view s, std::size_t byte_offset) {
+  if (byte_offset > s.size()) byte_offset = s.size();
+  std::size_t cps = 0;
+  for (std::size_t i = 0; i < byte_offset;) {
+    const std::size_t len = Utf8SequenceLength(s, i);
+    i += len ? len : 1;
+    ++cps;
+  }
+  return cps;
+}
+
+namespace {
+bool IriExcluded(unsigned char c) {
+  if (c <= 0x20 || c == 0x7F) return true;
+  switch (c) {
+    case '<': case '>': case '"': case '{': case '}': case '|': case '^': case '`': case '\\':
+      return true;
+    default:
+      return false;
+  }
+}
+}  // namespace
+
+bool IsSafeIri(std::string_view iri) {
+  for (unsigned char c : iri) {
+    if (IriExcluded(c)) return false;
+  }
+  return IsValidUtf8(iri);
+}
+
+std::string MakeSafeIri(std::string_view iri) {
+  if (IsSafeIri(iri)) return std::string(iri);
+  static const char kHex[] = "0123456789ABCDEF";
+  const std::string repaired = RepairUtf8(iri);
+  std::string out;
+  out.reserve(repaired.size() + 16);
+  for (unsigned char c : repaired) {
+    if (IriExcluded(c)) {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
+}  // namespace internal
+}  // namespace presskg

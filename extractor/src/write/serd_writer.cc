@@ -1,0 +1,262 @@
+// Turtle, N-Triples, N-Quads and TriG through Serd's streaming writer.
+//
+// Serd writes what it is given; the guards that keep its output parseable live here:
+// invalid UTF-8 → U+FFFD, unsafe IRI characters → %XX, blank labels → [A-Za-z0-9_], and numeric
+// or boolean datatypes handed over as CURIEs so Serd never writes a lexical form bare (it would
+// print "abc"^^xsd:integer as the token abc).
+#include <serd/serd.h>
+
+#include <cstdarg>
+#include <cstdio>
+#include <cstring>
+#include <string>
+#include <string_view>
+
+#include "graph/text_util.h"
+#include "write/writers.h"
+
+namespace presskg {
+namespace internal {
+namespace {
+
+SerdSyntax SyntaxOf(RdfFormat f) {
+  switch (f) {
+    case RdfFormat::kNTriples: return SERD_NTRIPLES;
+    case RdfFormat::kNQuads: return SERD_NQUADS;
+    case RdfFormat::kTriG: return SERD_TRIG;
+    default: return SERD_TURTLE;
+  }
+}
+
+bool IsBlankLabelChar(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+// Injective mapping of any label onto [A-Za-z0-9_]+ ("_" itself is escaped as "_5F").
+void SafeBlankLabel(std::string_view label, std::string* out) {
+  static const char kHex[] = "0123456789ABCDEF";
+  out->clear();
+  for (unsigned char c : label) {
+    if (IsBlankLabelChar(c)) {
+      *out += static_cast<char>(c);
+    } else {
+      *out += '_';
+      *out += kHex[c >> 4];
+      *out += kHex[c & 15];
+    }
+  }
+  if (out->empty()) *out = "_";
+}
+
+bool IsLangTagChar(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
+}
+
+// BCP 47 shape as the RDF syntaxes accept it: [a-zA-Z]+ ('-' [a-zA-Z0-9]+)*. Anything else is
+// dropped to a plain string rather than breaking the document.
+bool IsValidLangTag(std::string_view tag) {
+  if (tag.empty() || tag.front() == '-' || tag.back() == '-') return false;
+  bool first_part = true;
+  char prev = 0;
+  for (unsigned char c : tag) {
+    if (!IsLangTagChar(c)) return false;
+    if (c == '-') {
+      if (prev == '-') return false;
+      first_part = false;
+    } else if (first_part && !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) {
+      return false;
+    }
+    prev = static_cast<char>(c);
+  }
+  return true;
+}
+
+class SerdQuadWriter : public QuadWriter {
+ public:
+  SerdQuadWriter(std::unique_ptr<Output> out, RdfFormat format, const WriterOptions& options)
+      : out_(std::move(out)), format_(format) {
+    env_ = serd_env_new(nullptr);
+    const bool pretty = format == RdfFormat::kTurtle || format == RdfFormat::kTriG;
+    const auto style = static_cast<SerdStyle>(
+        (pretty ? (SERD_STYLE_ABBREVIATED | SERD_STYLE_CURIED) : 0) | SERD_STYLE_BULK);
+    writer_ = serd_writer_new(SyntaxOf(format), style, env_, nullptr, &SerdQuadWriter::Sink, this);
+    serd_writer_set_error_sink(writer_, &SerdQuadWriter::OnError, this);
+    keeps_graphs_ = FormatKeepsGraphs(format);
+    abbreviates_ = pretty;
+    if (pretty) {
+      for (const auto& [name, iri] : WriterPrefixes(options.base)) {
+        const SerdNode n = serd_node_from_string(SERD_LITERAL, reinterpret_cast<const uint8_t*>(name.c_str()));
+        const std::string safe = MakeSafeIri(iri);
+        const SerdNode u = serd_node_from_string(SERD_URI, reinterpret_cast<const uint8_t*>(safe.c_str()));
+        serd_writer_set_prefix(writer_, &n, &u);
+      }
+    }
+  }
+
+  ~SerdQuadWriter() override {
+    if (writer_) Close();
+  }
+
+  Status Write(const Quads& quads) override {
+    if (!writer_) return Internal("QuadWriter::Write after Close");
+    for (const Quad& q : quads) {
+      Status st = WriteOne(q);
+      if (!st.ok()) return st;
+    }
+    return Status::OK();
+  }
+
+  Status Close() override {
+    if (!writer_) return Status::OK();
+    serd_writer_finish(writer_);
+    serd_writer_free(writer_);
+    serd_env_free(env_);
+    writer_ = nullptr;
+    env_ = nullptr;
+    Status st = out_->Close();
+    if (st.ok() && !error_.empty()) st = Internal("serd: " + error_, internal::FileLocation(out_->name()));
+    return st;
+  }
+
+ private:
+  // One node slot with its scratch buffer (reused across statements: no allocation per quad once
+  // warmed up).
+  struct Slot {
+    std::string buf;
+    SerdNode node = SERD_NODE_NULL;
+  };
+
+  static size_t Sink(const void* buf, size_t len, void* stream) {
+    static_cast<SerdQuadWriter*>(stream)->out_->Write(buf, len);
+    return len;
+  }
+
+  static SerdStatus OnError(void* handle, const SerdError* e) {
+    auto* self = static_cast<SerdQuadWriter*>(handle);
+    if (self->error_.empty()) {
+      char msg[512];
+      va_list args;
+      va_copy(args, *e->args);
+      std::vsnprintf(msg, sizeof msg, e->fmt, args);
+      va_end(args);
+      self->error_ = msg;
+      while (!self->error_.empty() && self->error_.back() == '\n') self->error_.pop_back();
+    }
+    return SERD_SUCCESS;
+  }
+
+  static void Set(Slot* s, SerdType type, std::string_view text) {
+    s->node.buf = reinterpret_cast<const uint8_t*>(text.data());
+    s->node.n_bytes = text.size();
+    s->node.n_chars = text.size();  // Serd's writer does not use n_chars
+    s->node.flags = 0;
+    s->node.type = type;
+  }
+
+  // IRIs: used in place when safe (the common case), else a repaired copy.
+  static void SetIri(Slot* s, const std::string& iri) {
+    if (IsSafeIri(iri)) {
+      Set(s, SERD_URI, iri);
+    } else {
+      s->buf = MakeSafeIri(iri);
+      Set(s, SERD_URI, s->buf);
+    }
+  }
+
+  static void SetResource(Slot* s, const Term& t) {
+    if (t.is_blank()) {
+      SafeBlankLabel(t.value, &s->buf);
+      Set(s, SERD_BLANK, s->buf);
+    } else {
+      SetIri(s, t.value);
+    }
+  }
+
+  void SetLiteral(const Term& t) {
+    if (IsValidUtf8(t.value)) {
+      Set(&object_, SERD_LITERAL, t.value);
+    } else {
+      object_.buf = RepairUtf8(t.value);
+      Set(&object_, SERD_LITERAL, object_.buf);
+    }
+    SerdNodeFlags flags = 0;
+    for (char c : std::string_view(reinterpret_cast<const char*>(object_.node.buf), object_.node.n_bytes)) {
+      if (c == '\n' || c == '\r') flags |= SERD_HAS_NEWLINE;
+      if (c == '"') flags |= SERD_HAS_QUOTE;
+    }
+    object_.node.flags = flags;
+
+    has_datatype_ = has_lang_ = false;
+    if (!t.lang.empty()) {
+      if (IsValidLangTag(t.lang)) {
+        Set(&lang_, SERD_LITERAL, t.lang);
+        has_lang_ = true;
+      }
+      return;
+    }
+    static const std::string kXsdString = std::string(ns::kXsd) + "string";
+    if (t.datatype.empty() || t.datatype == kXsdString) return;
+    has_datatype_ = true;
+    const std::string_view dt = t.datatype;
+    const std::string_view xsd = ns::kXsd;
+    if (abbreviates_ && dt.size() > xsd.size() && dt.compare(0, xsd.size(), xsd) == 0) {
+      const std::string_view local = dt.substr(xsd.size());
+      if (local == "integer" || local == "decimal" || local == "boolean" || local == "double") {
+        datatype_.buf = "xsd:";
+        datatype_.buf.append(local.data(), local.size());
+        Set(&datatype_, SERD_CURIE, datatype_.buf);
+        return;
+      }
+    }
+    SetIri(&datatype_, t.datatype);
+  }
+
+  Status WriteOne(const Quad& q) {
+    if (q.subject.is_literal() || q.subject.is_none() || !q.predicate.is_iri() || q.object.is_none()) {
+      return InvalidArgument("not an RDF statement: subject must be an IRI or blank node, predicate an IRI");
+    }
+    SetResource(&subject_, q.subject);
+    SetIri(&predicate_, q.predicate.value);
+    if (q.object.is_literal()) {
+      SetLiteral(q.object);
+    } else {
+      SetResource(&object_, q.object);
+      has_datatype_ = has_lang_ = false;
+    }
+    const SerdNode* graph = nullptr;
+    if (keeps_graphs_ && !q.graph.is_none()) {
+      SetResource(&graph_, q.graph);
+      graph = &graph_.node;
+    }
+    const SerdStatus st = serd_writer_write_statement(
+        writer_, 0, graph, &subject_.node, &predicate_.node, &object_.node,
+        has_datatype_ ? &datatype_.node : nullptr, has_lang_ ? &lang_.node : nullptr);
+    if (st != SERD_SUCCESS) {
+      return Internal(std::string("serd could not write a statement: ") +
+                          reinterpret_cast<const char*>(serd_strerror(st)) +
+                          (error_.empty() ? "" : " (" + error_ + ")"),
+                      internal::FileLocation(out_->name()));
+    }
+    return Status::OK();
+  }
+
+  std::unique_ptr<Output> out_;
+  RdfFormat format_;
+  SerdEnv* env_ = nullptr;
+  SerdWriter* writer_ = nullptr;
+  bool keeps_graphs_ = false;
+  bool abbreviates_ = false;
+  Slot subject_, predicate_, object_, graph_, datatype_, lang_;
+  bool has_datatype_ = false, has_lang_ = false;
+  std::string error_;
+};
+
+}  // namespace
+
+std::unique_ptr<QuadWriter> NewSerdWriter(std::unique_ptr<Output> out, RdfFormat format,
+                                          const WriterOptions& options) {
+  return std::make_unique<SerdQuadWriter>(std::move(out), format, options);
+}
+
+}  // namespace internal
+}  // namespace presskg

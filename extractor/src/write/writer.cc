@@ -1,0 +1,70 @@
+// QuadWriter::Open and the string conveniences: pick the implementation for a format.
+#include "presskg/writer.h"
+
+#include "presskg/rdf.h"
+#include "write/writers.h"
+
+namespace presskg {
+
+namespace internal {
+
+std::vector<std::pair<std::string, std::string>> WriterPrefixes(const std::string& base) {
+  std::vector<std::pair<std::string, std::string>> p = {
+      {"pkg", ns::kPkg},   {"schema", ns::kSchema}, {"org", ns::kOrg},   {"prov", ns::kProv},
+      {"dcterms", ns::kDcterms}, {"nif", ns::kNif}, {"owl", ns::kOwl},   {"rdf", ns::kRdf},
+      {"rdfs", ns::kRdfs}, {"xsd", ns::kXsd},       {"wd", ns::kWd},
+  };
+  if (!base.empty()) {
+    for (const char* kind : {"doc", "graph", "fact", "organization", "person", "country", "place",
+                             "run", "agent"}) {
+      p.emplace_back(kind, base + kind + "/");
+    }
+  }
+  return p;
+}
+
+namespace {
+Result<std::unique_ptr<QuadWriter>> OpenOn(std::unique_ptr<Output> out, RdfFormat format,
+                                           const WriterOptions& options) {
+  switch (format) {
+    case RdfFormat::kTurtle:
+    case RdfFormat::kNTriples:
+    case RdfFormat::kNQuads:
+    case RdfFormat::kTriG:
+      return NewSerdWriter(std::move(out), format, options);
+    case RdfFormat::kJsonLd:
+      return NewJsonLdWriter(std::move(out), options);
+    case RdfFormat::kRdfXml:
+      return NewRdfXmlWriter(std::move(out), options);
+  }
+  return InvalidArgument("unknown RDF format");
+}
+}  // namespace
+
+}  // namespace internal
+
+Result<std::unique_ptr<QuadWriter>> QuadWriter::Open(const std::string& path, RdfFormat format,
+                                                     const WriterOptions& options) {
+  Result<std::unique_ptr<internal::Output>> out = internal::Output::OpenFile(path);
+  if (!out.ok()) return out.status();
+  return internal::OpenOn(std::move(*out), format, options);
+}
+
+Result<std::unique_ptr<QuadWriter>> QuadWriter::OpenString(std::string* out, RdfFormat format,
+                                                           const WriterOptions& options) {
+  if (!out) return InvalidArgument("QuadWriter::OpenString: null output string");
+  return internal::OpenOn(internal::Output::ToString(out), format, options);
+}
+
+Result<std::string> WriteRdfString(const Quads& quads, RdfFormat format, const WriterOptions& options) {
+  std::string text;
+  Result<std::unique_ptr<QuadWriter>> w = QuadWriter::OpenString(&text, format, options);
+  if (!w.ok()) return w.status();
+  Status st = (*w)->Write(quads);
+  Status closed = (*w)->Close();
+  if (!st.ok()) return st;
+  if (!closed.ok()) return closed;
+  return text;
+}
+
+}  // namespace presskg

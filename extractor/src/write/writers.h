@@ -1,0 +1,33 @@
+// write/writers.h — the concrete QuadWriter implementations behind QuadWriter::Open (internal).
+#ifndef PRESSKG_WRITE_WRITERS_H
+#define PRESSKG_WRITE_WRITERS_H
+
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "presskg/writer.h"
+#include "write/output.h"
+
+namespace presskg {
+namespace internal {
+
+// Prefixes declared in Turtle/TriG/RDF-XML output: the standard vocabularies and, for the data,
+// one prefix per kind of node under `base` (doc:, graph:, fact:, organization:, person:, ...).
+std::vector<std::pair<std::string, std::string>> WriterPrefixes(const std::string& base);
+
+// Turtle, N-Triples, N-Quads, TriG through Serd.
+std::unique_ptr<QuadWriter> NewSerdWriter(std::unique_ptr<Output> out, RdfFormat format,
+                                          const WriterOptions& options);
+// JSON-LD 1.1, compacted with the context (ontology/context.jsonld).
+Result<std::unique_ptr<QuadWriter>> NewJsonLdWriter(std::unique_ptr<Output> out,
+                                                    const WriterOptions& options);
+// RDF/XML through Raptor (triples only).
+Result<std::unique_ptr<QuadWriter>> NewRdfXmlWriter(std::unique_ptr<Output> out,
+                                                    const WriterOptions& options);
+
+}  // namespace internal
+}  // namespace presskg
+
+#endif  // PRESSKG_WRITE_WRITERS_H
