@@ -3,7 +3,7 @@
 #include <cstdint>
 
 namespace presskg {
-namespace internal {
+namespace graphutil {
 
 std::size_t Utf8SequenceLength(std::string_view s, std::size_t i) {
   const std::size_t n = s.size();
@@ -110,5 +110,5 @@ std::string MakeSafeIri(std::string_view iri) {
   return out;
 }
 
-}  // namespace internal
+}  // namespace graphutil
 }  // namespace presskg

@@ -11,7 +11,7 @@
 #include <string_view>
 
 namespace presskg {
-namespace internal {
+namespace graphutil {
 
 // Length in bytes of the valid UTF-8 sequence at s[i], or 0 when it is invalid (bad lead byte,
 // truncated, overlong, surrogate, above U+10FFFF).
@@ -28,7 +28,7 @@ bool IsSafeIri(std::string_view iri);
 // `iri` with invalid UTF-8 repaired and every excluded character percent-encoded.
 std::string MakeSafeIri(std::string_view iri);
 
-}  // namespace internal
+}  // namespace graphutil
 }  // namespace presskg
 
 #endif  // PRESSKG_GRAPH_TEXT_UTIL_H

@@ -4,7 +4,7 @@
 #include <cstring>
 
 namespace presskg {
-namespace internal {
+namespace writeimpl {
 
 Result<std::unique_ptr<Output>> Output::OpenFile(const std::string& path) {
   std::unique_ptr<Output> out(new Output());
@@ -15,7 +15,7 @@ Result<std::unique_ptr<Output>> Output::OpenFile(const std::string& path) {
   }
   out->file_ = std::fopen(path.c_str(), "wb");
   if (!out->file_) {
-    return IoError(std::string("cannot open for writing: ") + std::strerror(errno), internal::FileLocation(path));
+    return IoError(std::string("cannot open for writing: ") + std::strerror(errno), writeimpl::FileLocation(path));
   }
   out->owns_file_ = true;
   // A large buffer: writers emit many small pieces.
@@ -40,9 +40,9 @@ Status Output::Close() {
   const int err = errno;
   if (owns_file_ && std::fclose(file_) != 0) failed = true;
   file_ = nullptr;
-  if (failed) return IoError(std::string("write failed: ") + std::strerror(err), internal::FileLocation(name_));
+  if (failed) return IoError(std::string("write failed: ") + std::strerror(err), writeimpl::FileLocation(name_));
   return Status::OK();
 }
 
-}  // namespace internal
+}  // namespace writeimpl
 }  // namespace presskg

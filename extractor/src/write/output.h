@@ -12,7 +12,7 @@
 #include "presskg/status.h"
 
 namespace presskg {
-namespace internal {
+namespace writeimpl {
 
 inline Location FileLocation(std::string file, int line = 0, int column = 0) {
   Location l;
@@ -50,7 +50,7 @@ class Output {
   std::string name_;
 };
 
-}  // namespace internal
+}  // namespace writeimpl
 }  // namespace presskg
 
 #endif  // PRESSKG_WRITE_OUTPUT_H

@@ -1,11 +1,11 @@
 #include "write/writers.h"
 
 namespace presskg {
-namespace internal {
+namespace writeimpl {
 
 Result<std::unique_ptr<QuadWriter>> NewRdfXmlWriter(std::unique_ptr<Output>, const WriterOptions&) {
   return Unsupported("RDF/XML writer not available yet");
 }
 
-}  // namespace internal
+}  // namespace writeimpl
 }  // namespace presskg

@@ -52,7 +52,7 @@ bool ExpandIri(ReadState* st, const SerdNode* n, std::string* out) {
     if (st->status.ok()) {
       st->status = ParseError((n->type == SERD_CURIE ? "undefined prefix in " : "cannot resolve IRI ") +
                                   NodeText(n),
-                              internal::FileLocation(st->file));
+                              writeimpl::FileLocation(st->file));
     }
     return false;
   }
@@ -133,7 +133,7 @@ SerdStatus OnError(void* handle, const SerdError* e) {
     va_end(args);
     std::string m = msg;
     while (!m.empty() && (m.back() == '\n' || m.back() == ' ')) m.pop_back();
-    st->status = ParseError(m, internal::FileLocation(st->file, static_cast<int>(e->line), static_cast<int>(e->col) + 1));
+    st->status = ParseError(m, writeimpl::FileLocation(st->file, static_cast<int>(e->line), static_cast<int>(e->col) + 1));
   }
   return SERD_SUCCESS;
 }
@@ -163,7 +163,7 @@ Status Read(RdfFormat format, const std::string& name, const std::string& base, 
   if (!st.status.ok()) return st.status;
   if (rs != SERD_SUCCESS && rs != SERD_FAILURE) {
     return ParseError(std::string("cannot parse: ") + reinterpret_cast<const char*>(serd_strerror(rs)),
-                      internal::FileLocation(name));
+                      writeimpl::FileLocation(name));
   }
   return Status::OK();
 }
@@ -183,8 +183,8 @@ std::string FileBaseIri(const std::string& path) {
 Status ReadRdf(const std::string& path, RdfFormat format, const std::function<Status(const Quad&)>& sink) {
   std::FILE* f = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
   if (!f) {
-    return (errno == ENOENT ? NotFound("no such file", internal::FileLocation(path))
-                            : IoError(std::string("cannot open: ") + std::strerror(errno), internal::FileLocation(path)));
+    return (errno == ENOENT ? NotFound("no such file", writeimpl::FileLocation(path))
+                            : IoError(std::string("cannot open: ") + std::strerror(errno), writeimpl::FileLocation(path)));
   }
   Status st = Read(format, path, path == "-" ? std::string() : FileBaseIri(path), f, nullptr, sink);
   if (f != stdin) std::fclose(f);

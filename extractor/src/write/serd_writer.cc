@@ -16,8 +16,14 @@
 #include "write/writers.h"
 
 namespace presskg {
-namespace internal {
+namespace writeimpl {
 namespace {
+
+using graphutil::IsSafeIri;
+using graphutil::IsValidUtf8;
+using graphutil::MakeSafeIri;
+using graphutil::RepairUtf8;
+
 
 SerdSyntax SyntaxOf(RdfFormat f) {
   switch (f) {
@@ -114,7 +120,7 @@ class SerdQuadWriter : public QuadWriter {
     writer_ = nullptr;
     env_ = nullptr;
     Status st = out_->Close();
-    if (st.ok() && !error_.empty()) st = Internal("serd: " + error_, internal::FileLocation(out_->name()));
+    if (st.ok() && !error_.empty()) st = Internal("serd: " + error_, writeimpl::FileLocation(out_->name()));
     return st;
   }
 
@@ -235,7 +241,7 @@ class SerdQuadWriter : public QuadWriter {
       return Internal(std::string("serd could not write a statement: ") +
                           reinterpret_cast<const char*>(serd_strerror(st)) +
                           (error_.empty() ? "" : " (" + error_ + ")"),
-                      internal::FileLocation(out_->name()));
+                      writeimpl::FileLocation(out_->name()));
     }
     return Status::OK();
   }
@@ -258,5 +264,5 @@ std::unique_ptr<QuadWriter> NewSerdWriter(std::unique_ptr<Output> out, RdfFormat
   return std::make_unique<SerdQuadWriter>(std::move(out), format, options);
 }
 
-}  // namespace internal
+}  // namespace writeimpl
 }  // namespace presskg

@@ -6,7 +6,7 @@
 
 namespace presskg {
 
-namespace internal {
+namespace writeimpl {
 
 std::vector<std::pair<std::string, std::string>> WriterPrefixes(const std::string& base) {
   std::vector<std::pair<std::string, std::string>> p = {
@@ -41,19 +41,19 @@ Result<std::unique_ptr<QuadWriter>> OpenOn(std::unique_ptr<Output> out, RdfForma
 }
 }  // namespace
 
-}  // namespace internal
+}  // namespace writeimpl
 
 Result<std::unique_ptr<QuadWriter>> QuadWriter::Open(const std::string& path, RdfFormat format,
                                                      const WriterOptions& options) {
-  Result<std::unique_ptr<internal::Output>> out = internal::Output::OpenFile(path);
+  Result<std::unique_ptr<writeimpl::Output>> out = writeimpl::Output::OpenFile(path);
   if (!out.ok()) return out.status();
-  return internal::OpenOn(std::move(*out), format, options);
+  return writeimpl::OpenOn(std::move(*out), format, options);
 }
 
 Result<std::unique_ptr<QuadWriter>> QuadWriter::OpenString(std::string* out, RdfFormat format,
                                                            const WriterOptions& options) {
   if (!out) return InvalidArgument("QuadWriter::OpenString: null output string");
-  return internal::OpenOn(internal::Output::ToString(out), format, options);
+  return writeimpl::OpenOn(writeimpl::Output::ToString(out), format, options);
 }
 
 Result<std::string> WriteRdfString(const Quads& quads, RdfFormat format, const WriterOptions& options) {

@@ -11,7 +11,7 @@
 #include "write/output.h"
 
 namespace presskg {
-namespace internal {
+namespace writeimpl {
 
 // Prefixes declared in Turtle/TriG/RDF-XML output: the standard vocabularies and, for the data,
 // one prefix per kind of node under `base` (doc:, graph:, fact:, organization:, person:, ...).
@@ -27,7 +27,7 @@ Result<std::unique_ptr<QuadWriter>> NewJsonLdWriter(std::unique_ptr<Output> out,
 Result<std::unique_ptr<QuadWriter>> NewRdfXmlWriter(std::unique_ptr<Output> out,
                                                     const WriterOptions& options);
 
-}  // namespace internal
+}  // namespace writeimpl
 }  // namespace presskg
 
 #endif  // PRESSKG_WRITE_WRITERS_H
