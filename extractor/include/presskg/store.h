@@ -43,9 +43,44 @@ class Store : public GraphSink {
   virtual Status Add(const Quads& quads) = 0;
   virtual Result<QueryResult> Query(const std::string& sparql) = 0;  // SELECT/ASK over the union of graphs
 };
+// Notes on the embedded store: ReplaceGraph puts every quad into graph_iri (their own graph term is
+// ignored) and is atomic; writes are batched into transactions that Flush() commits (Query and the
+// destructor commit too). Add keeps set semantics: a statement already present is not added twice.
 
 // Query a SPARQL 1.1 endpoint over HTTP.
 Result<QueryResult> QueryEndpoint(const std::string& url, const std::string& sparql);
+
+// ---- Remote endpoints (additive) -------------------------------------------------------------
+// Credentials never come from arguments: PRESSKG_USER/PRESSKG_PASSWORD from the environment, else
+// the netrc file (netrc_file, else $PRESSKG_NETRC, else ~/.netrc). They are never logged.
+struct EndpointOptions {
+  enum class Protocol {
+    kGraphStore,  // SPARQL 1.1 Graph Store HTTP Protocol: one PUT per graph (replaces it)
+    kUpdate,      // SPARQL 1.1 Update: DROP SILENT GRAPH + INSERT DATA, many graphs per request
+  };
+  Protocol protocol = Protocol::kGraphStore;
+  // Query parameter naming the graph in GSP requests; "" = "graph-uri" when the URL path contains
+  // "sparql-graph-crud" (Virtuoso), else "graph" (the standard).
+  std::string graph_param;
+  size_t batch_triples = 20000;  // kUpdate: flush a request once it holds this many triples
+  int max_attempts = 5;          // per request; retried on connection errors and HTTP 5xx
+  int backoff_ms = 200;          // first retry delay, doubled after each attempt
+  long timeout_s = 300;          // per request
+  std::string netrc_file;        // "" = $PRESSKG_NETRC, else curl's default (~/.netrc)
+};
+
+Result<std::unique_ptr<GraphSink>> OpenEndpointSink(const std::string& url, const EndpointOptions& options);
+Result<QueryResult> QueryEndpoint(const std::string& url, const std::string& sparql,
+                                  const EndpointOptions& options);
+
+// ---- Result formats (additive) ---------------------------------------------------------------
+// kTable: aligned for a terminal (East Asian wide characters count two columns); kCsv/kTsv: SPARQL
+// 1.1 Query Results CSV and TSV; kJson: SPARQL 1.1 Query Results JSON.
+enum class ResultsFormat { kTable, kCsv, kTsv, kJson };
+Result<ResultsFormat> ResultsFormatFromName(const std::string& name);  // table|csv|tsv|json
+std::string FormatResults(const QueryResult& result, ResultsFormat format);
+// Reads SPARQL 1.1 Query Results JSON (also SPARQL 1.0 "typed-literal" bindings).
+Result<QueryResult> ParseSparqlJson(const std::string& text);
 
 }  // namespace presskg
 
