@@ -1,0 +1,269 @@
+// network/build.cc — agreement facts (docs/vocabulary.md) → the partnership network.
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <set>
+#include <string>
+#include <tuple>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "presskg/network.h"
+
+namespace presskg {
+namespace {
+
+const std::string kRdfType = std::string(ns::kRdf) + "type";
+const std::string kRdfsLabel = std::string(ns::kRdfs) + "label";
+const std::string kAgreement = std::string(ns::kPkg) + "Agreement";
+const std::string kKind = std::string(ns::kPkg) + "kind";
+const std::string kParty = std::string(ns::kPkg) + "party";
+const std::string kCountryProp = std::string(ns::kPkg) + "country";
+const std::string kIsoCode = std::string(ns::kPkg) + "isoCode";
+const std::string kInDocument = std::string(ns::kPkg) + "inDocument";
+const std::string kDate = std::string(ns::kDcterms) + "date";
+const std::string kIdentifier = std::string(ns::kDcterms) + "identifier";
+const std::string kLanguage = std::string(ns::kDcterms) + "language";
+const std::string kDatePublished = std::string(ns::kSchema) + "datePublished";
+const std::string kSchemaCountry = std::string(ns::kSchema) + "Country";
+
+struct Fact {
+  std::string kind, date;
+  std::set<std::string> parties, countries, docs;
+};
+
+struct Doc {
+  std::string id, language, published;
+};
+
+// A label and where it was seen (the graphs whose release wrote it).
+struct LabelSeen {
+  std::string lang;                // literal tag, lower case; "" = untagged
+  std::set<std::string> graphs;
+};
+
+std::string Lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// Year of an xsd:date / gYearMonth / gYear lexical form; 0 when it has none.
+int YearOf(const std::string& date) {
+  size_t i = 0;
+  if (!date.empty() && date[0] == '-') return 0;  // BCE dates are not agreement dates
+  while (i < date.size() && std::isdigit(static_cast<unsigned char>(date[i]))) ++i;
+  if (i < 4) return 0;
+  return std::stoi(date.substr(0, i));
+}
+
+// The last path segment of an IRI ("…/doc/abc" → "abc"), used when a document has no identifier.
+std::string LastSegment(const std::string& iri) {
+  size_t slash = iri.find_last_of("/#");
+  return slash == std::string::npos ? iri : iri.substr(slash + 1);
+}
+
+size_t CodePoints(const std::string& s) {
+  size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+}  // namespace
+
+Result<Network> BuildNetwork(const Quads& data, const NetworkOptions& options) {
+  if (options.year_from && options.year_to && options.year_from > options.year_to)
+    return InvalidArgument("network: --from year " + std::to_string(options.year_from) +
+                           " is after --to year " + std::to_string(options.year_to));
+  for (const auto& k : options.kinds)
+    if (k != "agreement" && k != "mou" && k != "partnership")
+      return InvalidArgument("network: unknown agreement kind '" + k +
+                             "' (agreement, mou, partnership)");
+
+  std::map<std::string, Fact> facts;  // ordered: deterministic edge attribute order
+  std::unordered_map<std::string, Doc> docs;
+  std::unordered_map<std::string, std::string> graph_doc;  // named graph → document in it
+  std::set<std::string> countries;
+  std::unordered_map<std::string, std::string> iso;
+  std::unordered_map<std::string, std::map<std::string, LabelSeen>> labels;
+
+  // Pass 1: which subjects are agreements (the type triple may come after the others).
+  std::set<std::string> agreement_ids;
+  for (const Quad& q : data)
+    if (q.predicate.value == kRdfType && q.object.is_iri() && q.object.value == kAgreement)
+      agreement_ids.insert(q.subject.value);
+
+  for (const Quad& q : data) {
+    const std::string& s = q.subject.value;
+    const std::string& p = q.predicate.value;
+    const Term& o = q.object;
+    if (agreement_ids.count(s)) {
+      Fact& f = facts[s];
+      if (p == kKind && o.is_literal()) f.kind = o.value;
+      else if (p == kParty && !o.is_literal()) f.parties.insert(o.value);
+      else if (p == kCountryProp && o.is_iri()) { f.countries.insert(o.value); countries.insert(o.value); }
+      else if (p == kDate && o.is_literal()) f.date = o.value;
+      else if (p == kInDocument && o.is_iri()) f.docs.insert(o.value);
+      continue;
+    }
+    if (p == kRdfType && o.is_iri()) {
+      if (o.value == kSchemaCountry) countries.insert(s);
+      else if (o.value == std::string(ns::kSchema) + "NewsArticle" && !q.graph.is_none())
+        graph_doc[q.graph.value] = s;
+    } else if (p == kRdfsLabel && o.is_literal()) {
+      LabelSeen& seen = labels[s][o.value];
+      seen.lang = o.lang;
+      seen.graphs.insert(q.graph.value);
+    } else if (p == kIsoCode && o.is_literal()) {
+      iso[s] = o.value;
+    } else if (p == kIdentifier && o.is_literal()) {
+      docs[s].id = o.value;
+    } else if (p == kLanguage && o.is_literal()) {
+      docs[s].language = Lower(o.value);
+      if (!q.graph.is_none()) graph_doc.emplace(q.graph.value, s);
+    } else if (p == kDatePublished && o.is_literal()) {
+      docs[s].published = o.value;
+    }
+  }
+
+  auto is_country = [&](const std::string& iri) { return countries.count(iri) > 0; };
+  auto iso_of = [&](const std::string& iri) -> std::string {
+    if (auto it = iso.find(iri); it != iso.end()) return it->second;
+    // Country IRIs end in their ISO code (BASE country/{ISO}).
+    if (size_t at = iri.rfind("/country/"); at != std::string::npos) return iri.substr(at + 9);
+    return "";
+  };
+
+  std::set<std::string> want_kinds(options.kinds.begin(), options.kinds.end());
+  std::set<std::string> want_countries;
+  for (const auto& c : options.countries) want_countries.insert(Lower(c));
+
+  // Vertex IRIs kept, and per vertex pair the agreements joining them.
+  std::set<std::string> kept_vertices;
+  std::map<std::pair<std::string, std::string>, std::set<std::string>> pair_facts;
+  auto join = [&](const std::string& a, const std::string& b, const std::string& fact) {
+    if (a == b) return;
+    pair_facts[a < b ? std::make_pair(a, b) : std::make_pair(b, a)].insert(fact);
+  };
+
+  // Per fact: the year (its own date, else the release date) and the release ids.
+  std::map<std::string, std::pair<std::string, std::vector<std::string>>> fact_year_docs;
+  for (const auto& [id, f] : facts) {
+    if (!want_kinds.empty() && !want_kinds.count(f.kind)) continue;
+    std::vector<std::string> doc_ids;
+    std::string published;
+    for (const auto& d : f.docs) {
+      auto it = docs.find(d);
+      if (it == docs.end()) { doc_ids.push_back(LastSegment(d)); continue; }
+      doc_ids.push_back(it->second.id.empty() ? LastSegment(d) : it->second.id);
+      if (published.empty()) published = it->second.published;
+    }
+    std::sort(doc_ids.begin(), doc_ids.end());
+    int year = YearOf(f.date.empty() ? published : f.date);
+    if ((options.year_from || options.year_to) &&
+        (year == 0 || (options.year_from && year < options.year_from) ||
+         (options.year_to && year > options.year_to)))
+      continue;
+    if (!want_countries.empty()) {
+      bool hit = false;
+      for (const auto* set : {&f.parties, &f.countries})
+        for (const auto& v : *set)
+          if (is_country(v) && want_countries.count(Lower(iso_of(v)))) hit = true;
+      if (!hit) continue;
+    }
+    fact_year_docs[id] = {year ? std::to_string(year) : std::string(), doc_ids};
+
+    std::vector<std::string> orgs, party_countries;
+    for (const auto& p : f.parties) (is_country(p) ? party_countries : orgs).push_back(p);
+    switch (options.view) {
+      case NetworkOptions::View::kFull: {
+        std::vector<std::string> parties(f.parties.begin(), f.parties.end());
+        for (size_t i = 0; i < parties.size(); ++i)
+          for (size_t j = i + 1; j < parties.size(); ++j) join(parties[i], parties[j], id);
+        for (const auto& p : parties)
+          for (const auto& c : f.countries) join(p, c, id);
+        kept_vertices.insert(parties.begin(), parties.end());
+        kept_vertices.insert(f.countries.begin(), f.countries.end());
+        break;
+      }
+      case NetworkOptions::View::kOrgCountry: {
+        std::set<std::string> all_countries(party_countries.begin(), party_countries.end());
+        all_countries.insert(f.countries.begin(), f.countries.end());
+        for (const auto& o : orgs)
+          for (const auto& c : all_countries) join(o, c, id);
+        kept_vertices.insert(orgs.begin(), orgs.end());
+        kept_vertices.insert(all_countries.begin(), all_countries.end());
+        break;
+      }
+      case NetworkOptions::View::kOrgOrg:
+        for (size_t i = 0; i < orgs.size(); ++i)
+          for (size_t j = i + 1; j < orgs.size(); ++j) join(orgs[i], orgs[j], id);
+        kept_vertices.insert(orgs.begin(), orgs.end());
+        break;
+    }
+  }
+
+  // The language of the release that wrote a label, when the literal has no tag.
+  auto graph_language = [&](const std::string& graph) -> std::string {
+    auto g = graph_doc.find(graph);
+    if (g == graph_doc.end()) return "";
+    auto d = docs.find(g->second);
+    return d == docs.end() ? "" : d->second.language;
+  };
+  const std::string want_lang = Lower(options.label_language);
+
+  Network net;
+  std::unordered_map<std::string, int> index;
+  for (const auto& iri : kept_vertices) {
+    NetworkVertex v;
+    v.iri = iri;
+    v.kind = is_country(iri) ? "country" : "organization";
+    if (v.kind == "country") v.iso = iso_of(iri);
+    // Rank labels: preferred language, then releases using it, then length, then code units.
+    std::vector<std::tuple<bool, size_t, size_t, std::string>> ranked;
+    if (auto it = labels.find(iri); it != labels.end()) {
+      for (const auto& [text, seen] : it->second) {
+        bool in_lang = false;
+        if (!want_lang.empty()) {
+          if (Lower(seen.lang) == want_lang || Lower(seen.lang).rfind(want_lang + "-", 0) == 0) in_lang = true;
+          for (const auto& g : seen.graphs)
+            if (seen.lang.empty() && graph_language(g) == want_lang) in_lang = true;
+        }
+        ranked.emplace_back(in_lang, seen.graphs.size(), CodePoints(text), text);
+      }
+    }
+    std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
+      if (std::get<0>(a) != std::get<0>(b)) return std::get<0>(a);
+      if (std::get<1>(a) != std::get<1>(b)) return std::get<1>(a) > std::get<1>(b);
+      if (std::get<2>(a) != std::get<2>(b)) return std::get<2>(a) > std::get<2>(b);
+      return std::get<3>(a) < std::get<3>(b);
+    });
+    for (const auto& r : ranked) v.labels.push_back(std::get<3>(r));
+    if (!v.labels.empty()) v.label = v.labels.front();
+    else v.label = v.kind == "country" && !v.iso.empty() ? v.iso : LastSegment(iri);
+    index[iri] = static_cast<int>(net.vertices.size());
+    net.vertices.push_back(std::move(v));
+  }
+
+  for (const auto& [pair, fact_ids] : pair_facts) {
+    NetworkEdge e;
+    e.source = index.at(pair.first);
+    e.target = index.at(pair.second);  // IRIs sorted, vertices sorted: source < target
+    std::set<std::string> years, kinds, doc_ids;
+    for (const auto& id : fact_ids) {
+      const auto& [year, ids] = fact_year_docs.at(id);
+      if (!year.empty()) years.insert(year);
+      if (!facts.at(id).kind.empty()) kinds.insert(facts.at(id).kind);
+      doc_ids.insert(ids.begin(), ids.end());
+    }
+    e.weight = static_cast<double>(fact_ids.size());
+    e.years.assign(years.begin(), years.end());
+    e.kinds.assign(kinds.begin(), kinds.end());
+    e.docs.assign(doc_ids.begin(), doc_ids.end());
+    e.agreements.assign(fact_ids.begin(), fact_ids.end());
+    net.edges.push_back(std::move(e));
+  }
+  return net;
+}
+
+}  // namespace presskg
