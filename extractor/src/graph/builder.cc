@@ -261,8 +261,18 @@ class ReleaseWriter {
   Quads* out_;
 };
 
+// A stable order that keeps each subject's statements together (Turtle groups them) with its
+// rdf:type first (for readers of the Turtle).
 void SortUnique(Quads* q) {
-  std::sort(q->begin(), q->end());
+  static const std::string kType = Rdf("type");
+  std::sort(q->begin(), q->end(), [](const Quad& a, const Quad& b) {
+    if (a.graph != b.graph) return a.graph < b.graph;
+    if (a.subject != b.subject) return a.subject < b.subject;
+    const bool ta = a.predicate.value == kType, tb = b.predicate.value == kType;
+    if (ta != tb) return ta;
+    if (a.predicate != b.predicate) return a.predicate < b.predicate;
+    return a.object < b.object;
+  });
   q->erase(std::unique(q->begin(), q->end()), q->end());
 }
 

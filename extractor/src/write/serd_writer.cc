@@ -13,6 +13,7 @@
 #include <string_view>
 
 #include "graph/text_util.h"
+#include "write/term_text.h"
 #include "write/writers.h"
 
 namespace presskg {
@@ -32,49 +33,6 @@ SerdSyntax SyntaxOf(RdfFormat f) {
     case RdfFormat::kTriG: return SERD_TRIG;
     default: return SERD_TURTLE;
   }
-}
-
-bool IsBlankLabelChar(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
-
-// Injective mapping of any label onto [A-Za-z0-9_]+ ("_" itself is escaped as "_5F").
-void SafeBlankLabel(std::string_view label, std::string* out) {
-  static const char kHex[] = "0123456789ABCDEF";
-  out->clear();
-  for (unsigned char c : label) {
-    if (IsBlankLabelChar(c)) {
-      *out += static_cast<char>(c);
-    } else {
-      *out += '_';
-      *out += kHex[c >> 4];
-      *out += kHex[c & 15];
-    }
-  }
-  if (out->empty()) *out = "_";
-}
-
-bool IsLangTagChar(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
-}
-
-// BCP 47 shape as the RDF syntaxes accept it: [a-zA-Z]+ ('-' [a-zA-Z0-9]+)*. Anything else is
-// dropped to a plain string rather than breaking the document.
-bool IsValidLangTag(std::string_view tag) {
-  if (tag.empty() || tag.front() == '-' || tag.back() == '-') return false;
-  bool first_part = true;
-  char prev = 0;
-  for (unsigned char c : tag) {
-    if (!IsLangTagChar(c)) return false;
-    if (c == '-') {
-      if (prev == '-') return false;
-      first_part = false;
-    } else if (first_part && !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) {
-      return false;
-    }
-    prev = static_cast<char>(c);
-  }
-  return true;
 }
 
 class SerdQuadWriter : public QuadWriter {

@@ -15,10 +15,12 @@ std::vector<std::pair<std::string, std::string>> WriterPrefixes(const std::strin
       {"rdfs", ns::kRdfs}, {"xsd", ns::kXsd},       {"wd", ns::kWd},
   };
   if (!base.empty()) {
-    for (const char* kind : {"doc", "graph", "fact", "organization", "person", "country", "place",
-                             "run", "agent"}) {
-      p.emplace_back(kind, base + kind + "/");
-    }
+    // Prefix names differ from path names only where a vocabulary prefix takes the name (org:).
+    static const std::pair<const char*, const char*> kData[] = {
+        {"doc", "doc/"},       {"graph", "graph/"},     {"fact", "fact/"},
+        {"organization", "org/"}, {"person", "person/"}, {"country", "country/"},
+        {"place", "place/"},   {"run", "run/"},         {"agent", "agent/"}};
+    for (const auto& [name, path] : kData) p.emplace_back(name, base + path);
   }
   return p;
 }
