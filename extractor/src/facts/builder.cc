@@ -1,0 +1,632 @@
+// Facts from rule matches: agreements, quotes (blocks, pronouns, roles), roles, events, dateline.
+#include "facts/builder.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "facts/text_util.h"
+
+namespace presskg::facts {
+
+using rules::Capture;
+using rules::Rule;
+using rules::RuleMatch;
+using rules::SlottedText;
+
+std::string RuleLanguage(const std::string& tag) {
+  std::string t = tag.substr(0, tag.find_first_of("-_"));
+  for (char& c : t) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return t;
+}
+
+DocView ViewOf(const Document& doc, const PreparedText& text) {
+  DocView v;
+  v.id = doc.id;
+  v.lang = RuleLanguage(text.language());
+  v.release_date = doc.date;
+  v.normalized = text.normalized();
+  v.sentences = text.sentences();
+  v.paragraphs = text.paragraphs();
+  v.quotes = text.quotes();
+  v.dateline = text.dateline();
+  v.to_original = [&text](std::size_t b, std::size_t e) { return text.ToOriginal(b, e); };
+  v.original_text = [&text](std::size_t b, std::size_t e) { return text.OriginalText(b, e); };
+  return v;
+}
+
+// ---- minimal short-name resolution (used when the mention finder leaves Mention::full empty) ----
+namespace {
+
+void ResolvePersonShortNames(std::vector<Mention>* ms) {
+  for (std::size_t i = 0; i < ms->size(); ++i) {
+    Mention& m = (*ms)[i];
+    if (m.type != MentionType::kPerson || !m.full.empty()) continue;
+    std::string key = NormKey(m.text);
+    if (CharCount(key) < (HasCjk(key) ? 2u : 3u)) continue;
+    for (const Mention& o : *ms) {
+      if (o.type != MentionType::kPerson || o.text.size() <= m.text.size()) continue;
+      std::string ok = NormKey(o.text);
+      if (ok != key && ok.find(key) != std::string::npos) {
+        m.full = o.full.empty() ? o.text : o.full;
+        break;
+      }
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<Mention> SlotMentions(const DocView& view, const std::vector<Mention>& mentions) {
+  std::vector<Mention> out;
+  // Speech only: “…” "…" 「…」 『…』 ‘…’ (not 《titles》, should the text module report them).
+  std::vector<QuoteBlock> qs;
+  for (const QuoteBlock& q : view.quotes) {
+    std::string_view open = view.normalized.substr(q.norm_begin, 3);
+    if (open.substr(0, 1) == "\"" || open.substr(0, 1) == "'" || open == "\u201C" || open == "\u300C" ||
+        open == "\u300E" || open == "\u2018")
+      qs.push_back(q);
+  }
+  std::sort(qs.begin(), qs.end(), [](const QuoteBlock& a, const QuoteBlock& b) { return a.norm_begin < b.norm_begin; });
+  bool own_quotes = !qs.empty();
+  auto inside_quote = [&](const Mention& m) {
+    auto it = std::upper_bound(qs.begin(), qs.end(), m.begin,
+                               [](std::size_t b, const QuoteBlock& q) { return b < q.norm_begin; });
+    if (it == qs.begin()) return false;
+    --it;
+    return m.begin < it->norm_end;  // starts inside the block (or overlaps it)
+  };
+  for (const Mention& m : mentions) {
+    if (m.type == MentionType::kQuote && own_quotes) continue;
+    if (own_quotes && inside_quote(m)) continue;
+    bool overlaps_next = false;
+    for (const QuoteBlock& q : qs) {
+      if (q.norm_begin >= m.end) break;
+      if (q.norm_begin > m.begin && q.norm_begin < m.end) overlaps_next = true;
+    }
+    if (!overlaps_next) out.push_back(m);
+  }
+  for (const QuoteBlock& q : qs) {
+    Mention m;
+    m.type = MentionType::kQuote;
+    m.begin = q.norm_begin;
+    m.end = q.norm_end;
+    m.text = view.original_text ? view.original_text(q.norm_begin, q.norm_end)
+                                : std::string(view.normalized.substr(q.norm_begin, q.norm_end - q.norm_begin));
+    m.source = "quotation";
+    out.push_back(std::move(m));
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
+  // Keep them non-overlapping: the earlier one wins.
+  std::vector<Mention> clean;
+  for (Mention& m : out) {
+    if (!clean.empty() && m.begin < clean.back().end) continue;
+    clean.push_back(std::move(m));
+  }
+  ResolvePersonShortNames(&clean);
+  return clean;
+}
+
+std::vector<Unit> MatchingUnits(const DocView& view) {
+  std::vector<Unit> units;
+  const auto& ss = view.sentences;
+  for (std::size_t i = 0; i < ss.size(); ++i) {
+    Unit u{ss[i].norm_begin, ss[i].norm_end, ss[i].paragraph, ss[i].boilerplate};
+    // Extend while a quotation that starts inside the unit ends after it (at most 8 sentences).
+    for (int guard = 0; guard < 8 && i + 1 < ss.size(); ++guard) {
+      bool spans = false;
+      for (const QuoteBlock& q : view.quotes)
+        if (q.norm_begin < u.norm_end && q.norm_end > u.norm_end && q.norm_begin >= u.norm_begin) spans = true;
+      if (!spans) break;
+      ++i;
+      u.norm_end = ss[i].norm_end;
+    }
+    units.push_back(u);
+  }
+  return units;
+}
+
+// ---- fact assembly ----
+namespace {
+
+struct Ctx {
+  const rules::RuleBook& book;
+  const DocView& view;
+  const std::vector<Mention>& ms;
+  // alias groups: normalized name → all surface forms of that entity in the release
+  std::map<std::string, std::set<std::string>> aliases;
+};
+
+std::string GroupKey(const Mention& m) {
+  if (!m.key.empty()) return std::string(rules::SlotTypeName(m.type)) + ":" + m.key;
+  return std::string(rules::SlotTypeName(m.type)) + ":" + NormKey(m.full.empty() ? m.text : m.full);
+}
+
+void BuildAliases(Ctx* c) {
+  for (const Mention& m : c->ms) {
+    if (m.type == MentionType::kQuote || m.type == MentionType::kDate) continue;
+    auto& g = c->aliases[GroupKey(m)];
+    g.insert(m.text);
+    if (!m.full.empty()) g.insert(m.full);
+  }
+}
+
+EntityRef Ref(const Ctx& c, const Mention& m) {
+  EntityRef r;
+  switch (m.type) {
+    case MentionType::kPerson: r.kind = EntityKind::kPerson; break;
+    case MentionType::kCountry: r.kind = EntityKind::kCountry; break;
+    case MentionType::kPlace: r.kind = EntityKind::kPlace; break;
+    default: r.kind = EntityKind::kOrganization; break;
+  }
+  r.name = m.text;
+  auto it = c.aliases.find(GroupKey(m));
+  if (!m.full.empty() && m.full != m.text) r.aliases.push_back(m.full);
+  if (it != c.aliases.end())
+    for (const std::string& a : it->second)
+      if (a != r.name && std::find(r.aliases.begin(), r.aliases.end(), a) == r.aliases.end()) r.aliases.push_back(a);
+  r.key = m.key;
+  r.wikidata = m.wikidata;
+  r.country = m.type == MentionType::kCountry ? m.key : m.country;
+  if (c.view.to_original) r.span = c.view.to_original(m.begin, m.end);
+  return r;
+}
+
+// Original text of a capture, trimmed.
+std::string CapText(const Ctx& c, const SlottedText& st, const Capture& cap) {
+  std::size_t b = st.to_norm[cap.begin], e = st.to_norm[cap.end];
+  if (cap.end > cap.begin && cap.end <= st.text.size()) {
+    // a capture ending inside a token covers the whole mention
+    e = std::max(e, st.to_norm[cap.end - 1] + 1);
+    for (std::size_t idx : cap.mentions) e = std::max(e, c.ms[idx].end);
+  }
+  std::string t = c.view.original_text ? c.view.original_text(b, e) : std::string(c.view.normalized.substr(b, e - b));
+  return Trim(t);
+}
+
+const Capture* Cap(const RuleMatch& m, const char* name) {
+  auto it = m.captures.find(name);
+  return it == m.captures.end() ? nullptr : &it->second;
+}
+
+// The role slot: "role" (before the name) or "role2" (apposition after it).
+const Capture* RoleCap(const RuleMatch& m) {
+  const Capture* r = Cap(m, "role");
+  return r ? r : Cap(m, "role2");
+}
+
+std::vector<const Mention*> Of(const Ctx& c, const Capture* cap, std::initializer_list<MentionType> types) {
+  std::vector<const Mention*> out;
+  if (!cap) return out;
+  for (std::size_t i : cap->mentions)
+    for (MentionType t : types)
+      if (c.ms[i].type == t) out.push_back(&c.ms[i]);
+  return out;
+}
+
+Span Evidence(const Ctx& c, const SlottedText& st, std::size_t b, std::size_t e) {
+  if (!c.view.to_original) return Span{st.to_norm[b], st.to_norm[e]};
+  return c.view.to_original(st.to_norm[b], std::max(st.to_norm[e], st.to_norm[b]));
+}
+
+Fact NewFact(const Ctx& c, FactType t, const RuleMatch& m, const SlottedText& st) {
+  Fact f;
+  f.type = t;
+  f.doc = c.view.id;
+  f.rule = m.rule->id;
+  f.confidence = m.rule->confidence;
+  f.evidence = Evidence(c, st, m.begin, m.end);
+  return f;
+}
+
+// Splits "国际电联电信发展局主任" into org "国际电联" + role "电信发展局主任" when the role starts with
+// an organization named in the release.
+void SplitRoleOrg(const Ctx& c, const std::string& role_text, std::string* role, EntityRef* org) {
+  *role = role_text;
+  std::string best;
+  const Mention* best_m = nullptr;
+  for (const Mention& m : c.ms) {
+    if (m.type != MentionType::kOrg && m.type != MentionType::kCountry) continue;
+    for (const std::string* form : {&m.text, &m.full}) {
+      if (form->empty() || form->size() <= best.size() || form->size() >= role_text.size()) continue;
+      if (role_text.compare(0, form->size(), *form) == 0) {
+        best = *form;
+        best_m = &m;
+      }
+    }
+  }
+  if (best_m) {
+    *role = Trim(role_text.substr(best.size()));
+    if (org->empty()) {
+      *org = Ref(c, *best_m);
+      org->name = best;
+    }
+  }
+}
+
+bool IsParagraphScope(const Rule& r) {
+  auto it = r.attrs.find("scope");
+  return it != r.attrs.end() && it->second == "paragraph";
+}
+
+struct QuoteCand {
+  Fact f;
+  std::size_t unit = 0;
+  int paragraph = 0;
+  int priority = 0;
+  std::string speaker;  // normalized person key
+  bool pronoun = false;
+  bool has_role = false;
+};
+
+struct RoleInfo {
+  std::string role;
+  EntityRef org;
+};
+
+std::string PersonKey(const EntityRef& p) {
+  return NormKey(p.aliases.empty() || p.name.size() >= p.aliases.front().size() ? p.name : p.aliases.front());
+}
+
+bool SamePerson(const EntityRef& a, const EntityRef& b) {
+  std::vector<std::string> fa{NormKey(a.name)}, fb{NormKey(b.name)};
+  for (const auto& x : a.aliases) fa.push_back(NormKey(x));
+  for (const auto& x : b.aliases) fb.push_back(NormKey(x));
+  for (const auto& x : fa)
+    for (const auto& y : fb)
+      if (!x.empty() && x == y) return true;
+  return false;
+}
+
+void AddAlias(std::vector<std::string>* v, const std::string& name, const std::string& a) {
+  if (a.empty() || a == name) return;
+  if (std::find(v->begin(), v->end(), a) == v->end()) v->push_back(a);
+}
+
+}  // namespace
+
+BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const std::vector<Mention>& mentions) {
+  BuildResult out;
+  std::vector<Mention> ms = SlotMentions(view, mentions);
+  Ctx c{book, view, ms, {}};
+  BuildAliases(&c);
+  std::vector<Unit> units = MatchingUnits(view);
+  std::set<std::string> fired;
+
+  std::vector<Fact> agreements, events, roles;
+  std::vector<QuoteCand> quotes;
+  std::map<std::string, RoleInfo> role_of;  // person key → first stated role
+  EntityRef last_speaker;
+  int last_speaker_par = -100;
+
+  auto note_role = [&](const EntityRef& person, const std::string& role, const EntityRef& org) {
+    if (role.empty()) return;
+    std::string k = PersonKey(person);
+    if (!role_of.count(k)) role_of[k] = RoleInfo{role, org};
+  };
+
+  for (std::size_t ui = 0; ui < units.size(); ++ui) {
+    const Unit& u = units[ui];
+    SlottedText st = rules::Slot(view.normalized, u.norm_begin, u.norm_end, ms);
+    std::vector<RuleMatch> matches = book.Match(view.lang, st);
+    // Quote rules by priority first, so the best attribution claims a quotation.
+    std::stable_sort(matches.begin(), matches.end(), [](const RuleMatch& a, const RuleMatch& b) {
+      return a.rule->priority > b.rule->priority;
+    });
+    std::set<std::size_t> claimed_quotes;
+    for (const RuleMatch& m : matches) {
+      const Rule& r = *m.rule;
+      if (IsParagraphScope(r)) continue;
+      if (r.emits == "agreement") {
+        Fact f = NewFact(c, FactType::kAgreement, m, st);
+        f.kind = r.attrs.count("kind") ? r.attrs.at("kind") : "agreement";
+        for (const char* k : {"kind_mou", "kind_agreement", "kind_partnership"})
+          if (Cap(m, k)) f.kind = std::string(k).substr(5);
+        std::set<std::string> seen;
+        for (const auto& [name, cap] : m.captures) {
+          if (name.rfind("party", 0) != 0) continue;
+          for (const Mention* pm : Of(c, &cap, {MentionType::kOrg, MentionType::kCountry})) {
+            std::string k = GroupKey(*pm);
+            if (!seen.insert(k).second) continue;
+            f.parties.push_back(Ref(c, *pm));
+          }
+        }
+        if (f.parties.size() < 2) continue;
+        std::set<std::string> cs;
+        for (const EntityRef& p : f.parties)
+          if (!p.country.empty()) cs.insert(p.country);
+        for (const char* k : {"countries", "country"})
+          for (const Mention* cm : Of(c, Cap(m, k), {MentionType::kCountry, MentionType::kPlace}))
+            if (!(cm->type == MentionType::kCountry ? cm->key : cm->country).empty())
+              cs.insert(cm->type == MentionType::kCountry ? cm->key : cm->country);
+        f.countries.assign(cs.begin(), cs.end());
+        for (const Mention* dm : Of(c, Cap(m, "date"), {MentionType::kDate})) {
+          f.date = dm->value;
+          break;
+        }
+        fired.insert(r.id);
+        agreements.push_back(std::move(f));
+      } else if (r.emits == "quote") {
+        QuoteCand q;
+        q.f = NewFact(c, FactType::kQuote, m, st);
+        q.unit = ui;
+        q.paragraph = u.paragraph;
+        q.priority = r.priority;
+        std::vector<const Mention*> who = Of(c, Cap(m, "person"), {MentionType::kPerson});
+        if (!who.empty()) {
+          q.f.person = Ref(c, *who.back());
+        } else if (Cap(m, "pronoun") && !last_speaker.empty() && u.paragraph - last_speaker_par <= 3) {
+          q.f.person = last_speaker;
+          q.pronoun = true;
+        } else {
+          continue;
+        }
+        const Capture* qc = Cap(m, "quote");
+        std::vector<const Mention*> qms = Of(c, qc, {MentionType::kQuote});
+        bool taken = false;
+        std::string text;
+        for (const Mention* qm : qms) {
+          std::size_t idx = qm - ms.data();
+          if (claimed_quotes.count(idx)) taken = true;
+        }
+        if (taken) continue;
+        for (const Mention* qm : qms) {
+          claimed_quotes.insert(qm - ms.data());
+          if (!text.empty()) text += " ";
+          text += StripQuoteMarks(qm->text);
+        }
+        if (qms.empty() && qc) text = StripQuoteMarks(CapText(c, st, *qc));
+        if (qms.empty() && !qc && r.attrs.count("quote_from") && r.attrs.at("quote_from") == "next-paragraph") {
+          // "X said:" closing a paragraph: the quotation is the next paragraph.
+          int p = u.paragraph + 1;
+          if (p >= 0 && static_cast<std::size_t>(p) < view.paragraphs.size()) {
+            const Paragraph& np = view.paragraphs[p];
+            text = view.original_text ? Trim(view.original_text(np.norm_begin, np.norm_end)) : std::string();
+            text = StripQuoteMarks(text);
+          }
+        }
+        if (CharCount(text) < 4) continue;
+        q.f.quote = text;
+        std::string role;
+        EntityRef org;
+        for (const char* oname : {"org", "org2"})
+          for (const Mention* om : Of(c, Cap(m, oname), {MentionType::kOrg, MentionType::kCountry}))
+            if (org.empty()) org = Ref(c, *om);
+        if (const Capture* rc = RoleCap(m)) SplitRoleOrg(c, CapText(c, st, *rc), &role, &org);
+        q.f.role = role;
+        q.f.org = org;
+        q.has_role = !role.empty();
+        note_role(q.f.person, role, org);
+        q.speaker = PersonKey(q.f.person);
+        if (!q.pronoun) {
+          last_speaker = q.f.person;
+          last_speaker_par = u.paragraph;
+        }
+        fired.insert(r.id);
+        quotes.push_back(std::move(q));
+      } else if (r.emits == "role") {
+        Fact f = NewFact(c, FactType::kRole, m, st);
+        std::vector<const Mention*> who = Of(c, Cap(m, "person"), {MentionType::kPerson});
+        const Capture* rc = RoleCap(m);
+        if (who.empty() || !rc) continue;
+        f.person = Ref(c, *who.back());
+        for (const char* oname : {"org", "org2"})
+          for (const Mention* om : Of(c, Cap(m, oname), {MentionType::kOrg, MentionType::kCountry}))
+            if (f.org.empty()) f.org = Ref(c, *om);
+        if (f.org.empty())
+          if (const Capture* oc = Cap(m, "org")) f.org.name = CapText(c, st, *oc);
+        SplitRoleOrg(c, CapText(c, st, *rc), &f.role, &f.org);
+        if (f.role.empty()) continue;
+        note_role(f.person, f.role, f.org);
+        fired.insert(r.id);
+        roles.push_back(std::move(f));
+      } else if (r.emits == "event") {
+        Fact f = NewFact(c, FactType::kEvent, m, st);
+        const Capture* nc = Cap(m, "name");
+        if (!nc) continue;
+        f.name = StripLeadingArticle(StripQuoteMarks(CapText(c, st, *nc)));
+        if (CharCount(f.name) < 3) continue;
+        if (const Capture* ac = Cap(m, "alias")) AddAlias(&f.name_aliases, f.name, StripQuoteMarks(CapText(c, st, *ac)));
+        for (const Mention* dm : Of(c, Cap(m, "date"), {MentionType::kDate})) {
+          f.start = dm->value;
+          f.end = dm->value_end;
+          break;
+        }
+        for (const Mention* pm : Of(c, Cap(m, "place"), {MentionType::kPlace, MentionType::kCountry})) {
+          f.place = Ref(c, *pm);
+          f.place.kind = EntityKind::kPlace;
+          if (pm->type == MentionType::kPlace) break;  // a city beats a country
+        }
+        fired.insert(r.id);
+        events.push_back(std::move(f));
+      }
+    }
+    // Unattributed quotations continue the block of the speaker quoted just before, in the same
+    // paragraph with no other sentence between (GOLD.md quotation blocks).
+    for (std::size_t idx : rules::MentionsIn(st, 0, st.text.size())) {
+      if (ms[idx].type != MentionType::kQuote || claimed_quotes.count(idx)) continue;
+      std::string qt = StripQuoteMarks(ms[idx].text);
+      if (CharCount(qt) < 12 || quotes.empty()) continue;
+      QuoteCand& last = quotes.back();
+      bool adjacent = last.unit == ui || last.unit + 1 == ui;
+      if (last.paragraph != u.paragraph || !adjacent) continue;
+      last.f.quote += " " + qt;
+      last.unit = ui;
+      claimed_quotes.insert(idx);
+    }
+  }
+
+  // Paragraph-scope role rules (blocks laid out over lines: media contacts, signatory lists).
+  for (std::size_t pi = 0; pi < view.paragraphs.size() && book.HasParagraphRules(view.lang); ++pi) {
+    const Paragraph& p = view.paragraphs[pi];
+    SlottedText st = rules::Slot(view.normalized, p.norm_begin, p.norm_end, ms);
+    std::vector<RuleMatch> pms;
+    for (const auto& rp : book.rules())
+      if (rp->lang == view.lang && IsParagraphScope(*rp) && rp->emits == "role")
+        for (RuleMatch& m : book.MatchRule(*rp, st)) pms.push_back(std::move(m));
+    for (const RuleMatch& m : pms) {
+      const Rule& r = *m.rule;
+      Fact f = NewFact(c, FactType::kRole, m, st);
+      std::vector<const Mention*> who = Of(c, Cap(m, "person"), {MentionType::kPerson});
+      const Capture* rc = Cap(m, "role");
+      const Capture* pc = Cap(m, "person");
+      if (!rc || !pc) continue;
+      if (!who.empty()) {
+        f.person = Ref(c, *who.back());
+      } else {  // a name alone on its line in a laid-out block: the layout is the evidence
+        f.person.kind = EntityKind::kPerson;
+        f.person.name = CapText(c, st, *pc);
+        if (view.to_original) f.person.span = view.to_original(st.to_norm[pc->begin], st.to_norm[pc->end]);
+      }
+      for (const Mention* om : Of(c, Cap(m, "org"), {MentionType::kOrg, MentionType::kCountry})) {
+        f.org = Ref(c, *om);
+        break;
+      }
+      f.role = CapText(c, st, *rc);
+      if (f.role.empty()) continue;
+      note_role(f.person, f.role, f.org);
+      fired.insert(r.id);
+      roles.push_back(std::move(f));
+    }
+  }
+
+  // Quote blocks: merge consecutive quotations of one speaker in one paragraph.
+  std::vector<QuoteCand> blocks;
+  for (QuoteCand& q : quotes) {
+    if (!blocks.empty()) {
+      QuoteCand& b = blocks.back();
+      if (b.paragraph == q.paragraph && q.unit <= b.unit + 1 && SamePerson(b.f.person, q.f.person)) {
+        if (b.f.quote.find(q.f.quote) == std::string::npos) b.f.quote += " " + q.f.quote;
+        b.unit = std::max(b.unit, q.unit);
+        b.f.evidence.end = std::max(b.f.evidence.end, q.f.evidence.end);
+        b.f.evidence.begin = std::min(b.f.evidence.begin, q.f.evidence.begin);
+        continue;
+      }
+    }
+    blocks.push_back(std::move(q));
+  }
+  // Speakers' roles stated elsewhere in the release.
+  for (QuoteCand& q : blocks) {
+    if (!q.f.role.empty()) continue;
+    auto it = role_of.find(q.speaker);
+    if (it == role_of.end()) {
+      for (const auto& [k, ri] : role_of)
+        if (!k.empty() && (k.find(q.speaker) != std::string::npos || q.speaker.find(k) != std::string::npos) &&
+            CharCount(std::min(k, q.speaker, [](const std::string& a, const std::string& b) { return a.size() < b.size(); })) >= 2) {
+          it = role_of.find(k);
+          break;
+        }
+    }
+    if (it != role_of.end()) {
+      q.f.role = it->second.role;
+      if (q.f.org.empty()) q.f.org = it->second.org;
+    }
+  }
+  // Same quotation attributed twice (two rules, two mentions): keep the first.
+  std::set<std::string> seen_quotes;
+  for (QuoteCand& q : blocks) {
+    std::string k = q.speaker + "|" + NormKey(q.f.quote).substr(0, 48);
+    if (!seen_quotes.insert(k).second) continue;
+    out.facts.push_back(std::move(q.f));
+  }
+
+  // Roles: only for people never quoted; one per person and role.
+  std::set<std::string> seen_roles;
+  for (Fact& f : roles) {
+    bool quoted = false;
+    for (const Fact& q : out.facts)
+      if (q.type == FactType::kQuote && SamePerson(q.person, f.person)) quoted = true;
+    if (quoted) continue;
+    std::string k = PersonKey(f.person) + "|" + NormKey(f.role);
+    if (!seen_roles.insert(k).second) continue;
+    out.facts.push_back(std::move(f));
+  }
+
+  // Agreements: one per party set and kind; a partnership restating an agreement is dropped.
+  auto party_key = [](const Fact& f) {
+    std::vector<std::string> ks;
+    for (const EntityRef& p : f.parties) ks.push_back(NormKey(p.aliases.empty() ? p.name : p.aliases.front()));
+    std::sort(ks.begin(), ks.end());
+    std::string k;
+    for (const auto& s : ks) k += s + "|";
+    return k;
+  };
+  std::set<std::string> formal;
+  for (const Fact& f : agreements)
+    if (f.kind != "partnership") formal.insert(party_key(f));
+  std::map<std::string, std::size_t> agreement_at;
+  for (Fact& f : agreements) {
+    std::string pk = party_key(f);
+    if (f.kind == "partnership" && formal.count(pk)) continue;
+    std::string k = pk + f.kind;
+    auto it = agreement_at.find(k);
+    if (it != agreement_at.end()) {
+      Fact& prev = out.facts[it->second];
+      if (prev.date.empty()) prev.date = f.date;
+      for (const auto& cc : f.countries)
+        if (std::find(prev.countries.begin(), prev.countries.end(), cc) == prev.countries.end()) prev.countries.push_back(cc);
+      continue;
+    }
+    agreement_at[k] = out.facts.size();
+    out.facts.push_back(std::move(f));
+  }
+
+  // Events: one per name; a name contained in another merges into it.
+  std::vector<Fact> evs;
+  for (Fact& f : events) {
+    std::string k = NormKey(f.name);
+    bool merged = false;
+    for (Fact& e : evs) {
+      std::string ek = NormKey(e.name);
+      if (ek == k || (CharCount(k) >= 4 && CharCount(ek) >= 4 &&
+                      (ek.find(k) != std::string::npos || k.find(ek) != std::string::npos))) {
+        if (!e.start.empty() && !f.start.empty() && e.start.substr(0, 4) != f.start.substr(0, 4)) continue;
+        AddAlias(&e.name_aliases, e.name, f.name);
+        for (const auto& a : f.name_aliases) AddAlias(&e.name_aliases, e.name, a);
+        if (e.start.empty()) { e.start = f.start; e.end = f.end; }
+        if (e.place.empty()) e.place = f.place;
+        merged = true;
+        break;
+      }
+    }
+    if (!merged) evs.push_back(std::move(f));
+  }
+  for (Fact& e : evs) out.facts.push_back(std::move(e));
+
+  // Dateline.
+  if (view.dateline.found && view.dateline.date_end > view.dateline.date_begin) {
+    std::string_view dt = view.normalized.substr(view.dateline.date_begin, view.dateline.date_end - view.dateline.date_begin);
+    std::string s, e;
+    if (NormalizeDate(dt, view.release_date, &s, &e)) {
+      Fact f;
+      f.type = FactType::kDateline;
+      f.doc = view.id;
+      f.rule = "dateline";
+      f.confidence = 0.95;
+      f.date = s;
+      f.evidence = view.to_original ? view.to_original(view.dateline.norm_begin, view.dateline.norm_end) : Span{};
+      if (view.dateline.place_end > view.dateline.place_begin) {
+        const Mention* best = nullptr;
+        for (const Mention& m : ms)
+          if ((m.type == MentionType::kPlace || m.type == MentionType::kCountry) && m.begin < view.dateline.place_end &&
+              m.end > view.dateline.place_begin) {
+            if (!best || m.type == MentionType::kPlace) best = &m;
+            if (m.type == MentionType::kPlace) break;
+          }
+        if (best) {
+          f.place = Ref(c, *best);
+        } else {
+          f.place.name = view.original_text ? Trim(view.original_text(view.dateline.place_begin, view.dateline.place_end))
+                                            : std::string();
+        }
+        f.place.kind = EntityKind::kPlace;
+      }
+      out.facts.push_back(std::move(f));
+    }
+  }
+  out.fired.assign(fired.begin(), fired.end());
+  return out;
+}
+
+}  // namespace presskg::facts

@@ -1,0 +1,73 @@
+// facts/builder.h — from a prepared release and its mentions to facts (internal API).
+//
+// The Extractor (rules.h) is a thin shell over this: it prepares a DocView from a PreparedText,
+// finds mentions with the MentionFinder, and calls BuildFacts. Tests build DocViews directly.
+//
+//   DocView v = ViewOf(doc, prepared);
+//   BuildResult r = BuildFacts(book, v, mentions);
+//
+// Steps: matching units (sentences, merged where a quotation spans a break) → slotted text (quotes
+// and mentions as typed tokens) → one RE2::Set pass per unit → capturing matches → facts per family
+// (agreement, quote, role, event) → quote blocks merged, speakers' roles filled from the release,
+// roles of quoted people dropped, duplicates removed; plus the dateline.
+#ifndef PRESSKG_FACTS_BUILDER_H
+#define PRESSKG_FACTS_BUILDER_H
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "presskg/document.h"
+#include "presskg/fact.h"
+#include "presskg/mention.h"
+#include "presskg/text.h"
+#include "rules/engine.h"
+
+namespace presskg::facts {
+
+// What fact building needs from a prepared text (PreparedText can only be made by PrepareText).
+struct DocView {
+  std::string id;
+  std::string lang;          // rule-pack language: "zh", "en", ...
+  std::string release_date;  // ISO 8601 anchor; may be empty
+  std::string_view normalized;
+  std::vector<Sentence> sentences;
+  std::vector<Paragraph> paragraphs;
+  std::vector<QuoteBlock> quotes;
+  DatelineSpan dateline;
+  std::function<Span(std::size_t, std::size_t)> to_original;
+  std::function<std::string(std::size_t, std::size_t)> original_text;
+};
+
+// "zh-Hans" → "zh", "en" → "en".
+std::string RuleLanguage(const std::string& tag);
+DocView ViewOf(const Document& doc, const PreparedText& text);
+
+// A matching unit: one sentence, or several when a quotation runs across sentence breaks.
+struct Unit {
+  std::size_t norm_begin = 0, norm_end = 0;
+  int paragraph = 0;
+  bool boilerplate = false;
+};
+
+struct BuildResult {
+  std::vector<Fact> facts;
+  std::vector<std::string> fired;  // ids of rules that produced a candidate fact (examples)
+};
+
+// The mention list the rules see: `mentions` (sorted, non-overlapping) plus one QUOTE mention per
+// quotation block; mentions inside a quotation are hidden by it. Short names get `full` when the
+// mention finder left it empty.
+std::vector<Mention> SlotMentions(const DocView& view, const std::vector<Mention>& mentions);
+std::vector<Unit> MatchingUnits(const DocView& view);
+
+BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const std::vector<Mention>& mentions);
+
+// Explain: sentences, mentions, rules that fired; with why_not, how far that rule got.
+std::string ExplainFacts(const rules::RuleBook& book, const DocView& view, const std::vector<Mention>& mentions,
+                         const std::string& why_not);
+
+}  // namespace presskg::facts
+
+#endif  // PRESSKG_FACTS_BUILDER_H

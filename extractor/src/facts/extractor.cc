@@ -1,0 +1,128 @@
+// The Extractor of rules.h: rule packs + mention finder + fact assembly.
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <openssl/evp.h>
+
+#include "facts/builder.h"
+#include "presskg/mention.h"
+#include "presskg/rules.h"
+
+namespace presskg {
+
+namespace {
+
+std::string Sha256Prefix(const std::vector<std::string>& files) {
+  EVP_MD_CTX* ctx = EVP_MD_CTX_new();
+  EVP_DigestInit_ex(ctx, EVP_sha256(), nullptr);
+  for (const std::string& f : files) {
+    std::ifstream in(f, std::ios::binary);
+    std::ostringstream buf;
+    buf << in.rdbuf();
+    std::string name = std::filesystem::path(f).filename().string();
+    EVP_DigestUpdate(ctx, name.data(), name.size());
+    std::string body = buf.str();
+    EVP_DigestUpdate(ctx, body.data(), body.size());
+  }
+  unsigned char md[EVP_MAX_MD_SIZE];
+  unsigned int n = 0;
+  EVP_DigestFinal_ex(ctx, md, &n);
+  EVP_MD_CTX_free(ctx);
+  static const char kHex[] = "0123456789abcdef";
+  std::string out;
+  for (unsigned int i = 0; i < 8 && i < n; ++i) {
+    out.push_back(kHex[md[i] >> 4]);
+    out.push_back(kHex[md[i] & 15]);
+  }
+  return out;
+}
+
+std::string ReleaseAnchor(const Document& doc, const PreparedText& text) {
+  if (!doc.date.empty()) return doc.date;
+  const DatelineSpan& d = text.dateline();
+  std::string s, e;
+  if (d.found && d.date_end > d.date_begin &&
+      NormalizeDate(text.NormalizedView(d.date_begin, d.date_end), "", &s, &e))
+    return s;
+  return std::string();
+}
+
+class RuleExtractor : public Extractor {
+ public:
+  std::vector<Fact> Extract(const Document& doc, const PreparedText& text) const override {
+    facts::DocView v = facts::ViewOf(doc, text);
+    v.release_date = ReleaseAnchor(doc, text);
+    std::vector<Mention> ms = finder_->Find(text, MentionContext{v.release_date});
+    return facts::BuildFacts(book_, v, ms).facts;
+  }
+
+  std::string Explain(const Document& doc, const PreparedText& text, const std::string& why_not) const override {
+    facts::DocView v = facts::ViewOf(doc, text);
+    v.release_date = ReleaseAnchor(doc, text);
+    std::vector<Mention> ms = finder_->Find(text, MentionContext{v.release_date});
+    return facts::ExplainFacts(book_, v, ms, why_not);
+  }
+
+  std::string RulePackVersion() const override { return version_; }
+
+  std::vector<RuleExample> Examples() const override {
+    std::vector<RuleExample> out;
+    for (const auto& r : book_.rules()) {
+      for (const auto& t : r->positive) out.push_back(RuleExample{r->id, r->lang, t, true});
+      for (const auto& t : r->negative) out.push_back(RuleExample{r->id, r->lang, t, false});
+    }
+    return out;
+  }
+
+  bool CheckExample(const RuleExample& ex, std::string* detail) const override {
+    Document doc;
+    doc.id = "example";
+    doc.text = ex.text;
+    doc.lang = ex.lang == "zh" ? "zh-Hans" : ex.lang;
+    Result<PreparedText> t = PrepareText(doc, TextOptions{doc.lang, true});
+    if (!t.ok()) {
+      if (detail) *detail = "PrepareText failed: " + t.status().ToString();
+      return false;
+    }
+    facts::DocView v = facts::ViewOf(doc, *t);
+    v.lang = ex.lang;
+    std::vector<Mention> ms = finder_->Find(*t, MentionContext{v.release_date});
+    facts::BuildResult r = facts::BuildFacts(book_, v, ms);
+    bool fired = std::find(r.fired.begin(), r.fired.end(), ex.rule) != r.fired.end();
+    if (detail && fired != ex.positive) *detail = facts::ExplainFacts(book_, v, ms, ex.rule);
+    return fired == ex.positive;
+  }
+
+  rules::RuleBook book_;
+  std::unique_ptr<MentionFinder> finder_;
+  std::string version_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Extractor>> Extractor::Load(const ExtractorOptions& options) {
+  auto ex = std::make_unique<RuleExtractor>();
+  std::string dir = options.rules_dir.empty() ? std::string(PRESSKG_SOURCE_DIR) + "/extractor/rules" : options.rules_dir;
+  Status st = ex->book_.LoadDir(dir);
+  if (!st.ok()) return st;
+  MentionOptions mo;
+  mo.gazetteer_dir = options.gazetteer_dir;
+  Result<std::unique_ptr<MentionFinder>> finder = MentionFinder::Load(mo);
+  if (!finder.ok()) return finder.status();
+  ex->finder_ = std::move(*finder);
+  std::vector<std::string> files = ex->book_.files();
+  std::string gdir = options.gazetteer_dir.empty() ? std::string(PRESSKG_SOURCE_DIR) + "/extractor/gazetteers"
+                                                   : options.gazetteer_dir;
+  std::error_code ec;
+  std::vector<std::string> gfiles;
+  for (auto it = std::filesystem::recursive_directory_iterator(gdir, ec);
+       !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec))
+    if (it->is_regular_file()) gfiles.push_back(it->path().string());
+  std::sort(gfiles.begin(), gfiles.end());
+  files.insert(files.end(), gfiles.begin(), gfiles.end());
+  ex->version_ = Sha256Prefix(files);
+  return std::unique_ptr<Extractor>(std::move(ex));
+}
+
+}  // namespace presskg

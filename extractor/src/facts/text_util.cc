@@ -1,0 +1,124 @@
+#include "facts/text_util.h"
+
+#include <algorithm>
+#include <vector>
+
+namespace presskg::facts {
+
+namespace {
+
+char32_t Decode(std::string_view s, std::size_t* i) {
+  unsigned char c = s[*i];
+  std::size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
+  if (*i + n > s.size()) { *i = s.size(); return 0xFFFD; }
+  char32_t cp = n == 1 ? c : n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
+  for (std::size_t k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[*i + k]) & 0x3F);
+  *i += n;
+  return cp;
+}
+
+bool IsSpace(char32_t c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x3000 || c == 0xA0 || c == 0x2002 || c == 0x2003 || c == 0x2009 || c == 0x200B; }
+
+bool IsKeyPunct(char32_t c) {
+  static const char32_t kP[] = {0xB7, 0x2022, 0x2027, 0x30FB, 0xFF0E, '.', '-', '\'', 0x2019, '"', 0x201C, 0x201D,
+                                0x300C, 0x300D, 0xFF08, 0xFF09, '(', ')', 0x300A, 0x300B, 0x3008, 0x3009, ':',
+                                0xFF1A, ',', 0xFF0C, 0x3001, 0x2018, 0x2013, 0x2014};
+  return std::find(std::begin(kP), std::end(kP), c) != std::end(kP);
+}
+
+bool IsQuoteMark(char32_t c) {
+  return c == '"' || c == '\'' || c == 0x201C || c == 0x201D || c == 0x2018 || c == 0x2019 || c == 0x300C ||
+         c == 0x300D || c == 0x300E || c == 0x300F || c == 0x300A || c == 0x300B || c == 0xFF02;
+}
+
+void AppendUtf8(std::string* out, char32_t c) {
+  if (c < 0x80) { out->push_back(static_cast<char>(c)); return; }
+  if (c < 0x800) { out->push_back(static_cast<char>(0xC0 | (c >> 6))); out->push_back(static_cast<char>(0x80 | (c & 0x3F))); return; }
+  if (c < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (c >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+    return;
+  }
+  out->push_back(static_cast<char>(0xF0 | (c >> 18)));
+  out->push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
+  out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+  out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+}
+
+// Code points with their byte offsets.
+std::vector<std::pair<char32_t, std::size_t>> Points(std::string_view s) {
+  std::vector<std::pair<char32_t, std::size_t>> v;
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t at = i;
+    v.emplace_back(Decode(s, &i), at);
+  }
+  return v;
+}
+
+}  // namespace
+
+std::string NormKey(std::string_view s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size();) {
+    char32_t c = Decode(s, &i);
+    if (IsSpace(c) || IsKeyPunct(c)) continue;
+    if (c >= 'A' && c <= 'Z') c = c - 'A' + 'a';
+    if (c >= 0xFF21 && c <= 0xFF3A) c = c - 0xFF21 + 'a';
+    if (c >= 0xFF41 && c <= 0xFF5A) c = c - 0xFF41 + 'a';
+    AppendUtf8(&out, c);
+  }
+  return out;
+}
+
+std::size_t CharCount(std::string_view s) {
+  std::size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+bool HasCjk(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    char32_t c = Decode(s, &i);
+    if (c >= 0x2E80 && c < 0xA000) return true;
+  }
+  return false;
+}
+
+std::string Trim(std::string_view s) {
+  auto p = Points(s);
+  std::size_t b = 0, e = p.size();
+  while (b < e && IsSpace(p[b].first)) ++b;
+  while (e > b && IsSpace(p[e - 1].first)) --e;
+  if (b == e) return std::string();
+  std::size_t end = e < p.size() ? p[e].second : s.size();
+  return std::string(s.substr(p[b].second, end - p[b].second));
+}
+
+std::string StripQuoteMarks(std::string_view s) {
+  auto p = Points(s);
+  std::size_t b = 0, e = p.size();
+  auto strip = [](char32_t c) { return IsSpace(c) || IsQuoteMark(c); };
+  while (b < e && strip(p[b].first)) ++b;
+  while (e > b && (strip(p[e - 1].first) || p[e - 1].first == ',' || p[e - 1].first == 0xFF0C)) --e;
+  if (b == e) return std::string();
+  std::size_t end = e < p.size() ? p[e].second : s.size();
+  return std::string(s.substr(p[b].second, end - p[b].second));
+}
+
+std::string StripLeadingArticle(std::string_view s) {
+  if (s.size() > 4 && (s.substr(0, 4) == "The " || s.substr(0, 4) == "the ")) return Trim(s.substr(4));
+  return std::string(s);
+}
+
+std::string Prefix(std::string_view s, std::size_t chars) {
+  std::size_t i = 0, n = 0;
+  while (i < s.size() && n < chars) {
+    ++i;
+    while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++i;
+    ++n;
+  }
+  return i < s.size() ? std::string(s.substr(0, i)) + "…" : std::string(s);
+}
+
+}  // namespace presskg::facts

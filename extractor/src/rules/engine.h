@@ -1,0 +1,155 @@
+// rules/engine.h — rule packs (TOML) and the matcher over slotted sentences (internal API).
+//
+// A relation rule is an RE2 pattern over a sentence in which every mention has been replaced by a
+// slot token: one private-use code point for the mention type, the mention's index in the sentence
+// as private-use digits, and a terminator. Macros in patterns ({ORG}, {PERSON}, {PARTY}, ...) expand
+// to the token of that type, so rules match over types (the GATE/JAPE, TokensRegex cascade idea):
+//
+//   RuleBook book;
+//   Status st = book.LoadDir("extractor/rules");            // rules/<lang>/<family>.toml
+//   SlottedText s = Slot(norm, sentence_begin, sentence_end, mentions);
+//   for (const RuleMatch& m : book.Match("zh", s)) { ... m.captures ... }
+//
+// Pack files:
+//   lang = "zh"            # optional; default = the folder name
+//   family = "agreement"   # default `emits` of the rules in the file
+//   [macros]               # file-local macros, usable as {NAME}; may use the built-in ones
+//   SIGN = "(?:签署|签订)"
+//   [[rule]]
+//   id = "zh.agreement.sign"          # unique across all packs
+//   pattern = '(?P<party1>{PARTY})与(?P<party2>{PARTY}){SIGN}'
+//   priority = 10                     # higher wins when two rules state the same fact (default 0)
+//   confidence = 0.9                  # measured precision on the development corpus (default 0.5)
+//   kind = "agreement"                # any other string key is a fixed attribute of the fact
+//   positive = ["…", "…"]             # at least two examples the rule must fire on
+//   negative = ["…"]                  # at least one it must not fire on
+//
+// Named captures are the fact's slots; a capture holds the mentions inside it and its text.
+#ifndef PRESSKG_RULES_ENGINE_H
+#define PRESSKG_RULES_ENGINE_H
+
+#include <cstddef>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include "presskg/mention.h"
+#include "presskg/status.h"
+
+namespace presskg::rules {
+
+// --- slot tokens --------------------------------------------------------------------------------
+// Type marks U+E000 + MentionType, digits U+E010..U+E019, terminator U+E01F.
+inline constexpr char32_t kTypeMarkBase = 0xE000;
+inline constexpr char32_t kDigitBase = 0xE010;
+inline constexpr char32_t kSlotEnd = 0xE01F;
+
+// The token standing for mention number `index` (within a sentence) of type `type`.
+std::string SlotToken(MentionType type, std::size_t index);
+// The RE2 fragment matching any slot token of the given types.
+std::string SlotRegex(const std::vector<MentionType>& types);
+
+// A sentence rewritten with slot tokens.
+struct SlottedText {
+  std::string text;                  // rewritten text, what rules match on
+  std::vector<std::size_t> to_norm;  // byte i of text → normalized offset (size text+1)
+  std::vector<std::size_t> mentions; // token index → index into the mention vector given to Slot
+  std::size_t norm_begin = 0, norm_end = 0;
+};
+
+// Rewrites normalized[begin,end) replacing each mention fully inside it (sorted, non-overlapping)
+// by its token. Mentions partly outside the range are left as text.
+SlottedText Slot(std::string_view normalized, std::size_t begin, std::size_t end,
+                 const std::vector<Mention>& mentions);
+
+// Mention indices (into the vector given to Slot) of the tokens inside text[b,e).
+std::vector<std::size_t> MentionsIn(const SlottedText& s, std::size_t b, std::size_t e);
+
+// "ORG", "PERSON", ... (the macro names; the same words as MentionTypeName).
+const char* SlotTypeName(MentionType t);
+// The slotted text with tokens shown as [ORG#3] (explain, test messages).
+std::string RenderSlotted(const SlottedText& s);
+
+// --- rules --------------------------------------------------------------------------------------
+struct Rule {
+  std::string id;
+  std::string lang;      // "zh", "en", ...
+  std::string family;    // file family: agreement, quote, role, event
+  std::string emits;     // fact type it produces (default family)
+  int priority = 0;
+  double confidence = 0.5;
+  std::string pattern;   // as written
+  std::string expanded;  // after macro expansion
+  std::map<std::string, std::string> attrs;  // fixed attributes (kind = "mou", ...)
+  std::vector<std::string> positive, negative;
+  std::string file;
+  int line = 0;
+  std::shared_ptr<const RE2> re;
+  std::shared_ptr<const std::map<std::string, std::string>> macros;  // the file's [macros]
+};
+
+struct Capture {
+  std::size_t begin = 0, end = 0;  // in SlottedText::text
+  std::vector<std::size_t> mentions;  // mention indices inside
+};
+
+struct RuleMatch {
+  const Rule* rule = nullptr;
+  std::size_t begin = 0, end = 0;  // whole match in SlottedText::text
+  std::map<std::string, Capture> captures;  // participating named groups only
+};
+
+// All rule packs, one compiled RE2::Set per language.
+class RuleBook {
+ public:
+  // Loads every <dir>/<lang>/*.toml, then compiles. Errors name file, line and rule id.
+  Status LoadDir(const std::string& dir);
+  // Loads one pack file (lang defaults to `default_lang`); call Compile() after the last one.
+  Status LoadFile(const std::string& path, const std::string& default_lang);
+  // Loads a pack from a string (tests); `path` is used in error messages.
+  Status LoadString(std::string_view toml, const std::string& path, const std::string& default_lang);
+  Status Compile();
+
+  const std::vector<std::unique_ptr<Rule>>& rules() const { return rules_; }
+  const Rule* Find(const std::string& id) const;
+  const std::vector<std::string>& files() const { return files_; }
+  // True when some rule of `lang` has scope = "paragraph" (matched over whole paragraphs).
+  bool HasParagraphRules(const std::string& lang) const;
+  std::vector<std::string> languages() const;
+
+  // Candidate rules for `text` (one RE2::Set pass), then their capturing matches (all
+  // non-overlapping matches of each candidate), ordered by begin offset then priority.
+  std::vector<RuleMatch> Match(const std::string& lang, const SlottedText& text) const;
+  // Rule ids the prefilter selects (explain).
+  std::vector<const Rule*> Candidates(const std::string& lang, std::string_view text) const;
+  // All matches of one rule (no prefilter).
+  std::vector<RuleMatch> MatchRule(const Rule& rule, const SlottedText& text) const;
+
+  // Explains how far `rule` gets on `text`: the longest prefix of its pattern (cut at top-level
+  // pieces) that still matches, and which slot types the pattern needs that the text lacks.
+  std::string WhyNot(const Rule& rule, const SlottedText& text) const;
+
+ private:
+  struct LangSet {
+    std::vector<const Rule*> rules;
+    std::unique_ptr<RE2::Set> set;
+  };
+  Status AddPack(const void* table, const std::string& path, const std::string& default_lang);
+  std::vector<std::unique_ptr<Rule>> rules_;
+  std::map<std::string, const Rule*> by_id_;
+  std::map<std::string, LangSet> sets_;
+  std::vector<std::string> files_;
+};
+
+// Expands {NAME} macros in `pattern` (built-ins plus `local`); an unknown name sets *unknown.
+bool ExpandMacros(const std::string& pattern, const std::map<std::string, std::string>& local,
+                  std::string* out, std::string* unknown);
+
+}  // namespace presskg::rules
+
+#endif  // PRESSKG_RULES_ENGINE_H
