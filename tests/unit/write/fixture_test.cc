@@ -143,6 +143,15 @@ Release Chinese() {
   dl.date = "2013-09-09";
   dl.place = Ent(EntityKind::kPlace, "北京", {}, "", "", "CN");
   r.facts.push_back(dl);
+  Fact ev;
+  ev.type = FactType::kEvent;
+  ev.rule = "zh.event.held-in";
+  ev.confidence = 0.75;
+  ev.evidence = Find(d, "国际电信联盟与中国签署了合作协议。");
+  ev.name = "中国数字经济论坛";
+  ev.start = "2013-09";
+  ev.place = Ent(EntityKind::kCountry, "中国", {}, "CN");  // a country as the place
+  r.facts.push_back(ev);
   return r;
 }
 
