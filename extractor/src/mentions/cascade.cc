@@ -1,0 +1,928 @@
+// The mention cascade over one normalised text (see internal.h for the stages).
+#include <algorithm>
+#include <map>
+
+#include <re2/re2.h>
+
+#include "mentions/internal.h"
+
+namespace presskg {
+namespace mentions {
+namespace {
+
+constexpr int kPrioQuote = 100;
+constexpr int kPrioPatternOrg = 42;
+constexpr int kPrioPerson = 44;
+constexpr int kPrioShort = 20;
+
+// A word character for boundary checks: letters and digits of alphabetic scripts. Han, kana and
+// hangul are never "inside a word" for this purpose (Chinese has no spaces).
+bool IsAlphaWord(char32_t c) {
+  if (c == 0) return false;
+  if (IsHan(c) || (c >= 0x3040 && c <= 0x30FF) || (c >= 0xAC00 && c <= 0xD7AF)) return false;
+  return IsWordChar(c);
+}
+
+bool StartsWithAt(std::string_view s, std::size_t pos, std::string_view w) {
+  return pos <= s.size() && s.size() - pos >= w.size() && s.compare(pos, w.size(), w) == 0;
+}
+
+std::size_t CharCount(std::string_view s) {
+  std::size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+// ---- Chinese context words ----
+
+// Characters that end a backward walk for an organization name: function words, verbs and
+// pronouns that sit right before names ("与华为公司", "该公司").
+const std::u32string& ZhStopChars() {
+  static const std::u32string s = U"与和同及在由的是向对为了将并等从把被给让于这该其各本此个也还就都又而但或若如已即今称说与以之子分由经已届次位名家项由该某每";
+  return s;
+}
+bool IsZhStop(char32_t c) { return ZhStopChars().find(c) != std::u32string::npos; }
+
+// Speech verbs that make a preceding surname + given name a person.
+const std::vector<std::string>& ZhSpeechVerbs() {
+  static const std::vector<std::string> v = {"表示", "说", "指出", "强调", "认为", "介绍", "称", "宣布", "透露",
+                                             "说道", "致辞", "发言", "回应", "补充", "坦言", "呼吁", "提到",
+                                             "谈到", "解释", "告诉", "写道", "讲话", "表态"};
+  return v;
+}
+
+// What may follow a Chinese personal name (so the name's end is certain).
+const std::vector<std::string>& ZhAfterName() {
+  static const std::vector<std::string> v = {
+      "表示", "说", "指出", "强调", "认为", "介绍", "称", "宣布", "透露", "致辞", "发言", "讲话", "在", "于", "和",
+      "与", "及", "等", "的", "也", "还", "出席", "会见", "会晤", "签署", "主持", "率", "先生", "女士", "博士",
+      "教授", "同志", "阁下", "今天", "今日", "日前", "近日", "当天", "对", "向", "就", "是", "则", "一行", "分别",
+      "共同", "代表", "回答", "告诉", "坦言", "呼吁", "希望", "提出", "谈到", "会", "为", "将", "已", "以", "均",
+      "都", "接受", "见证", "参加", "访问", "应邀", "作", "做", "此前", "随后", "表态", "说道", "应", "同", "跟",
+      "指", "答", "所", "到", "去", "来", "上", "发表", "出访"};
+  return v;
+}
+
+bool ZhNameEndsAt(std::string_view s, std::size_t p) {
+  if (p >= s.size()) return true;
+  char32_t c;
+  DecodeAt(s, p, &c);
+  if (!IsHan(c)) return true;
+  for (const std::string& w : ZhAfterName())
+    if (StartsWithAt(s, p, w)) return true;
+  return false;
+}
+
+// Title-like suffixes written right after a transliterated name: 图埃博士.
+const std::vector<std::string>& ZhNameTitles() {
+  static const std::vector<std::string> v = {"博士", "先生", "女士", "教授", "阁下", "夫人"};
+  return v;
+}
+
+// ---- Latin-script names ----
+
+bool IsParticle(std::string_view w) {
+  static const char* const kP[] = {"bin", "bint", "al", "el", "de", "da", "do", "dos", "das", "del", "della",
+                                   "van", "von", "der", "den", "la", "le", "du", "di", "ibn", "ben", "y"};
+  for (const char* p : kP)
+    if (w == p) return true;
+  return false;
+}
+
+// Capitalised words that start sentences or name non-people; never part of a person's name.
+bool IsNameStopWord(std::string_view w) {
+  static const std::unordered_set<std::string_view> kStop = {
+      "The", "This", "That", "These", "Those", "In", "On", "At", "As", "He", "She", "It", "We", "They", "Our",
+      "His", "Her", "Their", "A", "An", "And", "But", "Or", "Today", "Yesterday", "Tomorrow", "For", "With",
+      "From", "To", "Of", "By", "After", "Before", "During", "While", "When", "Where", "Under", "Over", "Also",
+      "Both", "Each", "All", "Any", "Some", "New", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+      "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August",
+      "September", "October", "November", "December", "Ministry", "Department", "University", "Foundation",
+      "Government", "Council", "Commission", "Organization", "Organisation", "Union", "Agency", "Authority",
+      "Bank", "Group", "Institute", "Association", "Office", "Bureau", "Forum", "Summit", "Conference",
+      "Agreement", "Memorandum", "Programme", "Program", "Fund", "Committee", "Secretariat", "Centre",
+      "Center", "Federation", "Society", "Network", "Partnership", "Alliance", "Initiative", "Project",
+      "Global", "International", "National", "World", "United", "Nations", "State", "States", "Republic",
+      "Kingdom", "Declaration", "Press", "Release", "Media", "Contact", "Contacts", "About", "Note", "Notes",
+      "General", "Secretary", "Director", "Minister", "President", "Chairman", "Chair", "Ambassador",
+      "Chief", "Deputy", "Vice", "Head", "Executive", "Officer", "Senior", "Said", "Says", "Mr", "Ms", "Mrs",
+      "Dr", "Prof", "Sir", "Dame", "Day", "Week", "Year", "Internet", "Africa", "Asia", "Europe", "America",
+      "Americas", "Pacific", "Arab", "Digital", "ICT", "ICTs", "AI", "Why", "What", "How", "Who", "If",
+      "Meanwhile", "However", "Through", "Together", "Since", "Until", "According", "Speaking", "Welcoming"};
+  return kStop.count(w) > 0;
+}
+
+// One token of a Latin-script name starting at `p` (Titlecase word, ALLCAPS word, initials
+// "C.P." / "I."); returns its end or npos.
+std::size_t LatinNameToken(std::string_view s, std::size_t p) {
+  if (p >= s.size()) return std::string_view::npos;
+  char32_t c;
+  std::size_t n = DecodeAt(s, p, &c);
+  if (!IsUpperLatin(c) || IsHan(c)) return std::string_view::npos;
+  std::size_t i = p + n;
+  // Initials: "C." "C.P." "KV"
+  if (i < s.size() && s[i] == '.') {
+    std::size_t j = i + 1;
+    while (j + 1 < s.size() && (s[j] >= 'A' && s[j] <= 'Z') && s[j + 1] == '.') j += 2;
+    return j;
+  }
+  std::size_t letters = 1;
+  while (i < s.size()) {
+    char32_t d;
+    std::size_t dn = DecodeAt(s, i, &d);
+    if (IsAlphaWord(d) && !(d >= '0' && d <= '9')) {
+      i += dn;
+      ++letters;
+      continue;
+    }
+    if ((d == '-' || d == '\'' || d == U'’') && i + dn < s.size()) {
+      char32_t e;
+      DecodeAt(s, i + dn, &e);
+      if (IsAlphaWord(e)) {
+        i += dn;
+        continue;
+      }
+    }
+    break;
+  }
+  return i;
+}
+
+// A Latin-script personal name of min_tokens..5 tokens starting at p: returns its end or npos.
+std::size_t LatinName(std::string_view s, std::size_t p, int min_tokens) {
+  int tokens = 0;
+  std::size_t end = std::string_view::npos;
+  std::size_t i = p;
+  while (tokens < 5) {
+    std::size_t e = LatinNameToken(s, i);
+    if (e == std::string_view::npos) {
+      // a lower-case particle inside the name: "Abdulla bin Ahmed", "Luis de Souza"
+      if (tokens == 0) break;
+      std::size_t j = i;
+      while (j < s.size() && s[j] >= 'a' && s[j] <= 'z') ++j;
+      if (j == i || j >= s.size() || s[j] != ' ' || !IsParticle(s.substr(i, j - i))) break;
+      std::size_t e2 = LatinNameToken(s, j + 1);
+      if (e2 == std::string_view::npos) break;
+      e = e2;
+      i = j + 1;
+    }
+    std::string_view tok = s.substr(i, e - i);
+    if (IsNameStopWord(tok)) break;
+    ++tokens;
+    end = e;
+    if (e >= s.size() || s[e] != ' ') break;
+    i = e + 1;
+  }
+  if (tokens < min_tokens) return std::string_view::npos;
+  // never end inside a word: "Smith's" stops at "Smith", which is fine; a trailing '.' of
+  // an initial is part of the token.
+  return end;
+}
+
+struct LatinRes {
+  RE2 honorific, org_head, org_tail, said_after, acronym;
+  LatinRes()
+      : honorific("\\b(Dr|Mr|Mrs|Ms|Prof|Professor|Sir|Dame|H\\.\\s?E|Senator|Madam|Mme|Sheikh|Sheikha|Lord|"
+                  "Lady|Rev|Excellency)\\.?\\s+\\p{Lu}",
+                  RE2::Quiet),
+        // "Ministry of Communications of Ghana", "Department for International Development",
+        // "Institute of Bioresources and Sustainable Development", "Government of Meghalaya".
+        org_head("\\b((?:\\p{Lu}[\\p{L}&'’-]*\\s+){0,4}"
+                 "(?:Ministry|Department|Government|Agency|Authority|Commission|Council|Institute|University|"
+                 "Organi[sz]ation|Association|Academy|College|Bureau|Office|Bank|Fund|Foundation|Federation|Society|"
+                 "Centre|Center|Secretariat|Embassy|Consulate|Committee|Board|Union)"
+                 "\\s+(?:of|for|on)\\s+(?:the\\s+)?\\p{Lu}[\\p{L}&'’-]*"
+                 "(?:(?:\\s+|\\s*,\\s*|\\s+(?:and|of|for|on|the|&)\\s+)\\p{Lu}[\\p{L}&'’-]*){0,6})",
+                 RE2::Quiet),
+        // "XPRIZE Foundation", "Symantec Corporation", "Sapienza University", "H&M Group".
+        org_tail("\\b((?:\\p{Lu}[\\p{L}\\p{N}&'’-]*\\s+){1,5}"
+                 "(?:Inc\\.?|Ltd\\.?|Limited|Corporation|Corp\\.?|Group|Company|Co\\.|Foundation|University|Bank|"
+                 "Institute|Organi[sz]ation|Association|Agency|Authority|Commission|Council|Union|Federation|"
+                 "Society|Centre|Center|Fund|Programme|Alliance|Department|Ministry|Office|Network|Consortium|"
+                 "Board|Committee|Trust|Academy|College|Laboratory|Laboratories|Institution|Secretariat|"
+                 "Partnership|Bureau|Administration|Service|Services|Industries|Holdings|plc|PLC|LLC|AG|SA|GmbH))\\b",
+                 RE2::Quiet),
+        said_after("^,?\\s*(?:said|says|noted|added|stated|explained|commented|remarked|stressed|emphasi[sz]ed|"
+                   "underlined|observed|declared|announced|told|pointed out|highlighted|concluded|continued|"
+                   "affirmed|urged|recalled|welcomed)\\b",
+                   RE2::Quiet),
+        acronym("^\\s?\\(([A-Z][A-Za-z0-9&-]{1,11})\\)", RE2::Quiet) {}
+};
+
+const LatinRes& Latin() {
+  static const LatinRes* r = new LatinRes();
+  return *r;
+}
+
+bool SaidBefore(std::string_view s, std::size_t begin) {
+  static const char* const kVerbs[] = {"said ", "says ", "noted ", "added ", "stated ", "explained ",
+                                       "according to ", "commented ", "remarked ", "stressed "};
+  for (const char* v : kVerbs) {
+    std::size_t n = std::char_traits<char>::length(v);
+    if (begin >= n && s.compare(begin - n, n, v) == 0) return true;
+  }
+  return false;
+}
+
+// ---- The cascade ----
+
+class Cascade {
+ public:
+  Cascade(const Gazetteer& gz, std::string_view s, std::string_view language, std::string_view anchor)
+      : gz_(gz), s_(s), lang_(LangBitFor(language)), anchor_(anchor) {}
+
+  std::vector<Candidate> Run(const std::vector<QuoteSpan>& quotes) {
+    std::vector<Candidate> base;
+    for (const QuoteSpan& q : quotes) {
+      Candidate c;
+      c.type = MentionType::kQuote;
+      c.begin = q.begin;
+      c.end = q.end;
+      c.priority = kPrioQuote;
+      c.source = "quote";
+      base.push_back(c);
+    }
+    ScanGazetteer(&base);
+    for (Candidate& d : FindDates(s_, anchor_)) base.push_back(std::move(d));
+    TransliteratedNames(&base);
+    LatinPatterns(&base);
+    std::vector<Candidate> r1 = ResolveOverlaps(std::move(base));
+
+    std::vector<Candidate> r2 = r1;
+    ChineseSuffixOrgs(r1, &r2);
+    r2 = ResolveOverlaps(std::move(r2));
+    r2 = Compounds(std::move(r2));
+
+    std::vector<Candidate> r3 = r2;
+    PeopleInContext(r2, &r3);
+    r3 = ResolveOverlaps(std::move(r3));
+    HonorificSurnames(&r3);
+
+    std::vector<Candidate> r4 = r3;
+    ShortForms(r3, &r4);
+    return ResolveOverlaps(std::move(r4));
+  }
+
+ private:
+  // Stage 1: every gazetteer name, longest per start position, with word boundaries for
+  // alphabetic names.
+  void ScanGazetteer(std::vector<Candidate>* out) {
+    char32_t prev = 0;
+    for (std::size_t i = 0; i < s_.size();) {
+      char32_t c;
+      std::size_t n = DecodeAt(s_, i, &c);
+      bool word_start = !(IsAlphaWord(c) && IsAlphaWord(prev));
+      if (word_start) {
+        std::size_t best_end = 0;
+        std::vector<std::int32_t> best;
+        gz_.trie.MatchAt(s_, i, [&](std::size_t end, std::int32_t payload) {
+          const Entry& e = gz_.entries[payload];
+          if ((e.langs & lang_) == 0) return;
+          if (e.kind == EntryKind::kOrgSuffix) {
+            suffix_hits_.push_back({i, end, payload});
+            return;
+          }
+          // right boundary: an alphabetic name must not continue into a word
+          std::size_t ls;
+          char32_t last = DecodeBefore(s_, end, &ls);
+          if (IsAlphaWord(last) && end < s_.size()) {
+            char32_t next;
+            DecodeAt(s_, end, &next);
+            if (IsAlphaWord(next)) return;
+          }
+          if (end > best_end) {
+            best_end = end;
+            best.clear();
+          }
+          if (end == best_end) best.push_back(payload);
+        });
+        for (std::int32_t p : best) {
+          const Entry& e = gz_.entries[p];
+          Candidate cand;
+          cand.type = e.type;
+          cand.begin = i;
+          cand.end = best_end;
+          cand.priority = e.priority;
+          cand.key = e.key;
+          cand.wikidata = e.wikidata;
+          cand.country = e.country == "*" ? "" : e.country;
+          cand.value = e.value;
+          cand.source = e.source;
+          if (e.country == "*") generic_orgs_.insert(i);
+          if (e.type == MentionType::kCountry) country_hits_.push_back({i, best_end, e.key});
+          out->push_back(std::move(cand));
+        }
+      }
+      prev = c;
+      i += n;
+    }
+  }
+
+  // 布哈伊马·萨努, 若泽·格拉济亚诺·达席尔瓦, 海伦.克拉克: runs of transliteration characters
+  // joined by a middle dot.
+  void TransliteratedNames(std::vector<Candidate>* out) {
+    static const std::u32string kDots = U"·•・‧.";
+    std::size_t i = 0;
+    while (i < s_.size()) {
+      char32_t c;
+      std::size_t n = DecodeAt(s_, i, &c);
+      if (kDots.find(c) == std::u32string::npos) {
+        i += n;
+        continue;
+      }
+      std::size_t left = TranslitRunBefore(i);
+      if (left == i) {
+        i += n;
+        continue;
+      }
+      std::size_t end = i;
+      std::size_t j = i;
+      int parts = 1;
+      while (j < s_.size()) {
+        char32_t d;
+        std::size_t dn = DecodeAt(s_, j, &d);
+        if (kDots.find(d) == std::u32string::npos) break;
+        std::size_t r = TranslitRunAfter(j + dn);
+        if (r == j + dn) break;
+        end = r;
+        ++parts;
+        j = r;
+      }
+      if (parts < 2 || (c == '.' && CharCount(s_.substr(left, end - left)) < 4)) {
+        i += n;
+        continue;
+      }
+      // Title characters glued to the name (图埃博士) are not part of it.
+      for (const std::string& t : ZhNameTitles()) {
+        if (end - i > t.size() && s_.compare(end - t.size(), t.size(), t) == 0) end -= t.size();
+      }
+      Candidate p;
+      p.type = MentionType::kPerson;
+      p.begin = left;
+      p.end = end;
+      p.priority = kPrioPerson;
+      p.source = "person:transliterated";
+      out->push_back(p);
+      i = end;
+    }
+  }
+
+  bool IsTranslit(char32_t c) const { return gz_.translit_chars.count(c) > 0; }
+
+  std::size_t TranslitRunBefore(std::size_t p) const {
+    std::size_t b = p;
+    int k = 0;
+    while (b > 0 && k < 6) {
+      std::size_t st;
+      char32_t c = DecodeBefore(s_, b, &st);
+      if (!IsTranslit(c)) break;
+      b = st;
+      ++k;
+    }
+    return b;
+  }
+
+  std::size_t TranslitRunAfter(std::size_t p) const {
+    std::size_t e = p;
+    int k = 0;
+    while (e < s_.size() && k < 7) {
+      char32_t c;
+      std::size_t n = DecodeAt(s_, e, &c);
+      if (!IsTranslit(c)) break;
+      // stop before a following function word the set also contains ("在" is not in it, but "和"
+      // might be): the after-name list decides.
+      bool title = false;
+      for (const std::string& t : ZhNameTitles()) title |= StartsWithAt(s_, e, t);
+      if (title) break;
+      e += n;
+      ++k;
+    }
+    return e;
+  }
+
+  // English honorific names and organization patterns.
+  void LatinPatterns(std::vector<Candidate>* out) {
+    const LatinRes& r = Latin();
+    re2::StringPiece in(s_.data(), s_.size());
+    re2::StringPiece m[2];
+    std::size_t pos = 0;
+    while (pos < s_.size() && r.honorific.Match(in, pos, s_.size(), RE2::UNANCHORED, m, 1)) {
+      std::size_t b = static_cast<std::size_t>(m[0].data() - s_.data());
+      std::size_t name_begin = b + m[0].size() - 1;
+      std::size_t e = LatinName(s_, name_begin, 1);
+      if (e != std::string_view::npos) {
+        Candidate p;
+        p.type = MentionType::kPerson;
+        p.begin = b;
+        p.end = e;
+        p.priority = kPrioPerson;
+        p.full = std::string(s_.substr(name_begin, e - name_begin));
+        p.source = "person:honorific";
+        out->push_back(p);
+        pos = e;
+      } else {
+        pos = name_begin;
+      }
+    }
+    for (const RE2* re : {&r.org_head, &r.org_tail}) {
+      pos = 0;
+      while (pos < s_.size() && re->Match(in, pos, s_.size(), RE2::UNANCHORED, m, 2)) {
+        std::size_t b = static_cast<std::size_t>(m[1].data() - s_.data());
+        std::size_t e = b + m[1].size();
+        // "The X Foundation": the article is not part of the name
+        for (const char* art : {"The ", "A ", "An ", "In ", "On ", "At ", "With ", "By ", "For ", "And "}) {
+          std::size_t n = std::char_traits<char>::length(art);
+          if (e - b > n && s_.compare(b, n, art) == 0) b += n;
+        }
+        // Trailing connectors captured by the repetition ("... of the", "... and") go back.
+        while (e > b && (s_[e - 1] == ' ' || s_[e - 1] == ',')) --e;
+        Candidate o;
+        o.type = MentionType::kOrg;
+        o.begin = b;
+        o.end = e;
+        o.priority = kPrioPatternOrg;
+        o.source = re == &r.org_head ? "org:of-pattern" : "org:suffix-pattern";
+        out->push_back(o);
+        pos = static_cast<std::size_t>(m[0].data() - s_.data()) + m[0].size();
+        if (pos == b) ++pos;
+      }
+    }
+  }
+
+  bool StartsMentionEndingAt(const std::vector<Candidate>& ms, std::size_t p, std::size_t* idx) const {
+    auto it = std::lower_bound(ms.begin(), ms.end(), p, [](const Candidate& c, std::size_t v) { return c.end < v; });
+    for (; it != ms.end() && it->end == p; ++it) {
+      *idx = static_cast<std::size_t>(it - ms.begin());
+      return true;
+    }
+    return false;
+  }
+
+  // 华为技术有限公司, 赛门铁克(Symantec)公司, 山东省人民政府, 工业和信息化部电信研究院: an organization
+  // suffix extended backwards over Chinese characters up to a stop character, absorbing a
+  // country, place or organization mention it meets.
+  void ChineseSuffixOrgs(const std::vector<Candidate>& ms, std::vector<Candidate>* out) {
+    // ms is sorted by begin and non-overlapping, so it is sorted by end too.
+    std::sort(suffix_hits_.begin(), suffix_hits_.end());
+    suffix_hits_.erase(std::unique(suffix_hits_.begin(), suffix_hits_.end()), suffix_hits_.end());
+    for (const SuffixHit& h : suffix_hits_) {
+      std::size_t sb = h.begin, se = h.end;
+      if (Covered(ms, sb, se)) continue;
+      bool government = gz_.entries[h.entry].value == "government";
+      std::size_t b = sb;
+      int chars = 0;
+      std::string country, key, wikidata;
+      bool absorbed = false;
+      while (b > 0 && chars < 10) {
+        std::size_t idx;
+        if (StartsMentionEndingAt(ms, b, &idx)) {
+          const Candidate& m = ms[idx];
+          if (m.type == MentionType::kCountry || m.type == MentionType::kPlace || m.type == MentionType::kOrg) {
+            b = m.begin;
+            country = m.type == MentionType::kCountry ? m.key : m.country;
+            absorbed = true;
+            // 赛门铁克公司 is Symantec; 工业和信息化部电信研究院 is not the ministry
+            if (m.type == MentionType::kOrg && chars == 0 && gz_.entries[h.entry].value == "company") {
+              key = m.key;
+              wikidata = m.wikidata;
+            }
+          }
+          break;
+        }
+        std::size_t st;
+        char32_t c = DecodeBefore(s_, b, &st);
+        if (c == ')' && chars == 0) {  // 赛门铁克(Symantec)公司
+          std::size_t open = s_.rfind('(', st);
+          if (open == std::string_view::npos || st - open > 40) break;
+          // "英联邦电信组织(CTO)组织了...": after a complete name the suffix is a verb
+          std::size_t idx;
+          if (StartsMentionEndingAt(ms, open, &idx) && ms[idx].end - ms[idx].begin > se - sb &&
+              s_.compare(ms[idx].end - (se - sb), se - sb, s_.substr(sb, se - sb)) == 0)
+            break;
+          b = open;
+          continue;
+        }
+        if (!IsHan(c) || IsZhStop(c)) break;
+        b = st;
+        ++chars;
+      }
+      std::size_t suffix_chars = CharCount(s_.substr(sb, se - sb));
+      int need = suffix_chars == 1 ? 2 : 1;
+      if (!absorbed && (chars < need || government)) continue;
+      Candidate o;
+      o.type = MentionType::kOrg;
+      o.begin = b;
+      o.end = se;
+      o.priority = kPrioPatternOrg;
+      o.country = country;
+      o.key = key;
+      o.wikidata = wikidata;
+      o.source = "org:zh-suffix";
+      out->push_back(o);
+    }
+  }
+
+  static bool Covered(const std::vector<Candidate>& ms, std::size_t b, std::size_t e) {
+    auto it = std::upper_bound(ms.begin(), ms.end(), b, [](std::size_t v, const Candidate& c) { return v < c.begin; });
+    if (it == ms.begin()) return false;
+    --it;
+    return it->begin <= b && it->end >= e;
+  }
+
+  // Stage 3: adjacent mentions that form one name.
+  std::vector<Candidate> Compounds(std::vector<Candidate> ms) {
+    std::vector<Candidate> out;
+    for (std::size_t i = 0; i < ms.size(); ++i) {
+      Candidate c = std::move(ms[i]);
+      if (!out.empty()) {
+        Candidate& prev = out.back();
+        std::string_view gap = s_.substr(prev.end, c.begin - prev.end);
+        bool glued = gap.empty();
+        bool spaced = gap == " ";
+        // 哥斯达黎加圣何塞, 韩国釜山 → one place in that country
+        if (glued && prev.type == MentionType::kCountry && c.type == MentionType::kPlace) {
+          c.begin = prev.begin;
+          if (c.country.empty()) c.country = prev.key;
+          c.source += "+country";
+          prev = std::move(c);
+          continue;
+        }
+        // 加纳通信部, UAE Ministry of Economy, US Department of Commerce, UK Government
+        if ((glued || spaced) && (prev.type == MentionType::kCountry || prev.type == MentionType::kPlace) &&
+            c.type == MentionType::kOrg &&
+            (c.key.empty() || generic_orgs_.count(c.begin) > 0 || c.country == prev.key ||
+             c.country == prev.country)) {
+          std::string country = prev.type == MentionType::kCountry ? prev.key : prev.country;
+          c.begin = prev.begin;
+          if (c.country.empty()) c.country = country;
+          c.source += "+country";
+          prev = std::move(c);
+          continue;
+        }
+      }
+      out.push_back(std::move(c));
+    }
+    // "Ministry of Communications of Ghana", "UN Office in Kenya": a pattern organization takes
+    // the country named inside it.
+    for (Candidate& c : out) {
+      if (c.type != MentionType::kOrg || !c.country.empty() || !c.key.empty()) continue;
+      for (const CountryHit& h : country_hits_)
+        if (h.begin >= c.begin && h.end <= c.end) {
+          c.country = h.key;
+          break;
+        }
+    }
+    // Commonwealth Telecommunications Organisation (CTO), 英联邦电信组织(CTO): the acronym in
+    // parentheses joins the organization (absorbing a gazetteer mention of it) and is remembered
+    // for later bare uses.
+    const LatinRes& r = Latin();
+    std::vector<Candidate> merged;
+    for (std::size_t i = 0; i < out.size(); ++i) {
+      Candidate c = std::move(out[i]);
+      if (c.type == MentionType::kOrg) {
+        re2::StringPiece rest(s_.data() + c.end, s_.size() - c.end);
+        re2::StringPiece acr;
+        if (RE2::PartialMatch(rest, r.acronym, &acr)) {
+          std::size_t close = static_cast<std::size_t>(acr.data() - s_.data()) + acr.size() + 1;
+          // the parenthesis may hold a mention of its own (the gazetteer acronym): drop it
+          while (i + 1 < out.size() && out[i + 1].begin < close) {
+            if (c.key.empty() && out[i + 1].type == MentionType::kOrg) {
+              c.key = out[i + 1].key;
+              c.wikidata = out[i + 1].wikidata;
+            }
+            ++i;
+          }
+          std::string full(s_.substr(c.begin, c.end - c.begin));
+          acronyms_.emplace_back(std::string(acr.data(), acr.size()), Acronym{full, c.key, c.wikidata, c.country});
+          c.end = close;
+        }
+      }
+      merged.push_back(std::move(c));
+    }
+    return merged;
+  }
+
+  // Stage 4: people in strong contexts, in the gaps the earlier stages left.
+  void PeopleInContext(const std::vector<Candidate>& ms, std::vector<Candidate>* out) {
+    auto add = [&](std::size_t b, std::size_t e, const char* source) {
+      if (e <= b || Overlaps(ms, b, e)) return;
+      Candidate p;
+      p.type = MentionType::kPerson;
+      p.begin = b;
+      p.end = e;
+      p.priority = kPrioPerson;
+      p.source = source;
+      out->push_back(p);
+    };
+    for (std::size_t i = 0; i < ms.size(); ++i) {
+      const Candidate& m = ms[i];
+      if (m.type != MentionType::kRole) continue;
+      // zh: 部长苗圩表示, 秘书长赵厚麟, 主席因凡蒂诺
+      std::size_t e = ZhSurnameName(m.end);
+      if (e != std::string_view::npos) {
+        add(m.end, e, "person:zh-after-role");
+        continue;
+      }
+      e = ZhTranslitRun(m.end);
+      if (e != std::string_view::npos) {
+        add(m.end, e, "person:zh-translit-after-role");
+        continue;
+      }
+      // en: "Secretary-General Houlin Zhao", "Director-General, Guy Ryder,"
+      std::size_t p = m.end;
+      if (p < s_.size() && s_[p] == ',') ++p;
+      if (p < s_.size() && (s_[p] == ' ' || s_[p] == '\n')) {
+        std::size_t ne = LatinName(s_, p + 1, 2);
+        if (ne != std::string_view::npos) add(p + 1, ne, "person:en-after-role");
+      }
+      // en: "Houlin Zhao, Secretary-General of ITU" / "Helen Clark, the UNDP Administrator"
+      // between the comma and the role: nothing, "the", or one organization or country
+      std::size_t q = m.begin;
+      std::size_t comma = s_.rfind(", ", q);
+      if (comma != std::string_view::npos && q - comma <= 48) {
+        std::string_view between = s_.substr(comma + 2, q - comma - 2);
+        bool ok = between.empty() || between == "the " || between == "The " ||
+                  (i > 0 && ms[i - 1].begin == comma + 2 + (between.rfind("the ", 0) == 0 ? 4 : 0) &&
+                   ms[i - 1].end + 1 == q &&
+                   (ms[i - 1].type == MentionType::kOrg || ms[i - 1].type == MentionType::kCountry));
+        if (ok) {
+          std::size_t nb = NameStartBefore(comma);
+          if (nb != std::string_view::npos) add(nb, comma, "person:en-apposition");
+        }
+      }
+    }
+    // zh: surname + given name right before a speech verb: 林玉辉表示
+    for (const std::string& v : ZhSpeechVerbs()) {
+      for (std::size_t p = s_.find(v); p != std::string_view::npos; p = s_.find(v, p + v.size())) {
+        ZhNameBefore(ms, p, add);
+      }
+    }
+    // en: "Helen Clark said", "said Houlin Zhao"
+    const LatinRes& r = Latin();
+    for (std::size_t p = 0; p < s_.size(); ++p) {
+      if (s_[p] < 'A' || s_[p] > 'Z') continue;
+      if (p > 0 && IsAlphaWord(static_cast<unsigned char>(s_[p - 1]))) continue;
+      std::size_t e = LatinName(s_, p, 2);
+      if (e == std::string_view::npos) continue;
+      re2::StringPiece rest(s_.data() + e, s_.size() - e);
+      if (RE2::PartialMatch(rest, r.said_after) || SaidBefore(s_, p)) add(p, e, "person:en-speech");
+      p = e;
+    }
+  }
+
+  template <class Add>
+  void ZhNameBefore(const std::vector<Candidate>& ms, std::size_t p, Add& add) {
+    // try surname + 2 given, then + 1 given, then a compound surname + 2
+    std::size_t b = p;
+    std::size_t starts[4];
+    int k = 0;
+    while (k < 4 && b > 0) {
+      std::size_t st;
+      char32_t c = DecodeBefore(s_, b, &st);
+      if (!IsHan(c)) break;
+      b = st;
+      starts[k++] = b;
+    }
+    for (int len : {3, 2, 4}) {
+      if (len > k) continue;
+      std::size_t nb = starts[len - 1];
+      std::string_view name = s_.substr(nb, p - nb);
+      if (!HasSurname(name, len)) continue;
+      // the name must start at a boundary: text start, non-Han, a stop character, or a mention end
+      std::size_t st;
+      char32_t before = DecodeBefore(s_, nb, &st);
+      std::size_t idx;
+      bool boundary = nb == 0 || !IsHan(before) || IsZhStop(before) || StartsMentionEndingAt(ms, nb, &idx);
+      if (!boundary) continue;
+      if (!GivenNameOk(name)) continue;
+      add(nb, p, "person:zh-before-speech");
+      return;
+    }
+  }
+
+  bool HasSurname(std::string_view name, int len) const {
+    char32_t c;
+    std::size_t n = DecodeAt(name, 0, &c);
+    if (gz_.surnames.count(std::string(name.substr(0, n)))) return len <= 3;
+    char32_t d;
+    std::size_t n2 = n < name.size() ? DecodeAt(name, n, &d) : 0;
+    return n2 > 0 && gz_.surnames.count(std::string(name.substr(0, n + n2))) > 0 && len >= 3;
+  }
+
+  // Given names never contain words that name places, bodies or parties: 马方, 中方, 该国.
+  static bool GivenNameOk(std::string_view name) {
+    static const std::u32string kBad = U"方国省市部局委会司处厅院党团队人们者员家界";
+    for (std::size_t i = 0; i < name.size();) {
+      char32_t c;
+      i += DecodeAt(name, i, &c);
+      if (i > 3 && kBad.find(c) != std::u32string::npos) return false;
+      if (IsZhStop(c) && i > 3) return false;
+    }
+    return true;
+  }
+
+  // Surname + 1–2 given characters at p, ending where a name can end.
+  std::size_t ZhSurnameName(std::size_t p) const {
+    std::size_t ends[5];
+    std::size_t e = p;
+    int k = 0;
+    while (k < 5 && e < s_.size()) {
+      char32_t c;
+      std::size_t n = DecodeAt(s_, e, &c);
+      if (!IsHan(c)) break;
+      e += n;
+      ends[k++] = e;
+    }
+    for (int len : {3, 2, 4}) {
+      if (len > k) continue;
+      std::string_view name = s_.substr(p, ends[len - 1] - p);
+      if (!HasSurname(name, len) || !GivenNameOk(name)) continue;
+      if (ZhNameEndsAt(s_, ends[len - 1])) return ends[len - 1];
+    }
+    return std::string_view::npos;
+  }
+
+  // A transliterated name without a dot after a role: 主席因凡蒂诺表示
+  std::size_t ZhTranslitRun(std::size_t p) const {
+    std::size_t e = p;
+    int k = 0;
+    while (e < s_.size() && k < 6) {
+      char32_t c;
+      std::size_t n = DecodeAt(s_, e, &c);
+      if (!IsTranslit(c)) break;
+      e += n;
+      ++k;
+      if (k >= 2 && ZhNameEndsAt(s_, e)) return e;
+    }
+    return std::string_view::npos;
+  }
+
+  // Start of a 2–5 token Latin name ending exactly at `end`.
+  std::size_t NameStartBefore(std::size_t end) const {
+    std::size_t best = std::string_view::npos;
+    std::size_t p = end;
+    for (int t = 0; t < 5 && p > 0; ++t) {
+      std::size_t sp = s_.rfind(' ', p - 1);
+      std::size_t b = sp == std::string_view::npos ? 0 : sp + 1;
+      // stop at sentence punctuation inside the window
+      std::string_view tok = s_.substr(b, p - b);
+      if (tok.empty() || tok.find_first_of(",;:()\"“”") != std::string_view::npos) break;
+      std::size_t e = LatinName(s_, b, 2);
+      if (e == end) best = b;
+      if (sp == std::string_view::npos) break;
+      p = sp;
+    }
+    return best;
+  }
+
+  static bool Overlaps(const std::vector<Candidate>& ms, std::size_t b, std::size_t e) {
+    auto it = std::lower_bound(ms.begin(), ms.end(), b, [](const Candidate& c, std::size_t v) { return c.end <= v; });
+    return it != ms.end() && it->begin < e;
+  }
+
+  // "Mr Gurry" after "Mr. Francis Gurry": a one-word honorific name resolves to the full name
+  // seen earlier with the same last word.
+  void HonorificSurnames(std::vector<Candidate>* ms) const {
+    for (std::size_t i = 0; i < ms->size(); ++i) {
+      Candidate& c = (*ms)[i];
+      if (c.type != MentionType::kPerson || c.source != "person:honorific" || c.full.find(' ') != std::string::npos)
+        continue;
+      for (std::size_t j = i; j-- > 0;) {
+        const Candidate& p = (*ms)[j];
+        if (p.type != MentionType::kPerson) continue;
+        std::string name = p.full.empty() ? std::string(s_.substr(p.begin, p.end - p.begin)) : p.full;
+        std::size_t sp = name.rfind(' ');
+        if (sp != std::string::npos && name.compare(sp + 1, std::string::npos, c.full) == 0) {
+          c.full = name;
+          break;
+        }
+      }
+    }
+  }
+
+  // Stage 5: later short uses of a name seen in full: 萨努 → 布哈伊马·萨努, Sanou / Mr Sanou →
+  // Brahima Sanou, CTO → Commonwealth Telecommunications Organisation, 苗圩 again.
+  void ShortForms(const std::vector<Candidate>& ms, std::vector<Candidate>* out) {
+    struct Form {
+      std::string text;
+      std::string full;
+      std::size_t first_end;  // only uses after the full form count
+      MentionType type;
+      Acronym org;
+    };
+    std::vector<Form> forms;
+    static const std::u32string kDots = U"·•・‧.";
+    for (const Candidate& m : ms) {
+      if (m.type != MentionType::kPerson || m.source == "person:short") continue;
+      std::string name = m.full.empty() ? std::string(s_.substr(m.begin, m.end - m.begin)) : m.full;
+      // Chinese transliterated: each part of two or more characters; native: the name itself.
+      bool dotted = false;
+      std::vector<std::string> parts;
+      std::string cur;
+      for (std::size_t i = 0; i < name.size();) {
+        char32_t c;
+        std::size_t n = DecodeAt(name, i, &c);
+        if (kDots.find(c) != std::u32string::npos) {
+          dotted = true;
+          parts.push_back(cur);
+          cur.clear();
+        } else {
+          cur.append(name, i, n);
+        }
+        i += n;
+      }
+      parts.push_back(cur);
+      if (dotted) {
+        for (const std::string& part : parts)
+          if (CharCount(part) >= 2) forms.push_back({part, name, m.end, MentionType::kPerson, {}});
+        forms.push_back({std::string(s_.substr(m.begin, m.end - m.begin)), name, m.end, MentionType::kPerson, {}});
+        continue;
+      }
+      bool latin = !name.empty() && static_cast<unsigned char>(name[0]) < 0x80;
+      if (latin) {
+        std::size_t sp = name.rfind(' ');
+        if (sp != std::string::npos) {
+          std::string last = name.substr(sp + 1);
+          if (CharCount(last) >= 3 && !IsNameStopWord(last)) forms.push_back({last, name, m.end, MentionType::kPerson, {}});
+          forms.push_back({name, name, m.end, MentionType::kPerson, {}});
+        }
+      } else if (CharCount(name) >= 2) {
+        forms.push_back({name, name, m.end, MentionType::kPerson, {}});
+      }
+    }
+    for (const auto& [acr, org] : acronyms_) forms.push_back({acr, org.full, 0, MentionType::kOrg, org});
+    for (const Form& f : forms) {
+      if (f.text.empty()) continue;
+      bool alpha = static_cast<unsigned char>(f.text[0]) < 0x80;
+      for (std::size_t p = s_.find(f.text, f.first_end); p != std::string_view::npos;
+           p = s_.find(f.text, p + f.text.size())) {
+        std::size_t e = p + f.text.size();
+        if (alpha) {
+          std::size_t st;
+          char32_t before = DecodeBefore(s_, p, &st);
+          char32_t after = 0;
+          if (e < s_.size()) DecodeAt(s_, e, &after);
+          if (IsAlphaWord(before) || IsAlphaWord(after)) continue;
+        }
+        std::size_t b = p;
+        // "Mr Sanou", "Dr Touré": the honorific belongs to the mention
+        if (f.type == MentionType::kPerson && alpha) {
+          for (const char* h : {"Mr. ", "Mr ", "Ms. ", "Ms ", "Mrs. ", "Mrs ", "Dr. ", "Dr ", "Prof. ", "Prof "}) {
+            std::size_t n = std::char_traits<char>::length(h);
+            if (p >= n && s_.compare(p - n, n, h) == 0) b = p - n;
+          }
+        }
+        if (Overlaps(ms, b, e)) continue;
+        Candidate c;
+        c.type = f.type;
+        c.begin = b;
+        c.end = e;
+        c.priority = kPrioShort;
+        if (f.text != f.full) c.full = f.full;
+        if (f.type == MentionType::kOrg) {
+          c.key = f.org.key;
+          c.wikidata = f.org.wikidata;
+          c.country = f.org.country;
+          c.source = "org:acronym";
+        } else {
+          c.source = "person:short";
+        }
+        out->push_back(c);
+      }
+    }
+  }
+
+  struct Acronym {
+    std::string full, key, wikidata, country;
+  };
+
+  const Gazetteer& gz_;
+  std::string_view s_;
+  std::uint8_t lang_;
+  std::string_view anchor_;
+  struct SuffixHit {
+    std::size_t begin, end;
+    std::int32_t entry;
+    bool operator<(const SuffixHit& o) const { return begin != o.begin ? begin < o.begin : end < o.end; }
+    bool operator==(const SuffixHit& o) const { return begin == o.begin && end == o.end; }
+  };
+  std::vector<SuffixHit> suffix_hits_;
+  std::unordered_set<std::size_t> generic_orgs_;  // begins of organizations that take a country prefix
+  struct CountryHit {
+    std::size_t begin, end;
+    std::string key;
+  };
+  std::vector<CountryHit> country_hits_;  // every country name seen, also inside longer mentions
+  std::vector<std::pair<std::string, Acronym>> acronyms_;
+};
+
+}  // namespace
+
+std::vector<Candidate> FindInText(const Gazetteer& gz, std::string_view norm, std::string_view language,
+                                  std::string_view anchor, const std::vector<QuoteSpan>& quotes) {
+  Cascade c(gz, norm, language, anchor);
+  return c.Run(quotes);
+}
+
+}  // namespace mentions
+}  // namespace presskg

@@ -1,0 +1,335 @@
+// Dates: one RE2 pass finds date expressions (Chinese and English forms), NormalizeDate turns each
+// into ISO 8601 start/end with the release date as the anchor for a year the text leaves out.
+#include <re2/re2.h>
+
+#include "mentions/internal.h"
+
+namespace presskg {
+
+namespace mentions {
+namespace {
+
+// Pieces of the finder pattern, over the normalised view (NFKC: ASCII digits, "~" for "～").
+#define ZY "(?:(?:19|20)[0-9]{2}|[〇零一二三四五六七八九]{4})\\s*年"
+#define ZM "(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\\s*月"
+#define ZDN "(?:3[01]|[12][0-9]|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
+#define ZD ZDN "\\s*[日号]"
+#define ZSEP "\\s*(?:-|–|—|~|至|到)\\s*"
+#define EMON                                                                                         \
+  "(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|" \
+  "Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept\\.?|Sep\\.?|Oct\\.?|Nov\\.?|Dec\\.?)"
+#define EDAY "(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?"
+#define EYEAR "(?:19|20)[0-9]{2}"
+#define ESEP "(?:\\s*[-–—]\\s*|\\s+(?:to|until|till|through|and)\\s+)"
+
+const char kZhDate[] =
+    "(?:" ZY "\\s*)?" ZM "\\s*(?:" ZDN ZSEP "(?:" ZM "\\s*)?" ZD "|" ZD "(?:" ZSEP "(?:" ZY "\\s*)?(?:" ZM
+    "\\s*)?" ZD ")?)"
+    "|(?:" ZY "\\s*)?" ZM "(?:" ZSEP "(?:" ZY "\\s*)?" ZM ")?"
+    "|" ZY "(?:" ZSEP ZY ")?";
+
+const char kEnDate[] =
+    "\\b(?:" EDAY "(?:" ESEP EDAY ")?\\s+(?:of\\s+)?" EMON "(?:" ESEP EDAY "\\s+" EMON ")?(?:,?\\s+" EYEAR ")?"
+    "|" EMON "\\s+" EDAY "(?:" ESEP "(?:" EMON "\\s+)?" EDAY ")?(?:,?\\s+" EYEAR ")?"
+    "|" EMON ",?\\s+" EYEAR
+    "|" EYEAR "-(?:1[0-2]|0[1-9])-(?:3[01]|[12][0-9]|0[1-9]))\\b";
+
+// A bare year only after words that make it one ("in 2013", "since 2008"); "Forum 2013" is a name.
+const char kEnYear[] =
+    "\\b(?:[Ii]n|[Ss]ince|[Bb]y|[Ff]rom|[Uu]ntil|[Dd]uring|[Bb]efore|[Aa]fter|[Ee]arly|[Ll]ate|[Mm]id-?|"
+    "[Yy]ear|[Tt]hroughout|[Ee]nd of|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)\\s+(?:the\\s+year\\s+)?("
+    EYEAR ")\\b";
+
+struct DateRes {
+  RE2 zh, en, en_year;
+  static RE2::Options Opts() {
+    RE2::Options o;
+    o.set_longest_match(true);
+    o.set_log_errors(false);
+    return o;
+  }
+  DateRes() : zh(kZhDate, Opts()), en(kEnDate, Opts()), en_year(kEnYear, RE2::Quiet) {}
+};
+
+const DateRes& Res() {
+  static const DateRes* r = new DateRes();  // immutable after construction: shared by all threads
+  return *r;
+}
+
+int CjkDigit(char32_t c) {
+  switch (c) {
+    case U'〇': case U'零': return 0;
+    case U'一': return 1;
+    case U'二': return 2;
+    case U'三': return 3;
+    case U'四': return 4;
+    case U'五': return 5;
+    case U'六': return 6;
+    case U'七': return 7;
+    case U'八': return 8;
+    case U'九': return 9;
+    default: return -1;
+  }
+}
+
+int MonthFromName(std::string_view w) {
+  static const char* const kNames[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                       "jul", "aug", "sep", "oct", "nov", "dec"};
+  if (w.size() < 3) return 0;
+  std::string low;
+  for (char c : w) low.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
+  static const char* const kFull[] = {"january", "february", "march",     "april",   "may",      "june",
+                                      "july",    "august",   "september", "october", "november", "december"};
+  for (int i = 0; i < 12; ++i) {
+    if (low == kFull[i]) return i + 1;
+    if (low.size() <= 4 && low.compare(0, 3, kNames[i]) == 0 && (low.size() == 3 || low == "sept")) return i + 1;
+  }
+  return 0;
+}
+
+struct Part {
+  int y = -1, m = -1, d = -1;
+  bool y_inherited = false;
+  bool empty() const { return y < 0 && m < 0 && d < 0; }
+};
+
+int DaysIn(int y, int m) {
+  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (m == 2) return (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) ? 29 : 28;
+  return kDays[m - 1];
+}
+
+std::string Iso(const Part& p) {
+  char buf[48];
+  if (p.d > 0)
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", p.y, p.m, p.d);
+  else if (p.m > 0)
+    std::snprintf(buf, sizeof buf, "%04d-%02d", p.y, p.m);
+  else
+    std::snprintf(buf, sizeof buf, "%04d", p.y);
+  return buf;
+}
+
+bool Valid(const Part& p) {
+  if (p.y < 1900 || p.y > 2100) return false;
+  if (p.m == -1) return p.d == -1;
+  if (p.m < 1 || p.m > 12) return false;
+  return p.d == -1 || (p.d >= 1 && p.d <= DaysIn(p.y, p.m));
+}
+
+long Ordinal(const Part& p) { return (p.y * 13L + (p.m < 0 ? 0 : p.m)) * 32L + (p.d < 0 ? 0 : p.d); }
+
+}  // namespace
+}  // namespace mentions
+
+bool NormalizeDate(std::string_view text, std::string_view anchor, std::string* start, std::string* end) {
+  using namespace mentions;
+  if (text.size() == 10 && text[4] == '-' && text[7] == '-') {  // ISO 2013-05-16
+    Part p;
+    auto num = [&](std::size_t at, std::size_t len) {
+      int v = 0;
+      for (std::size_t k = at; k < at + len; ++k) {
+        if (text[k] < '0' || text[k] > '9') return -1;
+        v = v * 10 + (text[k] - '0');
+      }
+      return v;
+    };
+    p.y = num(0, 4), p.m = num(5, 2), p.d = num(8, 2);
+    if (p.y < 0 || p.m < 0 || p.d < 0 || !Valid(p)) return false;
+    *start = Iso(p);
+    end->clear();
+    return true;
+  }
+  Part parts[2];
+  int cur = 0;
+  bool any = false;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    char32_t c;
+    std::size_t n = DecodeAt(text, i, &c);
+    if ((c >= '0' && c <= '9') || CjkDigit(c) >= 0 || c == U'十') {
+      // A number: ASCII digits, or Chinese numerals (positional for years, 十-style otherwise).
+      long value = 0;
+      int digits = 0;
+      bool cjk = !(c >= '0' && c <= '9');
+      bool ten = false;
+      std::size_t j = i;
+      while (j < text.size()) {
+        char32_t d;
+        std::size_t dn = DecodeAt(text, j, &d);
+        if (!cjk && d >= '0' && d <= '9') {
+          value = value * 10 + (d - '0');
+        } else if (cjk && CjkDigit(d) >= 0) {
+          value = ten ? value + CjkDigit(d) : value * 10 + CjkDigit(d);
+        } else if (cjk && d == U'十') {
+          value = (digits == 0 ? 1 : value) * 10;
+          ten = true;
+        } else {
+          break;
+        }
+        ++digits;
+        j += dn;
+      }
+      if (!cjk) {  // skip an ordinal suffix: 13th
+        if (j + 2 <= text.size()) {
+          std::string_view suf = text.substr(j, 2);
+          if (suf == "st" || suf == "nd" || suf == "rd" || suf == "th") j += 2;
+        }
+      }
+      // The unit that follows (Chinese), skipping spaces.
+      std::size_t k = j;
+      while (k < text.size() && text[k] == ' ') ++k;
+      char32_t u = 0;
+      std::size_t un = k < text.size() ? DecodeAt(text, k, &u) : 0;
+      Part& p = parts[cur];
+      if (u == U'年') {
+        p.y = static_cast<int>(value);
+        j = k + un;
+      } else if (u == U'月') {
+        p.m = static_cast<int>(value);
+        j = k + un;
+      } else if (u == U'日' || u == U'号') {
+        p.d = static_cast<int>(value);
+        j = k + un;
+      } else if (!cjk && digits == 4) {
+        p.y = static_cast<int>(value);
+      } else if (digits <= 2) {
+        p.d = static_cast<int>(value);
+      } else {
+        return false;
+      }
+      any = true;
+      i = j;
+      continue;
+    }
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) {
+      std::size_t j = i;
+      while (j < text.size() && ((text[j] >= 'A' && text[j] <= 'Z') || (text[j] >= 'a' && text[j] <= 'z'))) ++j;
+      std::string_view word = text.substr(i, j - i);
+      if (int m = MonthFromName(word)) {
+        parts[cur].m = m;
+        any = true;
+      } else if (word == "to" || word == "until" || word == "till" || word == "through" || word == "and") {
+        if (cur == 1) return false;
+        cur = 1;
+      } else if (word != "of" && word != "the") {
+        return false;
+      }
+      i = j;
+      if (i < text.size() && text[i] == '.') ++i;
+      continue;
+    }
+    if (c == '-' || c == U'–' || c == U'—' || c == '~' || c == U'至' || c == U'到') {
+      if (cur == 1) return false;
+      cur = 1;
+      i += n;
+      continue;
+    }
+    if (c == ' ' || c == ',' || c == '\t' || c == U'\u00A0') {
+      i += n;
+      continue;
+    }
+    return false;
+  }
+  if (!any) return false;
+  Part& a = parts[0];
+  Part& b = parts[1];
+  if (!b.empty()) {
+    // The end inherits the larger units from the start and vice versa ("13-17 May 2013").
+    if (b.d >= 0 || b.m >= 0) {
+      if (b.m < 0 && b.d >= 0) b.m = a.m;
+      if (b.y < 0) b.y = a.y, b.y_inherited = true;
+    }
+    if (a.y < 0) a.y = b.y, a.y_inherited = true;
+    if (a.m < 0 && a.d >= 0) a.m = b.m;
+  }
+  int anchor_year = -1;
+  if (anchor.size() >= 4) {
+    anchor_year = 0;
+    for (std::size_t k = 0; k < 4; ++k) {
+      if (anchor[k] < '0' || anchor[k] > '9') return false;
+      anchor_year = anchor_year * 10 + (anchor[k] - '0');
+    }
+  }
+  for (Part* p : {&a, &b}) {
+    if (p->empty()) continue;
+    if (p->y < 0) {
+      if (anchor_year < 0 || p->m < 0) return false;
+      p->y = anchor_year;
+      p->y_inherited = true;
+    }
+  }
+  if (!Valid(a)) return false;
+  *start = Iso(a);
+  end->clear();
+  if (!b.empty()) {
+    if (!Valid(b)) return false;
+    if (Ordinal(b) < Ordinal(a)) {
+      if (!b.y_inherited) return false;
+      ++b.y;  // "28 December - 3 January": the end is in the next year
+      if (!Valid(b)) return false;
+    }
+    if (Ordinal(b) != Ordinal(a)) *end = Iso(b);
+  }
+  return true;
+}
+
+namespace mentions {
+
+std::vector<Candidate> FindDates(std::string_view norm, std::string_view anchor) {
+  const DateRes& r = Res();
+  std::vector<Candidate> out;
+  auto emit = [&](std::size_t b, std::size_t e, const char* source) {
+    Candidate c;
+    c.type = MentionType::kDate;
+    c.begin = b;
+    c.end = e;
+    c.priority = 60;
+    c.source = source;
+    if (NormalizeDate(norm.substr(b, e - b), anchor, &c.value, &c.value_end)) out.push_back(std::move(c));
+  };
+  for (const RE2* re : {&r.zh, &r.en}) {
+    re2::StringPiece in(norm.data(), norm.size());
+    re2::StringPiece m;
+    std::size_t pos = 0;
+    while (pos < norm.size() && re->Match(in, pos, norm.size(), RE2::UNANCHORED, &m, 1)) {
+      std::size_t b = static_cast<std::size_t>(m.data() - norm.data());
+      std::size_t e = b + m.size();
+      if (e == b) {
+        pos = b + 1;
+        continue;
+      }
+      // A Chinese year must not be the tail of a longer number ("12013年").
+      if (b > 0 && norm[b - 1] >= '0' && norm[b - 1] <= '9') {
+        pos = e;
+        continue;
+      }
+      emit(b, e, re == &r.zh ? "date:zh" : "date:en");
+      pos = e;
+    }
+  }
+  {
+    re2::StringPiece in(norm.data(), norm.size());
+    re2::StringPiece m[2];
+    std::size_t pos = 0;
+    while (pos < norm.size() && r.en_year.Match(in, pos, norm.size(), RE2::UNANCHORED, m, 2)) {
+      std::size_t b = static_cast<std::size_t>(m[1].data() - norm.data());
+      emit(b, b + m[1].size(), "date:en-year");
+      pos = static_cast<std::size_t>(m[0].data() - norm.data()) + m[0].size();
+    }
+  }
+  return out;
+}
+
+}  // namespace mentions
+}  // namespace presskg
+
+#undef ZY
+#undef ZM
+#undef ZDN
+#undef ZD
+#undef ZSEP
+#undef EMON
+#undef EDAY
+#undef EYEAR
+#undef ESEP

@@ -1,0 +1,157 @@
+// mentions/internal.h — the pieces behind MentionFinder, exposed for the unit tests.
+//
+// The finder is a cascade over the normalised text (NFKC + Hant→Hans):
+//   1. one trie pass over every gazetteer name (countries from CLDR, organizations, places, roles,
+//      Chinese org suffixes), plus RE2 passes for dates and Latin-script org/person patterns;
+//   2. overlap resolution (longest first, then priority);
+//   3. compounds over the resolved mentions (country+city, country+ministry, X+政府, acronyms);
+//   4. people in strong contexts (after a role, before a speech verb), in the gaps left;
+//   5. short forms (surnames, acronyms, repeated names) resolved to the full form seen earlier.
+// FindInText runs all of it on a plain normalised string, so tests need no PreparedText.
+#ifndef PRESSKG_MENTIONS_INTERNAL_H
+#define PRESSKG_MENTIONS_INTERNAL_H
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "presskg/mention.h"
+#include "presskg/status.h"
+
+namespace presskg {
+namespace mentions {
+
+// ---- UTF-8 helpers (offsets are byte offsets) ----
+// Decodes the code point at `i`; returns its byte length (1 for invalid bytes, cp = U+FFFD).
+std::size_t DecodeAt(std::string_view s, std::size_t i, char32_t* cp);
+// The code point ending right before `i`; `*start` receives its first byte. cp = 0 at i == 0.
+char32_t DecodeBefore(std::string_view s, std::size_t i, std::size_t* start);
+bool IsHan(char32_t c);
+bool IsWordChar(char32_t c);  // letter or digit in any script (ICU u_isalnum) or '_'
+bool IsUpperLatin(char32_t c);
+
+// NFKC + traditional→simplified: the same view PreparedText::normalized() gives. Load time only
+// (not thread-safe: it owns an ICU Transliterator).
+class KeyNormalizer {
+ public:
+  KeyNormalizer();
+  ~KeyNormalizer();
+  bool ok() const;
+  std::string operator()(std::string_view s) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// ---- Gazetteer ----
+enum class EntryKind : std::uint8_t {
+  kMention,    // emits a mention of `type`
+  kOrgSuffix,  // Chinese organization suffix (公司, 大学...): extended backwards by pattern
+};
+
+// Language masks: which document languages may use a name (CLDR fr/es/ru/ar names only in their
+// own language, so French "Maurice" is not Mauritius in an English release).
+enum LangBit : std::uint8_t { kLangZh = 1, kLangEn = 2, kLangFr = 4, kLangEs = 8, kLangRu = 16, kLangAr = 32, kLangAll = 63 };
+std::uint8_t LangBitFor(std::string_view language);  // "zh-Hans" → kLangZh; unknown → kLangAll
+
+struct Entry {
+  EntryKind kind = EntryKind::kMention;
+  MentionType type = MentionType::kOrg;
+  std::string key, wikidata, country, value, source;
+  std::uint8_t langs = kLangAll;
+  int priority = 0;
+};
+
+// Byte trie with a dense root; MatchAt walks from one start and reports every name ending there.
+class Trie {
+ public:
+  void Insert(std::string_view key, std::int32_t payload);
+  void Freeze();  // builds the compact arrays; Insert afterwards is a bug
+  // Calls fn(end_offset, payload) for every key that starts at `pos`, shortest first.
+  template <class Fn>
+  void MatchAt(std::string_view s, std::size_t pos, Fn&& fn) const;
+  std::size_t size() const { return payload_begin_.empty() ? 0 : payload_begin_.size() - 1; }
+
+ private:
+  struct BuildNode {
+    std::vector<std::pair<unsigned char, std::int32_t>> children;
+    std::vector<std::int32_t> payloads;
+  };
+  std::vector<BuildNode> build_{1};
+  std::int32_t root_[256] = {};
+  // Frozen CSR form: children of node n are edges [edge_begin_[n], edge_begin_[n+1]).
+  std::vector<std::uint32_t> edge_begin_;
+  std::vector<unsigned char> edge_byte_;
+  std::vector<std::int32_t> edge_next_;
+  std::vector<std::uint32_t> payload_begin_;
+  std::vector<std::int32_t> payloads_;
+};
+
+template <class Fn>
+void Trie::MatchAt(std::string_view s, std::size_t pos, Fn&& fn) const {
+  if (pos >= s.size()) return;
+  std::int32_t node = root_[static_cast<unsigned char>(s[pos])];
+  std::size_t i = pos + 1;
+  while (node > 0) {
+    for (std::uint32_t p = payload_begin_[node]; p < payload_begin_[node + 1]; ++p) fn(i, payloads_[p]);
+    if (i >= s.size()) return;
+    unsigned char b = static_cast<unsigned char>(s[i]);
+    std::uint32_t lo = edge_begin_[node], hi = edge_begin_[node + 1];
+    std::int32_t next = 0;
+    for (std::uint32_t e = lo; e < hi; ++e) {  // children are few: a linear scan beats a search
+      if (edge_byte_[e] == b) { next = edge_next_[e]; break; }
+      if (edge_byte_[e] > b) break;
+    }
+    node = next;
+    ++i;
+  }
+}
+
+struct Gazetteer {
+  std::vector<Entry> entries;
+  Trie trie;
+  // Chinese surnames (single and compound) for names in strong contexts.
+  std::unordered_set<std::string> surnames;
+  // Characters used in transliterated foreign names (布哈伊马·萨努).
+  std::unordered_set<char32_t> translit_chars;
+  std::vector<std::string> files;  // what was loaded, for explain / versioning
+
+  // Adds `name` (already normalised) for entry index `e`, with the case variants Latin names need.
+  void AddName(std::string_view name, std::int32_t e, bool all_caps_variant, bool lower_variant);
+};
+
+// Loads every data file in `dir` plus the CLDR country and city names.
+Status LoadGazetteer(const std::string& dir, Gazetteer* gz);
+
+// ---- Candidates and the cascade ----
+struct Candidate {
+  MentionType type = MentionType::kOrg;
+  std::size_t begin = 0, end = 0;
+  int priority = 0;
+  std::string key, wikidata, country, full, value, value_end, source;
+};
+
+// Every date expression in `norm`, normalised with `anchor`.
+std::vector<Candidate> FindDates(std::string_view norm, std::string_view anchor);
+
+struct QuoteSpan {
+  std::size_t begin = 0, end = 0;
+};
+
+// The whole cascade on a normalised string. `language` as PreparedText::language().
+std::vector<Candidate> FindInText(const Gazetteer& gz, std::string_view norm, std::string_view language,
+                                  std::string_view anchor, const std::vector<QuoteSpan>& quotes);
+
+// Greedy selection: longest first, then priority, then earlier; result sorted by begin.
+std::vector<Candidate> ResolveOverlaps(std::vector<Candidate> cands);
+
+}  // namespace mentions
+}  // namespace presskg
+
+#endif  // PRESSKG_MENTIONS_INTERNAL_H

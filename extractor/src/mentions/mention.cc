@@ -1,0 +1,68 @@
+// MentionFinder: loads the gazetteers once, then runs the cascade (mentions/cascade.cc) per text.
+#include "presskg/mention.h"
+
+#include "mentions/internal.h"
+
+namespace presskg {
+
+const char* MentionTypeName(MentionType t) {
+  switch (t) {
+    case MentionType::kOrg: return "ORG";
+    case MentionType::kPerson: return "PERSON";
+    case MentionType::kRole: return "ROLE";
+    case MentionType::kCountry: return "COUNTRY";
+    case MentionType::kPlace: return "PLACE";
+    case MentionType::kDate: return "DATE";
+    case MentionType::kQuote: return "QUOTE";
+  }
+  return "?";
+}
+
+namespace {
+
+class FinderImpl : public MentionFinder {
+ public:
+  explicit FinderImpl(std::unique_ptr<mentions::Gazetteer> gz) : gz_(std::move(gz)) {}
+
+  std::vector<Mention> Find(const PreparedText& text, const MentionContext& context) const override {
+    std::vector<mentions::QuoteSpan> quotes;
+    quotes.reserve(text.quotes().size());
+    for (const QuoteBlock& q : text.quotes()) quotes.push_back({q.norm_begin, q.norm_end});
+    std::vector<mentions::Candidate> cands =
+        mentions::FindInText(*gz_, text.normalized(), text.language(), context.release_date, quotes);
+    std::vector<Mention> out;
+    out.reserve(cands.size());
+    for (mentions::Candidate& c : cands) {
+      Mention m;
+      m.type = c.type;
+      m.begin = c.begin;
+      m.end = c.end;
+      m.text = text.OriginalText(c.begin, c.end);
+      m.key = std::move(c.key);
+      m.wikidata = std::move(c.wikidata);
+      m.country = std::move(c.country);
+      m.full = std::move(c.full);
+      m.value = std::move(c.value);
+      m.value_end = std::move(c.value_end);
+      m.source = std::move(c.source);
+      out.push_back(std::move(m));
+    }
+    return out;
+  }
+
+ private:
+  std::unique_ptr<mentions::Gazetteer> gz_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<MentionFinder>> MentionFinder::Load(const MentionOptions& options) {
+  std::string dir = options.gazetteer_dir.empty() ? std::string(PRESSKG_SOURCE_DIR) + "/extractor/gazetteers"
+                                                  : options.gazetteer_dir;
+  auto gz = std::make_unique<mentions::Gazetteer>();
+  Status s = mentions::LoadGazetteer(dir, gz.get());
+  if (!s.ok()) return s;
+  return std::unique_ptr<MentionFinder>(new FinderImpl(std::move(gz)));
+}
+
+}  // namespace presskg

@@ -1,0 +1,172 @@
+// UTF-8 helpers, the load-time key normaliser and the byte trie.
+#include <algorithm>
+
+#include <unicode/normalizer2.h>
+#include <unicode/translit.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include "mentions/internal.h"
+
+namespace presskg {
+namespace mentions {
+
+std::size_t DecodeAt(std::string_view s, std::size_t i, char32_t* cp) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  std::size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+  if (n == 0 || i + n > s.size()) {
+    *cp = 0xFFFD;
+    return 1;
+  }
+  char32_t v = n == 1 ? c : n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
+  for (std::size_t k = 1; k < n; ++k) {
+    unsigned char d = static_cast<unsigned char>(s[i + k]);
+    if ((d & 0xC0) != 0x80) {
+      *cp = 0xFFFD;
+      return 1;
+    }
+    v = (v << 6) | (d & 0x3F);
+  }
+  *cp = v;
+  return n;
+}
+
+char32_t DecodeBefore(std::string_view s, std::size_t i, std::size_t* start) {
+  if (i == 0) {
+    *start = 0;
+    return 0;
+  }
+  std::size_t j = i - 1;
+  while (j > 0 && i - j < 4 && (static_cast<unsigned char>(s[j]) & 0xC0) == 0x80) --j;
+  char32_t cp;
+  std::size_t n = DecodeAt(s, j, &cp);
+  if (j + n != i) {  // invalid sequence: step one byte
+    *start = i - 1;
+    return 0xFFFD;
+  }
+  *start = j;
+  return cp;
+}
+
+bool IsHan(char32_t c) {
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x20000 && c <= 0x2FFFF) ||
+         c == 0x3007;  // 〇
+}
+
+bool IsWordChar(char32_t c) {
+  if (c < 0x80) return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+  return u_isalnum(static_cast<UChar32>(c)) != 0;
+}
+
+bool IsUpperLatin(char32_t c) {
+  if (c < 0x80) return c >= 'A' && c <= 'Z';
+  return u_isupper(static_cast<UChar32>(c)) != 0;
+}
+
+std::uint8_t LangBitFor(std::string_view language) {
+  std::string_view l = language.substr(0, 2);
+  if (l == "zh") return kLangZh;
+  if (l == "en") return kLangEn;
+  if (l == "fr") return kLangFr;
+  if (l == "es") return kLangEs;
+  if (l == "ru") return kLangRu;
+  if (l == "ar") return kLangAr;
+  return kLangAll;
+}
+
+struct KeyNormalizer::Impl {
+  const icu::Normalizer2* nfkc = nullptr;
+  std::unique_ptr<icu::Transliterator> hant;
+};
+
+KeyNormalizer::KeyNormalizer() : impl_(new Impl) {
+  UErrorCode st = U_ZERO_ERROR;
+  impl_->nfkc = icu::Normalizer2::getNFKCInstance(st);
+  if (U_FAILURE(st)) impl_->nfkc = nullptr;
+  st = U_ZERO_ERROR;
+  impl_->hant.reset(icu::Transliterator::createInstance("Hant-Hans", UTRANS_FORWARD, st));
+  if (U_FAILURE(st)) impl_->hant.reset();
+}
+
+KeyNormalizer::~KeyNormalizer() = default;
+
+bool KeyNormalizer::ok() const { return impl_->nfkc != nullptr && impl_->hant != nullptr; }
+
+std::string KeyNormalizer::operator()(std::string_view s) const {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  UErrorCode st = U_ZERO_ERROR;
+  icu::UnicodeString n = impl_->nfkc->normalize(u, st);
+  if (U_FAILURE(st)) n = u;
+  impl_->hant->transliterate(n);
+  std::string out;
+  n.toUTF8String(out);
+  return out;
+}
+
+void Trie::Insert(std::string_view key, std::int32_t payload) {
+  if (key.empty()) return;
+  std::int32_t node = 0;
+  for (unsigned char b : key) {
+    auto& ch = build_[node].children;
+    auto it = std::find_if(ch.begin(), ch.end(), [b](const auto& p) { return p.first == b; });
+    if (it != ch.end()) {
+      node = it->second;
+    } else {
+      std::int32_t next = static_cast<std::int32_t>(build_.size());
+      build_[node].children.emplace_back(b, next);  // `ch` may dangle after the push below
+      build_.emplace_back();
+      node = next;
+    }
+  }
+  auto& pl = build_[node].payloads;
+  if (std::find(pl.begin(), pl.end(), payload) == pl.end()) pl.push_back(payload);
+}
+
+void Trie::Freeze() {
+  std::size_t n = build_.size();
+  edge_begin_.assign(n + 1, 0);
+  payload_begin_.assign(n + 1, 0);
+  edge_byte_.clear();
+  edge_next_.clear();
+  payloads_.clear();
+  for (std::size_t i = 0; i < n; ++i) {
+    auto ch = build_[i].children;
+    std::sort(ch.begin(), ch.end());
+    edge_begin_[i] = static_cast<std::uint32_t>(edge_byte_.size());
+    for (const auto& [b, next] : ch) {
+      edge_byte_.push_back(b);
+      edge_next_.push_back(next);
+    }
+    payload_begin_[i] = static_cast<std::uint32_t>(payloads_.size());
+    for (std::int32_t p : build_[i].payloads) payloads_.push_back(p);
+  }
+  edge_begin_[n] = static_cast<std::uint32_t>(edge_byte_.size());
+  payload_begin_[n] = static_cast<std::uint32_t>(payloads_.size());
+  std::fill(std::begin(root_), std::end(root_), 0);
+  for (const auto& [b, next] : build_[0].children) root_[b] = next;
+  build_.clear();
+  build_.shrink_to_fit();
+}
+
+void Gazetteer::AddName(std::string_view name, std::int32_t e, bool all_caps_variant, bool lower_variant) {
+  if (name.empty()) return;
+  trie.Insert(name, e);
+  bool ascii_letters = false;
+  for (char c : name) ascii_letters |= (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  if (!ascii_letters) return;
+  if (all_caps_variant) {  // "GENEVA" in datelines, "GHANA" in headlines
+    std::string up(name);
+    for (char& c : up)
+      if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    trie.Insert(up, e);
+  }
+  if (lower_variant) {  // roles are often written in lower case: "the president of ..."
+    std::string low(name);
+    for (char& c : low)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    trie.Insert(low, e);
+  }
+}
+
+}  // namespace mentions
+}  // namespace presskg

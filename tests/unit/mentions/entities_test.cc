@@ -1,0 +1,131 @@
+#include <catch2/catch.hpp>
+
+#include "mention_fixture.h"
+#include "presskg/mention.h"
+
+using presskg::MentionType;
+using presskg_test::Run;
+
+TEST_CASE("Countries from CLDR names and short forms, with word boundaries", "[mentions][countries]") {
+  struct Case {
+    const char* text;
+    const char* lang;
+    const char* surface;
+    const char* code;
+  };
+  const Case cases[] = {
+      {"代表团来自加纳和冈比亚。", "zh-Hans", "冈比亚", "GM"},
+      {"代表团来自迦納。", "zh-Hant", "迦纳", "GH"},  // zh_Hant name, folded to simplified
+      {"中方愿与各方合作。", "zh-Hans", "中方", "CN"},
+      {"The delegation of Ghana arrived.", "en", "Ghana", "GH"},
+      {"Talks between the UK and the US ended.", "en", "UK", "GB"},
+      {"Leaders from the Gambia met.", "en", "the Gambia", "GM"},
+      {"GENEVA AND GHANA", "en", "GHANA", "GH"},
+      {"La délégation de la Chine est arrivée.", "fr", "Chine", "CN"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.text);
+    auto f = Run(c.text, c.lang);
+    const auto* m = f.First(MentionType::kCountry, c.surface);
+    REQUIRE(m != nullptr);
+    CHECK(m->key == c.code);
+  }
+  // negatives: lower-case words, words inside words, French names in English text
+  const Case neg[] = {
+      {"a hanging chad on the ballot", "en", "chad", ""},
+      {"The Chadian delegation", "en", "Chad", ""},
+      {"Maurice Dupont spoke.", "en", "Maurice", ""},
+  };
+  for (const Case& c : neg) {
+    INFO(c.text);
+    auto f = Run(c.text, c.lang);
+    CHECK(f.Of(MentionType::kCountry).empty());
+  }
+}
+
+TEST_CASE("Places from the gazetteer and country + city compounds", "[mentions][places]") {
+  auto f = Run("青年论坛将在哥斯达黎加圣何塞召开，上届在韩国釜山举行。");
+  const auto* p = f.First(MentionType::kPlace, "哥斯达黎加圣何塞");
+  REQUIRE(p != nullptr);
+  CHECK(p->country == "CR");
+  const auto* b = f.First(MentionType::kPlace, "韩国釜山");
+  REQUIRE(b != nullptr);
+  CHECK(b->country == "KR");
+  auto e = Run("Geneva, 13 May 2013 – Delegates met in New Delhi and Nairobi.", "en");
+  CHECK(e.Of(MentionType::kPlace) == std::vector<std::string>{"Geneva", "New Delhi", "Nairobi"});
+  CHECK(e.First(MentionType::kPlace, "Nairobi")->country == "KE");  // from CLDR or the file
+}
+
+TEST_CASE("Organizations: gazetteer, ministries, companies, acronyms", "[mentions][orgs]") {
+  auto f = Run("加纳通信部与国际电联签署协议，华为技术有限公司和赛门铁克（Symantec）公司参加。");
+  auto orgs = f.Of(MentionType::kOrg);
+  CHECK(orgs == std::vector<std::string>{"加纳通信部", "国际电联", "华为技术有限公司", "赛门铁克(Symantec)公司"});
+  CHECK(f.First(MentionType::kOrg, "加纳通信部")->country == "GH");
+  CHECK(f.First(MentionType::kOrg, "国际电联")->key == "itu");
+
+  auto g = Run("中华人民共和国商务部与联合国开发计划署合作，山东省人民政府与中国政府出席。");
+  CHECK(g.Of(MentionType::kOrg) ==
+        std::vector<std::string>{"中华人民共和国商务部", "联合国开发计划署", "山东省人民政府", "中国政府"});
+  // negatives: a pronoun + suffix is not a name, nor "各国政府"
+  auto n = Run("该公司表示，各国政府应加强合作。");
+  CHECK(n.Of(MentionType::kOrg).empty());
+
+  auto e = Run("The Ministry of Communications of Ghana signed with ITU. The XPRIZE Foundation and the "
+               "Commonwealth Telecommunications Organisation (CTO) joined. CTO will host the meeting.",
+               "en");
+  auto eo = e.Of(MentionType::kOrg);
+  REQUIRE(eo.size() == 5);
+  CHECK(eo[0] == "Ministry of Communications of Ghana");
+  CHECK(eo[1] == "ITU");
+  CHECK(eo[2] == "XPRIZE Foundation");
+  CHECK(eo[3] == "Commonwealth Telecommunications Organisation (CTO)");
+  const auto& cto = e.ms.back();
+  CHECK(e.norm.substr(cto.begin, cto.end - cto.begin) == "CTO");
+  CHECK(cto.full == "Commonwealth Telecommunications Organisation");
+  auto u = Run("The UAE Ministry of Economy and the US Department of Commerce signed.", "en");
+  auto uo = u.Of(MentionType::kOrg);
+  REQUIRE(uo.size() == 2);
+  CHECK(uo[0] == "UAE Ministry of Economy");
+  CHECK(u.First(MentionType::kOrg, "UAE Ministry of Economy")->country == "AE");
+  CHECK(uo[1] == "US Department of Commerce");
+}
+
+TEST_CASE("Roles with their organization next to them", "[mentions][roles]") {
+  auto f = Run("国际电联电信发展局主任布哈伊马·萨努指出，合作很重要。");
+  CHECK(f.Of(MentionType::kOrg) == std::vector<std::string>{"国际电联电信发展局"});
+  const auto* r = f.First(MentionType::kRole, "主任");
+  REQUIRE(r != nullptr);
+  CHECK(r->value == "主任");
+  auto e = Run("ITU Secretary-General Houlin Zhao and the president of the World Bank Group met.", "en");
+  CHECK(e.Of(MentionType::kRole) == std::vector<std::string>{"Secretary-General", "president"});
+  CHECK(e.First(MentionType::kRole, "president")->value == "President");
+}
+
+TEST_CASE("People: transliterated, Chinese in context, Latin with honorifics, short forms", "[mentions][people]") {
+  auto f = Run("电信发展局主任布哈伊马·萨努表示，项目很重要。秘书长赵厚麟在会上说，合作是关键。“我们将继续努力，”萨努指出。");
+  auto ps = f.Of(MentionType::kPerson);
+  REQUIRE(ps.size() == 3);
+  CHECK(ps[0] == "布哈伊马·萨努");
+  CHECK(ps[1] == "赵厚麟");
+  CHECK(ps[2] == "萨努");
+  CHECK(f.ms.back().full == "布哈伊马·萨努");
+
+  auto g = Run("国际电联秘书长哈玛德·图埃博士发表讲话。林玉辉表示，东盟愿意合作。");
+  CHECK(g.Of(MentionType::kPerson) == std::vector<std::string>{"哈玛德·图埃", "林玉辉"});
+  // negatives: organizations and places are not people; no name without a strong context
+  auto n = Run("中方表示愿意合作。会议指出，王府井很热闹。加纳通信部表示支持。");
+  CHECK(n.Of(MentionType::kPerson).empty());
+
+  auto e = Run("Mr. Francis Gurry, Director General of WIPO, welcomed the deal. \"It matters,\" said Helen Clark. "
+               "Mr Gurry added that Clark agreed.",
+               "en");
+  auto eps = e.Of(MentionType::kPerson);
+  REQUIRE(eps.size() == 4);
+  CHECK(eps[0] == "Mr. Francis Gurry");
+  CHECK(eps[1] == "Helen Clark");
+  CHECK(eps[2] == "Mr Gurry");
+  CHECK(e.First(MentionType::kPerson, "Mr Gurry")->full == "Francis Gurry");
+  CHECK(eps[3] == "Clark");
+  auto en = Run("The World Bank said the United Nations will help. New York welcomed it.", "en");
+  CHECK(en.Of(MentionType::kPerson).empty());
+}

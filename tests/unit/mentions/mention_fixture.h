@@ -1,0 +1,50 @@
+// Shared by the mention tests: one gazetteer for the whole run, and a helper that runs the cascade
+// over a sentence normalised the way PreparedText normalises (NFKC + Hant→Hans).
+#ifndef PRESSKG_TESTS_MENTION_FIXTURE_H
+#define PRESSKG_TESTS_MENTION_FIXTURE_H
+
+#include <string>
+#include <vector>
+
+#include "mentions/internal.h"
+
+namespace presskg_test {
+
+inline const presskg::mentions::Gazetteer& TestGazetteer() {
+  static const presskg::mentions::Gazetteer* gz = [] {
+    auto* g = new presskg::mentions::Gazetteer();
+    presskg::Status s = presskg::mentions::LoadGazetteer(std::string(PRESSKG_SOURCE_DIR) + "/extractor/gazetteers", g);
+    if (!s.ok()) throw std::runtime_error(s.ToString());
+    return g;
+  }();
+  return *gz;
+}
+
+struct Found {
+  std::string norm;  // the normalised text
+  std::vector<presskg::mentions::Candidate> ms;
+  // The surface (normalised) of each mention of `type`, in order.
+  std::vector<std::string> Of(presskg::MentionType type) const {
+    std::vector<std::string> out;
+    for (const auto& m : ms)
+      if (m.type == type) out.push_back(norm.substr(m.begin, m.end - m.begin));
+    return out;
+  }
+  const presskg::mentions::Candidate* First(presskg::MentionType type, const std::string& surface) const {
+    for (const auto& m : ms)
+      if (m.type == type && norm.substr(m.begin, m.end - m.begin) == surface) return &m;
+    return nullptr;
+  }
+};
+
+inline Found Run(const std::string& text, const std::string& lang = "zh-Hans", const std::string& anchor = "2013-05-16") {
+  static presskg::mentions::KeyNormalizer* norm = new presskg::mentions::KeyNormalizer();
+  Found f;
+  f.norm = (*norm)(text);
+  f.ms = presskg::mentions::FindInText(TestGazetteer(), f.norm, lang, anchor, {});
+  return f;
+}
+
+}  // namespace presskg_test
+
+#endif  // PRESSKG_TESTS_MENTION_FIXTURE_H
