@@ -447,7 +447,7 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
     for (std::size_t idx : rules::MentionsIn(st, 0, st.text.size())) {
       if (ms[idx].type != MentionType::kQuote || claimed_quotes.count(idx)) continue;
       std::string qt = StripQuoteMarks(ms[idx].text);
-      if (CharCount(qt) < 12 || quotes.empty()) continue;
+      if (CharCount(qt) < 8 || quotes.empty()) continue;
       QuoteCand& last = quotes.back();
       bool adjacent = last.unit == ui || last.unit + 1 == ui;
       if (last.paragraph != u.paragraph || !adjacent) continue;
@@ -546,7 +546,12 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
   // Agreements: one per party set and kind; a partnership restating an agreement is dropped.
   auto party_key = [](const Fact& f) {
     std::vector<std::string> ks;
-    for (const EntityRef& p : f.parties) ks.push_back(NormKey(p.aliases.empty() ? p.name : p.aliases.front()));
+    for (const EntityRef& p : f.parties) {
+      std::string longest = p.name;
+      for (const auto& a : p.aliases)
+        if (a.size() > longest.size()) longest = a;
+      ks.push_back(p.key.empty() ? NormKey(longest) : p.key);
+    }
     std::sort(ks.begin(), ks.end());
     std::string k;
     for (const auto& s : ks) k += s + "|";
@@ -556,10 +561,16 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
   for (const Fact& f : agreements)
     if (f.kind != "partnership") formal.insert(party_key(f));
   std::map<std::string, std::size_t> agreement_at;
+  // Formal agreements first, so a partnership restating one merges into it.
+  std::stable_sort(agreements.begin(), agreements.end(), [](const Fact& a, const Fact& b) {
+    return (a.kind != "partnership") > (b.kind != "partnership");
+  });
+  std::map<std::string, std::size_t> formal_at;
   for (Fact& f : agreements) {
     std::string pk = party_key(f);
-    if (f.kind == "partnership" && formal.count(pk)) continue;
     std::string k = pk + f.kind;
+    if (f.kind == "partnership" && formal.count(pk)) k = formal_at.count(pk) ? pk + out.facts[formal_at[pk]].kind : k;
+    if (f.kind != "partnership" && !formal_at.count(pk)) formal_at[pk] = out.facts.size();
     auto it = agreement_at.find(k);
     if (it != agreement_at.end()) {
       Fact& prev = out.facts[it->second];

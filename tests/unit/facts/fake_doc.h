@@ -41,13 +41,30 @@ inline std::vector<std::string> SplitBar(const std::string& s) {
 inline std::unique_ptr<FakeDoc> MakeDoc(const std::string& marked, const std::string& lang) {
   auto d = std::make_unique<FakeDoc>();
   std::string& t = d->text;
+  // What NFKC does to full-width punctuation in the real normalised view.
+  std::string in;
   for (std::size_t i = 0; i < marked.size();) {
-    std::size_t colon = marked.find(':', i);
-    std::size_t close = marked.find(']', i);
-    if (marked[i] == '[' && colon != std::string::npos && close != std::string::npos && colon < close &&
+    static const std::pair<const char*, char> kFold[] = {{"\uFF0C", ','}, {"\uFF1A", ':'}, {"\uFF1B", ';'},
+                                                         {"\uFF08", '('}, {"\uFF09", ')'}, {"\uFF01", '!'},
+                                                         {"\uFF1F", '?'}};
+    bool folded = false;
+    for (const auto& [from, to] : kFold)
+      if (marked.compare(i, 3, from) == 0) {
+        in.push_back(to);
+        i += 3;
+        folded = true;
+        break;
+      }
+    if (!folded) in.push_back(marked[i++]);
+  }
+  const std::string& src = in;
+  for (std::size_t i = 0; i < src.size();) {
+    std::size_t colon = src.find(':', i);
+    std::size_t close = src.find(']', i);
+    if (src[i] == '[' && colon != std::string::npos && close != std::string::npos && colon < close &&
         colon - i <= 8 && colon - i >= 3) {
-      std::string type = marked.substr(i + 1, colon - i - 1);
-      std::vector<std::string> f = SplitBar(marked.substr(colon + 1, close - colon - 1));
+      std::string type = src.substr(i + 1, colon - i - 1);
+      std::vector<std::string> f = SplitBar(src.substr(colon + 1, close - colon - 1));
       Mention m;
       m.type = TypeOf(type);
       m.begin = t.size();
@@ -60,7 +77,7 @@ inline std::unique_ptr<FakeDoc> MakeDoc(const std::string& marked, const std::st
       d->mentions.push_back(m);
       i = close + 1;
     } else {
-      t.push_back(marked[i++]);
+      t.push_back(src[i++]);
     }
   }
   facts::DocView& v = d->view;
