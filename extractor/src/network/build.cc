@@ -1,11 +1,13 @@
 // network/build.cc — agreement facts (docs/vocabulary.md) → the partnership network.
 #include <algorithm>
+#include <cstdint>
 #include <cctype>
 #include <map>
 #include <set>
 #include <string>
 #include <tuple>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -80,25 +82,24 @@ Result<Network> BuildNetwork(const Quads& data, const NetworkOptions& options) {
       return InvalidArgument("network: unknown agreement kind '" + k +
                              "' (agreement, mou, partnership)");
 
-  std::map<std::string, Fact> facts;  // ordered: deterministic edge attribute order
+  std::unordered_map<std::string, Fact> facts;
   std::unordered_map<std::string, Doc> docs;
   std::unordered_map<std::string, std::string> graph_doc;  // named graph → document in it
-  std::set<std::string> countries;
+  std::unordered_set<std::string> countries;
   std::unordered_map<std::string, std::string> iso;
   std::unordered_map<std::string, std::map<std::string, LabelSeen>> labels;
 
   // Pass 1: which subjects are agreements (the type triple may come after the others).
-  std::set<std::string> agreement_ids;
   for (const Quad& q : data)
     if (q.predicate.value == kRdfType && q.object.is_iri() && q.object.value == kAgreement)
-      agreement_ids.insert(q.subject.value);
+      facts[q.subject.value];
 
   for (const Quad& q : data) {
     const std::string& s = q.subject.value;
     const std::string& p = q.predicate.value;
     const Term& o = q.object;
-    if (agreement_ids.count(s)) {
-      Fact& f = facts[s];
+    if (auto fit = facts.find(s); fit != facts.end()) {
+      Fact& f = fit->second;
       if (p == kKind && o.is_literal()) f.kind = o.value;
       else if (p == kParty && !o.is_literal()) f.parties.insert(o.value);
       else if (p == kCountryProp && o.is_iri()) { f.countries.insert(o.value); countries.insert(o.value); }
@@ -138,17 +139,37 @@ Result<Network> BuildNetwork(const Quads& data, const NetworkOptions& options) {
   std::set<std::string> want_countries;
   for (const auto& c : options.countries) want_countries.insert(Lower(c));
 
-  // Vertex IRIs kept, and per vertex pair the agreements joining them.
-  std::set<std::string> kept_vertices;
-  std::map<std::pair<std::string, std::string>, std::set<std::string>> pair_facts;
-  auto join = [&](const std::string& a, const std::string& b, const std::string& fact) {
+  // Facts in IRI order, so edge attributes come out in the same order for the same data.
+  std::vector<std::pair<const std::string*, const Fact*>> ordered;
+  ordered.reserve(facts.size());
+  for (const auto& [iri, f] : facts) ordered.emplace_back(&iri, &f);
+  std::sort(ordered.begin(), ordered.end(),
+            [](const auto& a, const auto& b) { return *a.first < *b.first; });
+
+  // Vertex IRIs are interned while joining; per vertex pair, the agreements (indices into
+  // `ordered`, increasing) joining them.
+  std::unordered_map<std::string, int> vertex_id;
+  std::vector<const std::string*> vertex_iri;
+  auto intern = [&](const std::string& iri) {
+    auto [it, added] = vertex_id.emplace(iri, static_cast<int>(vertex_iri.size()));
+    if (added) vertex_iri.push_back(&it->first);
+    return it->second;
+  };
+  std::unordered_map<uint64_t, std::vector<int>> pair_facts;
+  auto join = [&](const std::string& a, const std::string& b, int fact) {
     if (a == b) return;
-    pair_facts[a < b ? std::make_pair(a, b) : std::make_pair(b, a)].insert(fact);
+    uint64_t x = static_cast<uint32_t>(intern(a)), y = static_cast<uint32_t>(intern(b));
+    std::vector<int>& on = pair_facts[x < y ? x << 32 | y : y << 32 | x];
+    if (on.empty() || on.back() != fact) on.push_back(fact);
+  };
+  auto keep = [&](const auto& iris) {
+    for (const auto& iri : iris) intern(iri);
   };
 
   // Per fact: the year (its own date, else the release date) and the release ids.
-  std::map<std::string, std::pair<std::string, std::vector<std::string>>> fact_year_docs;
-  for (const auto& [id, f] : facts) {
+  std::vector<std::pair<std::string, std::vector<std::string>>> fact_year_docs(ordered.size());
+  for (int id = 0; id < static_cast<int>(ordered.size()); ++id) {
+    const Fact& f = *ordered[id].second;
     if (!want_kinds.empty() && !want_kinds.count(f.kind)) continue;
     std::vector<std::string> doc_ids;
     std::string published;
@@ -182,8 +203,8 @@ Result<Network> BuildNetwork(const Quads& data, const NetworkOptions& options) {
           for (size_t j = i + 1; j < parties.size(); ++j) join(parties[i], parties[j], id);
         for (const auto& p : parties)
           for (const auto& c : f.countries) join(p, c, id);
-        kept_vertices.insert(parties.begin(), parties.end());
-        kept_vertices.insert(f.countries.begin(), f.countries.end());
+        keep(parties);
+        keep(f.countries);
         break;
       }
       case NetworkOptions::View::kOrgCountry: {
@@ -191,14 +212,14 @@ Result<Network> BuildNetwork(const Quads& data, const NetworkOptions& options) {
         all_countries.insert(f.countries.begin(), f.countries.end());
         for (const auto& o : orgs)
           for (const auto& c : all_countries) join(o, c, id);
-        kept_vertices.insert(orgs.begin(), orgs.end());
-        kept_vertices.insert(all_countries.begin(), all_countries.end());
+        keep(orgs);
+        keep(all_countries);
         break;
       }
       case NetworkOptions::View::kOrgOrg:
         for (size_t i = 0; i < orgs.size(); ++i)
           for (size_t j = i + 1; j < orgs.size(); ++j) join(orgs[i], orgs[j], id);
-        kept_vertices.insert(orgs.begin(), orgs.end());
+        keep(orgs);
         break;
     }
   }
@@ -212,9 +233,15 @@ Result<Network> BuildNetwork(const Quads& data, const NetworkOptions& options) {
   };
   const std::string want_lang = Lower(options.label_language);
 
+  // Vertices in IRI order; index[interned id] = position.
+  std::vector<int> by_iri(vertex_iri.size());
+  for (size_t i = 0; i < by_iri.size(); ++i) by_iri[i] = static_cast<int>(i);
+  std::sort(by_iri.begin(), by_iri.end(), [&](int a, int b) { return *vertex_iri[a] < *vertex_iri[b]; });
+  std::vector<int> index(vertex_iri.size());
   Network net;
-  std::unordered_map<std::string, int> index;
-  for (const auto& iri : kept_vertices) {
+  net.vertices.reserve(by_iri.size());
+  for (int id : by_iri) {
+    const std::string& iri = *vertex_iri[id];
     NetworkVertex v;
     v.iri = iri;
     v.kind = is_country(iri) ? "country" : "organization";
@@ -241,28 +268,33 @@ Result<Network> BuildNetwork(const Quads& data, const NetworkOptions& options) {
     for (const auto& r : ranked) v.labels.push_back(std::get<3>(r));
     if (!v.labels.empty()) v.label = v.labels.front();
     else v.label = v.kind == "country" && !v.iso.empty() ? v.iso : LastSegment(iri);
-    index[iri] = static_cast<int>(net.vertices.size());
+    index[id] = static_cast<int>(net.vertices.size());
     net.vertices.push_back(std::move(v));
   }
 
+  net.edges.reserve(pair_facts.size());
   for (const auto& [pair, fact_ids] : pair_facts) {
     NetworkEdge e;
-    e.source = index.at(pair.first);
-    e.target = index.at(pair.second);  // IRIs sorted, vertices sorted: source < target
+    int a = index[static_cast<int>(pair >> 32)], b = index[static_cast<int>(pair & 0xffffffffu)];
+    e.source = std::min(a, b);
+    e.target = std::max(a, b);
     std::set<std::string> years, kinds, doc_ids;
-    for (const auto& id : fact_ids) {
-      const auto& [year, ids] = fact_year_docs.at(id);
+    for (int id : fact_ids) {
+      const auto& [year, ids] = fact_year_docs[id];
       if (!year.empty()) years.insert(year);
-      if (!facts.at(id).kind.empty()) kinds.insert(facts.at(id).kind);
+      if (!ordered[id].second->kind.empty()) kinds.insert(ordered[id].second->kind);
       doc_ids.insert(ids.begin(), ids.end());
+      e.agreements.push_back(*ordered[id].first);  // increasing fact index: sorted IRIs
     }
     e.weight = static_cast<double>(fact_ids.size());
     e.years.assign(years.begin(), years.end());
     e.kinds.assign(kinds.begin(), kinds.end());
     e.docs.assign(doc_ids.begin(), doc_ids.end());
-    e.agreements.assign(fact_ids.begin(), fact_ids.end());
     net.edges.push_back(std::move(e));
   }
+  std::sort(net.edges.begin(), net.edges.end(), [](const NetworkEdge& x, const NetworkEdge& y) {
+    return x.source != y.source ? x.source < y.source : x.target < y.target;
+  });
   return net;
 }
 
