@@ -23,6 +23,9 @@
 
 namespace presskg {
 
+// Language: TextOptions::lang, else Document::lang, else detected ("" and "auto" mean detect;
+// "zh" is refined to zh-Hans or zh-Hant from the text). Thread-safe: PrepareText may run on many
+// threads at once.
 struct TextOptions {
   std::string lang;            // force a language ("zh-Hans", "zh-Hant", "en"); "" = detect
   bool fold_traditional = true;  // map traditional characters to simplified in the normalised view
@@ -57,6 +60,14 @@ struct DatelineSpan {
 
 class PreparedText {
  public:
+  // One piece of the offset map: normalized [norm, next.norm) came from original [orig, next.orig).
+  // An identity run maps byte for byte; a changed run (a folded character, a composed sequence)
+  // maps only as a whole.
+  struct OffsetRun {
+    std::size_t norm = 0, orig = 0;
+    bool identity = true;
+  };
+
   const std::string& original() const { return original_; }
   const std::string& normalized() const { return normalized_; }
   const std::string& language() const { return language_; }  // "zh-Hans", "zh-Hant", "en", or another tag / "und"
@@ -73,12 +84,16 @@ class PreparedText {
   Span ToOriginal(std::size_t norm_begin, std::size_t norm_end) const;
   // The original text for a normalized range (names "as the release wrote them").
   std::string OriginalText(std::size_t norm_begin, std::size_t norm_end) const;
+  // The normalized offset where the original byte `orig` ends up (the start of its run when it
+  // falls inside a changed run).
+  std::size_t ToNormalized(std::size_t orig) const;
+  // The offset map (sorted; the last run is the sentinel {normalized().size(), original().size()}).
+  const std::vector<OffsetRun>& offset_runs() const { return runs_; }
 
  private:
   friend Result<PreparedText> PrepareText(const Document& doc, const TextOptions& options);
   std::string original_, normalized_, language_;
-  // norm_to_orig_[i] = original byte offset where normalized byte i's source starts; size normalized+1.
-  std::vector<std::size_t> norm_to_orig_;
+  std::vector<OffsetRun> runs_;
   std::vector<Paragraph> paragraphs_;
   std::vector<Sentence> sentences_;
   std::vector<QuoteBlock> quotes_;

@@ -1,0 +1,121 @@
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+#include <map>
+
+#include "text/internal.h"
+#include "text/normalize.h"
+
+namespace presskg::text {
+namespace {
+
+// Enough text to judge; keeps detection cheap on very long documents.
+constexpr std::size_t kSample = 64 * 1024;
+
+// Frequent function words: a Latin-script text is taken to be in the language whose words make up
+// a noticeable share of its words.
+struct WordList {
+  const char* lang;
+  std::array<const char*, 14> words;
+};
+const WordList kWordLists[] = {
+    {"en", {"the", "and", "of", "to", "in", "is", "for", "with", "that", "on", "by", "said", "will", "has"}},
+    {"fr", {"le", "les", "des", "et", "est", "une", "du", "pour", "dans", "avec", "sur", "au", "aux", "qui"}},
+    {"es", {"el", "los", "las", "del", "y", "que", "por", "con", "para", "una", "se", "al", "como", "su"}},
+};
+
+}  // namespace
+
+std::string DetectLanguage(std::string_view original) {
+  std::string_view s = original.substr(0, kSample);
+  std::size_t han = 0, trad = 0, simp = 0, kana = 0, hangul = 0, letters = 0, latin = 0;
+  std::map<UScriptCode, std::size_t> other;
+  std::map<std::string, std::size_t> hits;
+  std::size_t words = 0;
+  std::string word;
+  auto end_word = [&] {
+    if (word.empty()) return;
+    ++words;
+    for (const WordList& wl : kWordLists)
+      for (const char* w : wl.words)
+        if (word == w) ++hits[wl.lang];
+    word.clear();
+  };
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t len;
+    char32_t c = DecodeUtf8(s, i, &len);
+    i += len;
+    if (c < 0x80) {
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+        ++letters;
+        ++latin;
+        word += static_cast<char>(c | 0x20);
+      } else {
+        end_word();
+      }
+      continue;
+    }
+    std::uint8_t f = HanFlags(c);
+    if (f & kHan) {
+      end_word();
+      ++han;
+      ++letters;
+      if (f & kTraditional) ++trad;
+      if (f & kSimplifiedOnly) ++simp;
+      continue;
+    }
+    if (!u_isalpha(static_cast<UChar32>(c))) {
+      end_word();
+      continue;
+    }
+    ++letters;
+    UErrorCode e = U_ZERO_ERROR;
+    UScriptCode sc = uscript_getScript(static_cast<UChar32>(c), &e);
+    if (sc == USCRIPT_HIRAGANA || sc == USCRIPT_KATAKANA) ++kana;
+    else if (sc == USCRIPT_HANGUL) ++hangul;
+    else if (sc == USCRIPT_LATIN) ++latin, word.append(s.data() + i - len, len);  // accented letters stay in the word
+    else ++other[sc];
+  }
+  end_word();
+  if (letters == 0) return "und";
+  std::size_t cjk = han + kana + hangul;
+  if (cjk * 10 >= letters * 3) {
+    if (hangul > han + kana) return "ko";
+    if (kana * 10 >= cjk) return "ja";
+    // Traditional text is full of characters that Hant→Hans changes; simplified text of their
+    // simplified forms. Mixed texts go by the majority.
+    return trad > simp && trad * 50 >= han ? "zh-Hant" : "zh-Hans";
+  }
+  std::size_t best_other = 0;
+  UScriptCode other_script = USCRIPT_INVALID_CODE;
+  for (const auto& [sc, n] : other)
+    if (n > best_other) best_other = n, other_script = sc;
+  if (best_other > latin) {
+    if (other_script == USCRIPT_CYRILLIC) return "ru";
+    if (other_script == USCRIPT_ARABIC) return "ar";
+    return std::string("und-") + uscript_getShortName(other_script);
+  }
+  const char* best = nullptr;
+  std::size_t best_hits = 0;
+  for (const WordList& wl : kWordLists)
+    if (hits[wl.lang] > best_hits) best_hits = hits[wl.lang], best = wl.lang;
+  if (best && best_hits * 100 >= words * 8) return best;
+  return "und-Latn";
+}
+
+std::string ResolveLanguage(const std::string& forced, const std::string& declared, std::string_view original) {
+  const std::string& given = !forced.empty() && forced != "auto" ? forced : declared;
+  if (given.empty() || given == "auto") return DetectLanguage(original);
+  if (given == "zh" || given == "zh-CN" || given == "zh-TW" || given == "zh-HK" || given == "zh-SG") {
+    if (given == "zh-TW" || given == "zh-HK") return "zh-Hant";
+    if (given == "zh-CN" || given == "zh-SG") return "zh-Hans";
+    std::string d = DetectLanguage(original);
+    return d == "zh-Hant" ? d : "zh-Hans";
+  }
+  return given;
+}
+
+}  // namespace presskg::text

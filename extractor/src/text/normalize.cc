@@ -1,0 +1,224 @@
+#include "text/normalize.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/translit.h>
+#include <unicode/uniset.h>
+#include <unicode/unistr.h>
+#include <unicode/uscript.h>
+
+#include <cstring>
+#include <memory>
+#include <unordered_map>
+
+namespace presskg::text {
+namespace {
+
+enum InfoBits : std::uint8_t { kBoundary = 8 };
+
+struct Tables {
+  const icu::Normalizer2* nfkc = nullptr;
+  // Per BMP code point: 0 = unchanged, else (pool offset << 8 | byte length) of its UTF-8 form;
+  // [0] NFKC only, [1] NFKC + Hant→Hans.
+  std::vector<std::uint32_t> entry[2];
+  std::vector<std::uint8_t> info;  // CharFlags | kBoundary
+  std::string pool;
+  std::unordered_map<UChar32, UChar32> hant;  // traditional → simplified, from the transliterator
+
+  std::uint32_t Add(const std::string& utf8) {
+    std::uint32_t e = static_cast<std::uint32_t>(pool.size() << 8 | utf8.size());
+    pool += utf8;
+    return e;
+  }
+
+  void Fold(icu::UnicodeString* u) const {
+    for (int32_t i = 0; i < u->length();) {
+      UChar32 c = u->char32At(i);
+      int32_t n = U16_LENGTH(c);
+      auto it = hant.find(c);
+      if (it != hant.end()) {
+        icu::UnicodeString r(it->second);
+        u->replace(i, n, r);
+        n = r.length();
+      }
+      i += n;
+    }
+  }
+
+  Tables() {
+    UErrorCode e = U_ZERO_ERROR;
+    nfkc = icu::Normalizer2::getNFKCInstance(e);
+    std::unique_ptr<icu::Transliterator> t(icu::Transliterator::createInstance("Hant-Hans", UTRANS_FORWARD, e));
+    if (U_SUCCESS(e) && t) {
+      // Transliterate every source character once, separated by newlines, and keep the
+      // one-for-one changes (all of them in ICU 72; longer results would be skipped, not guessed).
+      icu::UnicodeSet set;
+      t->getSourceSet(set);
+      icu::UnicodeString all;
+      for (int32_t r = 0; r < set.getRangeCount(); ++r)
+        for (UChar32 c = set.getRangeStart(r); c <= set.getRangeEnd(r); ++c) {
+          if (c == '\n') continue;
+          all.append(c).append(static_cast<UChar>('\n'));
+        }
+      icu::UnicodeString out = all;
+      t->transliterate(out);
+      int32_t a = 0, b = 0;
+      while (a < all.length() && b < out.length()) {
+        int32_t ea = all.indexOf(static_cast<UChar>('\n'), a), eb = out.indexOf(static_cast<UChar>('\n'), b);
+        if (ea < 0 || eb < 0) break;
+        UChar32 from = all.char32At(a);
+        if (eb - b == U16_LENGTH(out.char32At(b)) && out.char32At(b) != from) hant[from] = out.char32At(b);
+        a = ea + 1;
+        b = eb + 1;
+      }
+    }
+    entry[0].assign(0x10000, 0);
+    entry[1].assign(0x10000, 0);
+    info.assign(0x10000, 0);
+    for (UChar32 c = 0; c < 0x10000; ++c) {
+      if (U_IS_SURROGATE(c)) {
+        info[c] = kBoundary;
+        continue;
+      }
+      UErrorCode se = U_ZERO_ERROR;
+      std::uint8_t f = nfkc->hasBoundaryBefore(c) ? kBoundary : 0;
+      if (uscript_getScript(c, &se) == USCRIPT_HAN) f |= kHan;
+      if (hant.count(c)) f |= kTraditional;
+      info[c] |= f;
+      icu::UnicodeString one(c);
+      icu::UnicodeString n = nfkc->normalize(one, se);
+      if (U_FAILURE(se)) continue;
+      std::string u8;
+      if (n != one) entry[0][c] = Add(n.toUTF8String(u8));
+      Fold(&n);
+      if (n != one) {
+        u8.clear();
+        entry[1][c] = Add(n.toUTF8String(u8));
+      }
+    }
+    for (const auto& [from, to] : hant)
+      if (to < 0x10000 && !hant.count(to)) info[to] |= kSimplifiedOnly;
+  }
+};
+
+const Tables& GetTables() {
+  static const Tables tables;
+  return tables;
+}
+
+bool Boundary(const Tables& t, char32_t c) {
+  if (c < 0x10000) return t.info[c] & kBoundary;
+  if (c >= kIllFormed) return true;
+  return t.nfkc->hasBoundaryBefore(static_cast<UChar32>(c));
+}
+
+}  // namespace
+
+char32_t DecodeUtf8(std::string_view s, std::size_t i, std::size_t* len) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data()) + i;
+  std::size_t n = s.size() - i;
+  unsigned char c = p[0];
+  *len = 1;
+  if (c < 0x80) return c;
+  int need;
+  char32_t cp;
+  unsigned char lo = 0x80, hi = 0xBF;
+  if (c >= 0xC2 && c <= 0xDF) { need = 1; cp = c & 0x1F; }
+  else if (c >= 0xE0 && c <= 0xEF) { need = 2; cp = c & 0x0F; if (c == 0xE0) lo = 0xA0; if (c == 0xED) hi = 0x9F; }
+  else if (c >= 0xF0 && c <= 0xF4) { need = 3; cp = c & 0x07; if (c == 0xF0) lo = 0x90; if (c == 0xF4) hi = 0x8F; }
+  else return kIllFormed;
+  for (int k = 1; k <= need; ++k) {
+    // The maximal ill-formed subpart is consumed as one unit (one U+FFFD, as ICU and the sources do).
+    if (static_cast<std::size_t>(k) >= n) { *len = k; return kIllFormed; }
+    unsigned char b = p[k];
+    if (b < (k == 1 ? lo : 0x80) || b > (k == 1 ? hi : 0xBF)) { *len = k; return kIllFormed; }
+    cp = cp << 6 | (b & 0x3F);
+  }
+  *len = need + 1;
+  return cp;
+}
+
+std::uint8_t HanFlags(char32_t c) {
+  const Tables& t = GetTables();
+  if (c >= kIllFormed) return 0;
+  if (c < 0x10000) return t.info[c] & (kHan | kTraditional | kSimplifiedOnly);
+  UErrorCode e = U_ZERO_ERROR;
+  std::uint8_t f = uscript_getScript(static_cast<UChar32>(c), &e) == USCRIPT_HAN ? kHan : 0;
+  if (t.hant.count(static_cast<UChar32>(c))) f |= kTraditional;
+  return f;
+}
+
+void Normalize(std::string_view s, bool fold, std::string* out, std::vector<PreparedText::OffsetRun>* runs) {
+  const Tables& t = GetTables();
+  const std::vector<std::uint32_t>& table = t.entry[fold ? 1 : 0];
+  out->clear();
+  out->reserve(s.size() + s.size() / 8 + 16);
+  runs->clear();
+  auto identity = [&](std::size_t orig, std::size_t len) {
+    if (runs->empty() || !runs->back().identity) runs->push_back({out->size(), orig, true});
+    out->append(s.data() + orig, len);
+  };
+  auto changed = [&](std::size_t orig, std::string_view repl) {
+    runs->push_back({out->size(), orig, false});
+    out->append(repl.data(), repl.size());
+  };
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  std::size_t n = s.size(), i = 0;
+  std::string seg_out;
+  while (i < n) {
+    std::size_t j = i;
+    while (j + 8 <= n) {
+      std::uint64_t w;
+      std::memcpy(&w, p + j, 8);
+      if (w & 0x8080808080808080ull) break;
+      j += 8;
+    }
+    while (j < n && p[j] < 0x80) ++j;
+    if (j > i) {
+      std::size_t end = j;
+      if (j < n) {
+        std::size_t l;
+        // The last ASCII character composes with a following combining mark: it starts the segment.
+        if (!Boundary(t, DecodeUtf8(s, j, &l))) end = j - 1;
+      }
+      if (end > i) identity(i, end - i);
+      i = end;
+      if (i >= n) break;
+    }
+    std::size_t len;
+    char32_t c = DecodeUtf8(s, i, &len);
+    if (c == kIllFormed) {
+      changed(i, "\xEF\xBF\xBD");
+      i += len;
+      continue;
+    }
+    std::size_t k = i + len;
+    bool multi = false;
+    while (k < n) {
+      std::size_t l2;
+      char32_t c2 = DecodeUtf8(s, k, &l2);
+      if (c2 < 0x80 || Boundary(t, c2)) break;
+      k += l2;
+      multi = true;
+    }
+    if (!multi && c < 0x10000) {
+      std::uint32_t e = table[c];
+      if (!e) identity(i, len);
+      else changed(i, std::string_view(t.pool.data() + (e >> 8), e & 0xFF));
+    } else {
+      std::string_view seg = s.substr(i, k - i);
+      icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(seg.data(), static_cast<int32_t>(seg.size())));
+      UErrorCode e = U_ZERO_ERROR;
+      icu::UnicodeString nu = t.nfkc->normalize(u, e);
+      if (U_FAILURE(e)) nu = u;
+      if (fold) t.Fold(&nu);
+      seg_out.clear();
+      nu.toUTF8String(seg_out);
+      if (seg_out == seg) identity(i, seg.size());
+      else changed(i, seg_out);
+    }
+    i = k;
+  }
+  runs->push_back({out->size(), n, true});
+}
+
+}  // namespace presskg::text

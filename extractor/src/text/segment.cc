@@ -1,0 +1,244 @@
+#include <unicode/brkiter.h>
+#include <unicode/locid.h>
+#include <unicode/utext.h>
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <memory>
+
+#include "text/internal.h"
+#include "text/normalize.h"
+
+namespace presskg::text {
+namespace {
+
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\f' || c == '\v'; }
+
+// Length of a line terminator at t[i] (LF, CR, CRLF, NEL, LS, PS), else 0.
+std::size_t LineEnd(std::string_view t, std::size_t i) {
+  char c = t[i];
+  if (c == '\n') return 1;
+  if (c == '\r') return i + 1 < t.size() && t[i + 1] == '\n' ? 2 : 1;
+  if (c == '\xC2' && i + 1 < t.size() && t[i + 1] == '\x85') return 2;
+  if (c == '\xE2' && i + 2 < t.size() && t[i + 1] == '\x80' && (t[i + 2] == '\xA8' || t[i + 2] == '\xA9')) return 3;
+  return 0;
+}
+
+// The text ends a sentence or clause, so a line break after it is a real paragraph break.
+bool EndsClosed(std::string_view t) {
+  while (!t.empty() && (IsSpace(t.back()) || t.back() == '\n' || t.back() == '\r')) t.remove_suffix(1);
+  if (t.empty()) return true;
+  char c = t.back();
+  if (c == '.' || c == '!' || c == '?' || c == ':' || c == ';' || c == '"' || c == ')') return true;
+  // 。 ” ’ 」 』 (after NFKC, full-width ！？：；） are ASCII already)
+  for (const char* m : {"\xE3\x80\x82", "\xE2\x80\x9D", "\xE2\x80\x99", "\xE3\x80\x8D", "\xE3\x80\x8F"}) {
+    std::size_t n = std::char_traits<char>::length(m);
+    if (t.size() >= n && t.substr(t.size() - n) == m) return true;
+  }
+  return false;
+}
+
+Range Trim(std::string_view t, Range r) {
+  while (r.begin < r.end && (IsSpace(t[r.begin]) || LineEnd(t, r.begin))) ++r.begin;
+  while (r.end > r.begin && (IsSpace(t[r.end - 1]) || t[r.end - 1] == '\n' || t[r.end - 1] == '\r')) --r.end;
+  return r;
+}
+
+struct QuoteMark {
+  const char* bytes;
+  int kind;
+  bool open;
+};
+// “” 「」 『』 ‘’ «» and the ASCII double quote (kind 0: it both opens and closes).
+const QuoteMark kMarks[] = {
+    {"\xE2\x80\x9C", 1, true},  {"\xE2\x80\x9D", 1, false}, {"\xE3\x80\x8C", 2, true}, {"\xE3\x80\x8D", 2, false},
+    {"\xE3\x80\x8E", 3, true},  {"\xE3\x80\x8F", 3, false}, {"\xE2\x80\x98", 4, true}, {"\xE2\x80\x99", 4, false},
+    {"\xC2\xAB", 5, true},      {"\xC2\xBB", 5, false},
+};
+
+bool IsWordByte(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
+
+struct BreakCache {
+  std::map<std::string, std::unique_ptr<icu::BreakIterator>> iterators;
+  UText* text = nullptr;
+  ~BreakCache() {
+    if (text) utext_close(text);
+  }
+};
+
+icu::BreakIterator* SentenceIterator(BreakCache& cache, const std::string& language) {
+  std::string base = language.substr(0, language.find('-'));
+  if (base.empty() || base == "und") base = "en";
+  auto it = cache.iterators.find(base);
+  if (it != cache.iterators.end()) return it->second.get();
+  UErrorCode e = U_ZERO_ERROR;
+  std::unique_ptr<icu::BreakIterator> bi(icu::BreakIterator::createSentenceInstance(icu::Locale((base + "@ss=standard").c_str()), e));
+  if (U_FAILURE(e) || !bi) {
+    e = U_ZERO_ERROR;
+    bi.reset(icu::BreakIterator::createSentenceInstance(icu::Locale::getRoot(), e));
+  }
+  if (U_FAILURE(e)) bi.reset();
+  return (cache.iterators[base] = std::move(bi)).get();
+}
+
+// Words that end with a period without ending the sentence (ICU's own list, "@ss=standard",
+// covers only a few, e.g. "Mr.").
+const char* const kAbbreviations[] = {"dr", "prof", "mr", "mrs", "ms", "st", "no", "nos", "gen", "sen", "rep", "gov",
+                                      "amb", "hon", "inc", "ltd", "co", "corp", "jr", "sr", "vs", "e.g", "i.e", "jan",
+                                      "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+                                      "art", "para", "approx", "fig", "vol", "pp", "h.e", "messrs", "mt", "ft"};
+
+// True when the period ending t (spaces trimmed) belongs to an abbreviation, an initial ("J.") or
+// a dotted acronym ("U.S."), or when a period is directly followed by a letter ("海伦.克拉克").
+bool FalseStop(std::string_view t, std::size_t end, std::size_t b) {
+  std::size_t e = b;
+  while (e > 0 && IsSpace(t[e - 1])) --e;
+  if (e == 0 || t[e - 1] != '.') return false;
+  if (e == b && b < end) return true;  // no space after the period
+  std::size_t w = e - 1;
+  while (w > 0 && (std::isalpha(static_cast<unsigned char>(t[w - 1])) || t[w - 1] == '.')) --w;
+  std::string token(t.substr(w, e - 1 - w));
+  if (token.empty()) return false;
+  for (char& c : token) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (token.size() == 1 && std::isupper(static_cast<unsigned char>(t[w]))) return true;
+  bool dotted = token.find('.') != std::string::npos;
+  if (dotted) {
+    for (std::size_t i = 0; i < token.size(); ++i)
+      if ((i % 2 == 1) != (token[i] == '.')) dotted = false;
+    if (dotted) return true;
+  }
+  for (const char* a : kAbbreviations)
+    if (token == a) return true;
+  return false;
+}
+
+}  // namespace
+
+std::vector<Range> FindParagraphs(std::string_view t) {
+  std::vector<Range> out;
+  bool previous_line_blank = true;
+  std::size_t i = 0;
+  while (i < t.size()) {
+    std::size_t j = i, term = 0;
+    while (j < t.size() && !(term = LineEnd(t, j))) ++j;
+    Range line = Trim(t, {i, j});
+    if (line.begin == line.end) {
+      previous_line_blank = true;
+    } else {
+      unsigned char first = static_cast<unsigned char>(t[line.begin]);
+      bool wrapped = !previous_line_blank && !out.empty() && first >= 'a' && first <= 'z' &&
+                     !EndsClosed(t.substr(out.back().begin, out.back().end - out.back().begin));
+      if (wrapped) out.back().end = line.end;
+      else out.push_back(line);
+      previous_line_blank = false;
+    }
+    i = j + term;
+  }
+  return out;
+}
+
+std::vector<Range> FindQuotes(std::string_view t, Range p) {
+  struct Open {
+    int kind;
+    std::size_t at;
+  };
+  std::vector<Open> stack;
+  std::vector<Range> quotes;
+  for (std::size_t i = p.begin; i < p.end;) {
+    unsigned char c = static_cast<unsigned char>(t[i]);
+    if (c == '"') {
+      auto open = std::find_if(stack.rbegin(), stack.rend(), [](const Open& o) { return o.kind == 0; });
+      if (open != stack.rend()) {
+        quotes.push_back({open->at, i + 1});
+        stack.erase(std::next(open).base(), stack.end());
+      } else {
+        stack.push_back({0, i});
+      }
+      ++i;
+      continue;
+    }
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    const QuoteMark* mark = nullptr;
+    for (const QuoteMark& m : kMarks)
+      if (t.compare(i, std::char_traits<char>::length(m.bytes), m.bytes) == 0) mark = &m;
+    if (!mark) {
+      ++i;
+      continue;
+    }
+    std::size_t len = std::char_traits<char>::length(mark->bytes);
+    bool apostrophe = false;
+    if (mark->kind == 4) {
+      // ’ between letters is an apostrophe ("ITU’s"); ‘ after a letter opens nothing.
+      bool letter_before = i > p.begin && IsWordByte(static_cast<unsigned char>(t[i - 1]));
+      bool letter_after = i + len < p.end && IsWordByte(static_cast<unsigned char>(t[i + len]));
+      apostrophe = mark->open ? letter_before : (letter_before && letter_after);
+    }
+    if (!apostrophe) {
+      if (mark->open) {
+        stack.push_back({mark->kind, i});
+      } else {
+        auto open = std::find_if(stack.rbegin(), stack.rend(), [&](const Open& o) { return o.kind == mark->kind; });
+        if (open != stack.rend()) {
+          quotes.push_back({open->at, i + len});
+          stack.erase(std::next(open).base(), stack.end());
+        }
+      }
+    }
+    i += len;
+  }
+  std::sort(quotes.begin(), quotes.end(), [](const Range& a, const Range& b) {
+    return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
+  });
+  return quotes;
+}
+
+std::vector<std::size_t> SentenceBreaks(std::string_view norm, const std::string& language) {
+  thread_local BreakCache cache;
+  std::vector<std::size_t> breaks;
+  icu::BreakIterator* bi = SentenceIterator(cache, language);
+  if (!bi) return breaks;
+  UErrorCode e = U_ZERO_ERROR;
+  cache.text = utext_openUTF8(cache.text, norm.data(), static_cast<int64_t>(norm.size()), &e);
+  if (U_FAILURE(e)) return breaks;
+  bi->setText(cache.text, e);
+  if (U_FAILURE(e)) return breaks;
+  breaks.reserve(norm.size() / 64 + 2);
+  for (int32_t b = bi->first(); b != icu::BreakIterator::DONE; b = bi->next()) breaks.push_back(static_cast<std::size_t>(b));
+  // Detach: the UText points into `norm`, which the caller may free.
+  bi->setText(icu::UnicodeString());
+  return breaks;
+}
+
+std::vector<Range> FindSentences(std::string_view t, Range p, const std::vector<std::size_t>& breaks,
+                                 bool keep_quotes_whole, const std::vector<Range>& quotes) {
+  std::vector<std::size_t> cuts{p.begin};
+  auto it = std::upper_bound(breaks.begin(), breaks.end(), p.begin);
+  for (; it != breaks.end() && *it < p.end; ++it) {
+    std::size_t b = *it;
+    if (t[b - 1] == '\n' || t[b - 1] == '\r') {
+      // A line break inside a paragraph is a hard wrap unless the line ended a sentence.
+      if (!EndsClosed(t.substr(cuts.back(), b - cuts.back()))) continue;
+    }
+    if (FalseStop(t, p.end, b)) continue;
+    if (keep_quotes_whole) {
+      bool inside = false;
+      for (const Range& q : quotes)
+        if (q.begin < b && b < q.end && t.compare(q.begin, 1, "\"") != 0) inside = true;
+      if (inside) continue;
+    }
+    cuts.push_back(b);
+  }
+  cuts.push_back(p.end);
+  std::vector<Range> out;
+  for (std::size_t k = 0; k + 1 < cuts.size(); ++k) {
+    Range r = Trim(t, {cuts[k], cuts[k + 1]});
+    if (r.begin < r.end) out.push_back(r);
+  }
+  return out;
+}
+
+}  // namespace presskg::text

@@ -1,0 +1,210 @@
+// Release structure: the dateline at the top, the "about" and media-contact block at the bottom.
+// Patterns run on the normalized view (full-width commas, colons and brackets are ASCII there)
+// with ICU regular expressions over a UTF-8 UText, so match offsets are normalized byte offsets.
+#include <unicode/regex.h>
+#include <unicode/utext.h>
+
+#include <memory>
+
+#include "text/internal.h"
+
+namespace presskg::text {
+namespace {
+
+// Building blocks (ICU regex syntax).
+#define MONTH_EN \
+  R"((?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?)"
+#define DAY_EN R"(\d{1,2}(?:st|nd|rd|th)?)"
+#define YEAR R"((?:1[89]|20)\d{2})"
+#define WEEKDAY R"((?:(?i:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?)"
+#define DATE_EN WEEKDAY "(?:" DAY_EN R"(\s+)" MONTH_EN "(?:,?\\s+" YEAR ")?|" MONTH_EN R"(\s+)" DAY_EN "(?:,?\\s+" YEAR ")?)"
+#define DATE_EN_Y WEEKDAY "(?:" DAY_EN R"(\s+)" MONTH_EN ",?\\s+" YEAR "|" MONTH_EN R"(\s+)" DAY_EN ",?\\s+" YEAR ")"
+#define WORD_EN R"(\p{Lu}[\p{L}.'’\-]*)"
+#define NOT_WEEKDAY R"((?!(?i:mon|tues|wednes|thurs|fri|satur|sun)day\b))"
+#define PLACE_EN NOT_WEEKDAY WORD_EN R"((?:\s+(?:(?:and|de|da|del|di|of|the|la|le|am|upon|on)\s+)?)" WORD_EN "){0,3}"
+#define COUNTRY_EN R"((?:,\s*\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)?)?)"
+#define DASH R"((?:-{1,2}|–|—|―))"
+#define DATE_ZH R"((?:(?:1[89]|20)\d{2}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*[日号])"
+
+enum PatternId {
+  kZhBracket,      // [中国,深圳,2023年11月21日]
+  kZhAgency,       // 新华社日内瓦5月16日电 / 纽约2016年9月21日电
+  kZhDatePlace,    // 2013年5月16日，日内瓦 –   (2013年5月16日，日内瓦)
+  kZhPlaceMonth,   // 布宜诺斯艾利斯, 17 十月 2017
+  kEnPlaceDate,    // Geneva, 16 May 2013 –   NEW DELHI, 16 May (Xinhua) --
+  kEnPlaceDashDate,  // London, UK – 12 March 2019:
+  kZhDateOnly,     // 2011年7月20日(星期三)
+  kEnDateOnly,     // Mar 14, 2012   Press release | 15 September 2014
+  kEnPlaceDash,    // New Delhi – The ...   (after a date-only line)
+  kAbout,
+  kContact,
+  kEndMark,
+  kPatternCount
+};
+
+const char* const kPatterns[kPatternCount] = {
+    R"([\[【]\s*(?:\p{Han}{2,8}\s*,\s*)?(?<place>\p{Han}{2,12})\s*,\s*(?<date>)" DATE_ZH R"()\s*[\]】])",
+    R"((?:\[[^\]]{1,8}\]|【[^】]{1,12}】)?\s*(?:\p{Han}{1,5}?(?:社|网|台|报)\s*)?(?<place>\p{Han}{2,10}?)\s*(?<date>)" DATE_ZH R"()\s*电)",
+    R"([(\[【]?\s*(?<date>)" DATE_ZH R"()\s*,?\s*(?<place>\p{Han}{2,12}?)\s*(?:[)\]】]|)" DASH "|$)",
+    R"((?<place>\p{Han}{2,12})\s*,\s*(?<date>\d{1,2}\s*[一二三四五六七八九十]{1,3}\s*月\s*)" YEAR ")",
+    R"((?<place>)" PLACE_EN COUNTRY_EN R"()\s*,\s*(?<date>)" DATE_EN R"()\s*(?:\([^)]{1,40}\)\s*)?(?:)" DASH "|:|$)",
+    R"((?<place>)" PLACE_EN COUNTRY_EN R"()\s*)" DASH R"(\s*(?<date>)" DATE_EN R"()\s*(?::|,|)" DASH "|$)",
+    R"((?<date>)" YEAR R"(\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号])\s*(?:\((?:星期|周).\))?\s*$)",
+    R"((?:[^|]{1,40}\|\s*)?(?<date>)" DATE_EN_Y R"()\s*$)",
+    R"((?<place>)" PLACE_EN R"()\s*)" DASH R"(\s*(?=\S))",
+    R"((?:About|ABOUT)\s+(?:[^.!?:]{1,80}$|[^.!?:]{1,60}:)|关于(?:[^。,!?:]{1,25}$|[^。,!?]{1,25}:))",
+    R"((?i:for (?:more|further) information|media contacts?|press contacts?|contacts?\s*:|for media (?:enquiries|inquiries)|media (?:enquiries|inquiries)|notes? (?:to|for) editors?)|(?:媒体联系|新闻联系|媒体垂询|媒体查询|联系人|联系方式|编者注|欲了解更多|如需了解更多|更多信息))",
+    R"((?:#{3,}|-+\s*(?i:ends?)\s*-+|\*{3,}|(?i:-?\s*end\s*-?))\s*$)",
+};
+
+struct Compiled {
+  std::unique_ptr<icu::RegexPattern> pattern[kPatternCount];
+  int date_group[kPatternCount] = {};
+  int place_group[kPatternCount] = {};
+  Compiled() {
+    for (int i = 0; i < kPatternCount; ++i) {
+      UErrorCode e = U_ZERO_ERROR;
+      UParseError pe;
+      pattern[i].reset(icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(kPatterns[i]), 0, pe, e));
+      if (U_FAILURE(e)) {
+        pattern[i].reset();
+        continue;
+      }
+      e = U_ZERO_ERROR;
+      date_group[i] = pattern[i]->groupNumberFromName("date", -1, e);
+      if (U_FAILURE(e)) date_group[i] = 0;
+      e = U_ZERO_ERROR;
+      place_group[i] = pattern[i]->groupNumberFromName("place", -1, e);
+      if (U_FAILURE(e)) place_group[i] = 0;
+    }
+  }
+};
+
+const Compiled& Patterns() {
+  static const Compiled compiled;
+  return compiled;
+}
+
+// Per-thread matchers over the current document's normalized text.
+class Matchers {
+ public:
+  explicit Matchers(std::string_view norm) {
+    UErrorCode e = U_ZERO_ERROR;
+    text_ = utext_openUTF8(nullptr, norm.data(), static_cast<int64_t>(norm.size()), &e);
+    for (int i = 0; i < kPatternCount; ++i) {
+      const auto& p = Patterns().pattern[i];
+      if (!p) continue;
+      e = U_ZERO_ERROR;
+      matcher_[i].reset(p->matcher(e));
+      if (U_FAILURE(e)) {
+        matcher_[i].reset();
+        continue;
+      }
+      matcher_[i]->reset(text_);
+    }
+  }
+  ~Matchers() {
+    for (auto& m : matcher_) m.reset();
+    utext_close(text_);
+  }
+  // Anchored match of pattern `id` at the start of `r`; the matcher is left on the match.
+  icu::RegexMatcher* Match(int id, Range r) {
+    icu::RegexMatcher* m = matcher_[id].get();
+    if (!m) return nullptr;
+    UErrorCode e = U_ZERO_ERROR;
+    m->region(static_cast<int64_t>(r.begin), static_cast<int64_t>(r.end), e);
+    if (U_FAILURE(e)) return nullptr;
+    return m->lookingAt(e) && U_SUCCESS(e) ? m : nullptr;
+  }
+
+ private:
+  UText* text_ = nullptr;
+  std::unique_ptr<icu::RegexMatcher> matcher_[kPatternCount];
+};
+
+Range Group(icu::RegexMatcher* m, int group) {
+  if (group <= 0) return {};
+  UErrorCode e = U_ZERO_ERROR;
+  int64_t b = m->start64(group, e), en = m->end64(group, e);
+  if (U_FAILURE(e) || b < 0) return {};
+  return {static_cast<std::size_t>(b), static_cast<std::size_t>(en)};
+}
+
+// Paragraphs looked at for a dateline, and how far into the text.
+constexpr std::size_t kHeadParagraphs = 8;
+constexpr std::size_t kHeadBytes = 4000;
+
+void Trim(std::string_view norm, std::size_t begin, std::size_t* end) {
+  while (*end > begin && (norm[*end - 1] == ' ' || norm[*end - 1] == '\n')) --*end;
+}
+
+}  // namespace
+
+DatelineSpan FindDateline(std::string_view norm, const std::vector<Range>& paragraphs) {
+  DatelineSpan d;
+  Matchers m(norm);
+  const Compiled& c = Patterns();
+  auto take = [&](int id, icu::RegexMatcher* hit) {
+    UErrorCode e = U_ZERO_ERROR;
+    d.found = true;
+    d.norm_begin = static_cast<std::size_t>(hit->start64(e));
+    d.norm_end = static_cast<std::size_t>(hit->end64(e));
+    Range date = Group(hit, c.date_group[id]), place = Group(hit, c.place_group[id]);
+    d.date_begin = date.begin, d.date_end = date.end;
+    d.place_begin = place.begin, d.place_end = place.end;
+    Trim(norm, d.norm_begin, &d.place_end);
+    if (d.place_end < d.place_begin) d.place_end = d.place_begin;
+  };
+  std::size_t limit = std::min(paragraphs.size(), kHeadParagraphs);
+  for (std::size_t k = 0; k < limit && paragraphs[k].begin < kHeadBytes; ++k) {
+    Range p = paragraphs[k];
+    for (int id : {kZhBracket, kZhAgency, kZhDatePlace, kZhPlaceMonth, kEnPlaceDate, kEnPlaceDashDate}) {
+      if (icu::RegexMatcher* hit = m.Match(id, p)) {
+        take(id, hit);
+        Trim(norm, d.norm_begin, &d.norm_end);
+        return d;
+      }
+    }
+    for (int id : {kZhDateOnly, kEnDateOnly}) {
+      icu::RegexMatcher* hit = m.Match(id, p);
+      if (!hit) continue;
+      take(id, hit);
+      // A date on a line of its own: the place often opens the next paragraphs ("New Delhi – ...").
+      for (std::size_t q = k + 1; q < std::min(limit, k + 4); ++q) {
+        if (icu::RegexMatcher* ph = m.Match(kEnPlaceDash, paragraphs[q])) {
+          Range place = Group(ph, c.place_group[kEnPlaceDash]);
+          UErrorCode e = U_ZERO_ERROR;
+          std::size_t end = static_cast<std::size_t>(ph->end64(e));
+          d.place_begin = place.begin, d.place_end = place.end;
+          d.norm_end = end;
+          break;
+        }
+      }
+      Trim(norm, d.norm_begin, &d.norm_end);
+      return d;
+    }
+  }
+  // Some releases (government press offices) put the date on a line of its own at the end.
+  for (std::size_t k = paragraphs.size(); k > limit && k + 3 > paragraphs.size(); --k) {
+    for (int id : {kZhDateOnly, kEnDateOnly}) {
+      if (icu::RegexMatcher* hit = m.Match(id, paragraphs[k - 1])) {
+        take(id, hit);
+        Trim(norm, d.norm_begin, &d.norm_end);
+        return d;
+      }
+    }
+  }
+  return d;
+}
+
+std::size_t FindBoilerplateStart(std::string_view norm, const std::vector<Range>& paragraphs) {
+  Matchers m(norm);
+  // The title and the first paragraph are never boilerplate.
+  for (std::size_t k = 2; k < paragraphs.size(); ++k) {
+    if (m.Match(kEndMark, paragraphs[k])) return k + 1;
+    if (m.Match(kAbout, paragraphs[k]) || m.Match(kContact, paragraphs[k])) return k;
+  }
+  return paragraphs.size();
+}
+
+}  // namespace presskg::text

@@ -1,0 +1,80 @@
+#include "presskg/text.h"
+
+#include <algorithm>
+
+#include "text/internal.h"
+#include "text/normalize.h"
+
+namespace presskg {
+
+namespace {
+
+using Run = PreparedText::OffsetRun;
+
+// The run holding normalized byte `pos` (runs that produced no normalized bytes are skipped).
+std::size_t RunAt(const std::vector<Run>& runs, std::size_t pos) {
+  auto it = std::upper_bound(runs.begin(), runs.end(), pos, [](std::size_t p, const Run& r) { return p < r.norm; });
+  return static_cast<std::size_t>(it - runs.begin()) - 1;
+}
+
+}  // namespace
+
+Span PreparedText::ToOriginal(std::size_t norm_begin, std::size_t norm_end) const {
+  std::size_t n = normalized_.size();
+  norm_begin = std::min(norm_begin, n);
+  norm_end = std::min(std::max(norm_end, norm_begin), n);
+  if (runs_.empty()) return {};
+  auto begin_of = [&](std::size_t pos) -> std::size_t {
+    if (pos >= n) return original_.size();
+    const Run& r = runs_[RunAt(runs_, pos)];
+    return r.identity ? r.orig + (pos - r.norm) : r.orig;
+  };
+  std::size_t b = begin_of(norm_begin);
+  if (norm_end == norm_begin) return {b, b};
+  std::size_t i = RunAt(runs_, norm_end - 1);
+  const Run& r = runs_[i];
+  std::size_t e = r.identity ? r.orig + (norm_end - r.norm) : runs_[i + 1].orig;
+  return {b, std::max(b, e)};
+}
+
+std::string PreparedText::OriginalText(std::size_t norm_begin, std::size_t norm_end) const {
+  Span s = ToOriginal(norm_begin, norm_end);
+  return original_.substr(s.begin, s.end - s.begin);
+}
+
+std::size_t PreparedText::ToNormalized(std::size_t orig) const {
+  if (runs_.empty()) return 0;
+  if (orig >= original_.size()) return normalized_.size();
+  auto it = std::upper_bound(runs_.begin(), runs_.end(), orig, [](std::size_t p, const Run& r) { return p < r.orig; });
+  const Run& r = *(it - 1);
+  return r.identity ? r.norm + (orig - r.orig) : r.norm;
+}
+
+Result<PreparedText> PrepareText(const Document& doc, const TextOptions& options) {
+  PreparedText t;
+  t.original_ = doc.text;
+  text::Normalize(t.original_, options.fold_traditional, &t.normalized_, &t.runs_);
+  t.language_ = text::ResolveLanguage(options.lang, doc.lang, t.original_);
+  const std::string& norm = t.normalized_;
+
+  std::vector<text::Range> paragraphs = text::FindParagraphs(norm);
+  std::vector<std::size_t> breaks = text::SentenceBreaks(norm, t.language_);
+  bool keep_quotes_whole = t.language_.rfind("zh", 0) == 0 || t.language_ == "ja";
+  std::size_t boilerplate = text::FindBoilerplateStart(norm, paragraphs);
+
+  t.paragraphs_.reserve(paragraphs.size());
+  t.sentences_.reserve(breaks.size());
+  for (std::size_t k = 0; k < paragraphs.size(); ++k) {
+    const text::Range& p = paragraphs[k];
+    int index = static_cast<int>(k);
+    t.paragraphs_.push_back({p.begin, p.end, t.ToOriginal(p.begin, p.end)});
+    std::vector<text::Range> quotes = text::FindQuotes(norm, p);
+    for (const text::Range& q : quotes) t.quotes_.push_back({q.begin, q.end, t.ToOriginal(q.begin, q.end), index});
+    for (const text::Range& s : text::FindSentences(norm, p, breaks, keep_quotes_whole, quotes))
+      t.sentences_.push_back({s.begin, s.end, t.ToOriginal(s.begin, s.end), index, k >= boilerplate});
+  }
+  t.dateline_ = text::FindDateline(norm, paragraphs);
+  return t;
+}
+
+}  // namespace presskg
