@@ -11,7 +11,9 @@ every format. Then:
      concatenated, gives the same set of quads, run metadata aside;
   3. queries/facts-*.rq return the same rows in rdflib (Dataset, default_union), Oxigraph and
      Redland (roqet), and the rows the fixture states;
-  4. if the presskg binary can extract samples/, its output parses in rdflib in every format and
+  4. docs/ontology.md is up to date with ontology/presskg.ttl (scripts/gen-ontology-doc --check),
+     and every pkg: term the graph or the JSON-LD context uses is defined in the ontology;
+  5. if the presskg binary can extract samples/, its output parses in rdflib in every format and
      all formats agree.
 Exit 77 (skipped) when test_write is not built or node/roqet are missing.
 """
@@ -53,6 +55,7 @@ BUILD = os.environ.get("PRESSKG_BUILD_DIR", os.path.join(SRC, "build"))
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 RDF_LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 PROV = "http://www.w3.org/ns/prov#"
+PKG = "https://w3id.org/presskg/ontology#"
 NONE = ("", "", "", "")
 RDFLIB_FORMATS = {"ttl": "turtle", "nt": "nt", "nq": "nquads", "trig": "trig", "jsonld": "json-ld", "rdfxml": "xml"}
 TRIPLE_ONLY = {"ttl", "nt", "rdfxml"}
@@ -211,6 +214,7 @@ def main():
         if not check(r.returncode == 0, "fixture writer failed:\n" + r.stdout[-3000:]):
             return 1
         run_check(tmp)
+        check_ontology(tmp)
         run_samples(tmp)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -302,6 +306,27 @@ def run_check(tmp):
     has("facts-datelines.rq", doc=en, date="2013-05-16", place="GENEVA", country="CH")
     has("facts-datelines.rq", doc=zh, date="2013-09-09", place="北京", country="CN")
     has("facts-events.rq", doc=zh, name="中国数字经济论坛", start="2013-09", end="\x00unbound", place="中国", country="CN")
+
+
+def check_ontology(tmp):
+    """docs/ontology.md is generated from the ontology and up to date; every pkg: term the graph
+    uses is defined there; the JSON-LD context names only defined pkg: terms."""
+    r = subprocess.run([os.path.join(SRC, "scripts", "gen-ontology-doc"), "--check"], capture_output=True, text=True)
+    check(r.returncode == 0, "gen-ontology-doc --check: " + r.stderr.strip())
+    onto = rdflib.Graph()
+    onto.parse(os.path.join(SRC, "ontology", "presskg.ttl"), format="turtle")
+    defined = {str(s) for s in onto.subjects() if str(s).startswith(PKG)}
+    used = set()
+    for q in rdflib_quads(os.path.join(tmp, "all.trig"), "trig"):
+        for t in (q[1], q[2]):
+            if t[0] == "iri" and t[1].startswith(PKG):
+                used.add(t[1])
+    check(used and used <= defined, "pkg: terms used but not in the ontology: %s" % sorted(used - defined))
+    ctx = json.load(open(os.path.join(SRC, "ontology", "context.jsonld"), encoding="utf-8"))["@context"]
+    for key, value in ctx.items():
+        iri = value if isinstance(value, str) else value.get("@id", "") if isinstance(value, dict) else ""
+        if iri.startswith("pkg:"):
+            check(PKG + iri[4:] in defined, "context term %s names undefined %s" % (key, iri))
 
 
 def run_samples(tmp):
