@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
+#include <tuple>
 
 #include "shacl/xsd.h"
 
@@ -694,6 +695,12 @@ ValidationReport Engine::Run() {
   ValidationReport report;
   report.results.reserve(raw.size());
   for (const RawResult& r : raw) report.results.push_back(Convert(r));
+  // Nodes are ordered by address inside the store: sort the results so that reports are stable.
+  std::stable_sort(report.results.begin(), report.results.end(),
+                   [](const ValidationResult& a, const ValidationResult& b) {
+                     return std::tie(a.focus_node, a.result_path, a.component, a.value) <
+                            std::tie(b.focus_node, b.result_path, b.component, b.value);
+                   });
   report.conforms = report.results.empty();
   return report;
 }

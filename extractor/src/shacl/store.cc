@@ -7,6 +7,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <functional>
+#include <unordered_set>
 
 namespace presskg::shacl {
 namespace {
@@ -16,13 +18,17 @@ constexpr const char* kRdfLangString = "http://www.w3.org/1999/02/22-rdf-syntax-
 
 const uint8_t* U(const char* s) { return reinterpret_cast<const uint8_t*>(s); }
 
+}  // namespace
+
 struct ReadState {
   World* world;
-  SordModel* model;
+  Graph* graph;
   SerdEnv* env;
   Status error;
   std::string name;
 };
+
+namespace {
 
 SerdStatus OnBase(void* h, const SerdNode* uri) {
   auto* st = static_cast<ReadState*>(h);
@@ -37,6 +43,7 @@ SerdStatus OnPrefix(void* h, const SerdNode* name, const SerdNode* uri) {
 SerdStatus OnStatement(void* h, SerdStatementFlags, const SerdNode*, const SerdNode* s,
                        const SerdNode* p, const SerdNode* o, const SerdNode* dt,
                        const SerdNode* lang) {
+  // Node references are not released: the World keeps every node until it dies (see store.h).
   auto* st = static_cast<ReadState*>(h);
   SordWorld* w = st->world->get();
   SordNode* sn = sord_node_from_serd_node(w, st->env, s, nullptr, nullptr);
@@ -46,23 +53,17 @@ SerdStatus OnStatement(void* h, SerdStatementFlags, const SerdNode*, const SerdN
     // "x"^^xsd:string and "x" are one RDF 1.1 term: store both as the plain literal.
     SordNode* dn = sord_node_from_serd_node(w, st->env, dt, nullptr, nullptr);
     bool is_string = dn && std::strcmp(reinterpret_cast<const char*>(sord_node_get_string(dn)), kXsdString) == 0;
-    if (dn) sord_node_free(w, dn);
     on = sord_node_from_serd_node(w, st->env, o, is_string ? nullptr : dt, lang);
   } else {
     on = sord_node_from_serd_node(w, st->env, o, dt, lang);
   }
-  SerdStatus rc = SERD_SUCCESS;
-  if (sn && pn && on) {
-    SordQuad q = {sn, pn, on, nullptr};
-    sord_add(st->model, q);
-  } else {
-    rc = SERD_ERR_BAD_CURIE;
-    if (st->error.ok()) st->error = ParseError("cannot expand a term (undefined prefix?)", Location{st->name, 0, 0, ""});
+  if (!sn || !pn || !on) {
+    if (st->error.ok())
+      st->error = ParseError("cannot expand a term (undefined prefix?)", Location{st->name, 0, 0, ""});
+    return SERD_ERR_BAD_CURIE;
   }
-  if (sn) sord_node_free(w, sn);
-  if (pn) sord_node_free(w, pn);
-  if (on) sord_node_free(w, on);
-  return rc;
+  st->graph->Add(sn, pn, on);
+  return SERD_SUCCESS;
 }
 
 SerdStatus OnError(void* h, const SerdError* e) {
@@ -94,27 +95,16 @@ SerdSyntax SyntaxFor(const std::string& path) {
 
 World::World() : world_(sord_world_new()) {}
 
-World::~World() {
-  for (SordNode* n : owned_) sord_node_free(world_, n);
-  sord_world_free(world_);
-}
+World::~World() { sord_world_free(world_); }  // frees every node, whatever its reference count
 
-Node World::Keep(SordNode* n) {
-  if (n) owned_.push_back(n);
-  return n;
-}
+Node World::Iri(const std::string& iri) { return sord_new_uri(world_, U(iri.c_str())); }
 
-Node World::Iri(const std::string& iri) { return Keep(sord_new_uri(world_, U(iri.c_str()))); }
-
-Node World::Blank(const std::string& label) { return Keep(sord_new_blank(world_, U(label.c_str()))); }
+Node World::Blank(const std::string& label) { return sord_new_blank(world_, U(label.c_str())); }
 
 Node World::Literal(const std::string& lex, const std::string& datatype, const std::string& lang) {
   SordNode* dt = nullptr;
-  if (!datatype.empty() && datatype != kXsdString && !(datatype == kRdfLangString && !lang.empty()))
-    dt = sord_new_uri(world_, U(datatype.c_str()));
-  SordNode* n = sord_new_literal(world_, dt, U(lex.c_str()), lang.empty() ? nullptr : lang.c_str());
-  if (dt) sord_node_free(world_, dt);
-  return Keep(n);
+  if (!datatype.empty() && datatype != kXsdString && lang.empty()) dt = sord_new_uri(world_, U(datatype.c_str()));
+  return sord_new_literal(world_, dt, U(lex.c_str()), lang.empty() ? nullptr : lang.c_str());
 }
 
 Node World::Intern(const Term& t) {
@@ -180,19 +170,75 @@ std::string Render(Node n) {
 
 Graph::Graph(World& world)
     : world_(world),
-      model_(sord_new(world.get(), SORD_SPO | SORD_OPS | SORD_POS, false)),
       rdf_first_(world.Iri(std::string(ns::kRdf) + "first")),
       rdf_rest_(world.Iri(std::string(ns::kRdf) + "rest")),
       rdf_nil_(world.Iri(std::string(ns::kRdf) + "nil")) {}
 
-Graph::~Graph() { sord_free(model_); }
+size_t Graph::size() const {
+  Index();
+  return spo_.size();
+}
 
-size_t Graph::size() const { return sord_num_quads(model_); }
+size_t Graph::MemoryBytes() const { return spo_.capacity() * sizeof(Triple) + pos_.capacity() * sizeof(uint32_t); }
+
+void Graph::Add(Node s, Node p, Node o) {
+  spo_.push_back({s, p, o});
+  indexed_ = false;
+}
+
+void Graph::Index() const {
+  if (indexed_) return;
+  std::less<Node> lt;
+  auto spo_less = [&](const Triple& a, const Triple& b) {
+    if (a.s != b.s) return lt(a.s, b.s);
+    if (a.p != b.p) return lt(a.p, b.p);
+    return lt(a.o, b.o);
+  };
+  std::sort(spo_.begin(), spo_.end(), spo_less);
+  spo_.erase(std::unique(spo_.begin(), spo_.end(),
+                         [](const Triple& a, const Triple& b) { return a.s == b.s && a.p == b.p && a.o == b.o; }),
+             spo_.end());
+  spo_.shrink_to_fit();
+  pos_.resize(spo_.size());
+  for (size_t i = 0; i < pos_.size(); ++i) pos_[i] = static_cast<uint32_t>(i);
+  std::sort(pos_.begin(), pos_.end(), [&](uint32_t x, uint32_t y) {
+    const Triple& a = spo_[x];
+    const Triple& b = spo_[y];
+    if (a.p != b.p) return lt(a.p, b.p);
+    if (a.o != b.o) return lt(a.o, b.o);
+    return x < y;  // spo_ order: by subject
+  });
+  indexed_ = true;
+}
+
+std::pair<size_t, size_t> Graph::SubjectRange(Node s, Node p) const {
+  std::less<Node> lt;
+  auto lo = std::lower_bound(spo_.begin(), spo_.end(), s, [&](const Triple& t, Node v) {
+    return t.s != v ? lt(t.s, v) : (p && lt(t.p, p));
+  });
+  auto hi = std::upper_bound(lo, spo_.end(), s, [&](Node v, const Triple& t) {
+    return v != t.s ? lt(v, t.s) : (p && lt(p, t.p));
+  });
+  return {static_cast<size_t>(lo - spo_.begin()), static_cast<size_t>(hi - spo_.begin())};
+}
+
+std::pair<size_t, size_t> Graph::PredicateRange(Node p, Node o) const {
+  std::less<Node> lt;
+  auto lo = std::lower_bound(pos_.begin(), pos_.end(), p, [&](uint32_t i, Node v) {
+    const Triple& t = spo_[i];
+    return t.p != v ? lt(t.p, v) : (o && lt(t.o, o));
+  });
+  auto hi = std::upper_bound(lo, pos_.end(), p, [&](Node v, uint32_t i) {
+    const Triple& t = spo_[i];
+    return v != t.p ? lt(v, t.p) : (o && lt(o, t.o));
+  });
+  return {static_cast<size_t>(lo - pos_.begin()), static_cast<size_t>(hi - pos_.begin())};
+}
 
 Status Graph::Read(FILE* f, const std::string& name, const std::string& base, const std::string* text) {
   SerdNode base_node = serd_node_from_string(SERD_URI, U(base.c_str()));
   SerdEnv* env = serd_env_new(base.empty() ? nullptr : &base_node);
-  ReadState st{&world_, model_, env, Status::OK(), name};
+  ReadState st{&world_, this, env, Status::OK(), name};
   SerdReader* reader = serd_reader_new(text ? SERD_TURTLE : SyntaxFor(name), &st, nullptr, OnBase,
                                        OnPrefix, OnStatement, nullptr);
   serd_reader_set_error_sink(reader, OnError, &st);
@@ -228,37 +274,11 @@ Status Graph::LoadString(const std::string& turtle, const std::string& base) {
   return Read(nullptr, "(string)", base, &turtle);
 }
 
-void Graph::Add(Node s, Node p, Node o) {
-  SordQuad q = {s, p, o, nullptr};
-  sord_add(model_, q);
-}
-
 void Graph::Add(const Quads& quads) {
-  SordWorld* w = world_.get();
-  auto make = [&](const Term& t) -> SordNode* {
-    switch (t.kind) {
-      case Term::Kind::kIri: return sord_new_uri(w, U(t.value.c_str()));
-      case Term::Kind::kBlank: return sord_new_blank(w, U(t.value.c_str()));
-      case Term::Kind::kLiteral: {
-        SordNode* dt = nullptr;
-        if (!t.datatype.empty() && t.datatype != kXsdString && t.lang.empty())
-          dt = sord_new_uri(w, U(t.datatype.c_str()));
-        SordNode* n = sord_new_literal(w, dt, U(t.value.c_str()), t.lang.empty() ? nullptr : t.lang.c_str());
-        if (dt) sord_node_free(w, dt);
-        return n;
-      }
-      case Term::Kind::kNone: break;
-    }
-    return nullptr;
-  };
+  spo_.reserve(spo_.size() + quads.size());
   for (const Quad& q : quads) {
-    SordNode* s = make(q.subject);
-    SordNode* p = make(q.predicate);
-    SordNode* o = make(q.object);
+    Node s = world_.Intern(q.subject), p = world_.Intern(q.predicate), o = world_.Intern(q.object);
     if (s && p && o) Add(s, p, o);
-    if (s) sord_node_free(w, s);
-    if (p) sord_node_free(w, p);
-    if (o) sord_node_free(w, o);
   }
 }
 
@@ -275,22 +295,24 @@ std::vector<Node> Graph::Subjects(Node p, Node o) const {
 }
 
 Node Graph::Object(Node s, Node p) const {
-  SordQuad pat = {s, p, nullptr, nullptr};
-  SordIter* it = sord_find(model_, pat);
-  Node out = nullptr;
-  if (it && !sord_iter_end(it)) out = sord_iter_get_node(it, SORD_OBJECT);
-  if (it) sord_iter_free(it);
-  return out;
+  Index();
+  auto [b, e] = SubjectRange(s, p);
+  return b < e ? spo_[b].o : nullptr;
 }
 
-bool Graph::Has(Node s, Node p, Node o) const { return sord_ask(model_, s, p, o, nullptr); }
+bool Graph::Has(Node s, Node p, Node o) const {
+  Index();
+  auto [b, e] = SubjectRange(s, p);
+  for (size_t i = b; i < e; ++i)
+    if (spo_[i].o == o) return true;
+  return false;
+}
 
 std::vector<Node> Graph::List(Node head) const {
   std::vector<Node> out;
-  std::vector<Node> seen;
+  std::unordered_set<Node> seen;
   for (Node n = head; n && n != rdf_nil_;) {
-    if (std::find(seen.begin(), seen.end(), n) != seen.end()) break;  // cyclic list
-    seen.push_back(n);
+    if (!seen.insert(n).second) break;  // cyclic list
     Node first = Object(n, rdf_first_);
     if (!first) break;
     out.push_back(first);
