@@ -49,6 +49,7 @@ class QuadWriter {
   static Result<std::unique_ptr<QuadWriter>> OpenString(std::string* out, RdfFormat format,
                                                         const WriterOptions& options = {});
   virtual Status Write(const Quads& quads) = 0;  // may be called many times (streaming)
+  virtual Status WriteOne(const Quad& quad);     // one quad, no copy (e.g. from ReadRdf's sink)
   virtual Status Close() = 0;                    // finishes the document; reports write errors
 };
 

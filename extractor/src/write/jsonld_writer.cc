@@ -147,17 +147,23 @@ class JsonLdWriter : public QuadWriter {
   }
 
   Status Write(const Quads& quads) override {
-    if (!open_) return Internal("QuadWriter::Write after Close");
     for (const Quad& q : quads) {
-      if (q.subject.is_literal() || q.subject.is_none() || !q.predicate.is_iri() || q.object.is_none()) {
-        return InvalidArgument("not an RDF statement: subject must be an IRI or blank node, predicate an IRI");
-      }
-      if (!(q.graph == graph_)) {
-        Flush();
-        graph_ = q.graph;
-      }
-      nodes_[q.subject][q.predicate.value].push_back(q.object);
+      Status st = WriteOne(q);
+      if (!st.ok()) return st;
     }
+    return Status::OK();
+  }
+
+  Status WriteOne(const Quad& q) override {
+    if (!open_) return Internal("QuadWriter::Write after Close");
+    if (q.subject.is_literal() || q.subject.is_none() || !q.predicate.is_iri() || q.object.is_none()) {
+      return InvalidArgument("not an RDF statement: subject must be an IRI or blank node, predicate an IRI");
+    }
+    if (!(q.graph == graph_)) {
+      Flush();
+      graph_ = q.graph;
+    }
+    nodes_[q.subject][q.predicate.value].push_back(q.object);
     return Status::OK();
   }
 

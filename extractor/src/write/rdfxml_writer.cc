@@ -72,17 +72,23 @@ class RdfXmlWriter : public QuadWriter {
   }
 
   Status Write(const Quads& quads) override {
-    if (!ser_) return Internal("QuadWriter::Write after Close");
     for (const Quad& q : quads) {
-      if (q.subject.is_literal() || q.subject.is_none() || !q.predicate.is_iri() || q.object.is_none()) {
-        return InvalidArgument("not an RDF statement: subject must be an IRI or blank node, predicate an IRI");
-      }
-      raptor_statement* st = raptor_new_statement_from_nodes(world_, NewTerm(q.subject), NewTerm(q.predicate),
-                                                             NewTerm(q.object), nullptr);
-      raptor_serializer_serialize_statement(ser_, st);
-      raptor_free_statement(st);
-      if (!error_.empty()) return Internal("raptor: " + error_, FileLocation(out_->name()));
+      Status st = WriteOne(q);
+      if (!st.ok()) return st;
     }
+    return Status::OK();
+  }
+
+  Status WriteOne(const Quad& q) override {
+    if (!ser_) return Internal("QuadWriter::Write after Close");
+    if (q.subject.is_literal() || q.subject.is_none() || !q.predicate.is_iri() || q.object.is_none()) {
+      return InvalidArgument("not an RDF statement: subject must be an IRI or blank node, predicate an IRI");
+    }
+    raptor_statement* st = raptor_new_statement_from_nodes(world_, NewTerm(q.subject), NewTerm(q.predicate),
+                                                           NewTerm(q.object), nullptr);
+    raptor_serializer_serialize_statement(ser_, st);
+    raptor_free_statement(st);
+    if (!error_.empty()) return Internal("raptor: " + error_, FileLocation(out_->name()));
     return Status::OK();
   }
 

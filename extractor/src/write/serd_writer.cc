@@ -64,10 +64,15 @@ class SerdQuadWriter : public QuadWriter {
   Status Write(const Quads& quads) override {
     if (!writer_) return Internal("QuadWriter::Write after Close");
     for (const Quad& q : quads) {
-      Status st = WriteOne(q);
+      Status st = WriteStatement(q);
       if (!st.ok()) return st;
     }
     return Status::OK();
+  }
+
+  Status WriteOne(const Quad& q) override {
+    if (!writer_) return Internal("QuadWriter::Write after Close");
+    return WriteStatement(q);
   }
 
   Status Close() override {
@@ -175,7 +180,7 @@ class SerdQuadWriter : public QuadWriter {
     SetIri(&datatype_, t.datatype);
   }
 
-  Status WriteOne(const Quad& q) {
+  Status WriteStatement(const Quad& q) {
     if (q.subject.is_literal() || q.subject.is_none() || !q.predicate.is_iri() || q.object.is_none()) {
       return InvalidArgument("not an RDF statement: subject must be an IRI or blank node, predicate an IRI");
     }

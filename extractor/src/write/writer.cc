@@ -45,6 +45,8 @@ Result<std::unique_ptr<QuadWriter>> OpenOn(std::unique_ptr<Output> out, RdfForma
 
 }  // namespace writeimpl
 
+Status QuadWriter::WriteOne(const Quad& quad) { return Write(Quads{quad}); }
+
 Result<std::unique_ptr<QuadWriter>> QuadWriter::Open(const std::string& path, RdfFormat format,
                                                      const WriterOptions& options) {
   Result<std::unique_ptr<writeimpl::Output>> out = writeimpl::Output::OpenFile(path);
