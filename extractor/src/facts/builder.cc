@@ -122,6 +122,24 @@ std::vector<Unit> MatchingUnits(const DocView& view) {
       ++i;
       u.norm_end = ss[i].norm_end;
     }
+    // A unit ending with a quotation takes a short attribution sentence that follows in the same
+    // paragraph ("“…。”萨努指出。", "“…!” said Lake.").
+    if (i + 1 < ss.size() && ss[i + 1].paragraph == u.paragraph && ss[i + 1].norm_end - ss[i + 1].norm_begin <= 150) {
+      bool ends_with_quote = false;
+      for (const QuoteBlock& q : view.quotes)
+        if (q.norm_end <= u.norm_end && q.norm_end > u.norm_begin &&
+            view.normalized.substr(q.norm_end, u.norm_end - q.norm_end).find_first_not_of(" \t\r\n") ==
+                std::string_view::npos)
+          ends_with_quote = true;
+      std::string_view next = view.normalized.substr(ss[i + 1].norm_begin, ss[i + 1].norm_end - ss[i + 1].norm_begin);
+      bool next_is_quote = false;
+      for (const QuoteBlock& q : view.quotes)
+        if (q.norm_begin >= ss[i + 1].norm_begin && q.norm_begin < ss[i + 1].norm_end) next_is_quote = true;
+      if (ends_with_quote && !next_is_quote && !next.empty()) {
+        ++i;
+        u.norm_end = ss[i].norm_end;
+      }
+    }
     units.push_back(u);
   }
   return units;
@@ -247,7 +265,7 @@ void SplitRoleOrg(const Ctx& c, const std::string& role_text, std::string* role,
 
 bool IsParagraphScope(const Rule& r) {
   auto it = r.attrs.find("scope");
-  return it != r.attrs.end() && it->second == "paragraph";
+  return it != r.attrs.end() && it->second == "lines";
 }
 
 struct QuoteCand {
@@ -297,8 +315,11 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
   std::vector<Fact> agreements, events, roles;
   std::vector<QuoteCand> quotes;
   std::map<std::string, RoleInfo> role_of;  // person key → first stated role
-  EntityRef last_speaker;
-  int last_speaker_par = -100;
+  // Pronouns ("he added", "他强调") refer to the last person quoted, or to a person named in a
+  // later sentence than that quotation.
+  EntityRef last_speaker, last_person;
+  int last_speaker_par = -100, last_person_par = -100;
+  std::size_t last_speaker_unit = 0, last_person_unit = 0;
 
   auto note_role = [&](const EntityRef& person, const std::string& role, const EntityRef& org) {
     if (role.empty()) return;
@@ -356,6 +377,10 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
         std::vector<const Mention*> who = Of(c, Cap(m, "person"), {MentionType::kPerson});
         if (!who.empty()) {
           q.f.person = Ref(c, *who.back());
+        } else if (Cap(m, "pronoun") && !last_person.empty() && last_person_unit > last_speaker_unit &&
+                   u.paragraph - last_person_par <= 2) {
+          q.f.person = last_person;
+          q.pronoun = true;
         } else if (Cap(m, "pronoun") && !last_speaker.empty() && u.paragraph - last_speaker_par <= 3) {
           q.f.person = last_speaker;
           q.pronoun = true;
@@ -402,6 +427,7 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
         if (!q.pronoun) {
           last_speaker = q.f.person;
           last_speaker_par = u.paragraph;
+          last_speaker_unit = ui + 1;
         }
         fired.insert(r.id);
         quotes.push_back(std::move(q));
@@ -442,6 +468,12 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
         events.push_back(std::move(f));
       }
     }
+    for (std::size_t idx : rules::MentionsIn(st, 0, st.text.size()))
+      if (ms[idx].type == MentionType::kPerson) {
+        last_person = Ref(c, ms[idx]);
+        last_person_par = u.paragraph;
+        last_person_unit = ui + 1;
+      }
     // Unattributed quotations continue the block of the speaker quoted just before, in the same
     // paragraph with no other sentence between (GOLD.md quotation blocks).
     for (std::size_t idx : rules::MentionsIn(st, 0, st.text.size())) {
@@ -457,10 +489,12 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
     }
   }
 
-  // Paragraph-scope role rules (blocks laid out over lines: media contacts, signatory lists).
+  // Line-block role rules (scope = "lines"): blocks laid out over short lines, such as media
+  // contacts; each window starts at a paragraph (a line) and spans up to four of them.
   for (std::size_t pi = 0; pi < view.paragraphs.size() && book.HasParagraphRules(view.lang); ++pi) {
     const Paragraph& p = view.paragraphs[pi];
-    SlottedText st = rules::Slot(view.normalized, p.norm_begin, p.norm_end, ms);
+    const Paragraph& last = view.paragraphs[std::min(pi + 3, view.paragraphs.size() - 1)];
+    SlottedText st = rules::Slot(view.normalized, p.norm_begin, last.norm_end, ms);
     std::vector<RuleMatch> pms;
     for (const auto& rp : book.rules())
       if (rp->lang == view.lang && IsParagraphScope(*rp) && rp->emits == "role")

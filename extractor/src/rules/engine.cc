@@ -362,7 +362,7 @@ const Rule* RuleBook::Find(const std::string& id) const {
 bool RuleBook::HasParagraphRules(const std::string& lang) const {
   for (const auto& r : rules_) {
     auto it = r->attrs.find("scope");
-    if (r->lang == lang && it != r->attrs.end() && it->second == "paragraph") return true;
+    if (r->lang == lang && it != r->attrs.end() && it->second == "lines") return true;
   }
   return false;
 }

@@ -118,7 +118,7 @@ class RuleBook {
   const std::vector<std::unique_ptr<Rule>>& rules() const { return rules_; }
   const Rule* Find(const std::string& id) const;
   const std::vector<std::string>& files() const { return files_; }
-  // True when some rule of `lang` has scope = "paragraph" (matched over whole paragraphs).
+  // True when some rule of `lang` has scope = "lines" (matched over windows of short lines).
   bool HasParagraphRules(const std::string& lang) const;
   std::vector<std::string> languages() const;
 
