@@ -43,14 +43,6 @@ const std::u32string& ZhStopChars() {
 }
 bool IsZhStop(char32_t c) { return ZhStopChars().find(c) != std::u32string::npos; }
 
-// Speech verbs that make a preceding surname + given name a person.
-const std::vector<std::string>& ZhSpeechVerbs() {
-  static const std::vector<std::string> v = {"表示", "说", "指出", "强调", "认为", "介绍", "称", "宣布", "透露",
-                                             "说道", "致辞", "发言", "回应", "补充", "坦言", "呼吁", "提到",
-                                             "谈到", "解释", "告诉", "写道", "讲话", "表态"};
-  return v;
-}
-
 // What may follow a Chinese personal name (so the name's end is certain).
 const std::vector<std::string>& ZhAfterName() {
   static const std::vector<std::string> v = {
@@ -180,29 +172,9 @@ std::size_t LatinName(std::string_view s, std::size_t p, int min_tokens) {
 }
 
 struct LatinRes {
-  RE2 honorific, org_head, org_tail, said_after, acronym;
+  RE2 said_after, acronym;
   LatinRes()
-      : honorific("\\b(Dr|Mr|Mrs|Ms|Prof|Professor|Sir|Dame|H\\.\\s?E|Senator|Madam|Mme|Sheikh|Sheikha|Lord|"
-                  "Lady|Rev|Excellency)\\.?\\s+\\p{Lu}",
-                  RE2::Quiet),
-        // "Ministry of Communications of Ghana", "Department for International Development",
-        // "Institute of Bioresources and Sustainable Development", "Government of Meghalaya".
-        org_head("\\b((?:\\p{Lu}[\\p{L}&'’-]*\\s+){0,4}"
-                 "(?:Ministry|Department|Government|Agency|Authority|Commission|Council|Institute|University|"
-                 "Organi[sz]ation|Association|Academy|College|Bureau|Office|Bank|Fund|Foundation|Federation|Society|"
-                 "Centre|Center|Secretariat|Embassy|Consulate|Committee|Board|Union)"
-                 "\\s+(?:of|for|on)\\s+(?:the\\s+)?\\p{Lu}[\\p{L}&'’-]*"
-                 "(?:(?:\\s+|\\s*,\\s*|\\s+(?:and|of|for|on|the|&)\\s+)\\p{Lu}[\\p{L}&'’-]*){0,6})",
-                 RE2::Quiet),
-        // "XPRIZE Foundation", "Symantec Corporation", "Sapienza University", "H&M Group".
-        org_tail("\\b((?:\\p{Lu}[\\p{L}\\p{N}&'’-]*\\s+){1,5}"
-                 "(?:Inc\\.?|Ltd\\.?|Limited|Corporation|Corp\\.?|Group|Company|Co\\.|Foundation|University|Bank|"
-                 "Institute|Organi[sz]ation|Association|Agency|Authority|Commission|Council|Union|Federation|"
-                 "Society|Centre|Center|Fund|Programme|Alliance|Department|Ministry|Office|Network|Consortium|"
-                 "Board|Committee|Trust|Academy|College|Laboratory|Laboratories|Institution|Secretariat|"
-                 "Partnership|Bureau|Administration|Service|Services|Industries|Holdings|plc|PLC|LLC|AG|SA|GmbH))\\b",
-                 RE2::Quiet),
-        said_after("^,?\\s*(?:said|says|noted|added|stated|explained|commented|remarked|stressed|emphasi[sz]ed|"
+      : said_after("^,?\\s*(?:said|says|noted|added|stated|explained|commented|remarked|stressed|emphasi[sz]ed|"
                    "underlined|observed|declared|announced|told|pointed out|highlighted|concluded|continued|"
                    "affirmed|urged|recalled|welcomed)\\b",
                    RE2::Quiet),
@@ -228,8 +200,8 @@ bool SaidBefore(std::string_view s, std::size_t begin) {
 
 class Cascade {
  public:
-  Cascade(const Gazetteer& gz, std::string_view s, std::string_view language, std::string_view anchor)
-      : gz_(gz), s_(s), lang_(LangBitFor(language)), anchor_(anchor) {}
+  Cascade(const Gazetteer& gz, std::string_view s, std::string_view language, std::string_view anchor, Store* store)
+      : gz_(gz), s_(s), lang_(LangBitFor(language)), anchor_(anchor), store_(store) {}
 
   std::vector<Candidate> Run(const std::vector<QuoteSpan>& quotes) {
     std::vector<Candidate> base;
@@ -243,7 +215,7 @@ class Cascade {
       base.push_back(c);
     }
     ScanGazetteer(&base);
-    for (Candidate& d : FindDates(s_, anchor_)) base.push_back(std::move(d));
+    for (Candidate& d : FindDates(s_, anchor_, store_)) base.push_back(d);
     TransliteratedNames(&base);
     LatinPatterns(&base);
     std::vector<Candidate> r1 = ResolveOverlaps(std::move(base));
@@ -282,6 +254,10 @@ class Cascade {
             suffix_hits_.push_back({i, end, payload});
             return;
           }
+          if (e.kind == EntryKind::kSpeechVerb) {
+            if (speech_hits_.empty() || speech_hits_.back() != i) speech_hits_.push_back(i);
+            return;
+          }
           // right boundary: an alphabetic name must not continue into a word
           std::size_t ls;
           char32_t last = DecodeBefore(s_, end, &ls);
@@ -289,6 +265,14 @@ class Cascade {
             char32_t next;
             DecodeAt(s_, end, &next);
             if (IsAlphaWord(next)) return;
+          }
+          if (e.kind == EntryKind::kOrgKeyword) {
+            keyword_hits_.push_back({i, end, payload});
+            return;
+          }
+          if (e.kind == EntryKind::kHonorific) {
+            honorific_hits_.push_back({i, end, payload});
+            return;
           }
           if (end > best_end) {
             best_end = end;
@@ -305,7 +289,7 @@ class Cascade {
           cand.priority = e.priority;
           cand.key = e.key;
           cand.wikidata = e.wikidata;
-          cand.country = e.country == "*" ? "" : e.country;
+          cand.country = e.country == "*" ? std::string_view() : std::string_view(e.country);
           cand.value = e.value;
           cand.source = e.source;
           if (e.country == "*") generic_orgs_.insert(i);
@@ -326,8 +310,8 @@ class Cascade {
     while (i < s_.size()) {
       char32_t c;
       std::size_t n = DecodeAt(s_, i, &c);
-      if (kDots.find(c) == std::u32string::npos) {
-        i += n;
+      if (kDots.find(c) == std::u32string::npos || i == 0 || static_cast<unsigned char>(s_[i - 1]) < 0x80) {
+        i += n;  // the name before the dot is Chinese: its last byte is not ASCII
         continue;
       }
       std::size_t left = TranslitRunBefore(i);
@@ -400,53 +384,102 @@ class Cascade {
     return e;
   }
 
-  // English honorific names and organization patterns.
+  // Latin-script honorific names (Mr. Francis Gurry) and organizations around a keyword
+  // ("XPRIZE Foundation", "Ministry of Communications of Ghana"), from the trie hits.
   void LatinPatterns(std::vector<Candidate>* out) {
-    const LatinRes& r = Latin();
-    re2::StringPiece in(s_.data(), s_.size());
-    re2::StringPiece m[2];
-    std::size_t pos = 0;
-    while (pos < s_.size() && r.honorific.Match(in, pos, s_.size(), RE2::UNANCHORED, m, 1)) {
-      std::size_t b = static_cast<std::size_t>(m[0].data() - s_.data());
-      std::size_t name_begin = b + m[0].size() - 1;
+    for (const SuffixHit& h : honorific_hits_) {
+      std::size_t p = h.end;
+      if (p < s_.size() && s_[p] == '.') ++p;
+      if (p >= s_.size() || s_[p] != ' ') continue;
+      std::size_t name_begin = p + 1;
       std::size_t e = LatinName(s_, name_begin, 1);
-      if (e != std::string_view::npos) {
-        Candidate p;
-        p.type = MentionType::kPerson;
-        p.begin = b;
-        p.end = e;
-        p.priority = kPrioPerson;
-        p.full = std::string(s_.substr(name_begin, e - name_begin));
-        p.source = "person:honorific";
-        out->push_back(p);
-        pos = e;
-      } else {
-        pos = name_begin;
-      }
+      if (e == std::string_view::npos) continue;
+      Candidate c;
+      c.type = MentionType::kPerson;
+      c.begin = h.begin;
+      c.end = e;
+      c.priority = kPrioPerson;
+      c.full = s_.substr(name_begin, e - name_begin);
+      c.source = "person:honorific";
+      out->push_back(c);
     }
-    for (const RE2* re : {&r.org_head, &r.org_tail}) {
-      pos = 0;
-      while (pos < s_.size() && re->Match(in, pos, s_.size(), RE2::UNANCHORED, m, 2)) {
-        std::size_t b = static_cast<std::size_t>(m[1].data() - s_.data());
-        std::size_t e = b + m[1].size();
-        // "The X Foundation": the article is not part of the name
-        for (const char* art : {"The ", "A ", "An ", "In ", "On ", "At ", "With ", "By ", "For ", "And "}) {
-          std::size_t n = std::char_traits<char>::length(art);
-          if (e - b > n && s_.compare(b, n, art) == 0) b += n;
+    for (const SuffixHit& h : keyword_hits_) {
+      std::string_view where = gz_.entries[h.entry].value;
+      std::size_t b = CapitalisedRunBefore(h.begin);
+      std::size_t e = h.end;
+      if (where != "tail") e = OfTailAfter(h.end);
+      bool prefix = b < h.begin, tail = e > h.end;
+      if (!prefix && !tail) continue;
+      if (!tail && where == "head") continue;
+      Candidate c;
+      c.type = MentionType::kOrg;
+      c.begin = b;
+      c.end = e;
+      c.priority = kPrioPatternOrg;
+      c.source = tail ? "org:of-pattern" : "org:keyword-pattern";
+      out->push_back(c);
+    }
+  }
+
+  // Capitalised words (and "&") right before `p`, at most five: "Forest & Environment Department".
+  std::size_t CapitalisedRunBefore(std::size_t p) const {
+    std::size_t b = p;
+    for (int k = 0; k < 5; ++k) {
+      if (b < 2 || s_[b - 1] != ' ') break;
+      std::size_t wb = b - 1;
+      while (wb > 0 && s_[wb - 1] != ' ' && s_[wb - 1] != '\n' && s_[wb - 1] != '(' && s_[wb - 1] != '"') --wb;
+      std::string_view w = s_.substr(wb, b - 1 - wb);
+      if (w == "&") {
+        b = wb;
+        continue;
+      }
+      if (w.empty() || LatinNameToken(s_, wb) != b - 1 || IsNameStopWord(w)) break;
+      b = wb;
+    }
+    // never start with a dangling "&"
+    while (b < p && s_[b] == '&') b += 2;
+    return b;
+  }
+
+  // " of Economy", " for International Development", " of the Government of Meghalaya" after a
+  // head keyword: returns the end of the extended name (or `p`).
+  std::size_t OfTailAfter(std::size_t p) const {
+    std::size_t i = p;
+    auto word = [&](std::string_view w) {
+      if (StartsWithAt(s_, i, w)) {
+        i += w.size();
+        return true;
+      }
+      return false;
+    };
+    if (!(word(" of ") || word(" for ") || word(" on "))) return p;
+    word("the ");
+    std::size_t end = p;
+    for (int k = 0; k < 8; ++k) {
+      std::size_t e = LatinNameToken(s_, i);
+      if (e == std::string_view::npos) break;
+      end = e;
+      i = e;
+      std::size_t save = i;
+      if (word(" of ") || word(" for ")) {
+        word("the ");
+        if (LatinNameToken(s_, i) == std::string_view::npos) {
+          i = save;
+          break;
         }
-        // Trailing connectors captured by the repetition ("... of the", "... and") go back.
-        while (e > b && (s_[e - 1] == ' ' || s_[e - 1] == ',')) --e;
-        Candidate o;
-        o.type = MentionType::kOrg;
-        o.begin = b;
-        o.end = e;
-        o.priority = kPrioPatternOrg;
-        o.source = re == &r.org_head ? "org:of-pattern" : "org:suffix-pattern";
-        out->push_back(o);
-        pos = static_cast<std::size_t>(m[0].data() - s_.data()) + m[0].size();
-        if (pos == b) ++pos;
+        continue;
       }
+      // "and the ..." starts another noun phrase: "Ministry of Economy and the US Department"
+      if (word(" and ") || word(" & ") || word(", ") || word(" ")) {
+        if (LatinNameToken(s_, i) == std::string_view::npos) {
+          i = save;
+          break;
+        }
+        continue;
+      }
+      break;
     }
+    return end;
   }
 
   bool StartsMentionEndingAt(const std::vector<Candidate>& ms, std::size_t p, std::size_t* idx) const {
@@ -471,7 +504,7 @@ class Cascade {
       bool government = gz_.entries[h.entry].value == "government";
       std::size_t b = sb;
       int chars = 0;
-      std::string country, key, wikidata;
+      std::string_view country, key, wikidata;
       bool absorbed = false;
       while (b > 0 && chars < 10) {
         std::size_t idx;
@@ -543,7 +576,7 @@ class Cascade {
         if (glued && prev.type == MentionType::kCountry && c.type == MentionType::kPlace) {
           c.begin = prev.begin;
           if (c.country.empty()) c.country = prev.key;
-          c.source += "+country";
+          c.source = "compound:country+place";
           prev = std::move(c);
           continue;
         }
@@ -552,10 +585,10 @@ class Cascade {
             c.type == MentionType::kOrg &&
             (c.key.empty() || generic_orgs_.count(c.begin) > 0 || c.country == prev.key ||
              c.country == prev.country)) {
-          std::string country = prev.type == MentionType::kCountry ? prev.key : prev.country;
+          std::string_view country = prev.type == MentionType::kCountry ? prev.key : prev.country;
           c.begin = prev.begin;
           if (c.country.empty()) c.country = country;
-          c.source += "+country";
+          c.source = "compound:country+org";
           prev = std::move(c);
           continue;
         }
@@ -592,8 +625,9 @@ class Cascade {
             }
             ++i;
           }
-          std::string full(s_.substr(c.begin, c.end - c.begin));
-          acronyms_.emplace_back(std::string(acr.data(), acr.size()), Acronym{full, c.key, c.wikidata, c.country});
+          std::string_view full = s_.substr(c.begin, c.end - c.begin);
+          std::string_view acronym = s_.substr(static_cast<std::size_t>(acr.data() - s_.data()), acr.size());
+          acronyms_.push_back({acronym, Acronym{full, c.key, c.wikidata, c.country}});
           c.end = close;
         }
       }
@@ -652,11 +686,7 @@ class Cascade {
       }
     }
     // zh: surname + given name right before a speech verb: 林玉辉表示
-    for (const std::string& v : ZhSpeechVerbs()) {
-      for (std::size_t p = s_.find(v); p != std::string_view::npos; p = s_.find(v, p + v.size())) {
-        ZhNameBefore(ms, p, add);
-      }
-    }
+    for (std::size_t p : speech_hits_) ZhNameBefore(ms, p, add);
     // en: "Helen Clark said", "said Houlin Zhao"
     const LatinRes& r = Latin();
     for (std::size_t p = 0; p < s_.size(); ++p) {
@@ -790,9 +820,9 @@ class Cascade {
       for (std::size_t j = i; j-- > 0;) {
         const Candidate& p = (*ms)[j];
         if (p.type != MentionType::kPerson) continue;
-        std::string name = p.full.empty() ? std::string(s_.substr(p.begin, p.end - p.begin)) : p.full;
+        std::string_view name = p.full.empty() ? s_.substr(p.begin, p.end - p.begin) : p.full;
         std::size_t sp = name.rfind(' ');
-        if (sp != std::string::npos && name.compare(sp + 1, std::string::npos, c.full) == 0) {
+        if (sp != std::string_view::npos && name.substr(sp + 1) == c.full) {
           c.full = name;
           break;
         }
@@ -804,8 +834,8 @@ class Cascade {
   // Brahima Sanou, CTO → Commonwealth Telecommunications Organisation, 苗圩 again.
   void ShortForms(const std::vector<Candidate>& ms, std::vector<Candidate>* out) {
     struct Form {
-      std::string text;
-      std::string full;
+      std::string_view text;
+      std::string_view full;
       std::size_t first_end;  // only uses after the full form count
       MentionType type;
       Acronym org;
@@ -814,35 +844,33 @@ class Cascade {
     static const std::u32string kDots = U"·•・‧.";
     for (const Candidate& m : ms) {
       if (m.type != MentionType::kPerson || m.source == "person:short") continue;
-      std::string name = m.full.empty() ? std::string(s_.substr(m.begin, m.end - m.begin)) : m.full;
+      std::string_view name = m.full.empty() ? s_.substr(m.begin, m.end - m.begin) : m.full;
       // Chinese transliterated: each part of two or more characters; native: the name itself.
       bool dotted = false;
-      std::vector<std::string> parts;
-      std::string cur;
+      std::vector<std::string_view> parts;
+      std::size_t part_begin = 0;
       for (std::size_t i = 0; i < name.size();) {
         char32_t c;
         std::size_t n = DecodeAt(name, i, &c);
         if (kDots.find(c) != std::u32string::npos) {
           dotted = true;
-          parts.push_back(cur);
-          cur.clear();
-        } else {
-          cur.append(name, i, n);
+          parts.push_back(name.substr(part_begin, i - part_begin));
+          part_begin = i + n;
         }
         i += n;
       }
-      parts.push_back(cur);
+      parts.push_back(name.substr(part_begin));
       if (dotted) {
-        for (const std::string& part : parts)
+        for (std::string_view part : parts)
           if (CharCount(part) >= 2) forms.push_back({part, name, m.end, MentionType::kPerson, {}});
-        forms.push_back({std::string(s_.substr(m.begin, m.end - m.begin)), name, m.end, MentionType::kPerson, {}});
+        forms.push_back({s_.substr(m.begin, m.end - m.begin), name, m.end, MentionType::kPerson, {}});
         continue;
       }
       bool latin = !name.empty() && static_cast<unsigned char>(name[0]) < 0x80;
       if (latin) {
         std::size_t sp = name.rfind(' ');
-        if (sp != std::string::npos) {
-          std::string last = name.substr(sp + 1);
+        if (sp != std::string_view::npos) {
+          std::string_view last = name.substr(sp + 1);
           if (CharCount(last) >= 3 && !IsNameStopWord(last)) forms.push_back({last, name, m.end, MentionType::kPerson, {}});
           forms.push_back({name, name, m.end, MentionType::kPerson, {}});
         }
@@ -893,13 +921,14 @@ class Cascade {
   }
 
   struct Acronym {
-    std::string full, key, wikidata, country;
+    std::string_view full, key, wikidata, country;
   };
 
   const Gazetteer& gz_;
   std::string_view s_;
   std::uint8_t lang_;
   std::string_view anchor_;
+  Store* store_;
   struct SuffixHit {
     std::size_t begin, end;
     std::int32_t entry;
@@ -907,20 +936,23 @@ class Cascade {
     bool operator==(const SuffixHit& o) const { return begin == o.begin && end == o.end; }
   };
   std::vector<SuffixHit> suffix_hits_;
+  std::vector<std::size_t> speech_hits_;  // where a Chinese speech verb starts
+  std::vector<SuffixHit> keyword_hits_;   // Latin organization keywords
+  std::vector<SuffixHit> honorific_hits_;
   std::unordered_set<std::size_t> generic_orgs_;  // begins of organizations that take a country prefix
   struct CountryHit {
     std::size_t begin, end;
     std::string key;
   };
   std::vector<CountryHit> country_hits_;  // every country name seen, also inside longer mentions
-  std::vector<std::pair<std::string, Acronym>> acronyms_;
+  std::vector<std::pair<std::string_view, Acronym>> acronyms_;
 };
 
 }  // namespace
 
 std::vector<Candidate> FindInText(const Gazetteer& gz, std::string_view norm, std::string_view language,
-                                  std::string_view anchor, const std::vector<QuoteSpan>& quotes) {
-  Cascade c(gz, norm, language, anchor);
+                                  std::string_view anchor, const std::vector<QuoteSpan>& quotes, Store* store) {
+  Cascade c(gz, norm, language, anchor, store);
   return c.Run(quotes);
 }
 

@@ -29,26 +29,20 @@ const char kZhDate[] =
     "|" ZY "(?:" ZSEP ZY ")?";
 
 const char kEnDate[] =
-    "\\b(?:" EDAY "(?:" ESEP EDAY ")?\\s+(?:of\\s+)?" EMON "(?:" ESEP EDAY "\\s+" EMON ")?(?:,?\\s+" EYEAR ")?"
+    "(?:" EDAY "(?:" ESEP EDAY ")?\\s+(?:of\\s+)?" EMON "(?:" ESEP EDAY "\\s+" EMON ")?(?:,?\\s+" EYEAR ")?"
     "|" EMON "\\s+" EDAY "(?:" ESEP "(?:" EMON "\\s+)?" EDAY ")?(?:,?\\s+" EYEAR ")?"
     "|" EMON ",?\\s+" EYEAR
-    "|" EYEAR "-(?:1[0-2]|0[1-9])-(?:3[01]|[12][0-9]|0[1-9]))\\b";
-
-// A bare year only after words that make it one ("in 2013", "since 2008"); "Forum 2013" is a name.
-const char kEnYear[] =
-    "\\b(?:[Ii]n|[Ss]ince|[Bb]y|[Ff]rom|[Uu]ntil|[Dd]uring|[Bb]efore|[Aa]fter|[Ee]arly|[Ll]ate|[Mm]id-?|"
-    "[Yy]ear|[Tt]hroughout|[Ee]nd of|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)\\s+(?:the\\s+year\\s+)?("
-    EYEAR ")\\b";
+    "|" EYEAR "-(?:1[0-2]|0[1-9])-(?:3[01]|[12][0-9]|0[1-9]))";
 
 struct DateRes {
-  RE2 zh, en, en_year;
+  RE2 zh, en;
   static RE2::Options Opts() {
     RE2::Options o;
     o.set_longest_match(true);
     o.set_log_errors(false);
     return o;
   }
-  DateRes() : zh(kZhDate, Opts()), en(kEnDate, Opts()), en_year(kEnYear, RE2::Quiet) {}
+  DateRes() : zh(kZhDate, Opts()), en(kEnDate, Opts()) {}
 };
 
 const DateRes& Res() {
@@ -73,16 +67,17 @@ int CjkDigit(char32_t c) {
 }
 
 int MonthFromName(std::string_view w) {
-  static const char* const kNames[] = {"jan", "feb", "mar", "apr", "may", "jun",
-                                       "jul", "aug", "sep", "oct", "nov", "dec"};
-  if (w.size() < 3) return 0;
-  std::string low;
-  for (char c : w) low.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
   static const char* const kFull[] = {"january", "february", "march",     "april",   "may",      "june",
                                       "july",    "august",   "september", "october", "november", "december"};
+  if (w.size() < 3 || w.size() > 9) return 0;
+  char low[10];
+  for (std::size_t i = 0; i < w.size(); ++i) low[i] = static_cast<char>(w[i] >= 'A' && w[i] <= 'Z' ? w[i] - 'A' + 'a' : w[i]);
+  std::string_view l(low, w.size());
   for (int i = 0; i < 12; ++i) {
-    if (low == kFull[i]) return i + 1;
-    if (low.size() <= 4 && low.compare(0, 3, kNames[i]) == 0 && (low.size() == 3 || low == "sept")) return i + 1;
+    std::string_view full(kFull[i]);
+    if (l == full) return i + 1;
+    // "Jan", "Sept": the first three letters, or "sept"
+    if ((l.size() == 3 && full.compare(0, 3, l) == 0) || (i == 8 && l == "sept")) return i + 1;
   }
   return 0;
 }
@@ -276,47 +271,113 @@ bool NormalizeDate(std::string_view text, std::string_view anchor, std::string* 
 
 namespace mentions {
 
-std::vector<Candidate> FindDates(std::string_view norm, std::string_view anchor) {
+namespace {
+
+bool IsAsciiAlnum(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// Words after which a bare four-digit number is a year ("in 2013", "since 2008").
+bool YearContextBefore(std::string_view s, std::size_t p) {
+  static const char* const kWords[] = {"in",     "since",  "by",         "from",   "until",  "during", "before",
+                                       "after",  "early",  "late",       "mid",    "year",   "throughout",
+                                       "spring", "summer", "autumn",     "fall",   "winter"};
+  std::size_t e = p;
+  if (e > 0 && (s[e - 1] == ' ' || s[e - 1] == '-')) --e;
+  else return false;
+  std::size_t b = e;
+  while (b > 0 && ((s[b - 1] >= 'a' && s[b - 1] <= 'z') || (s[b - 1] >= 'A' && s[b - 1] <= 'Z'))) --b;
+  if (b == e || (b > 0 && IsAsciiAlnum(s[b - 1]))) return false;
+  std::string w(s.substr(b, e - b));
+  w[0] = static_cast<char>(w[0] >= 'A' && w[0] <= 'Z' ? w[0] - 'A' + 'a' : w[0]);
+  for (const char* k : kWords)
+    if (w == k) return true;
+  return false;
+}
+
+// A Chinese numeral that starts a date: 〇/零 or a numeral run followed by 年 or 月 (二〇一三年, 五月).
+bool CjkDateStart(std::string_view s, std::size_t p) {
+  std::size_t i = p;
+  for (int k = 0; k < 5 && i < s.size(); ++k) {
+    char32_t c;
+    std::size_t n = DecodeAt(s, i, &c);
+    if (c == U'年' || c == U'月') return k > 0;
+    if (CjkDigit(c) < 0 && c != U'十') return false;
+    i += n;
+  }
+  return false;
+}
+
+}  // namespace
+
+// Dates are found from trigger positions (a digit run, a Chinese numeral before 年/月, a month
+// name) with anchored matches: far cheaper than unanchored scans over the whole text.
+std::vector<Candidate> FindDates(std::string_view norm, std::string_view anchor, Store* store) {
   const DateRes& r = Res();
   std::vector<Candidate> out;
   auto emit = [&](std::size_t b, std::size_t e, const char* source) {
+    std::string start, end;
+    if (!NormalizeDate(norm.substr(b, e - b), anchor, &start, &end)) return false;
     Candidate c;
     c.type = MentionType::kDate;
     c.begin = b;
     c.end = e;
     c.priority = 60;
     c.source = source;
-    if (NormalizeDate(norm.substr(b, e - b), anchor, &c.value, &c.value_end)) out.push_back(std::move(c));
+    c.value = store->emplace_back(std::move(start));
+    if (!end.empty()) c.value_end = store->emplace_back(std::move(end));
+    out.push_back(c);
+    return true;
   };
-  for (const RE2* re : {&r.zh, &r.en}) {
-    re2::StringPiece in(norm.data(), norm.size());
+  re2::StringPiece in(norm.data(), norm.size());
+  std::size_t covered = 0;
+  for (std::size_t p = 0; p < norm.size();) {
+    char32_t c;
+    std::size_t n = DecodeAt(norm, p, &c);
+    bool prev_alnum = p > 0 && IsAsciiAlnum(norm[p - 1]);
+    bool trigger = false;
+    if (p >= covered && !prev_alnum) {
+      if (c >= '0' && c <= '9') trigger = true;
+      else if (c >= 'A' && c <= 'Z') {
+        std::size_t k = p;
+        while (k < norm.size() && k - p < 10 && ((norm[k] | 0x20) >= 'a' && (norm[k] | 0x20) <= 'z')) ++k;
+        trigger = MonthFromName(norm.substr(p, k - p)) > 0;
+      }
+      else if (c >= 0x3007 && (CjkDigit(c) >= 0 || c == U'十')) trigger = CjkDateStart(norm, p);
+    }
+    if (!trigger) {
+      p += n;
+      continue;
+    }
+    std::size_t best = p;
+    const char* source = nullptr;
     re2::StringPiece m;
-    std::size_t pos = 0;
-    while (pos < norm.size() && re->Match(in, pos, norm.size(), RE2::UNANCHORED, &m, 1)) {
-      std::size_t b = static_cast<std::size_t>(m.data() - norm.data());
-      std::size_t e = b + m.size();
-      if (e == b) {
-        pos = b + 1;
-        continue;
+    if (c >= 0x80 || (c >= '0' && c <= '9')) {
+      if (r.zh.Match(in, p, norm.size(), RE2::ANCHOR_START, &m, 1) && m.size() > 0) {
+        best = p + m.size();
+        source = "date:zh";
       }
-      // A Chinese year must not be the tail of a longer number ("12013年").
-      if (b > 0 && norm[b - 1] >= '0' && norm[b - 1] <= '9') {
-        pos = e;
-        continue;
+    }
+    if (c < 0x80 && r.en.Match(in, p, norm.size(), RE2::ANCHOR_START, &m, 1) && p + m.size() > best) {
+      std::size_t e = p + m.size();
+      if (e >= norm.size() || !IsAsciiAlnum(norm[e])) {
+        best = e;
+        source = "date:en";
       }
-      emit(b, e, re == &r.zh ? "date:zh" : "date:en");
-      pos = e;
     }
-  }
-  {
-    re2::StringPiece in(norm.data(), norm.size());
-    re2::StringPiece m[2];
-    std::size_t pos = 0;
-    while (pos < norm.size() && r.en_year.Match(in, pos, norm.size(), RE2::UNANCHORED, m, 2)) {
-      std::size_t b = static_cast<std::size_t>(m[1].data() - norm.data());
-      emit(b, b + m[1].size(), "date:en-year");
-      pos = static_cast<std::size_t>(m[0].data() - norm.data()) + m[0].size();
+    if (source == nullptr && c >= '0' && c <= '9' && p + 4 <= norm.size() &&
+        (p + 4 == norm.size() || !IsAsciiAlnum(norm[p + 4])) &&
+        (norm.compare(p, 2, "19") == 0 || norm.compare(p, 2, "20") == 0) &&
+        norm.substr(p, 4).find_first_not_of("0123456789") == std::string_view::npos && YearContextBefore(norm, p)) {
+      best = p + 4;
+      source = "date:en-year";
     }
+    if (source != nullptr && emit(p, best, source)) {
+      covered = best;
+      p = best;
+      continue;
+    }
+    // skip the rest of this number or word: only its start is a trigger
+    p += n;
+    while (p < norm.size() && IsAsciiAlnum(norm[p]) && c < 0x80) ++p;
   }
   return out;
 }

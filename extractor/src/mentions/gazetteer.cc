@@ -95,6 +95,9 @@ class Loader {
     if (!(s = LoadRoles()).ok()) return s;
     if (!(s = LoadSuffixes()).ok()) return s;
     if (!(s = LoadCharLists()).ok()) return s;
+    if (!(s = LoadSpeechVerbs()).ok()) return s;
+    if (!(s = LoadOrgKeywords()).ok()) return s;
+    if (!(s = LoadHonorifics()).ok()) return s;
     gz_->trie.Freeze();
     return Status::OK();
   }
@@ -300,6 +303,70 @@ class Loader {
           }
         }
       }
+    }
+    return Status::OK();
+  }
+
+  // en_org_keywords.tsv: keyword TAB head|tail|both
+  Status LoadOrgKeywords() {
+    std::string path = dir_ + "/en_org_keywords.tsv";
+    std::vector<Row> rows;
+    Status s = ReadTsv(path, 2, &rows);
+    if (!s.ok()) return s;
+    gz_->files.push_back(path);
+    for (const Row& r : rows) {
+      if (r.cols[1] != "head" && r.cols[1] != "tail" && r.cols[1] != "both")
+        return ParseError("expected head, tail or both", Location{path, r.line, 2, ""});
+      Entry e;
+      e.kind = EntryKind::kOrgKeyword;
+      e.key = r.cols[0];
+      e.value = r.cols[1];
+      e.source = "en_org_keywords.tsv:" + std::to_string(r.line);
+      gz_->trie.Insert(r.cols[0], NewEntry(e));
+    }
+    return Status::OK();
+  }
+
+  // honorifics.txt: one per line; "Mr" also matches "Mr." (the cascade skips the full stop).
+  Status LoadHonorifics() {
+    std::string path = dir_ + "/honorifics.txt";
+    std::ifstream in(path);
+    if (!in) return NotFound("cannot open gazetteer file", Location{path, 0, 0, ""});
+    gz_->files.push_back(path);
+    std::string line;
+    int n = 0;
+    while (std::getline(in, line)) {
+      ++n;
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      if (line.empty() || line[0] == '#') continue;
+      Entry e;
+      e.kind = EntryKind::kHonorific;
+      e.type = MentionType::kPerson;
+      e.key = line;
+      e.source = "honorifics.txt:" + std::to_string(n);
+      gz_->trie.Insert(line, NewEntry(e));
+    }
+    return Status::OK();
+  }
+
+  // zh_speech_verbs.txt: one verb per line; a Chinese name may end right before one (林玉辉表示).
+  Status LoadSpeechVerbs() {
+    std::string path = dir_ + "/zh_speech_verbs.txt";
+    std::ifstream in(path);
+    if (!in) return NotFound("cannot open gazetteer file", Location{path, 0, 0, ""});
+    gz_->files.push_back(path);
+    std::string line;
+    int n = 0;
+    while (std::getline(in, line)) {
+      ++n;
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      if (line.empty() || line[0] == '#') continue;
+      Entry e;
+      e.kind = EntryKind::kSpeechVerb;
+      e.type = MentionType::kPerson;
+      e.key = line;
+      e.source = "zh_speech_verbs.txt:" + std::to_string(n);
+      gz_->trie.Insert(norm_(line), NewEntry(e));
     }
     return Status::OK();
   }

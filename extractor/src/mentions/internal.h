@@ -13,6 +13,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <deque>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -51,8 +52,11 @@ class KeyNormalizer {
 
 // ---- Gazetteer ----
 enum class EntryKind : std::uint8_t {
-  kMention,    // emits a mention of `type`
-  kOrgSuffix,  // Chinese organization suffix (公司, 大学...): extended backwards by pattern
+  kMention,     // emits a mention of `type`
+  kOrgSuffix,   // Chinese organization suffix (公司, 大学...): extended backwards by pattern
+  kSpeechVerb,  // Chinese speech verb (表示, 指出...): a name may end right before it
+  kOrgKeyword,  // Latin organization word (Ministry, Foundation...): value "head", "tail" or "both"
+  kHonorific,   // Mr, Dr, H.E. ...: a Latin-script name follows
 };
 
 // Language masks: which document languages may use a name (CLDR fr/es/ru/ar names only in their
@@ -104,9 +108,17 @@ void Trie::MatchAt(std::string_view s, std::size_t pos, Fn&& fn) const {
     unsigned char b = static_cast<unsigned char>(s[i]);
     std::uint32_t lo = edge_begin_[node], hi = edge_begin_[node + 1];
     std::int32_t next = 0;
-    for (std::uint32_t e = lo; e < hi; ++e) {  // children are few: a linear scan beats a search
-      if (edge_byte_[e] == b) { next = edge_next_[e]; break; }
-      if (edge_byte_[e] > b) break;
+    if (hi - lo <= 8) {  // most nodes have a child or two: a linear scan beats a search
+      for (std::uint32_t e = lo; e < hi; ++e) {
+        if (edge_byte_[e] == b) { next = edge_next_[e]; break; }
+        if (edge_byte_[e] > b) break;
+      }
+    } else {  // UTF-8 lead and continuation bytes fan out to 64 children
+      while (lo < hi) {
+        std::uint32_t mid = (lo + hi) / 2;
+        if (edge_byte_[mid] < b) lo = mid + 1; else hi = mid;
+      }
+      if (lo < edge_begin_[node + 1] && edge_byte_[lo] == b) next = edge_next_[lo];
     }
     node = next;
     ++i;
@@ -130,23 +142,31 @@ struct Gazetteer {
 Status LoadGazetteer(const std::string& dir, Gazetteer* gz);
 
 // ---- Candidates and the cascade ----
+// Candidates are cheap to copy: every string is a view into the text, the gazetteer, or the
+// caller's `store` (a deque, so views into it stay valid while it grows).
+using Store = std::deque<std::string>;
+
 struct Candidate {
   MentionType type = MentionType::kOrg;
   std::size_t begin = 0, end = 0;
   int priority = 0;
-  std::string key, wikidata, country, full, value, value_end, source;
+  std::string_view key, wikidata, country;
+  std::string_view full;             // the full form a short form resolves to; "" when it is one
+  std::string_view value, value_end; // dates: ISO 8601; roles: canonical role
+  std::string_view source;           // gazetteer entry or pattern, for explain
 };
 
-// Every date expression in `norm`, normalised with `anchor`.
-std::vector<Candidate> FindDates(std::string_view norm, std::string_view anchor);
+// Every date expression in `norm`, normalised with `anchor` (ISO values kept in `store`).
+std::vector<Candidate> FindDates(std::string_view norm, std::string_view anchor, Store* store);
 
 struct QuoteSpan {
   std::size_t begin = 0, end = 0;
 };
 
 // The whole cascade on a normalised string. `language` as PreparedText::language().
+// Views in the result point into `norm`, `gz` and `store`.
 std::vector<Candidate> FindInText(const Gazetteer& gz, std::string_view norm, std::string_view language,
-                                  std::string_view anchor, const std::vector<QuoteSpan>& quotes);
+                                  std::string_view anchor, const std::vector<QuoteSpan>& quotes, Store* store);
 
 // Greedy selection: longest first, then priority, then earlier; result sorted by begin.
 std::vector<Candidate> ResolveOverlaps(std::vector<Candidate> cands);

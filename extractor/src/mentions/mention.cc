@@ -28,23 +28,24 @@ class FinderImpl : public MentionFinder {
     std::vector<mentions::QuoteSpan> quotes;
     quotes.reserve(text.quotes().size());
     for (const QuoteBlock& q : text.quotes()) quotes.push_back({q.norm_begin, q.norm_end});
+    mentions::Store store;
     std::vector<mentions::Candidate> cands =
-        mentions::FindInText(*gz_, text.normalized(), text.language(), context.release_date, quotes);
+        mentions::FindInText(*gz_, text.normalized(), text.language(), context.release_date, quotes, &store);
     std::vector<Mention> out;
     out.reserve(cands.size());
-    for (mentions::Candidate& c : cands) {
+    for (const mentions::Candidate& c : cands) {
       Mention m;
       m.type = c.type;
       m.begin = c.begin;
       m.end = c.end;
       m.text = text.OriginalText(c.begin, c.end);
-      m.key = std::move(c.key);
-      m.wikidata = std::move(c.wikidata);
-      m.country = std::move(c.country);
-      m.full = std::move(c.full);
-      m.value = std::move(c.value);
-      m.value_end = std::move(c.value_end);
-      m.source = std::move(c.source);
+      m.key = std::string(c.key);
+      m.wikidata = std::string(c.wikidata);
+      m.country = std::string(c.country);
+      m.full = std::string(c.full);
+      m.value = std::string(c.value);
+      m.value_end = std::string(c.value_end);
+      m.source = std::string(c.source);
       out.push_back(std::move(m));
     }
     return out;

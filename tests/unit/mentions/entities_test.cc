@@ -80,7 +80,7 @@ TEST_CASE("Organizations: gazetteer, ministries, companies, acronyms", "[mention
   CHECK(eo[2] == "XPRIZE Foundation");
   CHECK(eo[3] == "Commonwealth Telecommunications Organisation (CTO)");
   const auto& cto = e.ms.back();
-  CHECK(e.norm.substr(cto.begin, cto.end - cto.begin) == "CTO");
+  CHECK(e.norm().substr(cto.begin, cto.end - cto.begin) == "CTO");
   CHECK(cto.full == "Commonwealth Telecommunications Organisation");
   auto u = Run("The UAE Ministry of Economy and the US Department of Commerce signed.", "en");
   auto uo = u.Of(MentionType::kOrg);

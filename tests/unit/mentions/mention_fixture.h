@@ -3,6 +3,8 @@
 #ifndef PRESSKG_TESTS_MENTION_FIXTURE_H
 #define PRESSKG_TESTS_MENTION_FIXTURE_H
 
+#include <memory>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -21,18 +23,21 @@ inline const presskg::mentions::Gazetteer& TestGazetteer() {
 }
 
 struct Found {
-  std::string norm;  // the normalised text
+  // Candidates hold views into the text and the store: both live on the heap so Found can move.
+  std::shared_ptr<std::string> text = std::make_shared<std::string>();
+  std::shared_ptr<presskg::mentions::Store> store = std::make_shared<presskg::mentions::Store>();
   std::vector<presskg::mentions::Candidate> ms;
+  const std::string& norm() const { return *text; }
   // The surface (normalised) of each mention of `type`, in order.
   std::vector<std::string> Of(presskg::MentionType type) const {
     std::vector<std::string> out;
     for (const auto& m : ms)
-      if (m.type == type) out.push_back(norm.substr(m.begin, m.end - m.begin));
+      if (m.type == type) out.push_back(norm().substr(m.begin, m.end - m.begin));
     return out;
   }
   const presskg::mentions::Candidate* First(presskg::MentionType type, const std::string& surface) const {
     for (const auto& m : ms)
-      if (m.type == type && norm.substr(m.begin, m.end - m.begin) == surface) return &m;
+      if (m.type == type && norm().substr(m.begin, m.end - m.begin) == surface) return &m;
     return nullptr;
   }
 };
@@ -40,8 +45,8 @@ struct Found {
 inline Found Run(const std::string& text, const std::string& lang = "zh-Hans", const std::string& anchor = "2013-05-16") {
   static presskg::mentions::KeyNormalizer* norm = new presskg::mentions::KeyNormalizer();
   Found f;
-  f.norm = (*norm)(text);
-  f.ms = presskg::mentions::FindInText(TestGazetteer(), f.norm, lang, anchor, {});
+  *f.text = (*norm)(text);
+  f.ms = presskg::mentions::FindInText(TestGazetteer(), *f.text, lang, anchor, {}, f.store.get());
   return f;
 }
 
