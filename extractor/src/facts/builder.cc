@@ -336,9 +336,21 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
       return a.rule->priority > b.rule->priority;
     });
     std::set<std::size_t> claimed_quotes;
+    // Agreement and event rules: where two matches overlap, the higher priority states the fact
+    // (a match claims its span even when it yields no fact, so a specific rule can veto a vaguer one).
+    std::vector<const RuleMatch*> claims;
+    auto overlaps_claim = [&](const RuleMatch& m) {
+      for (const RuleMatch* k : claims)
+        if (k->rule->emits == m.rule->emits && k->begin < m.end && m.begin < k->end) return true;
+      return false;
+    };
     for (const RuleMatch& m : matches) {
       const Rule& r = *m.rule;
       if (IsParagraphScope(r)) continue;
+      if (r.emits == "agreement" || r.emits == "event") {
+        if (overlaps_claim(m)) continue;
+        claims.push_back(&m);
+      }
       if (r.emits == "agreement") {
         Fact f = NewFact(c, FactType::kAgreement, m, st);
         f.kind = r.attrs.count("kind") ? r.attrs.at("kind") : "agreement";
@@ -354,6 +366,22 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
           }
         }
         if (f.parties.size() < 2) continue;
+        // pairwise = "true": "X分别与A和B签署" is one agreement of X with each of A, B.
+        std::vector<Fact> pairs;
+        auto pw = r.attrs.find("pairwise");
+        bool pairwise = pw != r.attrs.end() && pw->second == "true";
+        if (pairwise && Of(c, Cap(m, "party1"), {MentionType::kOrg, MentionType::kCountry}).empty()) continue;
+        if (pairwise && f.parties.size() > 2) {
+          for (std::size_t k = 1; k < f.parties.size(); ++k) {
+            Fact g = f;
+            g.parties = {f.parties[0], f.parties[k]};
+            pairs.push_back(std::move(g));
+          }
+        } else {
+          pairs.push_back(std::move(f));
+        }
+        for (Fact& pf : pairs) {
+        Fact& f = pf;
         std::set<std::string> cs;
         for (const EntityRef& p : f.parties)
           if (!p.country.empty()) cs.insert(p.country);
@@ -368,6 +396,7 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
         }
         fired.insert(r.id);
         agreements.push_back(std::move(f));
+        }
       } else if (r.emits == "quote") {
         QuoteCand q;
         q.f = NewFact(c, FactType::kQuote, m, st);
