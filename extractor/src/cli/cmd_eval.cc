@@ -1,7 +1,6 @@
 // presskg eval — scores extraction against gold facts (../shared/corpus/GOLD.md, docs/eval.md).
 // With a corpus folder it runs the library pipeline itself (sources → text → rules), so the
 // figures are those of the current rule packs; with --rdf it scores an already published graph.
-#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -59,24 +58,33 @@ struct Corpus {
   int rejected = 0;
 };
 
-// The inputs of a corpus folder: its docs/ when it has one, else its entries minus the gold file.
-std::vector<std::string> CorpusInputs(const std::string& path, const std::string& gold) {
+// The inputs of a corpus folder: its docs/ when it has one (the corpus layout), else the folder
+// itself, so document ids are the same as `presskg extract FOLDER` gives them.
+std::string CorpusInput(const std::string& path) {
   std::error_code ec;
-  if (!fs::is_directory(path, ec)) return {path};
-  if (fs::is_directory(fs::path(path) / "docs", ec)) return {(fs::path(path) / "docs").string()};
-  std::vector<std::string> out;
-  for (const auto& entry : fs::directory_iterator(path, ec)) {
-    if (!gold.empty() && fs::equivalent(entry.path(), gold, ec)) continue;
-    out.push_back(entry.path().string());
+  fs::path docs = fs::path(path) / "docs";
+  return fs::is_directory(path, ec) && fs::is_directory(docs, ec) ? docs.string() : path;
+}
+
+// A gold file kept beside the releases (samples/gold.jsonl) is read as JSON Lines input too; its
+// lines have no "id"/"text" and come back rejected: they are not documents, so say nothing.
+bool FromGoldFile(const ReportEntry& r, const std::string& gold) {
+  std::string source = r.source;
+  std::size_t colon = source.find_last_of(':');
+  if (colon != std::string::npos && colon + 1 < source.size() &&
+      source.find_first_not_of("0123456789", colon + 1) == std::string::npos) {
+    source.resize(colon);
   }
-  std::sort(out.begin(), out.end());
-  return out;
+  std::error_code ec;
+  return !gold.empty() && fs::equivalent(source, gold, ec);
 }
 
 // Reads the releases; with an extractor, prepares and extracts each one.
-Status ReadCorpus(const std::vector<std::string>& inputs, const Extractor* extractor, Corpus* corpus) {
+Status ReadCorpus(const std::vector<std::string>& inputs, const std::string& gold, const Extractor* extractor,
+                  Corpus* corpus) {
   return ReadSources(inputs, SourceOptions{}, [&](SourceItem&& item) {
     if (item.report.status != DocStatus::kConverted) {
+      if (FromGoldFile(item.report, gold)) return Status::OK();
       ++corpus->rejected;
       std::cerr << "presskg eval: " << item.report.id << ": " << DocStatusName(item.report.status) << ": "
                 << item.report.reason << "\n";
@@ -196,7 +204,7 @@ int RunEval(int argc, char** argv) {
       std::cerr << "presskg eval: no release texts (--docs): quotes match on their text only, not on positions\n";
     } else {
       std::map<std::string, std::string> rdf_languages = corpus.languages;
-      Status st = ReadCorpus(CorpusInputs(docs, gold_path), nullptr, &corpus);
+      Status st = ReadCorpus({CorpusInput(docs)}, gold_path, nullptr, &corpus);
       if (!st.ok()) {
         std::cerr << "presskg eval: " << st.ToString() << "\n";
         return kExitError;
@@ -214,10 +222,8 @@ int RunEval(int argc, char** argv) {
       return kExitError;
     }
     std::vector<std::string> paths;
-    for (const std::string& in : inputs) {
-      for (std::string& p : CorpusInputs(in, gold_path)) paths.push_back(std::move(p));
-    }
-    Status st = ReadCorpus(paths, extractor->get(), &corpus);
+    for (const std::string& in : inputs) paths.push_back(CorpusInput(in));
+    Status st = ReadCorpus(paths, gold_path, extractor->get(), &corpus);
     if (!st.ok()) {
       std::cerr << "presskg eval: " << st.ToString() << "\n";
       return kExitError;
