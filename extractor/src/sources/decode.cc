@@ -56,6 +56,12 @@ struct Utf8Stats {
   std::size_t invalid = 0;
 };
 
+// A well-formed three-byte sequence outside E0/ED (whose second bytes are restricted): most of
+// Chinese text.
+inline bool Plain3(const unsigned char* p, std::size_t left) {
+  return left >= 3 && p[0] >= 0xE1 && p[0] <= 0xEC && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80;
+}
+
 Utf8Stats ScanUtf8(std::string_view s) {
   Utf8Stats st;
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
@@ -63,6 +69,7 @@ Utf8Stats ScanUtf8(std::string_view s) {
   while (i < n) {
     if (i + 8 <= n && AllAscii8(p + i)) { i += 8; continue; }
     if (p[i] < 0x80) { ++i; continue; }
+    if (Plain3(p + i, n - i)) { ++st.valid_multibyte; i += 3; continue; }
     std::size_t bad = 0;
     int len = Utf8Sequence(p + i, n - i, &bad);
     if (len) { ++st.valid_multibyte; i += len; }
@@ -173,6 +180,7 @@ bool IsValidUtf8(std::string_view s) {
   while (i < n) {
     if (i + 8 <= n && AllAscii8(p + i)) { i += 8; continue; }
     if (p[i] < 0x80) { ++i; continue; }
+    if (Plain3(p + i, n - i)) { i += 3; continue; }
     std::size_t bad = 0;
     int len = Utf8Sequence(p + i, n - i, &bad);
     if (!len) return false;

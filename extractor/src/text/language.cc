@@ -4,7 +4,9 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <iterator>
 #include <map>
+#include <string_view>
 
 #include "text/internal.h"
 #include "text/normalize.h"
@@ -13,13 +15,13 @@ namespace presskg::text {
 namespace {
 
 // Enough text to judge; keeps detection cheap on very long documents.
-constexpr std::size_t kSample = 64 * 1024;
+constexpr std::size_t kSample = 8 * 1024;
 
 // Frequent function words: a Latin-script text is taken to be in the language whose words make up
 // a noticeable share of its words.
 struct WordList {
   const char* lang;
-  std::array<const char*, 14> words;
+  std::array<std::string_view, 14> words;
 };
 const WordList kWordLists[] = {
     {"en", {"the", "and", "of", "to", "in", "is", "for", "with", "that", "on", "by", "said", "will", "has"}},
@@ -33,32 +35,47 @@ std::string DetectLanguage(std::string_view original) {
   std::string_view s = original.substr(0, kSample);
   std::size_t han = 0, trad = 0, simp = 0, kana = 0, hangul = 0, letters = 0, latin = 0;
   std::map<UScriptCode, std::size_t> other;
-  std::map<std::string, std::size_t> hits;
+  // Words of up to four ASCII letters are packed into an integer (every listed word is that short).
+  static const auto packed_lists = [] {
+    std::array<std::array<std::uint32_t, 14>, std::size(kWordLists)> p{};
+    for (std::size_t l = 0; l < std::size(kWordLists); ++l)
+      for (std::size_t w = 0; w < kWordLists[l].words.size(); ++w)
+        for (char c : kWordLists[l].words[w]) p[l][w] = p[l][w] << 8 | static_cast<unsigned char>(c);
+    return p;
+  }();
   std::size_t words = 0;
-  std::string word;
+  std::uint32_t packed = 0;
+  int word_len = 0;
+  std::size_t hits[std::size(kWordLists)] = {};
   auto end_word = [&] {
-    if (word.empty()) return;
+    if (word_len == 0) return;
     ++words;
-    for (const WordList& wl : kWordLists)
-      for (const char* w : wl.words)
-        if (word == w) ++hits[wl.lang];
-    word.clear();
+    if (word_len <= 4) {
+      for (std::size_t l = 0; l < packed_lists.size(); ++l)
+        for (std::uint32_t w : packed_lists[l])
+          if (packed == w) ++hits[l];
+    }
+    packed = 0;
+    word_len = 0;
   };
+  const std::uint8_t* flags = BmpFlagTable();
   for (std::size_t i = 0; i < s.size();) {
-    std::size_t len;
-    char32_t c = DecodeUtf8(s, i, &len);
-    i += len;
-    if (c < 0x80) {
-      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+    unsigned char b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {
+      ++i;
+      if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z')) {
         ++letters;
         ++latin;
-        word += static_cast<char>(c | 0x20);
+        if (++word_len <= 4) packed = packed << 8 | (b | 0x20);
       } else {
         end_word();
       }
       continue;
     }
-    std::uint8_t f = HanFlags(c);
+    std::size_t len;
+    char32_t c = DecodeUtf8(s, i, &len);
+    i += len;
+    std::uint8_t f = c < 0x10000 ? flags[c] & (kHan | kTraditional | kSimplifiedOnly) : HanFlags(c);
     if (f & kHan) {
       end_word();
       ++han;
@@ -67,7 +84,8 @@ std::string DetectLanguage(std::string_view original) {
       if (f & kSimplifiedOnly) ++simp;
       continue;
     }
-    if (!u_isalpha(static_cast<UChar32>(c))) {
+    if ((c >= 0x2000 && c < 0x3040) || (c >= 0xFF00 && c < 0xFF10) || !u_isalpha(static_cast<UChar32>(c))) {
+      // punctuation and symbols (the first two ranges, checked without a call into ICU)
       end_word();
       continue;
     }
@@ -76,7 +94,7 @@ std::string DetectLanguage(std::string_view original) {
     UScriptCode sc = uscript_getScript(static_cast<UChar32>(c), &e);
     if (sc == USCRIPT_HIRAGANA || sc == USCRIPT_KATAKANA) ++kana;
     else if (sc == USCRIPT_HANGUL) ++hangul;
-    else if (sc == USCRIPT_LATIN) ++latin, word.append(s.data() + i - len, len);  // accented letters stay in the word
+    else if (sc == USCRIPT_LATIN) ++latin, word_len = 99;  // a word with accents is none of the listed ones
     else ++other[sc];
   }
   end_word();
@@ -100,8 +118,8 @@ std::string DetectLanguage(std::string_view original) {
   }
   const char* best = nullptr;
   std::size_t best_hits = 0;
-  for (const WordList& wl : kWordLists)
-    if (hits[wl.lang] > best_hits) best_hits = hits[wl.lang], best = wl.lang;
+  for (std::size_t l = 0; l < std::size(kWordLists); ++l)
+    if (hits[l] > best_hits) best_hits = hits[l], best = kWordLists[l].lang;
   if (best && best_hits * 100 >= words * 8) return best;
   return "und-Latn";
 }

@@ -113,29 +113,7 @@ bool Boundary(const Tables& t, char32_t c) {
 
 }  // namespace
 
-char32_t DecodeUtf8(std::string_view s, std::size_t i, std::size_t* len) {
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data()) + i;
-  std::size_t n = s.size() - i;
-  unsigned char c = p[0];
-  *len = 1;
-  if (c < 0x80) return c;
-  int need;
-  char32_t cp;
-  unsigned char lo = 0x80, hi = 0xBF;
-  if (c >= 0xC2 && c <= 0xDF) { need = 1; cp = c & 0x1F; }
-  else if (c >= 0xE0 && c <= 0xEF) { need = 2; cp = c & 0x0F; if (c == 0xE0) lo = 0xA0; if (c == 0xED) hi = 0x9F; }
-  else if (c >= 0xF0 && c <= 0xF4) { need = 3; cp = c & 0x07; if (c == 0xF0) lo = 0x90; if (c == 0xF4) hi = 0x8F; }
-  else return kIllFormed;
-  for (int k = 1; k <= need; ++k) {
-    // The maximal ill-formed subpart is consumed as one unit (one U+FFFD, as ICU and the sources do).
-    if (static_cast<std::size_t>(k) >= n) { *len = k; return kIllFormed; }
-    unsigned char b = p[k];
-    if (b < (k == 1 ? lo : 0x80) || b > (k == 1 ? hi : 0xBF)) { *len = k; return kIllFormed; }
-    cp = cp << 6 | (b & 0x3F);
-  }
-  *len = need + 1;
-  return cp;
-}
+const std::uint8_t* BmpFlagTable() { return GetTables().info.data(); }
 
 std::uint8_t HanFlags(char32_t c) {
   const Tables& t = GetTables();
@@ -153,17 +131,25 @@ void Normalize(std::string_view s, bool fold, std::string* out, std::vector<Prep
   out->clear();
   out->reserve(s.size() + s.size() / 8 + 16);
   runs->clear();
-  auto identity = [&](std::size_t orig, std::size_t len) {
-    if (runs->empty() || !runs->back().identity) runs->push_back({out->size(), orig, true});
-    out->append(s.data() + orig, len);
+  // Unchanged bytes are copied in stretches: [pending, i) is unchanged and not yet copied.
+  std::size_t pending = 0;
+  auto flush = [&](std::size_t upto) {
+    if (upto <= pending) return;
+    if (runs->empty() || !runs->back().identity) runs->push_back({out->size(), pending, true});
+    out->append(s.data() + pending, upto - pending);
+    pending = upto;
   };
-  auto changed = [&](std::size_t orig, std::string_view repl) {
+  auto changed = [&](std::size_t orig, std::size_t orig_len, std::string_view repl) {
+    flush(orig);
     runs->push_back({out->size(), orig, false});
     out->append(repl.data(), repl.size());
+    pending = orig + orig_len;
   };
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   std::size_t n = s.size(), i = 0;
   std::string seg_out;
+  std::size_t carry_at = static_cast<std::size_t>(-1), carry_len = 0;
+  char32_t carry_c = 0;
   while (i < n) {
     std::size_t j = i;
     while (j + 8 <= n) {
@@ -180,14 +166,15 @@ void Normalize(std::string_view s, bool fold, std::string* out, std::vector<Prep
         // The last ASCII character composes with a following combining mark: it starts the segment.
         if (!Boundary(t, DecodeUtf8(s, j, &l))) end = j - 1;
       }
-      if (end > i) identity(i, end - i);
       i = end;
       if (i >= n) break;
     }
     std::size_t len;
-    char32_t c = DecodeUtf8(s, i, &len);
+    char32_t c;
+    if (i == carry_at) c = carry_c, len = carry_len;  // decoded already, as the previous segment's follower
+    else c = DecodeUtf8(s, i, &len);
     if (c == kIllFormed) {
-      changed(i, "\xEF\xBF\xBD");
+      changed(i, len, "\xEF\xBF\xBD");
       i += len;
       continue;
     }
@@ -196,14 +183,16 @@ void Normalize(std::string_view s, bool fold, std::string* out, std::vector<Prep
     while (k < n) {
       std::size_t l2;
       char32_t c2 = DecodeUtf8(s, k, &l2);
-      if (c2 < 0x80 || Boundary(t, c2)) break;
+      if (c2 < 0x80 || Boundary(t, c2)) {
+        carry_at = k, carry_c = c2, carry_len = l2;
+        break;
+      }
       k += l2;
       multi = true;
     }
     if (!multi && c < 0x10000) {
       std::uint32_t e = table[c];
-      if (!e) identity(i, len);
-      else changed(i, std::string_view(t.pool.data() + (e >> 8), e & 0xFF));
+      if (e) changed(i, len, std::string_view(t.pool.data() + (e >> 8), e & 0xFF));
     } else {
       std::string_view seg = s.substr(i, k - i);
       icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(seg.data(), static_cast<int32_t>(seg.size())));
@@ -213,11 +202,11 @@ void Normalize(std::string_view s, bool fold, std::string* out, std::vector<Prep
       if (fold) t.Fold(&nu);
       seg_out.clear();
       nu.toUTF8String(seg_out);
-      if (seg_out == seg) identity(i, seg.size());
-      else changed(i, seg_out);
+      if (seg_out != seg) changed(i, seg.size(), seg_out);
     }
     i = k;
   }
+  flush(n);
   runs->push_back({out->size(), n, true});
 }
 

@@ -38,11 +38,40 @@ enum CharFlags : std::uint8_t {
   kSimplifiedOnly = 4, // a Hant→Hans result that is not itself traditional
 };
 std::uint8_t HanFlags(char32_t c);
+// HanFlags for the BMP as a table (index by code point < 0x10000), for hot loops.
+const std::uint8_t* BmpFlagTable();
 
 // Decodes the code point at s[i]; *len = bytes used. An ill-formed sequence yields kIllFormed
 // with *len = the length of its maximal ill-formed subpart.
 constexpr char32_t kIllFormed = 0x110000;
-char32_t DecodeUtf8(std::string_view s, std::size_t i, std::size_t* len);
+inline char32_t DecodeUtf8(std::string_view s, std::size_t i, std::size_t* len) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data()) + i;
+  std::size_t n = s.size() - i;
+  unsigned char c = p[0];
+  *len = 1;
+  if (c < 0x80) return c;
+  // The common case in Chinese text: a well-formed three-byte sequence outside the surrogates.
+  if (c >= 0xE1 && c <= 0xEC && n >= 3 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
+    *len = 3;
+    return static_cast<char32_t>((c & 0x0F) << 12 | (p[1] & 0x3F) << 6 | (p[2] & 0x3F));
+  }
+  int need;
+  char32_t cp;
+  unsigned char lo = 0x80, hi = 0xBF;
+  if (c >= 0xC2 && c <= 0xDF) { need = 1; cp = c & 0x1F; }
+  else if (c >= 0xE0 && c <= 0xEF) { need = 2; cp = c & 0x0F; if (c == 0xE0) lo = 0xA0; if (c == 0xED) hi = 0x9F; }
+  else if (c >= 0xF0 && c <= 0xF4) { need = 3; cp = c & 0x07; if (c == 0xF0) lo = 0x90; if (c == 0xF4) hi = 0x8F; }
+  else return kIllFormed;
+  for (int k = 1; k <= need; ++k) {
+    // The maximal ill-formed subpart is consumed as one unit (one U+FFFD, as ICU and the sources do).
+    if (static_cast<std::size_t>(k) >= n) { *len = k; return kIllFormed; }
+    unsigned char b = p[k];
+    if (b < (k == 1 ? lo : 0x80) || b > (k == 1 ? hi : 0xBF)) { *len = k; return kIllFormed; }
+    cp = cp << 6 | (b & 0x3F);
+  }
+  *len = need + 1;
+  return cp;
+}
 
 }  // namespace presskg::text
 

@@ -4,6 +4,8 @@
 #include <unicode/regex.h>
 #include <unicode/utext.h>
 
+#include <algorithm>
+#include <cstring>
 #include <memory>
 
 #include "text/internal.h"
@@ -85,23 +87,14 @@ const Compiled& Patterns() {
   return compiled;
 }
 
-// Per-thread matchers over the current document's normalized text.
+// Matchers are made once per thread (RegexMatcher is not thread-safe; RegexPattern is) and
+// pointed at each document's normalized text in turn.
 class Matchers {
  public:
-  explicit Matchers(std::string_view norm) {
-    UErrorCode e = U_ZERO_ERROR;
-    text_ = utext_openUTF8(nullptr, norm.data(), static_cast<int64_t>(norm.size()), &e);
-    for (int i = 0; i < kPatternCount; ++i) {
-      const auto& p = Patterns().pattern[i];
-      if (!p) continue;
-      e = U_ZERO_ERROR;
-      matcher_[i].reset(p->matcher(e));
-      if (U_FAILURE(e)) {
-        matcher_[i].reset();
-        continue;
-      }
-      matcher_[i]->reset(text_);
-    }
+  static Matchers& For(std::string_view norm) {
+    thread_local Matchers m;
+    m.Reset(norm);
+    return m;
   }
   ~Matchers() {
     for (auto& m : matcher_) m.reset();
@@ -118,6 +111,21 @@ class Matchers {
   }
 
  private:
+  Matchers() {
+    for (int i = 0; i < kPatternCount; ++i) {
+      const auto& p = Patterns().pattern[i];
+      if (!p) continue;
+      UErrorCode e = U_ZERO_ERROR;
+      matcher_[i].reset(p->matcher(e));
+      if (U_FAILURE(e)) matcher_[i].reset();
+    }
+  }
+  void Reset(std::string_view norm) {
+    UErrorCode e = U_ZERO_ERROR;
+    text_ = utext_openUTF8(text_, norm.data(), static_cast<int64_t>(norm.size()), &e);
+    for (auto& m : matcher_)
+      if (m) m->reset(text_);
+  }
   UText* text_ = nullptr;
   std::unique_ptr<icu::RegexMatcher> matcher_[kPatternCount];
 };
@@ -142,7 +150,7 @@ void Trim(std::string_view norm, std::size_t begin, std::size_t* end) {
 
 DatelineSpan FindDateline(std::string_view norm, const std::vector<Range>& paragraphs) {
   DatelineSpan d;
-  Matchers m(norm);
+  Matchers& m = Matchers::For(norm);
   const Compiled& c = Patterns();
   auto take = [&](int id, icu::RegexMatcher* hit) {
     UErrorCode e = U_ZERO_ERROR;
@@ -158,7 +166,17 @@ DatelineSpan FindDateline(std::string_view norm, const std::vector<Range>& parag
   std::size_t limit = std::min(paragraphs.size(), kHeadParagraphs);
   for (std::size_t k = 0; k < limit && paragraphs[k].begin < kHeadBytes; ++k) {
     Range p = paragraphs[k];
+    // Cheap pre-filters: every dateline form has a digit near its start, and its first character
+    // tells Chinese forms from English ones.
+    std::string_view head = norm.substr(p.begin, std::min<std::size_t>(p.end - p.begin, 160));
+    if (std::find_if(head.begin(), head.end(), [](char c) { return c >= '0' && c <= '9'; }) == head.end()) continue;
+    unsigned char first = static_cast<unsigned char>(head[0]);
+    // Every Chinese form has 月 in its date.
+    bool may_zh = (first >= 0xE3 || first == '[' || first == '(' || (first >= '0' && first <= '9')) &&
+                  head.find("月") != std::string_view::npos;
+    bool may_en = (first >= 'A' && first <= 'Z') || (first >= '0' && first <= '9');
     for (int id : {kZhBracket, kZhAgency, kZhDatePlace, kZhPlaceMonth, kEnPlaceDate, kEnPlaceDashDate}) {
+      if (!(id <= kZhPlaceMonth ? may_zh : may_en)) continue;
       if (icu::RegexMatcher* hit = m.Match(id, p)) {
         take(id, hit);
         Trim(norm, d.norm_begin, &d.norm_end);
@@ -166,6 +184,7 @@ DatelineSpan FindDateline(std::string_view norm, const std::vector<Range>& parag
       }
     }
     for (int id : {kZhDateOnly, kEnDateOnly}) {
+      if (!(id == kZhDateOnly ? may_zh : may_en)) continue;
       icu::RegexMatcher* hit = m.Match(id, p);
       if (!hit) continue;
       take(id, hit);
@@ -197,10 +216,21 @@ DatelineSpan FindDateline(std::string_view norm, const std::vector<Range>& parag
   return d;
 }
 
+// First characters of the headings kAbout, kContact and kEndMark can match (a cheap pre-filter).
+bool MayStartBoilerplate(std::string_view norm, Range p) {
+  if (p.begin >= p.end) return false;
+  if (std::strchr("AFfMmPpCcNn#-*Ee", norm[p.begin]) != nullptr) return true;
+  std::string_view head = norm.substr(p.begin, 3);
+  for (const char* lead : {"关", "媒", "新", "联", "编", "欲", "如", "更"})
+    if (head == lead) return true;
+  return false;
+}
+
 std::size_t FindBoilerplateStart(std::string_view norm, const std::vector<Range>& paragraphs) {
-  Matchers m(norm);
+  Matchers& m = Matchers::For(norm);
   // The title and the first paragraph are never boilerplate.
   for (std::size_t k = 2; k < paragraphs.size(); ++k) {
+    if (!MayStartBoilerplate(norm, paragraphs[k])) continue;
     if (m.Match(kEndMark, paragraphs[k])) return k + 1;
     if (m.Match(kAbout, paragraphs[k]) || m.Match(kContact, paragraphs[k])) return k;
   }
