@@ -242,8 +242,10 @@ class ReleaseWriter {
     const std::size_t end = std::min(span.end, doc_.text.size());
     const std::size_t b = graphutil::CodePointOffset(doc_.text, span.begin);
     const std::size_t e = graphutil::CodePointOffset(doc_.text, end);
-    const Term node =
-        Term::Iri(doc_iri_.value + "#char=" + std::to_string(b) + "," + std::to_string(e));
+    // RFC 5147 fragment on the document IRI; under a '#' base the document IRI already has a
+    // fragment, and a second '#' would make the IRI invalid.
+    const char* sep = doc_iri_.value.find('#') == std::string::npos ? "#char=" : "/char=";
+    const Term node = Term::Iri(doc_iri_.value + sep + std::to_string(b) + "," + std::to_string(e));
     Add(fact, Pkg("evidence"), node);
     Add(node, Rdf("type"), Term::Iri(Nif("String")));
     Add(node, Rdf("type"), Term::Iri(Nif("OffsetBasedString")));

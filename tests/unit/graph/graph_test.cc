@@ -282,3 +282,22 @@ TEST_CASE("hostile text stays valid UTF-8 in literals") {
   }
   CHECK(found);
 }
+
+TEST_CASE("a '#' base still gives valid IRIs (one '#' at most)") {
+  GraphOptions o;
+  o.base = "https://example.org/kg#";
+  const GraphBuilder g(o);
+  const Document d = Doc();
+  const Quads q = g.BuildRelease(d, {Agreement(d)});
+  bool evidence = false;
+  for (const Quad& x : q) {
+    for (const Term* t : {&x.subject, &x.object, &x.graph}) {
+      if (t->is_iri()) CHECK(std::count(t->value.begin(), t->value.end(), '#') <= 1);
+    }
+    if (x.predicate.value == kPkg + "evidence") {
+      evidence = true;
+      CHECK(x.object.value.find("/char=") != std::string::npos);
+    }
+  }
+  CHECK(evidence);
+}
