@@ -313,6 +313,8 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
   std::set<std::string> fired;
 
   std::vector<Fact> agreements, events, roles;
+  Fact dateline_rule;  // type stays kAgreement until a dateline rule fires
+  dateline_rule.type = FactType::kAgreement;
   std::vector<QuoteCand> quotes;
   std::map<std::string, RoleInfo> role_of;  // person key → first stated role
   // Pronouns ("he added", "他强调") refer to the last person quoted, or to a person named in a
@@ -476,6 +478,20 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
         note_role(f.person, f.role, f.org);
         fired.insert(r.id);
         roles.push_back(std::move(f));
+      } else if (r.emits == "dateline") {
+        // Only near the top of the release, and only when the text model found no dateline.
+        if (ui > 3 || dateline_rule.type == FactType::kDateline) continue;
+        std::vector<const Mention*> dm = Of(c, Cap(m, "date"), {MentionType::kDate});
+        if (dm.empty() || dm[0]->value.size() < 10) continue;  // a full date only
+        Fact f = NewFact(c, FactType::kDateline, m, st);
+        f.date = dm[0]->value;
+        for (const Mention* pm : Of(c, Cap(m, "place"), {MentionType::kPlace, MentionType::kCountry})) {
+          f.place = Ref(c, *pm);
+          f.place.kind = EntityKind::kPlace;
+          break;
+        }
+        fired.insert(r.id);
+        dateline_rule = std::move(f);
       } else if (r.emits == "event") {
         Fact f = NewFact(c, FactType::kEvent, m, st);
         const Capture* nc = Cap(m, "name");
@@ -699,6 +715,9 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
       out.facts.push_back(std::move(f));
     }
   }
+  bool have_dateline = false;
+  for (const Fact& f : out.facts) have_dateline |= f.type == FactType::kDateline;
+  if (!have_dateline && dateline_rule.type == FactType::kDateline) out.facts.push_back(std::move(dateline_rule));
   out.fired.assign(fired.begin(), fired.end());
   return out;
 }

@@ -273,7 +273,7 @@ Status RuleBook::AddPack(const void* table_ptr, const std::string& path, const s
   }
   const toml::array* arr = table["rule"].as_array();
   if (!arr) return ParseError("no [[rule]] tables", Location{path, 1, 0, ""});
-  static const std::set<std::string> kFamilies = {"agreement", "quote", "role", "event"};
+  static const std::set<std::string> kFamilies = {"agreement", "quote", "role", "event", "dateline"};
   static const std::set<std::string> kKeys = {"id", "pattern", "priority", "confidence", "emits",
                                               "positive", "negative"};
   for (const toml::node& node : *arr) {
@@ -299,7 +299,7 @@ Status RuleBook::AddPack(const void* table_ptr, const std::string& path, const s
     if (auto n = (*rt)["pattern"].node()) where.line = LineOf(*n);
     r->emits = (*rt)["emits"].value_or(family);
     if (!kFamilies.count(r->emits))
-      return ParseError("emits must be agreement, quote, role or event (got '" + r->emits + "')", where);
+      return ParseError("emits must be agreement, quote, role, event or dateline (got '" + r->emits + "')", where);
     if (r->family.empty()) r->family = r->emits;
     r->priority = static_cast<int>((*rt)["priority"].value_or(int64_t{0}));
     r->confidence = (*rt)["confidence"].value_or(0.5);
