@@ -1,4 +1,4 @@
-// JSON-LD 1.1, compacted with the project context (ontology/context.jsonld), streamed one graph at a
+// JSON-LD 1.1, compacted with the project context (ontology/context.jsonld), streamed one node at a
 // time:
 //
 //   {"@context": {...},
@@ -160,16 +160,21 @@ class JsonLdWriter : public QuadWriter {
       return InvalidArgument("not an RDF statement: subject must be an IRI or blank node, predicate an IRI");
     }
     if (!(q.graph == graph_)) {
-      Flush();
+      FlushNode();
+      CloseGraph();
       graph_ = q.graph;
+    } else if (!(q.subject == subject_)) {
+      FlushNode();
     }
-    nodes_[q.subject][q.predicate.value].push_back(q.object);
+    if (props_.empty()) subject_ = q.subject;
+    props_[q.predicate.value].push_back(q.object);
     return Status::OK();
   }
 
   Status Close() override {
     if (!open_) return Status::OK();
-    Flush();
+    FlushNode();
+    CloseGraph();
     out_->Write("\n]}\n");
     open_ = false;
     return out_->Close();
@@ -243,32 +248,42 @@ class JsonLdWriter : public QuadWriter {
     return node;
   }
 
-  void Emit(const json& j) {
-    out_->Write(first_ ? "\n" : ",\n");
-    first_ = false;
-    out_->Write(j.dump(-1, ' ', false, json::error_handler_t::replace));
+  // One node object per run of quads with the same subject: memory holds one node, whatever the
+  // size of the graph. A subject that comes back gets a second node object (merged on reading).
+  void FlushNode() {
+    if (props_.empty()) return;
+    const std::string node = Node(subject_, props_).dump(-1, ' ', false, json::error_handler_t::replace);
+    props_.clear();
+    if (graph_.is_none()) {
+      out_->Write(first_ ? "\n" : ",\n");
+      first_ = false;
+    } else if (!graph_open_) {
+      out_->Write(first_ ? "\n" : ",\n");
+      first_ = false;
+      out_->Write("{\"@id\": ");
+      out_->Write(json(Id(graph_)).dump(-1, ' ', false, json::error_handler_t::replace));
+      out_->Write(", \"@graph\": [\n");
+      graph_open_ = true;
+    } else {
+      out_->Write(",\n");
+    }
+    out_->Write(node);
   }
 
-  void Flush() {
-    if (nodes_.empty()) return;
-    if (graph_.is_none()) {
-      for (const auto& [subject, props] : nodes_) Emit(Node(subject, props));
-    } else {
-      json g = json::object();
-      g["@id"] = Id(graph_);
-      json& list = g["@graph"] = json::array();
-      for (const auto& [subject, props] : nodes_) list.push_back(Node(subject, props));
-      Emit(g);
-    }
-    nodes_.clear();
+  void CloseGraph() {
+    if (!graph_open_) return;
+    out_->Write("]}");
+    graph_open_ = false;
   }
 
   std::unique_ptr<Output> out_;
   Context ctx_;
   bool open_ = true;
-  bool first_ = true;
+  bool first_ = true;        // no top-level item written yet
+  bool graph_open_ = false;  // inside {"@id": graph, "@graph": [
   Term graph_;
-  std::map<Term, std::map<std::string, std::vector<Term>>> nodes_;
+  Term subject_;
+  std::map<std::string, std::vector<Term>> props_;  // the current subject's values by predicate
 };
 
 }  // namespace
