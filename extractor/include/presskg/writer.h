@@ -10,8 +10,8 @@
 // characters IRIREF excludes (space, <>"{}|^`\, controls) are written percent-encoded, blank node
 // labels are reduced to safe characters. Turtle, N-Triples and RDF/XML drop the graph of each quad
 // (FormatKeepsGraphs). Memory does not grow with the number of quads written: Serd and the RDF/XML
-// writer stream statement by statement, JSON-LD buffers one graph at a time (consecutive quads of
-// the same graph; a graph that reappears later is written again and merges on reading).
+// writer stream statement by statement, JSON-LD buffers one node (consecutive quads with the same
+// subject and graph; a node or graph that reappears later is written again and merges on reading).
 #ifndef PRESSKG_WRITER_H
 #define PRESSKG_WRITER_H
 
