@@ -33,8 +33,10 @@ PY
 grep -q "^micro" "$tmp/zh.txt"
 if grep -q " en-" "$tmp/zh.txt"; then echo "FAIL: --lang zh listed English documents"; exit 1; fi
 
-# The project's own samples (their gold sits beside them in samples/gold.jsonl).
-"$PRESSKG" eval "$PRESSKG_SOURCE_DIR/samples" | tee "$tmp/samples.txt"
+# The project's own samples (their gold is kept out of samples/, which holds releases only).
+"$PRESSKG" eval --gold "$PRESSKG_SOURCE_DIR/tests/integration/eval_samples_gold.jsonl" "$PRESSKG_SOURCE_DIR/samples" \
+  | tee "$tmp/samples.txt"
+grep -q "presskg eval: 9 documents" "$tmp/samples.txt" || { echo "FAIL: samples/ should give 9 documents"; exit 1; }
 grep -q "^micro" "$tmp/samples.txt"
 
 # Usage errors exit 2.
