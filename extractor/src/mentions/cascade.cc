@@ -51,7 +51,8 @@ const std::vector<std::string>& ZhAfterName() {
       "教授", "同志", "阁下", "今天", "今日", "日前", "近日", "当天", "对", "向", "就", "是", "则", "一行", "分别",
       "共同", "代表", "回答", "告诉", "坦言", "呼吁", "希望", "提出", "谈到", "会", "为", "将", "已", "以", "均",
       "都", "接受", "见证", "参加", "访问", "应邀", "作", "做", "此前", "随后", "表态", "说道", "应", "同", "跟",
-      "指", "答", "所", "到", "去", "来", "上", "发表", "出访"};
+      "指", "答", "所", "到", "去", "来", "上", "发表", "出访", "当选", "担任", "出任", "获得", "荣获",
+      "连任", "带领", "认识", "提议", "建议", "祝贺", "感谢", "欢迎", "宣读", "介绍"};
   return v;
 }
 
@@ -129,8 +130,10 @@ std::size_t LatinNameToken(std::string_view s, std::size_t p) {
     }
     if ((d == '-' || d == '\'' || d == U'’') && i + dn < s.size()) {
       char32_t e;
-      DecodeAt(s, i + dn, &e);
-      if (IsAlphaWord(e)) {
+      std::size_t en = DecodeAt(s, i + dn, &e);
+      // "Obama’s": the possessive is not part of the name
+      bool possessive = d != '-' && e == 's' && (i + dn + en >= s.size() || !IsAlphaWord(static_cast<unsigned char>(s[i + dn + en])));
+      if (IsAlphaWord(e) && !possessive) {
         i += dn;
         continue;
       }
@@ -410,6 +413,19 @@ class Cascade {
       if (where != "tail") e = OfTailAfter(h.end);
       bool prefix = b < h.begin, tail = e > h.end;
       if (!prefix && !tail) continue;
+      // "World Summit on the Information Society": the run ends a longer name that is no organization
+      if (b >= 4 && s_.compare(b - 4, 4, "the ") == 0) {
+        std::size_t q = b - 4;
+        for (const char* prep : {" on ", " of ", " for "}) {
+          std::size_t n = std::char_traits<char>::length(prep);
+          if (q >= n + 1 && s_.compare(q - n, n, prep) == 0 && s_[q - n - 1] != ' ') {
+            std::size_t wb = q - n;
+            while (wb > 0 && s_[wb - 1] != ' ') --wb;
+            if (LatinNameToken(s_, wb) == q - n) prefix = tail = false;
+          }
+        }
+        if (!prefix && !tail) continue;
+      }
       if (!tail && where == "head") continue;
       Candidate c;
       c.type = MentionType::kOrg;
@@ -419,6 +435,16 @@ class Cascade {
       c.source = tail ? "org:of-pattern" : "org:keyword-pattern";
       out->push_back(c);
     }
+  }
+
+  bool StartsKeyword(std::size_t p) const {
+    bool hit = false;
+    gz_.trie.MatchAt(s_, p, [&](std::size_t end, std::int32_t payload) {
+      const Entry& e = gz_.entries[payload];
+      if (e.kind == EntryKind::kOrgKeyword && e.value != "tail" && (end == s_.size() || !IsAlphaWord(static_cast<unsigned char>(s_[end]))))
+        hit = true;
+    });
+    return hit;
   }
 
   // Capitalised words (and "&") right before `p`, at most five: "Forest & Environment Department".
@@ -433,7 +459,7 @@ class Cascade {
         b = wb;
         continue;
       }
-      if (w.empty() || LatinNameToken(s_, wb) != b - 1 || IsNameStopWord(w)) break;
+      if (w.empty() || LatinNameToken(s_, wb) != b - 1 || IsNameStopWord(w)) break;  // "Obama’s" fails here
       b = wb;
     }
     // never start with a dangling "&"
@@ -469,8 +495,13 @@ class Cascade {
         }
         continue;
       }
-      // "and the ..." starts another noun phrase: "Ministry of Economy and the US Department"
-      if (word(" and ") || word(" & ") || word(", ") || word(" ")) {
+      // "and the ..." starts another noun phrase: "Ministry of Economy and the US Department";
+      // "and Institute of ..." another organization.
+      if (word(" and ") || word(" & ") || word(" ")) {
+        if (StartsKeyword(i)) {
+          i = save;
+          break;
+        }
         if (LatinNameToken(s_, i) == std::string_view::npos) {
           i = save;
           break;
@@ -542,6 +573,17 @@ class Cascade {
       std::size_t suffix_chars = CharCount(s_.substr(sb, se - sb));
       int need = suffix_chars == 1 ? 2 : 1;
       if (!absorbed && (chars < need || government)) continue;
+      if (government && chars > 2) {
+        // 济南市历下区人民政府 (administrative units) but not 苏瓦代表两国政府
+        static const std::u32string kUnits = U"市区县省州镇乡旗盟";
+        bool units = false;
+        for (std::size_t k = b; k < sb;) {
+          char32_t c;
+          k += DecodeAt(s_, k, &c);
+          units |= kUnits.find(c) != std::u32string::npos;
+        }
+        if (!units) continue;
+      }
       Candidate o;
       o.type = MentionType::kOrg;
       o.begin = b;
@@ -595,6 +637,38 @@ class Cascade {
       }
       out.push_back(std::move(c));
     }
+    // "Minister for Broadband, Communications and Digital Economy", "Minister of Economy": a Latin
+    // role takes the portfolio after it, unless an organization or country follows ("Director of
+    // the ITU Telecommunication Development Bureau" stays role + organization for the rules).
+    for (std::size_t k = 0; k < out.size(); ++k) {
+      Candidate& c = out[k];
+      if (c.type != MentionType::kRole || c.end >= s_.size() || static_cast<unsigned char>(s_[c.begin]) >= 0x80)
+        continue;
+      std::size_t next_begin = k + 1 < out.size() ? out[k + 1].begin : s_.size();
+      std::size_t i = c.end;
+      if (StartsWithAt(s_, i, " for ")) i += 5;
+      else if (StartsWithAt(s_, i, " of ")) i += 4;
+      else continue;
+      if (StartsWithAt(s_, i, "the ")) i += 4;
+      std::size_t end = c.end;
+      for (int t = 0; t < 8 && i < next_begin; ++t) {
+        std::size_t e = LatinNameToken(s_, i);
+        if (e == std::string_view::npos || e > next_begin) break;
+        end = e;
+        i = e;
+        if (StartsWithAt(s_, i, ", ")) {
+          // a list of portfolios ("Broadband, Communications and ..."), not an apposition
+          std::size_t e2 = LatinNameToken(s_, i + 2);
+          if (e2 == std::string_view::npos || !(StartsWithAt(s_, e2, " and ") || StartsWithAt(s_, e2, ", "))) break;
+          i += 2;
+        } else if (StartsWithAt(s_, i, " and ")) i += 5;
+        else if (StartsWithAt(s_, i, " & ")) i += 3;
+        else if (StartsWithAt(s_, i, " ")) i += 1;
+        else break;
+      }
+      if (end > c.end) c.end = end;
+    }
+
     // "Ministry of Communications of Ghana", "UN Office in Kenya": a pattern organization takes
     // the country named inside it.
     for (Candidate& c : out) {
@@ -662,12 +736,14 @@ class Cascade {
         add(m.end, e, "person:zh-translit-after-role");
         continue;
       }
-      // en: "Secretary-General Houlin Zhao", "Director-General, Guy Ryder,"
+      // en: "Secretary-General Houlin Zhao", "Director-General, Guy Ryder,"; zh: "主任Brahima Sanou说"
       std::size_t p = m.end;
       if (p < s_.size() && s_[p] == ',') ++p;
-      if (p < s_.size() && (s_[p] == ' ' || s_[p] == '\n')) {
-        std::size_t ne = LatinName(s_, p + 1, 2);
-        if (ne != std::string_view::npos) add(p + 1, ne, "person:en-after-role");
+      if (p < s_.size() && (s_[p] == ' ' || s_[p] == '\n')) ++p;
+      if (p > m.end || (p < s_.size() && s_[p] >= 'A' && s_[p] <= 'Z' && m.end > 0 &&
+                        static_cast<unsigned char>(s_[m.end - 1]) >= 0x80)) {
+        std::size_t ne = LatinName(s_, p, 2);
+        if (ne != std::string_view::npos) add(p, ne, "person:en-after-role");
       }
       // en: "Houlin Zhao, Secretary-General of ITU" / "Helen Clark, the UNDP Administrator"
       // between the comma and the role: nothing, "the", or one organization or country
@@ -730,13 +806,17 @@ class Cascade {
     }
   }
 
+  // A surname starts the name: compound surnames (欧阳, 林郑) take 1–2 given characters after
+  // them, single ones 1–2 as well.
   bool HasSurname(std::string_view name, int len) const {
     char32_t c;
     std::size_t n = DecodeAt(name, 0, &c);
-    if (gz_.surnames.count(std::string(name.substr(0, n)))) return len <= 3;
-    char32_t d;
-    std::size_t n2 = n < name.size() ? DecodeAt(name, n, &d) : 0;
-    return n2 > 0 && gz_.surnames.count(std::string(name.substr(0, n + n2))) > 0 && len >= 3;
+    if (len >= 3 && n < name.size()) {
+      char32_t d;
+      std::size_t n2 = DecodeAt(name, n, &d);
+      if (gz_.surnames.count(std::string(name.substr(0, n + n2)))) return true;
+    }
+    return len <= 3 && gz_.surnames.count(std::string(name.substr(0, n))) > 0;
   }
 
   // Given names never contain words that name places, bodies or parties: 马方, 中方, 该国.

@@ -129,3 +129,24 @@ TEST_CASE("People: transliterated, Chinese in context, Latin with honorifics, sh
   auto en = Run("The World Bank said the United Nations will help. New York welcomed it.", "en");
   CHECK(en.Of(MentionType::kPerson).empty());
 }
+
+TEST_CASE("Latin roles take their portfolio, not the organization or a following name", "[mentions][roles]") {
+  auto e = Run("Minister for Trade, Industry and Energy, Jane Roe, met the Director of the World Bank Group and the "
+               "Under-Secretary of State for Oceans, John Doe.",
+               "en");
+  CHECK(e.Of(MentionType::kRole) ==
+        std::vector<std::string>{"Minister for Trade, Industry and Energy", "Director", "Under-Secretary of State for Oceans"});
+  CHECK(e.Of(MentionType::kOrg) == std::vector<std::string>{"World Bank Group"});
+  CHECK(e.Of(MentionType::kPerson) == std::vector<std::string>{"Jane Roe", "John Doe"});
+}
+
+TEST_CASE("Organization patterns stop at possessives, lists and longer names", "[mentions][orgs]") {
+  auto e = Run("President Jane Roe’s Science Foundation joined the Government of Kerala and Institute of Marine "
+               "Studies at the World Summit on the Information Society.",
+               "en");
+  CHECK(e.Of(MentionType::kPerson) == std::vector<std::string>{"Jane Roe"});
+  CHECK(e.Of(MentionType::kOrg) ==
+        std::vector<std::string>{"Science Foundation", "Government of Kerala", "Institute of Marine Studies"});
+  auto z = Run("济南市历下区人民政府与苏瓦代表两国政府的官员会面。");
+  CHECK(z.Of(MentionType::kOrg) == std::vector<std::string>{"济南市历下区人民政府"});
+}
