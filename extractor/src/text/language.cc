@@ -36,11 +36,16 @@ std::string DetectLanguage(std::string_view original) {
   std::size_t han = 0, trad = 0, simp = 0, kana = 0, hangul = 0, letters = 0, latin = 0;
   std::map<UScriptCode, std::size_t> other;
   // Words of up to four ASCII letters are packed into an integer (every listed word is that short).
-  static const auto packed_lists = [] {
-    std::array<std::array<std::uint32_t, 14>, std::size(kWordLists)> p{};
+  // Sorted (packed word, language index) pairs: one binary search per short word.
+  static const auto packed_words = [] {
+    std::vector<std::pair<std::uint32_t, std::size_t>> p;
     for (std::size_t l = 0; l < std::size(kWordLists); ++l)
-      for (std::size_t w = 0; w < kWordLists[l].words.size(); ++w)
-        for (char c : kWordLists[l].words[w]) p[l][w] = p[l][w] << 8 | static_cast<unsigned char>(c);
+      for (std::string_view w : kWordLists[l].words) {
+        std::uint32_t v = 0;
+        for (char c : w) v = v << 8 | static_cast<unsigned char>(c);
+        p.emplace_back(v, l);
+      }
+    std::sort(p.begin(), p.end());
     return p;
   }();
   std::size_t words = 0;
@@ -51,15 +56,16 @@ std::string DetectLanguage(std::string_view original) {
     if (word_len == 0) return;
     ++words;
     if (word_len <= 4) {
-      for (std::size_t l = 0; l < packed_lists.size(); ++l)
-        for (std::uint32_t w : packed_lists[l])
-          if (packed == w) ++hits[l];
+      auto it = std::lower_bound(packed_words.begin(), packed_words.end(), std::make_pair(packed, std::size_t{0}));
+      for (; it != packed_words.end() && it->first == packed; ++it) ++hits[it->second];
     }
     packed = 0;
     word_len = 0;
   };
   const std::uint8_t* flags = BmpFlagTable();
-  for (std::size_t i = 0; i < s.size();) {
+  // A few hundred words decide a Latin-script language.
+  constexpr std::size_t kEnoughWords = 400;
+  for (std::size_t i = 0; i < s.size() && words < kEnoughWords;) {
     unsigned char b = static_cast<unsigned char>(s[i]);
     if (b < 0x80) {
       ++i;

@@ -165,6 +165,15 @@ std::vector<Range> FindQuotes(std::string_view t, Range p) {
   }();
   const auto* bytes = reinterpret_cast<const unsigned char*>(t.data());
   for (std::size_t i = p.begin; i < p.end;) {
+    // Eight ASCII bytes without a '"' at a time, then character by character.
+    while (i + 8 <= p.end) {
+      std::uint64_t w;
+      std::memcpy(&w, bytes + i, 8);
+      std::uint64_t q = w ^ 0x2222222222222222ull;
+      bool has_quote = ((q - 0x0101010101010101ull) & ~q & 0x8080808080808080ull) != 0;
+      if ((w & 0x8080808080808080ull) || has_quote) break;
+      i += 8;
+    }
     while (i < p.end && kStep[bytes[i]]) i += kStep[bytes[i]];
     if (i >= p.end) break;
     unsigned char c = bytes[i];
@@ -179,16 +188,21 @@ std::vector<Range> FindQuotes(std::string_view t, Range p) {
       ++i;
       continue;
     }
+    // Lead bytes E2/E3/C2 also start many other characters (。、《》…): look at the second byte
+    // before comparing whole marks.
     const QuoteMark* mark = nullptr;
-    for (const QuoteMark& m : kMarks) {
-      std::size_t len = m.bytes[1] && m.bytes[2] ? 3 : 2;
-      if (i + len <= p.end && std::memcmp(t.data() + i, m.bytes, len) == 0) {
-        mark = &m;
-        break;
+    unsigned char second = i + 1 < p.end ? bytes[i + 1] : 0;
+    if ((c == 0xE2 && second == 0x80) || (c == 0xE3 && second == 0x80) || (c == 0xC2 && (second == 0xAB || second == 0xBB))) {
+      for (const QuoteMark& m : kMarks) {
+        std::size_t len = m.bytes[2] ? 3 : 2;
+        if (i + len <= p.end && std::memcmp(t.data() + i, m.bytes, len) == 0) {
+          mark = &m;
+          break;
+        }
       }
     }
     if (!mark) {
-      ++i;
+      i += c < 0xE0 ? 2 : 3;  // C2 or E2/E3 lead a whole character
       continue;
     }
     std::size_t len = std::char_traits<char>::length(mark->bytes);
@@ -240,12 +254,14 @@ std::vector<std::size_t> SentenceBreaks(std::string_view norm, const std::string
   std::size_t pos8 = 0;
   int32_t pos16 = 0;
   for (int32_t b = bi->first(); b != icu::BreakIterator::DONE; b = bi->next()) {
+    // The view is well-formed UTF-8: the lead byte gives both lengths.
+    const auto* u8 = reinterpret_cast<const unsigned char*>(norm.data());
     while (pos16 < b && pos8 < norm.size()) {
-      std::size_t l;
-      char32_t c = DecodeUtf8(norm, pos8, &l);
-      pos8 += l;
-      pos16 += c >= 0x10000 && c != kIllFormed ? 2 : 1;
+      unsigned char lead = u8[pos8];
+      pos8 += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+      pos16 += lead >= 0xF0 ? 2 : 1;
     }
+    pos8 = std::min(pos8, norm.size());
     breaks.push_back(pos8);
   }
   // Detach from the buffer, which the next document reuses.

@@ -5,6 +5,7 @@
 #include <unicode/utext.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstring>
 #include <memory>
 
@@ -219,10 +220,13 @@ DatelineSpan FindDateline(std::string_view norm, const std::vector<Range>& parag
 // First characters of the headings kAbout, kContact and kEndMark can match (a cheap pre-filter).
 bool MayStartBoilerplate(std::string_view norm, Range p) {
   if (p.begin >= p.end) return false;
-  if (std::strchr("AFfMmPpCcNn#-*Ee", norm[p.begin]) != nullptr) return true;
-  std::string_view head = norm.substr(p.begin, 3);
-  for (const char* lead : {"关", "媒", "新", "联", "编", "欲", "如", "更"})
-    if (head == lead) return true;
+  char c = norm[p.begin];
+  if (c == '#' || c == '-' || c == '*') return true;
+  std::string head(norm.substr(p.begin, std::min<std::size_t>(p.end - p.begin, 8)));
+  for (char& h : head) h = static_cast<char>(std::tolower(static_cast<unsigned char>(h)));
+  for (const char* lead : {"about ", "for ", "media ", "press co", "contact", "note", "end", "关于", "媒体", "新闻联",
+                           "联系", "编者", "欲了解", "如需", "更多"})
+    if (head.rfind(lead, 0) == 0) return true;
   return false;
 }
 
