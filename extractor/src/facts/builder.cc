@@ -427,13 +427,17 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
           if (claimed_quotes.count(idx)) taken = true;
         }
         if (taken) continue;
+        // The slot is a quotation when the capture starts with one; otherwise it is reported
+        // speech that may contain quoted words (“一带一路”), kept as part of its text.
+        bool direct = !qms.empty() && st.to_norm[qc->begin] == qms[0]->begin;
         for (const Mention* qm : qms) {
           claimed_quotes.insert(qm - ms.data());
+          if (!direct) continue;
           if (!text.empty()) text += " ";
           text += StripQuoteMarks(qm->text);
         }
-        if (qms.empty() && qc) text = StripQuoteMarks(CapText(c, st, *qc));
-        if (qms.empty() && !qc && r.attrs.count("quote_from") && r.attrs.at("quote_from") == "next-paragraph") {
+        if (!direct && qc) text = StripQuoteMarks(CapText(c, st, *qc));
+        if (!qc && r.attrs.count("quote_from") && r.attrs.at("quote_from") == "next-paragraph") {
           // "X said:" closing a paragraph: the quotation is the next paragraph.
           int p = u.paragraph + 1;
           if (p >= 0 && static_cast<std::size_t>(p) < view.paragraphs.size()) {
@@ -610,17 +614,24 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
     out.facts.push_back(std::move(q.f));
   }
 
-  // Roles: only for people never quoted; one per person and role.
-  std::set<std::string> seen_roles;
+  // Roles: only for people never quoted; one per person, from the rule of highest priority.
+  std::stable_sort(roles.begin(), roles.end(), [&](const Fact& a, const Fact& b) {
+    const Rule* ra = book.Find(a.rule);
+    const Rule* rb = book.Find(b.rule);
+    return (ra ? ra->priority : 0) > (rb ? rb->priority : 0);
+  });
+  std::vector<Fact> kept_roles;
   for (Fact& f : roles) {
     bool quoted = false;
     for (const Fact& q : out.facts)
       if (q.type == FactType::kQuote && SamePerson(q.person, f.person)) quoted = true;
-    if (quoted) continue;
-    std::string k = PersonKey(f.person) + "|" + NormKey(f.role);
-    if (!seen_roles.insert(k).second) continue;
-    out.facts.push_back(std::move(f));
+    for (const Fact& k : kept_roles)
+      if (SamePerson(k.person, f.person)) quoted = true;
+    if (!quoted) kept_roles.push_back(std::move(f));
   }
+  std::stable_sort(kept_roles.begin(), kept_roles.end(),
+                   [](const Fact& a, const Fact& b) { return a.evidence.begin < b.evidence.begin; });
+  for (Fact& f : kept_roles) out.facts.push_back(std::move(f));
 
   // Agreements: one per party set and kind; a partnership restating an agreement is dropped.
   auto party_key = [](const Fact& f) {
