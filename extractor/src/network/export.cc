@@ -174,9 +174,10 @@ std::string WriteDot(const Network& net, const NetworkMetrics* metrics) {
     if (!v.iso.empty()) out += ", iso=" + Dot(v.iso);
     out += network_style::NodeStyle(v, m);
     if (m) {
-      out += ", degree=" + std::to_string(m->degree) + ", weighted_degree=" + Num(m->weighted_degree) +
-             ", betweenness=" + Num(m->betweenness) + ", closeness=" + Num(m->closeness) +
-             ", pagerank=" + Num(m->pagerank) + ", component=" + std::to_string(m->component) +
+      // Quoted: DOT numerals have no exponent form.
+      out += ", degree=" + std::to_string(m->degree) + ", weighted_degree=" + Dot(Num(m->weighted_degree)) +
+             ", betweenness=" + Dot(Num(m->betweenness)) + ", closeness=" + Dot(Num(m->closeness)) +
+             ", pagerank=" + Dot(Num(m->pagerank)) + ", component=" + std::to_string(m->component) +
              ", core=" + std::to_string(m->core) +
              ", articulation=" + (m->articulation ? "true" : "false");
     }
@@ -186,7 +187,7 @@ std::string WriteDot(const Network& net, const NetworkMetrics* metrics) {
   for (size_t i = 0; i < net.edges.size(); ++i) {
     const auto& e = net.edges[i];
     out += "  n" + std::to_string(e.source) + " -- n" + std::to_string(e.target) +
-           " [weight=" + Num(e.weight) + ", years=" + Dot(Join(e.years, ";")) +
+           " [weight=" + Dot(Num(e.weight)) + ", years=" + Dot(Join(e.years, ";")) +
            ", kinds=" + Dot(Join(e.kinds, ";")) + ", docs=" + Dot(Join(e.docs, ";")) +
            network_style::EdgeStyle(e, metrics != nullptr && bridge[i]) + "];\n";
   }
