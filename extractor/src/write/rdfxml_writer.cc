@@ -43,7 +43,7 @@ class RdfXmlWriter : public QuadWriter {
  public:
   explicit RdfXmlWriter(std::unique_ptr<Output> out) : out_(std::move(out)) {}
 
-  Status Init(const WriterOptions& options) {
+  Status Init() {
     world_ = raptor_new_world();
     if (!world_) return Internal("raptor: cannot create a world");
     raptor_world_set_log_handler(world_, this, &RdfXmlWriter::OnLog);
@@ -54,7 +54,8 @@ class RdfXmlWriter : public QuadWriter {
     stream_ = raptor_new_iostream_from_handler(world_, this, &handler_);
     ser_ = raptor_new_serializer(world_, "rdfxml");
     if (!stream_ || !ser_) return Internal("raptor: cannot create the RDF/XML serializer");
-    for (const auto& [prefix, iri] : WriterPrefixes(options.base)) {
+    // Vocabulary prefixes only: RDF/XML uses QNames for predicates and types, never for data IRIs.
+    for (const auto& [prefix, iri] : WriterPrefixes("")) {
       raptor_uri* u = raptor_new_uri(world_, U(iri));
       raptor_serializer_set_namespace(ser_, u, U(prefix));
       raptor_free_uri(u);
@@ -148,9 +149,9 @@ class RdfXmlWriter : public QuadWriter {
 
 }  // namespace
 
-Result<std::unique_ptr<QuadWriter>> NewRdfXmlWriter(std::unique_ptr<Output> out, const WriterOptions& options) {
+Result<std::unique_ptr<QuadWriter>> NewRdfXmlWriter(std::unique_ptr<Output> out, const WriterOptions&) {
   std::unique_ptr<RdfXmlWriter> w(new RdfXmlWriter(std::move(out)));
-  Status st = w->Init(options);
+  Status st = w->Init();
   if (!st.ok()) return st;
   return std::unique_ptr<QuadWriter>(std::move(w));
 }
