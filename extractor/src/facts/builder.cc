@@ -297,6 +297,33 @@ bool SamePerson(const EntityRef& a, const EntityRef& b) {
   return false;
 }
 
+bool IsGovernmentOf(const EntityRef& org, const std::string& cc) {
+  if (cc.empty() || org.country != cc) return false;
+  for (const std::string* n : {&org.name}) {
+    if (n->find("政府") != std::string::npos || n->find("Government") != std::string::npos ||
+        n->find("government") != std::string::npos)
+      return true;
+  }
+  return false;
+}
+
+bool SameParty(const EntityRef& a, const EntityRef& b) {
+  if (!a.key.empty() && a.key == b.key) return true;
+  if (a.kind == EntityKind::kCountry && (b.kind == EntityKind::kCountry ? b.key == a.key : IsGovernmentOf(b, a.key)))
+    return true;
+  if (b.kind == EntityKind::kCountry && IsGovernmentOf(a, b.key)) return true;
+  std::vector<std::string> fa{NormKey(a.name)}, fb{NormKey(b.name)};
+  for (const auto& x : a.aliases) fa.push_back(NormKey(x));
+  for (const auto& x : b.aliases) fb.push_back(NormKey(x));
+  for (const auto& x : fa)
+    for (const auto& y : fb) {
+      const std::string& shorter = x.size() <= y.size() ? x : y;
+      const std::string& longer = x.size() <= y.size() ? y : x;
+      if (CharCount(shorter) >= (HasCjk(shorter) ? 2u : 3u) && longer.find(shorter) != std::string::npos) return true;
+    }
+  return false;
+}
+
 void AddAlias(std::vector<std::string>* v, const std::string& name, const std::string& a) {
   if (a.empty() || a == name) return;
   if (std::find(v->begin(), v->end(), a) == v->end()) v->push_back(a);
@@ -633,45 +660,40 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
                    [](const Fact& a, const Fact& b) { return a.evidence.begin < b.evidence.begin; });
   for (Fact& f : kept_roles) out.facts.push_back(std::move(f));
 
-  // Agreements: one per party set and kind; a partnership restating an agreement is dropped.
-  auto party_key = [](const Fact& f) {
-    std::vector<std::string> ks;
-    for (const EntityRef& p : f.parties) {
-      std::string longest = p.name;
-      for (const auto& a : p.aliases)
-        if (a.size() > longest.size()) longest = a;
-      ks.push_back(p.key.empty() ? NormKey(longest) : p.key);
-    }
-    std::sort(ks.begin(), ks.end());
-    std::string k;
-    for (const auto& s : ks) k += s + "|";
-    return k;
-  };
-  std::set<std::string> formal;
-  for (const Fact& f : agreements)
-    if (f.kind != "partnership") formal.insert(party_key(f));
-  std::map<std::string, std::size_t> agreement_at;
-  // Formal agreements first, so a partnership restating one merges into it.
+  // Agreements: one per party set and kind.
+  // Parties are the same when their keys agree, one name contains the other, or a country and
+  // its government stand for each other (中华人民共和国 / 中国政府 / Government of India).
   std::stable_sort(agreements.begin(), agreements.end(), [](const Fact& a, const Fact& b) {
     return (a.kind != "partnership") > (b.kind != "partnership");
   });
-  std::map<std::string, std::size_t> formal_at;
+  std::vector<Fact> kept_agreements;
   for (Fact& f : agreements) {
-    std::string pk = party_key(f);
-    std::string k = pk + f.kind;
-    if (f.kind == "partnership" && formal.count(pk)) k = formal_at.count(pk) ? pk + out.facts[formal_at[pk]].kind : k;
-    if (f.kind != "partnership" && !formal_at.count(pk)) formal_at[pk] = out.facts.size();
-    auto it = agreement_at.find(k);
-    if (it != agreement_at.end()) {
-      Fact& prev = out.facts[it->second];
-      if (prev.date.empty()) prev.date = f.date;
-      for (const auto& cc : f.countries)
-        if (std::find(prev.countries.begin(), prev.countries.end(), cc) == prev.countries.end()) prev.countries.push_back(cc);
+    Fact* same = nullptr;
+    for (Fact& g : kept_agreements) {
+      // A partnership stated apart from an agreement of the same parties is its own fact (a
+      // joint programme beside the signing); restatements of the same kind merge.
+      if (g.kind != f.kind) continue;
+      const Fact& small = f.parties.size() <= g.parties.size() ? f : g;
+      const Fact& big = &small == &f ? g : f;
+      bool all = true;
+      for (const EntityRef& p : small.parties) {
+        bool any = false;
+        for (const EntityRef& q : big.parties) any |= SameParty(p, q);
+        all &= any;
+      }
+      if (all) { same = &g; break; }
+    }
+    if (!same) {
+      kept_agreements.push_back(std::move(f));
       continue;
     }
-    agreement_at[k] = out.facts.size();
-    out.facts.push_back(std::move(f));
+    if (same->date.empty()) same->date = f.date;
+    for (const auto& cc : f.countries)
+      if (std::find(same->countries.begin(), same->countries.end(), cc) == same->countries.end()) same->countries.push_back(cc);
   }
+  std::stable_sort(kept_agreements.begin(), kept_agreements.end(),
+                   [](const Fact& a, const Fact& b) { return a.evidence.begin < b.evidence.begin; });
+  for (Fact& f : kept_agreements) out.facts.push_back(std::move(f));
 
   // Events: one per name; a name contained in another merges into it.
   std::vector<Fact> evs;

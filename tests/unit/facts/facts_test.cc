@@ -51,13 +51,14 @@ TEST_CASE("zh agreement: two parties, kind from the document word, date of the s
   CHECK(ags[0]->confidence > 0);
 }
 
-TEST_CASE("zh partnership with a list of countries; a restated agreement is one fact") {
-  auto fs = Run("[ORG:世界卫生组织]与[ORG:联合国儿童基金会]在[COUNTRY:肯尼亚|KE]、[COUNTRY:乌干达|UG]和[COUNTRY:坦桑尼亚|TZ]等三个国家建立了社区网络。"
-                "[ORG:世界卫生组织]与[ORG:联合国儿童基金会]签署了协议。[ORG:世界卫生组织]和[ORG:联合国儿童基金会]于当天签署了协议。", "zh");
+TEST_CASE("zh agreements: restatements merge, a country and its government are one party") {
+  auto fs = Run("[ORG:世界卫生组织]与[COUNTRY:肯尼亚|KE]签署了协议。[ORG:世界卫生组织]和[ORG:肯尼亚政府||KE]于当天签署了协议。"
+                "[ORG:世界卫生组织]与[ORG:联合国儿童基金会]在[COUNTRY:肯尼亚|KE]、[COUNTRY:乌干达|UG]等两个国家建立了社区网络。", "zh");
   auto ags = OfType(fs, FactType::kAgreement);
-  REQUIRE(ags.size() == 1);  // the partnership restates the agreement's parties
+  REQUIRE(ags.size() == 2);
   CHECK(ags[0]->kind == "agreement");
-  CHECK(ags[0]->countries == std::vector<std::string>{"KE", "TZ", "UG"});
+  CHECK(ags[0]->countries == std::vector<std::string>{"KE"});
+  CHECK(ags[1]->kind == "partnership");
 }
 
 TEST_CASE("zh partnership countries") {
