@@ -194,7 +194,7 @@ TEST_CASE("Errors name the file, line and column") {
   CHECK_FALSE(ShapesGraph::LoadDir("/nonexistent-dir").ok());
 }
 
-TEST_CASE("Project shapes: fixtures conform or not; Validate is thread-safe") {
+TEST_CASE("Project shapes: fixtures conform or not, and Validate is thread-safe") {
   auto shapes = ShapesGraph::LoadDir(std::string(PRESSKG_SOURCE_DIR) + "/shapes");
   REQUIRE(shapes.ok());
   std::string dir = std::string(PRESSKG_SOURCE_DIR) + "/tests/unit/shacl/fixtures/";
