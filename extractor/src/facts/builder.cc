@@ -268,6 +268,24 @@ bool IsParagraphScope(const Rule& r) {
   return it != r.attrs.end() && it->second == "lines";
 }
 
+// A role fact from a role rule's match: person, role (split from a leading organization), org.
+bool RoleFact(const Ctx& c, const RuleMatch& m, const SlottedText& st, Fact* out) {
+  Fact f = NewFact(c, FactType::kRole, m, st);
+  std::vector<const Mention*> who = Of(c, Cap(m, "person"), {MentionType::kPerson});
+  const Capture* rc = RoleCap(m);
+  if (who.empty() || !rc) return false;
+  f.person = Ref(c, *who.back());
+  for (const char* oname : {"org", "org2"})
+    for (const Mention* om : Of(c, Cap(m, oname), {MentionType::kOrg, MentionType::kCountry}))
+      if (f.org.empty()) f.org = Ref(c, *om);
+  if (f.org.empty())
+    if (const Capture* oc = Cap(m, "org")) f.org.name = CapText(c, st, *oc);
+  SplitRoleOrg(c, CapText(c, st, *rc), &f.role, &f.org);
+  if (f.role.empty()) return false;
+  *out = std::move(f);
+  return true;
+}
+
 struct QuoteCand {
   Fact f;
   std::size_t unit = 0;
@@ -494,18 +512,8 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
         fired.insert(r.id);
         quotes.push_back(std::move(q));
       } else if (r.emits == "role") {
-        Fact f = NewFact(c, FactType::kRole, m, st);
-        std::vector<const Mention*> who = Of(c, Cap(m, "person"), {MentionType::kPerson});
-        const Capture* rc = RoleCap(m);
-        if (who.empty() || !rc) continue;
-        f.person = Ref(c, *who.back());
-        for (const char* oname : {"org", "org2"})
-          for (const Mention* om : Of(c, Cap(m, oname), {MentionType::kOrg, MentionType::kCountry}))
-            if (f.org.empty()) f.org = Ref(c, *om);
-        if (f.org.empty())
-          if (const Capture* oc = Cap(m, "org")) f.org.name = CapText(c, st, *oc);
-        SplitRoleOrg(c, CapText(c, st, *rc), &f.role, &f.org);
-        if (f.role.empty()) continue;
+        Fact f;
+        if (!RoleFact(c, m, st, &f)) continue;
         note_role(f.person, f.role, f.org);
         fired.insert(r.id);
         roles.push_back(std::move(f));
@@ -562,6 +570,28 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
       last.f.quote += " " + qt;
       last.unit = ui;
       claimed_quotes.insert(idx);
+    }
+  }
+
+  // Roles stated inside quotations ("… my meeting with Prime Minister X …"): the quotation hides
+  // its mentions from the other rules, so role rules look inside each quotation on their own.
+  {
+    std::vector<Mention> inner_ms = mentions;
+    ResolvePersonShortNames(&inner_ms);
+    Ctx inner{book, view, inner_ms, c.aliases};
+    for (const QuoteBlock& q : view.quotes) {
+      SlottedText st = rules::Slot(view.normalized, q.norm_begin, q.norm_end, inner_ms);
+      if (st.mentions.size() < 2) continue;
+      for (const Rule* rp : book.Candidates(view.lang, st.text)) {
+        if (rp->emits != "role" || IsParagraphScope(*rp)) continue;
+        for (const RuleMatch& m : book.MatchRule(*rp, st)) {
+          Fact f;
+          if (!RoleFact(inner, m, st, &f)) continue;
+          note_role(f.person, f.role, f.org);
+          fired.insert(rp->id);
+          roles.push_back(std::move(f));
+        }
+      }
     }
   }
 
