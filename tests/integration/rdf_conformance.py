@@ -13,8 +13,8 @@ every format. Then:
      Redland (roqet), and the rows the fixture states;
   4. docs/ontology.md is up to date with ontology/presskg.ttl (scripts/gen-ontology-doc --check),
      and every pkg: term the graph or the JSON-LD context uses is defined in the ontology;
-  5. if the presskg binary can extract samples/, its output parses in rdflib in every format and
-     all formats agree.
+  5. with the presskg binary: the fixture conforms to shapes/ (presskg validate), and presskg's
+     output for samples/ parses in rdflib in every format, all formats agreeing.
 Exit 77 (skipped) when test_write is not built or node/roqet are missing.
 """
 import json
@@ -215,6 +215,7 @@ def main():
             return 1
         run_check(tmp)
         check_ontology(tmp)
+        run_shapes(tmp)
         run_samples(tmp)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -329,6 +330,17 @@ def check_ontology(tmp):
             check(PKG + iri[4:] in defined, "context term %s names undefined %s" % (key, iri))
 
 
+def run_shapes(tmp):
+    """The fixture (every fact family, hostile text) conforms to shapes/ (presskg validate)."""
+    presskg = os.environ.get("PRESSKG", "")
+    if not (presskg and os.path.exists(presskg) and os.path.isdir(os.path.join(SRC, "shapes"))):
+        print("note: shapes check skipped (no presskg binary or no shapes/)")
+        return
+    r = subprocess.run([presskg, "validate", os.path.join(tmp, "all.nq"), "--shapes", os.path.join(SRC, "shapes")],
+                       capture_output=True, text=True, timeout=120)
+    check(r.returncode == 0, "fixture does not conform to shapes/ (exit %d):\n%s" % (r.returncode, (r.stdout + r.stderr)[-3000:]))
+
+
 def run_samples(tmp):
     """presskg extract over samples/ in every format, when the binary and samples exist."""
     presskg = os.environ.get("PRESSKG", "")
@@ -349,19 +361,38 @@ def run_samples(tmp):
         except Exception as e:  # noqa: BLE001
             check(False, "rdflib cannot parse samples.%s: %s" % (fmt, e))
             return
-    # Run metadata differs between the five runs: compare the release graphs only.
+    # Run metadata differs between the five runs: compare the release graphs only; triple-only
+    # formats must hold exactly the release triples plus run metadata.
     def releases(qs):
-        return {q for q in qs if q[3] != NONE} if qs and any(q[3] != NONE for q in qs) else qs
+        return {q for q in qs if q[3] != NONE}
+
+    def is_run_metadata(q):
+        return "/run/" in q[0][1] or "/agent/" in q[0][1] or q[1][1] == PROV + "wasGeneratedBy"
 
     ref = releases(outs["trig"])
-    runs = {q[0][1] for q in outs["trig"] if q[1][1] == PROV + "startedAtTime"}
+    check(len(ref) > 0, "samples: no release graphs in samples.trig")
+    check(all(is_run_metadata(q) for q in outs["trig"] - ref), "samples.trig: default-graph quads beyond run metadata")
     for fmt in ("nq", "jsonld"):
         check(releases(outs[fmt]) == ref, "samples.%s differs from samples.trig\n%s" % (fmt, diff(releases(outs[fmt]), ref)))
     for fmt in ("ttl", "nt"):
-        got = {q for q in outs[fmt] if not q[0][1].startswith(os.path.dirname(next(iter(runs), "/x/")))}
-        want = drop_graphs(ref)
-        check(want <= drop_graphs(outs[fmt]), "samples.%s lacks triples of samples.trig\n%s" % (fmt, diff(want, drop_graphs(got))))
+        got = {q for q in outs[fmt] if not is_run_metadata(q)}
+        check(got == drop_graphs(ref), "samples.%s differs from samples.trig\n%s" % (fmt, diff(got, drop_graphs(ref))))
     print("samples: %d quads in %d release graphs" % (len(ref), len({q[3] for q in ref})))
+
+    # The same files as one run or as two shards (concatenated N-Quads): the same release quads.
+    files = sorted(os.path.join(samples, f) for f in os.listdir(samples) if f.endswith(".txt"))
+    if len(files) >= 2:
+        half = len(files) // 2
+        parts = {}
+        for name, inputs in (("whole", files), ("shard1", files[:half]), ("shard2", files[half:])):
+            out = os.path.join(tmp, "samples-%s.nq" % name)
+            r = subprocess.run([presskg, "extract", *inputs, "-o", out, "--keep-going"],
+                               capture_output=True, text=True, timeout=300)
+            if not check(r.returncode in (0, 1) and os.path.exists(out), "extract %s failed: %s" % (name, r.stderr[-500:])):
+                return
+            parts[name] = releases(rdflib_quads(out, "nq"))
+        check(parts["shard1"] | parts["shard2"] == parts["whole"],
+              "two shards differ from one run\n" + diff(parts["shard1"] | parts["shard2"], parts["whole"]))
 
 
 if __name__ == "__main__":
