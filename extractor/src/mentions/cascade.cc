@@ -250,7 +250,7 @@ class Cascade {
       if (word_start) {
         std::size_t best_end = 0;
         std::vector<std::int32_t> best;
-        gz_.trie.MatchAt(s_, i, [&](std::size_t end, std::int32_t payload) {
+        gz_.trie.MatchAtCodePoint(s_, i, c, n, [&](std::size_t end, std::int32_t payload) {
           const Entry& e = gz_.entries[payload];
           if ((e.langs & lang_) == 0) return;
           if (e.kind == EntryKind::kOrgSuffix) {

@@ -327,6 +327,11 @@ std::vector<Candidate> FindDates(std::string_view norm, std::string_view anchor,
     out.push_back(c);
     return true;
   };
+  struct Span {
+    std::size_t b, e;
+    const char* source;
+  };
+  std::vector<Span> retry;  // year-less dates seen without an anchor
   re2::StringPiece in(norm.data(), norm.size());
   std::size_t covered = 0;
   for (std::size_t p = 0; p < norm.size();) {
@@ -370,14 +375,38 @@ std::vector<Candidate> FindDates(std::string_view norm, std::string_view anchor,
       best = p + 4;
       source = "date:en-year";
     }
-    if (source != nullptr && emit(p, best, source)) {
-      covered = best;
-      p = best;
-      continue;
+    if (source != nullptr) {
+      if (emit(p, best, source)) {
+        covered = best;
+        p = best;
+        continue;
+      }
+      if (anchor.empty()) retry.push_back({p, best, source});
     }
     // skip the rest of this number or word: only its start is a trigger
     p += n;
     while (p < norm.size() && IsAsciiAlnum(norm[p]) && c < 0x80) ++p;
+  }
+  // Without a release date, the first year the text states anchors the year-less dates: a
+  // release speaks of its own year first ("2013年5月16日，日内瓦 … 9 月 9-11 日").
+  if (!retry.empty() && !out.empty()) {
+    std::string fallback(out.front().value.substr(0, 4));
+    for (const Span& r : retry) {
+      bool inside = false;
+      for (const Candidate& c : out) inside |= r.b < c.end && c.begin < r.e;
+      if (inside) continue;
+      std::string start, end;
+      if (!NormalizeDate(norm.substr(r.b, r.e - r.b), fallback, &start, &end)) continue;
+      Candidate c;
+      c.type = MentionType::kDate;
+      c.begin = r.b;
+      c.end = r.e;
+      c.priority = 60;
+      c.source = "date:year-from-text";
+      c.value = store->emplace_back(std::move(start));
+      if (!end.empty()) c.value_end = store->emplace_back(std::move(end));
+      out.push_back(c);
+    }
   }
   return out;
 }

@@ -80,6 +80,10 @@ class Trie {
   // Calls fn(end_offset, payload) for every key that starts at `pos`, shortest first.
   template <class Fn>
   void MatchAt(std::string_view s, std::size_t pos, Fn&& fn) const;
+  // Same, when the caller already decoded the code point `cp` (`len` bytes) at `pos`: one table
+  // lookup decides for most Chinese characters that no key starts there.
+  template <class Fn>
+  void MatchAtCodePoint(std::string_view s, std::size_t pos, char32_t cp, std::size_t len, Fn&& fn) const;
   std::size_t size() const { return payload_begin_.empty() ? 0 : payload_begin_.size() - 1; }
 
  private:
@@ -95,13 +99,29 @@ class Trie {
   std::vector<std::int32_t> edge_next_;
   std::vector<std::uint32_t> payload_begin_;
   std::vector<std::int32_t> payloads_;
+  // Node reached after the first code point of the BMP (0 = no key starts with it).
+  std::vector<std::int32_t> bmp_root_;
+  template <class Fn>
+  void Walk(std::string_view s, std::int32_t node, std::size_t i, Fn&& fn) const;
 };
 
 template <class Fn>
 void Trie::MatchAt(std::string_view s, std::size_t pos, Fn&& fn) const {
   if (pos >= s.size()) return;
-  std::int32_t node = root_[static_cast<unsigned char>(s[pos])];
-  std::size_t i = pos + 1;
+  Walk(s, root_[static_cast<unsigned char>(s[pos])], pos + 1, fn);
+}
+
+template <class Fn>
+void Trie::MatchAtCodePoint(std::string_view s, std::size_t pos, char32_t cp, std::size_t len, Fn&& fn) const {
+  if (cp < bmp_root_.size() && len > 1) {
+    Walk(s, bmp_root_[cp], pos + len, fn);
+  } else {
+    MatchAt(s, pos, fn);
+  }
+}
+
+template <class Fn>
+void Trie::Walk(std::string_view s, std::int32_t node, std::size_t i, Fn&& fn) const {
   while (node > 0) {
     for (std::uint32_t p = payload_begin_[node]; p < payload_begin_[node + 1]; ++p) fn(i, payloads_[p]);
     if (i >= s.size()) return;

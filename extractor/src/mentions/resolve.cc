@@ -1,5 +1,6 @@
 // Overlap resolution: the one place that decides which of several overlapping candidates survives.
 #include <algorithm>
+#include <cstdint>
 
 #include "mentions/internal.h"
 
@@ -7,27 +8,41 @@ namespace presskg {
 namespace mentions {
 
 std::vector<Candidate> ResolveOverlaps(std::vector<Candidate> cands) {
-  std::sort(cands.begin(), cands.end(), [](const Candidate& x, const Candidate& y) {
-    std::size_t lx = x.end - x.begin, ly = y.end - y.begin;
-    if (lx != ly) return lx > ly;
+  // Sort small keys, not the candidates themselves (they are ~120 bytes each).
+  struct Key {
+    std::size_t len, begin;
+    int priority;
+    std::uint32_t idx;
+  };
+  std::vector<Key> keys;
+  keys.reserve(cands.size());
+  std::size_t limit = 0;
+  for (std::uint32_t i = 0; i < cands.size(); ++i) {
+    const Candidate& c = cands[i];
+    if (c.end <= c.begin) continue;
+    keys.push_back({c.end - c.begin, c.begin, c.priority, i});
+    limit = std::max(limit, c.end);
+  }
+  std::sort(keys.begin(), keys.end(), [&](const Key& x, const Key& y) {
+    if (x.len != y.len) return x.len > y.len;
     if (x.priority != y.priority) return x.priority > y.priority;
     if (x.begin != y.begin) return x.begin < y.begin;
-    return x.source < y.source;  // identical spans: a fixed order keeps runs deterministic
+    return cands[x.idx].source < cands[y.idx].source;  // identical spans: a fixed order keeps runs deterministic
   });
-  std::size_t limit = 0;
-  for (const Candidate& c : cands) limit = std::max(limit, c.end);
   std::vector<bool> taken(limit, false);
-  std::vector<Candidate> out;
-  out.reserve(cands.size());
-  for (const Candidate& c : cands) {
-    if (c.end <= c.begin) continue;
+  std::vector<std::uint32_t> kept;
+  kept.reserve(keys.size());
+  for (const Key& k : keys) {
     bool free = true;
-    for (std::size_t i = c.begin; i < c.end && free; ++i) free = !taken[i];
+    for (std::size_t i = k.begin; i < k.begin + k.len && free; ++i) free = !taken[i];
     if (!free) continue;
-    for (std::size_t i = c.begin; i < c.end; ++i) taken[i] = true;
-    out.push_back(c);
+    for (std::size_t i = k.begin; i < k.begin + k.len; ++i) taken[i] = true;
+    kept.push_back(k.idx);
   }
-  std::sort(out.begin(), out.end(), [](const Candidate& a, const Candidate& b) { return a.begin < b.begin; });
+  std::sort(kept.begin(), kept.end(), [&](std::uint32_t a, std::uint32_t b) { return cands[a].begin < cands[b].begin; });
+  std::vector<Candidate> out;
+  out.reserve(kept.size());
+  for (std::uint32_t i : kept) out.push_back(cands[i]);
   return out;
 }
 

@@ -144,6 +144,22 @@ void Trie::Freeze() {
   payload_begin_[n] = static_cast<std::uint32_t>(payloads_.size());
   std::fill(std::begin(root_), std::end(root_), 0);
   for (const auto& [b, next] : build_[0].children) root_[b] = next;
+  // First code points of the BMP: follow every 2- and 3-byte UTF-8 path from the root.
+  bmp_root_.assign(0x10000, 0);
+  for (const auto& [b0, n0] : build_[0].children) {
+    if (b0 < 0xC0 || b0 >= 0xF0) continue;
+    for (const auto& [b1, n1] : build_[n0].children) {
+      if ((b1 & 0xC0) != 0x80) continue;
+      if (b0 < 0xE0) {
+        bmp_root_[((b0 & 0x1Fu) << 6) | (b1 & 0x3Fu)] = n1;
+        continue;
+      }
+      for (const auto& [b2, n2] : build_[n1].children) {
+        if ((b2 & 0xC0) != 0x80) continue;
+        bmp_root_[((b0 & 0x0Fu) << 12) | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu)] = n2;
+      }
+    }
+  }
   build_.clear();
   build_.shrink_to_fit();
 }
