@@ -83,6 +83,30 @@ bool IsControlByte(unsigned char c) {
   return c < 0x20 && c != '\t' && c != '\n' && c != '\v' && c != '\f' && c != '\r' && c != 0x1B;
 }
 
+// A UTF-16 code unit that ordinary text is made of: printable ASCII and white space, Latin
+// letters, general punctuation, CJK symbols, ideographs, Hangul, full-width forms.
+bool TextUnit(unsigned u) {
+  return (u >= 0x20 && u < 0x7F) || u == '\n' || u == '\r' || u == '\t' || (u >= 0xA0 && u < 0x250) ||
+         (u >= 0x2000 && u < 0x2070) || (u >= 0x3000 && u < 0x3100) || (u >= 0x3400 && u < 0xA000) ||
+         (u >= 0xAC00 && u < 0xD7A4) || (u >= 0xFF00 && u < 0xFFF0) || (u >= 0x400 && u < 0x530) ||
+         (u >= 0x600 && u < 0x700);
+}
+
+// "UTF-16LE"/"UTF-16BE" when at least 95% of the sample's code units are text in that byte order.
+const char* LooksLikeUtf16(std::string_view sample) {
+  std::size_t units = sample.size() / 2;
+  if (units < 8 || sample.size() % 2) return nullptr;
+  std::size_t le = 0, be = 0;
+  for (std::size_t i = 0; i + 1 < sample.size(); i += 2) {
+    unsigned a = static_cast<unsigned char>(sample[i]), b = static_cast<unsigned char>(sample[i + 1]);
+    le += TextUnit(a | b << 8);
+    be += TextUnit(a << 8 | b);
+  }
+  if (le * 100 >= units * 95 && le >= be) return "UTF-16LE";
+  if (be * 100 >= units * 95) return "UTF-16BE";
+  return nullptr;
+}
+
 // Counts replaced sequences, writes U+FFFD (the default callback may write U+001A instead).
 void CountingSubstitute(const void* context, UConverterToUnicodeArgs* args, const char*, int32_t,
                         UConverterCallbackReason reason, UErrorCode* err) {
@@ -243,28 +267,22 @@ DecodeOutcome DecodeBytes(std::string_view raw, const DecodeRequest& request) {
     if (c == 0) (i % 2 ? nul_odd : nul_even)++;
     else if (IsControlByte(c)) ++controls;
   }
-  std::size_t pairs = sample.size() / 2;
-  if (nul_even + nul_odd > 0) {
-    const char* utf16 = nullptr;
-    if (nul_odd * 10 >= pairs * 3 && nul_even * 10 <= nul_odd) utf16 = "UTF-16LE";
-    if (nul_even * 10 >= pairs * 3 && nul_odd * 10 <= nul_even) utf16 = "UTF-16BE";
-    if (!utf16) {
-      out.reject_reason = "binary file";
-      return out;
-    }
+  bool suspicious = nul_even + nul_odd > 0 || controls * 20 > sample.size();
+  Utf8Stats st = suspicious ? Utf8Stats{} : ScanUtf8(raw);
+  if (!suspicious && st.invalid == 0) {
+    out.text.assign(raw);
+    out.encoding = "UTF-8";
+    return out;
+  }
+  // Binary-looking bytes or bytes that are not UTF-8 may be UTF-16 without a BOM (the ICU
+  // detector only recognises it for Latin text): accept when nearly every code unit is text.
+  if (const char* utf16 = LooksLikeUtf16(sample)) {
     FinishIcu(raw, utf16, &out);
     out.note = std::string(utf16) + " without BOM";
     return out;
   }
-  if (controls * 20 > sample.size()) {
+  if (suspicious) {
     out.reject_reason = "binary file";
-    return out;
-  }
-
-  Utf8Stats st = ScanUtf8(raw);
-  if (st.invalid == 0) {
-    out.text.assign(raw);
-    out.encoding = "UTF-8";
     return out;
   }
 

@@ -127,6 +127,8 @@ TEST_CASE("encodings are detected and converted", "[sources][encoding]") {
       {"gb18030.txt", Encode(kZhHans, "GB18030"), "GB18030", kZhHans, ""},
       {"big5.txt", Encode(kZhHant, "Big5"), "Big5", kZhHant, ""},
       {"utf16le-nobom.txt", Encode(kEn, "UTF-16LE"), "UTF-16LE", kEn, "encoding guessed: UTF-16LE without BOM"},
+      {"utf16le-nobom-zh.txt", Encode(kZhHans, "UTF-16LE"), "UTF-16LE", kZhHans, "encoding guessed: UTF-16LE without BOM"},
+      {"utf16be-nobom-zh.txt", Encode(kZhHant, "UTF-16BE"), "UTF-16BE", kZhHant, "encoding guessed: UTF-16BE without BOM"},
   };
   for (const Case& c : cases) {
     SECTION(c.file) {
