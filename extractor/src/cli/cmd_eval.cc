@@ -45,7 +45,7 @@ const char kHelp[] =
     "  --errors           list false negatives (FN), false positives (FP, with the nearest gold fact)\n"
     "                     and wrong attributes (ATTR) of matched facts\n"
     "  --by-rule          precision of each rule id (correct / wrong / ignored predictions)\n"
-    "  --json FILE        also write the figures as JSON (overall, zh, en)\n"
+    "  --json FILE        also write the figures as JSON (all, zh, en, by_rule)\n"
     "  --rules DIR        rule packs (default: the built-in extractor/rules)\n"
     "  --gazetteers DIR   gazetteers (default: the built-in extractor/gazetteers)\n"
     "\n"
@@ -245,6 +245,9 @@ int RunEval(int argc, char** argv) {
   std::cout << "== all ==\n" << FormatScores(all);
   nlohmann::json summary;
   summary["all"] = ScoresJson(all);
+  for (const auto& [rule, t] : all.by_rule) {
+    summary["by_rule"][rule] = {{"correct", t.tp}, {"wrong", t.fp}, {"ignored", t.ignored}, {"precision", t.precision()}};
+  }
   for (const std::string& group : groups) {
     if (!lang.empty()) break;  // the whole table is that language already
     Subset s = Restrict(scored_gold, corpus, group);
