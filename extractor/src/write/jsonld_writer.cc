@@ -37,6 +37,33 @@ const unsigned char kEmbeddedContext[] = {
 #include "presskg_context_jsonld.inc"
 };
 
+// `s` as a JSON string literal; `s` is valid UTF-8 (callers repair it), written as is except for
+// the characters JSON requires escaped.
+void AppendJsonString(std::string* out, const std::string& s) {
+  static const char kHex[] = "0123456789abcdef";
+  *out += '"';
+  for (unsigned char c : s) {
+    switch (c) {
+      case '"': *out += "\\\""; break;
+      case '\\': *out += "\\\\"; break;
+      case '\n': *out += "\\n"; break;
+      case '\r': *out += "\\r"; break;
+      case '\t': *out += "\\t"; break;
+      case '\b': *out += "\\b"; break;
+      case '\f': *out += "\\f"; break;
+      default:
+        if (c < 0x20) {
+          *out += "\\u00";
+          *out += kHex[c >> 4];
+          *out += kHex[c & 15];
+        } else {
+          *out += static_cast<char>(c);
+        }
+    }
+  }
+  *out += '"';
+}
+
 struct TermDef {
   std::string name;
   std::string coercion;  // "" none, "@id", or a datatype IRI
@@ -186,15 +213,31 @@ class JsonLdWriter : public QuadWriter {
     return ctx_.Compact(graphutil::MakeSafeIri(t.value));
   }
 
-  // The full value object of an object term.
-  json ValueObject(const Term& v) const {
-    if (!v.is_literal()) return json{{"@id", Id(v)}};
-    json o{{"@value", graphutil::RepairUtf8(v.value)}};
-    if (!v.lang.empty()) {
-      if (IsValidLangTag(v.lang)) o["@language"] = v.lang;
-    } else if (!v.datatype.empty() && v.datatype != kXsdString()) {
-      o["@type"] = ctx_.TypeName(graphutil::MakeSafeIri(v.datatype));
+  // The full value object of an object term, as JSON text.
+  std::string ValueObject(const Term& v) const {
+    std::string o;
+    if (!v.is_literal()) {
+      o = "{\"@id\":";
+      AppendJsonString(&o, Id(v));
+      o += '}';
+      return o;
     }
+    // Keys in byte order, as a JSON library with sorted objects would write them.
+    o = "{";
+    if (!v.lang.empty()) {
+      if (IsValidLangTag(v.lang)) {
+        o += "\"@language\":";
+        AppendJsonString(&o, v.lang);
+        o += ',';
+      }
+    } else if (!v.datatype.empty() && v.datatype != kXsdString()) {
+      o += "\"@type\":";
+      AppendJsonString(&o, ctx_.TypeName(graphutil::MakeSafeIri(v.datatype)));
+      o += ',';
+    }
+    o += "\"@value\":";
+    AppendJsonString(&o, Text(v.value));
+    o += '}';
     return o;
   }
 
@@ -205,54 +248,83 @@ class JsonLdWriter : public QuadWriter {
   static bool IsPlain(const Term& v) {
     return v.is_literal() && v.lang.empty() && (v.datatype.empty() || v.datatype == kXsdString());
   }
+  static std::string Text(const std::string& s) { return graphutil::RepairUtf8(s); }
+  static std::string JsonString(const std::string& s) {
+    std::string out;
+    AppendJsonString(&out, s);
+    return out;
+  }
 
-  json Node(const Term& subject, const std::map<std::string, std::vector<Term>>& props) const {
-    json node = json::object();
-    node["@id"] = Id(subject);
+  // JSON text of one node object: "@id", "@type", then the other keys in byte order; one value
+  // without an array, as compaction writes it.
+  std::string Node(const Term& subject, const std::map<std::string, std::vector<Term>>& props) const {
     static const std::string kType = std::string(ns::kRdf) + "type";
+    std::vector<std::string> types;
+    std::map<std::string, std::vector<std::string>> keys;  // key → JSON text of each value
     for (const auto& [pred, values] : props) {
       const std::string safe_pred = graphutil::MakeSafeIri(pred);
       const TermDef* term = ctx_.Property(safe_pred);
       const std::string compact = ctx_.Compact(safe_pred);
       for (const Term& v : values) {
         if (pred == kType && v.is_iri()) {
-          node["@type"].push_back(ctx_.TypeName(graphutil::MakeSafeIri(v.value)));
+          types.push_back(JsonString(ctx_.TypeName(graphutil::MakeSafeIri(v.value))));
           continue;
         }
         if (pred == kType && v.is_blank()) {
-          node["@type"].push_back(Id(v));
+          types.push_back(JsonString(Id(v)));
           continue;
         }
         if (term) {
           if (term->coercion == "@id" && !v.is_literal()) {
-            node[term->name].push_back(Id(v));
+            keys[term->name].push_back(JsonString(Id(v)));
             continue;
           }
           if (!term->coercion.empty() && term->coercion != "@id" && v.is_literal() && v.lang.empty() &&
               v.datatype == term->coercion) {
-            node[term->name].push_back(graphutil::RepairUtf8(v.value));
+            keys[term->name].push_back(JsonString(Text(v.value)));
             continue;
           }
           if (term->coercion.empty()) {
-            node[term->name].push_back(IsPlain(v) ? json(graphutil::RepairUtf8(v.value)) : ValueObject(v));
+            keys[term->name].push_back(IsPlain(v) ? JsonString(Text(v.value)) : ValueObject(v));
             continue;
           }
         }
-        node[compact].push_back(IsPlain(v) ? json(graphutil::RepairUtf8(v.value)) : ValueObject(v));
+        keys[compact].push_back(IsPlain(v) ? JsonString(Text(v.value)) : ValueObject(v));
       }
     }
-    // Single values without arrays, as compaction does.
-    for (auto& [key, value] : node.items()) {
-      if (value.is_array() && value.size() == 1) value = value[0];
+    auto append_values = [](std::string* out, const std::vector<std::string>& vals) {
+      if (vals.size() == 1) {
+        *out += vals[0];
+        return;
+      }
+      *out += '[';
+      for (std::size_t i = 0; i < vals.size(); ++i) {
+        if (i) *out += ',';
+        *out += vals[i];
+      }
+      *out += ']';
+    };
+    std::string out = "{\"@id\":";
+    AppendJsonString(&out, Id(subject));
+    if (!types.empty()) {
+      out += ",\"@type\":";
+      append_values(&out, types);
     }
-    return node;
+    for (const auto& [key, vals] : keys) {
+      out += ',';
+      AppendJsonString(&out, key);
+      out += ':';
+      append_values(&out, vals);
+    }
+    out += '}';
+    return out;
   }
 
   // One node object per run of quads with the same subject: memory holds one node, whatever the
   // size of the graph. A subject that comes back gets a second node object (merged on reading).
   void FlushNode() {
     if (props_.empty()) return;
-    const std::string node = Node(subject_, props_).dump(-1, ' ', false, json::error_handler_t::replace);
+    const std::string node = Node(subject_, props_);
     props_.clear();
     if (graph_.is_none()) {
       out_->Write(first_ ? "\n" : ",\n");
@@ -261,7 +333,7 @@ class JsonLdWriter : public QuadWriter {
       out_->Write(first_ ? "\n" : ",\n");
       first_ = false;
       out_->Write("{\"@id\": ");
-      out_->Write(json(Id(graph_)).dump(-1, ' ', false, json::error_handler_t::replace));
+      out_->Write(JsonString(Id(graph_)));
       out_->Write(", \"@graph\": [\n");
       graph_open_ = true;
     } else {
