@@ -38,7 +38,7 @@ struct ValidationResult {
 struct ValidationReport {
   bool conforms = true;
   std::vector<ValidationResult> results;
-  Quads ToRdf() const;  // sh:ValidationReport in the default graph
+  Quads ToRdf() const;  // sh:ValidationReport in the default graph; first quad: <report> a sh:ValidationReport
   std::string ToText() const;  // one line per result, then "conforms: N results" / "does not conform: ..."
 };
 

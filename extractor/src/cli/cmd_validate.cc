@@ -18,8 +18,9 @@ const char kHelp[] =
     "\n"
     "Validates the union of the RDF files DATA (Turtle, N-Triples, N-Quads, TriG; format from the\n"
     "extension) against the SHACL Core shapes in DIR (every *.ttl) or FILE.\n"
-    "Each validation result is printed on standard output as one line naming the severity, focus\n"
-    "node, path, value, message, constraint component and shape; a summary line follows.\n"
+    "Each validation result is printed on standard output (standard error with --report -) as one\n"
+    "line naming the severity, focus node, path, value, message, constraint component and shape;\n"
+    "a summary line follows.\n"
     "\n"
     "options:\n"
     "  --shapes DIR|FILE   shapes graph (required; the project's shapes are in shapes/)\n"
@@ -61,10 +62,13 @@ int RunValidate(int argc, char** argv) {
     return kExitError;
   }
   const ValidationReport& r = *report;
+  // With --report - the Turtle report owns standard output; the text goes to standard error.
+  std::ostream& text = args.Get("--report") == "-" ? std::cerr : std::cout;
   if (!args.Has("--quiet"))
-    for (const ValidationResult& v : r.results) std::cout << v.ToText() << "\n";
-  std::cout << (r.conforms ? "conforms" : "does not conform") << ": " << r.results.size() << " result"
-            << (r.results.size() == 1 ? "" : "s") << "\n";
+    for (const ValidationResult& v : r.results) text << v.ToText() << "\n";
+  text << (r.conforms ? "conforms" : "does not conform") << ": " << r.results.size() << " result"
+       << (r.results.size() == 1 ? "" : "s") << "\n";
+  text.flush();
   if (args.Has("--report")) {
     auto w = QuadWriter::Open(args.Get("--report"), RdfFormat::kTurtle);
     Status s = w.ok() ? (*w)->Write(r.ToRdf()) : w.status();

@@ -297,18 +297,13 @@ void Engine::Compile(Shape* s) {
       add(p == v.lessThan ? Component::kLessThan : Component::kLessThanOrEquals, o);
     else if (p == v.not_ || p == v.node || p == v.property) {
       Component k = p == v.not_ ? Component::kNot : (p == v.node ? Component::kNode : Component::kProperty);
-      Constraint* c = add(k, o);
-      c->shapes.push_back(nullptr);
-      size_t index = s->constraints.size() - 1;
-      const Shape* target = GetShape(o);  // may push into s->constraints? no: only into other shapes
-      s->constraints[index].shapes[0] = target;
+      const Shape* target = GetShape(o);  // compiles o first: it never adds to s (s is in the map)
+      add(k, o)->shapes.push_back(target);
     } else if (p == v.and_ || p == v.or_ || p == v.xone) {
       Component k = p == v.and_ ? Component::kAnd : (p == v.or_ ? Component::kOr : Component::kXone);
-      add(k, o);
-      size_t index = s->constraints.size() - 1;
       std::vector<const Shape*> members;
       for (Node m : g.List(o)) members.push_back(GetShape(m));
-      s->constraints[index].shapes = std::move(members);
+      add(k, o)->shapes = std::move(members);
     } else if (p == v.qualifiedValueShape && s->is_property) {
       long long min = -1, max = -1;
       if (Node n = g.Object(id, v.qualifiedMinCount)) ParseCount(n, &min);
@@ -352,7 +347,6 @@ void Engine::Compile(Shape* s) {
       c->set.insert(c->nodes.begin(), c->nodes.end());
     }
   }
-  s->compiled = true;
 }
 
 void Engine::EvalPath(const Path& p, const std::vector<Node>& starts, bool inverse, std::vector<Node>* out) {

@@ -63,8 +63,6 @@ struct Shape {
   std::vector<Node> messages;
   std::vector<Node> target_class, target_node, target_subjects_of, target_objects_of;
   std::vector<Constraint> constraints;
-  std::vector<const Shape*> parents;  // shapes that point here with sh:property
-  bool compiled = false;
 };
 
 struct RawResult {
@@ -105,7 +103,6 @@ class Engine {
   std::unique_ptr<Vocab> v_;
   Status status_;
   std::unordered_map<Node, std::unique_ptr<Shape>> shape_map_;
-  std::vector<Shape*> shape_order_;
   std::unordered_map<Node, std::vector<Node>> supers_;
 };
 

@@ -77,14 +77,23 @@ Quads ValidationReport::ToRdf() const {
   Quads q;
   auto sh = [](const char* l) { return Term::Iri(std::string(ns::kSh) + l); };
   const Term type = Term::Iri(std::string(ns::kRdf) + "type");
-  const Term report = Term::Blank("report");
+  // Labels for the report's own blank nodes must not collide with blank nodes in the results.
+  std::string prefix = "shacl";
+  for (bool clash = true; clash;) {
+    clash = false;
+    for (const ValidationResult& r : results)
+      for (const Term* t : {&r.focus_node, &r.value, &r.source_shape})
+        if (t->is_blank() && t->value.compare(0, prefix.size(), prefix) == 0) clash = true;
+    if (clash) prefix += "x";
+  }
+  const Term report = Term::Blank(prefix + "report");
   q.push_back({report, type, sh("ValidationReport"), {}});
   q.push_back({report, sh("conforms"), Term::Literal(conforms ? "true" : "false", std::string(ns::kXsd) + "boolean"), {}});
   for (size_t i = 0; i < results.size(); ++i) {
     const ValidationResult& r = results[i];
-    const std::string id = "r" + std::to_string(i);
+    const std::string id = prefix + "r" + std::to_string(i);
     auto rename = [&](Term t) {
-      if (t.is_blank() && r.path.is_blank()) t.value = id + "_" + t.value;  // path nodes per result
+      if (t.is_blank() && r.path.is_blank()) t.value = id + t.value;  // path nodes per result
       return t;
     };
     Term node = Term::Blank(id);
