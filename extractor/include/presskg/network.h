@@ -90,6 +90,12 @@ struct MetricsOptions {
   double pagerank_tol = 1e-6;
   int pagerank_max_iter = 100;
   bool shortest_path_metrics = true;  // false: skip betweenness and closeness (O(V·E)); left 0
+  // > 0 and < number of vertices: estimate betweenness and closeness from this many BFS sources
+  // (vertex floor(i·n/k) for i < k) instead of all n. Betweenness is then networkx's
+  // betweenness_centrality(G, k) estimator over those sources (sum over sources scaled by n/k);
+  // closeness uses the sources a vertex reaches, m of k' (k' = sources other than itself) at total
+  // distance D: (m/k')·(m/D). 0 = exact.
+  int sample_sources = 0;
 };
 
 Result<Network> BuildNetwork(const Quads& data, const NetworkOptions& options);

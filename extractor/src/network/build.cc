@@ -11,6 +11,9 @@
 #include <utility>
 #include <vector>
 
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
+
 #include "presskg/network.h"
 
 namespace presskg {
@@ -36,7 +39,7 @@ struct Fact {
 };
 
 struct Doc {
-  std::string id, language, published;
+  std::string id, language, published, dateline;
 };
 
 // A label and where it was seen (the graphs whose release wrote it).
@@ -55,7 +58,7 @@ int YearOf(const std::string& date) {
   size_t i = 0;
   if (!date.empty() && date[0] == '-') return 0;  // BCE dates are not agreement dates
   while (i < date.size() && std::isdigit(static_cast<unsigned char>(date[i]))) ++i;
-  if (i < 4) return 0;
+  if (i < 4 || i > 8) return 0;  // gYear has at least 4 digits; more than 8 is not a date we chart
   return std::stoi(date.substr(0, i));
 }
 
@@ -63,6 +66,38 @@ int YearOf(const std::string& date) {
 std::string LastSegment(const std::string& iri) {
   size_t slash = iri.find_last_of("/#");
   return slash == std::string::npos ? iri : iri.substr(slash + 1);
+}
+
+// "zh-hans" matches "zh"; both lower case.
+bool LangMatches(const std::string& tag, const std::string& want) {
+  return !want.empty() && (tag == want || tag.rfind(want + "-", 0) == 0);
+}
+
+// CLDR display name of an ISO 3166 region in a language (ICU); the code itself when unknown.
+std::string CountryName(const std::string& iso, const std::string& lang) {
+  UErrorCode status = U_ZERO_ERROR;
+  icu::Locale in = icu::Locale::forLanguageTag(lang, status);
+  if (U_FAILURE(status)) in = icu::Locale::getEnglish();
+  icu::UnicodeString name;
+  icu::Locale("", iso.c_str()).getDisplayCountry(in, name);
+  std::string out;
+  name.toUTF8String(out);
+  return out.empty() ? iso : out;
+}
+
+// IRI segments are percent-encoded UTF-8 (docs/vocabulary.md); decode for a readable fallback.
+std::string PercentDecode(const std::string& s) {
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '%' && i + 2 < s.size() && std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
+        std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
+      out += static_cast<char>(std::stoi(s.substr(i + 1, 2), nullptr, 16));
+      i += 2;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
 }
 
 size_t CodePoints(const std::string& s) {
@@ -88,6 +123,8 @@ Result<Network> BuildNetwork(const Quads& data, const NetworkOptions& options) {
   std::unordered_set<std::string> countries;
   std::unordered_map<std::string, std::string> iso;
   std::unordered_map<std::string, std::map<std::string, LabelSeen>> labels;
+
+  std::unordered_map<std::string, std::string> other_date, other_doc;  // non-agreement facts
 
   // Pass 1: which subjects are agreements (the type triple may come after the others).
   for (const Quad& q : data)
@@ -124,8 +161,18 @@ Result<Network> BuildNetwork(const Quads& data, const NetworkOptions& options) {
       if (!q.graph.is_none()) graph_doc.emplace(q.graph.value, s);
     } else if (p == kDatePublished && o.is_literal()) {
       docs[s].published = o.value;
+    } else if (p == kDate && o.is_literal()) {
+      other_date[s] = o.value;  // a dateline (the only other fact with dcterms:date)
+    } else if (p == kInDocument && o.is_iri()) {
+      other_doc[s] = o.value;
     }
   }
+  // The release's own dateline dates it when it has no schema:datePublished.
+  for (const auto& [fact, date] : other_date)
+    if (auto d = other_doc.find(fact); d != other_doc.end()) {
+      Doc& doc = docs[d->second];
+      if (doc.dateline.empty() || date < doc.dateline) doc.dateline = date;
+    }
 
   auto is_country = [&](const std::string& iri) { return countries.count(iri) > 0; };
   auto iso_of = [&](const std::string& iri) -> std::string {
@@ -150,11 +197,16 @@ Result<Network> BuildNetwork(const Quads& data, const NetworkOptions& options) {
   // `ordered`, increasing) joining them.
   std::unordered_map<std::string, int> vertex_id;
   std::vector<const std::string*> vertex_iri;
+  std::vector<std::map<std::string, int>> vertex_langs;  // languages of the releases naming it
   auto intern = [&](const std::string& iri) {
     auto [it, added] = vertex_id.emplace(iri, static_cast<int>(vertex_iri.size()));
-    if (added) vertex_iri.push_back(&it->first);
+    if (added) {
+      vertex_iri.push_back(&it->first);
+      vertex_langs.emplace_back();
+    }
     return it->second;
   };
+  std::vector<std::string> langs;  // of the current fact's releases
   std::unordered_map<uint64_t, std::vector<int>> pair_facts;
   auto join = [&](const std::string& a, const std::string& b, int fact) {
     if (a == b) return;
@@ -163,7 +215,10 @@ Result<Network> BuildNetwork(const Quads& data, const NetworkOptions& options) {
     if (on.empty() || on.back() != fact) on.push_back(fact);
   };
   auto keep = [&](const auto& iris) {
-    for (const auto& iri : iris) intern(iri);
+    for (const auto& iri : iris) {
+      auto& counts = vertex_langs[intern(iri)];
+      for (const auto& l : langs) ++counts[l];
+    }
   };
 
   // Per fact: the year (its own date, else the release date) and the release ids.
@@ -173,11 +228,14 @@ Result<Network> BuildNetwork(const Quads& data, const NetworkOptions& options) {
     if (!want_kinds.empty() && !want_kinds.count(f.kind)) continue;
     std::vector<std::string> doc_ids;
     std::string published;
+    langs.clear();
     for (const auto& d : f.docs) {
       auto it = docs.find(d);
       if (it == docs.end()) { doc_ids.push_back(LastSegment(d)); continue; }
       doc_ids.push_back(it->second.id.empty() ? LastSegment(d) : it->second.id);
       if (published.empty()) published = it->second.published;
+      if (published.empty()) published = it->second.dateline;
+      if (!it->second.language.empty()) langs.push_back(it->second.language);
     }
     std::sort(doc_ids.begin(), doc_ids.end());
     int year = YearOf(f.date.empty() ? published : f.date);
@@ -252,9 +310,9 @@ Result<Network> BuildNetwork(const Quads& data, const NetworkOptions& options) {
       for (const auto& [text, seen] : it->second) {
         bool in_lang = false;
         if (!want_lang.empty()) {
-          if (Lower(seen.lang) == want_lang || Lower(seen.lang).rfind(want_lang + "-", 0) == 0) in_lang = true;
+          if (LangMatches(Lower(seen.lang), want_lang)) in_lang = true;
           for (const auto& g : seen.graphs)
-            if (seen.lang.empty() && graph_language(g) == want_lang) in_lang = true;
+            if (seen.lang.empty() && LangMatches(graph_language(g), want_lang)) in_lang = true;
         }
         ranked.emplace_back(in_lang, seen.graphs.size(), CodePoints(text), text);
       }
@@ -266,8 +324,18 @@ Result<Network> BuildNetwork(const Quads& data, const NetworkOptions& options) {
       return std::get<3>(a) < std::get<3>(b);
     });
     for (const auto& r : ranked) v.labels.push_back(std::get<3>(r));
-    if (!v.labels.empty()) v.label = v.labels.front();
-    else v.label = v.kind == "country" && !v.iso.empty() ? v.iso : LastSegment(iri);
+    if (!v.labels.empty()) {
+      v.label = v.labels.front();
+    } else if (v.kind == "country" && !v.iso.empty()) {
+      // No label written: CLDR's name in the wanted language, else the releases' language.
+      std::string lang = want_lang;
+      int best = 0;
+      for (const auto& [l, count] : vertex_langs[id])
+        if (lang.empty() || (want_lang.empty() && count > best)) { lang = l; best = count; }
+      v.label = CountryName(v.iso, lang.empty() ? "en" : lang);
+    } else {
+      v.label = PercentDecode(LastSegment(iri));
+    }
     index[id] = static_cast<int>(net.vertices.size());
     net.vertices.push_back(std::move(v));
   }

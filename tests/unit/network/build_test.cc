@@ -47,6 +47,22 @@ class Archive {
     for (const auto& c : concerned) Add(f, P + "country", Term::Iri(c));
     if (!date.empty()) Add(f, std::string(ns::kDcterms) + "date", Term::Literal(date, std::string(ns::kXsd) + "gYearMonth"));
   }
+  // A release with no datePublished, dated by its dateline fact; a country with no label.
+  void UndatedRelease(const std::string& id, const std::string& lang, const std::string& dateline) {
+    doc_ = B + "doc/" + id;
+    graph_ = Term::Iri(B + "graph/" + id);
+    Add(doc_, std::string(ns::kDcterms) + "identifier", Term::Literal(id));
+    Add(doc_, std::string(ns::kDcterms) + "language", Term::Literal(lang));
+    std::string f = B + "fact/" + id + "/dateline-1";
+    Add(f, std::string(ns::kRdf) + "type", Term::Iri(P + "Dateline"));
+    Add(f, P + "inDocument", Term::Iri(doc_));
+    Add(f, std::string(ns::kDcterms) + "date", Term::Literal(dateline, std::string(ns::kXsd) + "date"));
+  }
+  std::string UnlabeledCountry(const std::string& iso) {
+    std::string iri = B + "country/" + iso;
+    Add(iri, std::string(ns::kRdf) + "type", Term::Iri(std::string(ns::kSchema) + "Country"));
+    return iri;
+  }
   const Quads& quads() const { return quads_; }
 
  private:
@@ -204,6 +220,26 @@ TEST_CASE("same input in another order gives the same network") {
   REQUIRE(a.ok());
   REQUIRE(b.ok());
   CHECK(WriteGraphMl(*a, nullptr) == WriteGraphMl(*b, nullptr));
+}
+
+TEST_CASE("dateline year and CLDR names for unlabeled countries") {
+  Archive a;
+  a.UndatedRelease("x1", "zh-Hans", "2019-11-02");
+  std::string sn = a.UnlabeledCountry("SN");
+  a.Agreement("a1", "mou", {a.Org("wb", "世界银行"), sn}, {}, "");
+  Result<Network> net = BuildNetwork(a.quads(), NetworkOptions{});
+  REQUIRE(net.ok());
+  REQUIRE(net->edges.size() == 1);
+  CHECK(net->edges[0].years == std::vector<std::string>{"2019"});
+  CHECK(net->edges[0].docs == std::vector<std::string>{"x1"});
+  CHECK(net->vertices[Find(*net, sn)].label == "塞内加尔");  // the release's language
+  CHECK(net->vertices[Find(*net, sn)].labels.empty());
+  NetworkOptions en;
+  en.label_language = "en";
+  net = BuildNetwork(a.quads(), en);
+  REQUIRE(net.ok());
+  CHECK(net->vertices[Find(*net, sn)].label == "Senegal");
+  CHECK(net->vertices[Find(*net, B + "org/wb")].label == "世界银行");  // its only label
 }
 
 TEST_CASE("no agreements: an empty network, metrics and exports still work") {

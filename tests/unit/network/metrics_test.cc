@@ -2,6 +2,7 @@
 // hand-written network and on generated graphs of more than 1,000 vertices.
 #include <sys/wait.h>
 
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -92,10 +93,11 @@ void WriteFile(const fs::path& p, const std::string& text) {
 }
 
 // Runs the networkx oracle on the GraphML (and SVG) and returns its exit status.
-int Oracle(const fs::path& graphml, const std::string& svg = "") {
+int Oracle(const fs::path& graphml, const std::string& svg = "", int sample = 0) {
   std::string cmd = "/usr/bin/python3 " PRESSKG_SOURCE_DIR "/tests/unit/network/nx_oracle.py '" +
                     graphml.string() + "'";
   if (!svg.empty()) cmd += " --svg '" + svg + "'";
+  if (sample) cmd += " --sample " + std::to_string(sample);
   int rc = std::system(cmd.c_str());
   return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
 }
@@ -187,6 +189,29 @@ TEST_CASE("metrics equal networkx on generated graphs of more than 1,000 vertice
   NetworkMetrics pm = ComputeMetrics(pa);
   WriteFile(dir / "pa.graphml", WriteGraphMl(pa, &pm));
   CHECK(Oracle(dir / "pa.graphml") == 0);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("sampled betweenness and closeness equal the same estimators in networkx") {
+  if (!HavePythonNetworkx()) {
+    WARN("skipped: /usr/bin/python3 with networkx not available");
+    return;
+  }
+  Network net = Generated(500, 400, 60, 30, 7);
+  MetricsOptions o;
+  o.sample_sources = 97;
+  NetworkMetrics sampled = ComputeMetrics(net, o);
+  NetworkMetrics exact = ComputeMetrics(net);
+  double max_diff = 0;
+  for (size_t v = 0; v < net.vertices.size(); ++v) {
+    max_diff = std::max(max_diff, std::fabs(sampled.vertices[v].betweenness - exact.vertices[v].betweenness));
+    CHECK(sampled.vertices[v].pagerank == exact.vertices[v].pagerank);  // untouched by sampling
+  }
+  CHECK(max_diff > 0);     // it is an estimate
+  CHECK(max_diff < 0.05);  // and a close one on this graph
+  fs::path dir = TempDir();
+  WriteFile(dir / "sampled.graphml", WriteGraphMl(net, &sampled));
+  CHECK(Oracle(dir / "sampled.graphml", "", 97) == 0);
   fs::remove_all(dir);
 }
 
