@@ -17,7 +17,10 @@ std::string DetectLanguage(std::string_view original);
 
 // The language PrepareText uses: forced (options), else the document's, else detected; "auto"
 // means detect and a bare "zh" is refined from the text.
-std::string ResolveLanguage(const std::string& forced, const std::string& declared, std::string_view original);
+// `counts` (from Normalize) settle Chinese, Japanese and Korean texts without another pass.
+struct ScriptCounts;
+std::string ResolveLanguage(const std::string& forced, const std::string& declared, std::string_view original,
+                            const ScriptCounts& counts);
 
 // Normalized [begin, end) ranges of paragraphs: lines, or runs of lines when a line is hard-wrapped
 // (it ends without closing punctuation and the next starts with a lower-case letter).

@@ -130,13 +130,35 @@ std::string DetectLanguage(std::string_view original) {
   return "und-Latn";
 }
 
-std::string ResolveLanguage(const std::string& forced, const std::string& declared, std::string_view original) {
+namespace {
+
+// The CJK decision of DetectLanguage from whole-text counts, or "" when the text may not be
+// CJK-dominant (ASCII letters are bounded by the ASCII bytes, which are not counted one by one).
+std::string FromCounts(std::string_view original, const ScriptCounts& c) {
+  std::size_t cjk = c.han + c.kana + c.hangul;
+  std::size_t ascii_bytes = original.size() - std::min(original.size(), c.non_ascii_bytes);
+  std::size_t letters_bound = cjk + c.other_letters + ascii_bytes;
+  if (cjk == 0 || cjk * 10 < letters_bound * 3) return "";
+  if (c.hangul > c.han + c.kana) return "ko";
+  if (c.kana * 10 >= cjk) return "ja";
+  return c.traditional > c.simplified_only && c.traditional * 50 >= c.han ? "zh-Hant" : "zh-Hans";
+}
+
+std::string Detect(std::string_view original, const ScriptCounts& counts) {
+  std::string fast = FromCounts(original, counts);
+  return fast.empty() ? DetectLanguage(original) : fast;
+}
+
+}  // namespace
+
+std::string ResolveLanguage(const std::string& forced, const std::string& declared, std::string_view original,
+                            const ScriptCounts& counts) {
   const std::string& given = !forced.empty() && forced != "auto" ? forced : declared;
-  if (given.empty() || given == "auto") return DetectLanguage(original);
+  if (given.empty() || given == "auto") return Detect(original, counts);
   if (given == "zh" || given == "zh-CN" || given == "zh-TW" || given == "zh-HK" || given == "zh-SG") {
     if (given == "zh-TW" || given == "zh-HK") return "zh-Hant";
     if (given == "zh-CN" || given == "zh-SG") return "zh-Hans";
-    std::string d = DetectLanguage(original);
+    std::string d = Detect(original, counts);
     return d == "zh-Hant" ? d : "zh-Hans";
   }
   return given;

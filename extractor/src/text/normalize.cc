@@ -1,6 +1,7 @@
 #include "text/normalize.h"
 
 #include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
 #include <unicode/translit.h>
 #include <unicode/uniset.h>
 #include <unicode/unistr.h>
@@ -81,7 +82,11 @@ struct Tables {
       }
       UErrorCode se = U_ZERO_ERROR;
       std::uint8_t f = nfkc->hasBoundaryBefore(c) ? kBoundary : 0;
-      if (uscript_getScript(c, &se) == USCRIPT_HAN) f |= kHan;
+      UScriptCode sc = uscript_getScript(c, &se);
+      if (sc == USCRIPT_HAN) f |= kHan;
+      else if (sc == USCRIPT_HIRAGANA || sc == USCRIPT_KATAKANA) f |= kKana;
+      else if (sc == USCRIPT_HANGUL) f |= kHangul;
+      else if (c >= 0x80 && u_isalpha(c)) f |= kOtherLetter;
       if (hant.count(c)) f |= kTraditional;
       info[c] |= f;
       icu::UnicodeString one(c);
@@ -125,7 +130,10 @@ std::uint8_t HanFlags(char32_t c) {
   return f;
 }
 
-void Normalize(std::string_view s, bool fold, std::string* out, std::vector<PreparedText::OffsetRun>* runs) {
+void Normalize(std::string_view s, bool fold, std::string* out, std::vector<PreparedText::OffsetRun>* runs,
+               ScriptCounts* counts) {
+  ScriptCounts local;
+  ScriptCounts& sc = counts ? *counts : local;
   const Tables& t = GetTables();
   const std::vector<std::uint32_t>& table = t.entry[fold ? 1 : 0];
   out->clear();
@@ -190,7 +198,15 @@ void Normalize(std::string_view s, bool fold, std::string* out, std::vector<Prep
       k += l2;
       multi = true;
     }
+    sc.non_ascii_bytes += k - i;
     if (!multi && c < 0x10000) {
+      std::uint8_t f = t.info[c];
+      sc.han += f & kHan;
+      sc.traditional += (f >> 1) & 1;
+      sc.simplified_only += (f >> 2) & 1;
+      sc.kana += (f >> 4) & 1;
+      sc.hangul += (f >> 5) & 1;
+      sc.other_letters += (f >> 6) & 1;
       std::uint32_t e = table[c];
       if (e) changed(i, len, std::string_view(t.pool.data() + (e >> 8), e & 0xFF));
     } else {

@@ -28,14 +28,26 @@
 
 namespace presskg::text {
 
+// Characters of the original seen while normalising, for language detection without a second
+// pass (single BMP characters only; enough to recognise a Chinese, Japanese or Korean text).
+struct ScriptCounts {
+  std::size_t han = 0, traditional = 0, simplified_only = 0, kana = 0, hangul = 0;
+  std::size_t other_letters = 0;   // non-ASCII letters of any other script
+  std::size_t non_ascii_bytes = 0;
+};
+
 void Normalize(std::string_view original, bool fold_traditional, std::string* normalized,
-               std::vector<PreparedText::OffsetRun>* runs);
+               std::vector<PreparedText::OffsetRun>* runs, ScriptCounts* counts = nullptr);
 
 // Per-character facts used by language detection.
 enum CharFlags : std::uint8_t {
   kHan = 1,            // Han script
   kTraditional = 2,    // changed by Hant→Hans
   kSimplifiedOnly = 4, // a Hant→Hans result that is not itself traditional
+  // (8 is used internally)
+  kKana = 16,
+  kHangul = 32,
+  kOtherLetter = 64,    // a letter of any other script, Latin included
 };
 std::uint8_t HanFlags(char32_t c);
 // HanFlags for the BMP as a table (index by code point < 0x10000), for hot loops.

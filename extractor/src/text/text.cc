@@ -53,8 +53,9 @@ std::size_t PreparedText::ToNormalized(std::size_t orig) const {
 Result<PreparedText> PrepareText(const Document& doc, const TextOptions& options) {
   PreparedText t;
   t.original_ = doc.text;
-  text::Normalize(t.original_, options.fold_traditional, &t.normalized_, &t.runs_);
-  t.language_ = text::ResolveLanguage(options.lang, doc.lang, t.original_);
+  text::ScriptCounts counts;
+  text::Normalize(t.original_, options.fold_traditional, &t.normalized_, &t.runs_, &counts);
+  t.language_ = text::ResolveLanguage(options.lang, doc.lang, t.original_, counts);
   const std::string& norm = t.normalized_;
 
   std::vector<text::Range> paragraphs = text::FindParagraphs(norm);
