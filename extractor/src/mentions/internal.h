@@ -29,7 +29,29 @@ namespace mentions {
 
 // ---- UTF-8 helpers (offsets are byte offsets) ----
 // Decodes the code point at `i`; returns its byte length (1 for invalid bytes, cp = U+FFFD).
-std::size_t DecodeAt(std::string_view s, std::size_t i, char32_t* cp);
+inline std::size_t DecodeAt(std::string_view s, std::size_t i, char32_t* cp) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) {
+    *cp = c;
+    return 1;
+  }
+  std::size_t n = (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+  if (n == 0 || i + n > s.size()) {
+    *cp = 0xFFFD;
+    return 1;
+  }
+  char32_t v = n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
+  for (std::size_t k = 1; k < n; ++k) {
+    unsigned char d = static_cast<unsigned char>(s[i + k]);
+    if ((d & 0xC0) != 0x80) {
+      *cp = 0xFFFD;
+      return 1;
+    }
+    v = (v << 6) | (d & 0x3F);
+  }
+  *cp = v;
+  return n;
+}
 // The code point ending right before `i`; `*start` receives its first byte. cp = 0 at i == 0.
 char32_t DecodeBefore(std::string_view s, std::size_t i, std::size_t* start);
 bool IsHan(char32_t c);

@@ -11,26 +11,6 @@
 namespace presskg {
 namespace mentions {
 
-std::size_t DecodeAt(std::string_view s, std::size_t i, char32_t* cp) {
-  unsigned char c = static_cast<unsigned char>(s[i]);
-  std::size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-  if (n == 0 || i + n > s.size()) {
-    *cp = 0xFFFD;
-    return 1;
-  }
-  char32_t v = n == 1 ? c : n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
-  for (std::size_t k = 1; k < n; ++k) {
-    unsigned char d = static_cast<unsigned char>(s[i + k]);
-    if ((d & 0xC0) != 0x80) {
-      *cp = 0xFFFD;
-      return 1;
-    }
-    v = (v << 6) | (d & 0x3F);
-  }
-  *cp = v;
-  return n;
-}
-
 char32_t DecodeBefore(std::string_view s, std::size_t i, std::size_t* start) {
   if (i == 0) {
     *start = 0;
