@@ -15,6 +15,7 @@
 #include <sstream>
 #include <thread>
 
+#include "presskg/sources.h"
 #include "presskg/text.h"
 
 using presskg::Document;
@@ -312,16 +313,15 @@ TEST_CASE("every sentence of the samples maps back exactly", "[text][offsets][sa
       "國際電信聯盟（ＩＴＵ）秘書長今天在日內瓦表示：「我們將加強合作。」\n\n２０１３年５月１６日，日內瓦 – 會議開幕。",
       "Geneva, 16 May 2013 – The ITU\xE2\x80\x99s Council met. \xE2\x80\x9CWe agree,\xE2\x80\x9D said Ms. Lee.",
   };
+  // The project's samples (text, HTML, JSON Lines) as the sources module reads them.
   fs::path dir = fs::path(PRESSKG_SOURCE_DIR) / "samples";
   std::error_code ec;
   if (fs::is_directory(dir, ec)) {
-    for (const auto& entry : fs::recursive_directory_iterator(dir, ec)) {
-      if (entry.path().extension() != ".txt") continue;
-      std::ifstream in(entry.path(), std::ios::binary);
-      std::stringstream ss;
-      ss << in.rdbuf();
-      texts.push_back(ss.str());
-    }
+    presskg::Status st = presskg::ReadSources({dir.string()}, {}, [&](presskg::SourceItem&& item) {
+      if (item.report.status == presskg::DocStatus::kConverted) texts.push_back(item.doc.text);
+      return presskg::Status::OK();
+    });
+    CHECK(st.ok());
   }
   for (const std::string& text : texts) {
     PreparedText t = Prep(text);
