@@ -2,6 +2,7 @@
 #include "rules/engine.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -122,6 +123,53 @@ bool ExpandRec(const std::string& pattern, const std::map<std::string, std::stri
     out->push_back(c);
   }
   return true;
+}
+
+// The prefilter's version of a pattern: bounded repetitions {n,m} become * (or + when n >= 1).
+// The language only grows, so every match of the rule is still a match of the Set; what shrinks
+// is the DFA (counted repetitions over wide classes multiply its states).
+std::string RelaxForSet(const std::string& p) {
+  std::string out;
+  out.reserve(p.size());
+  bool in_class = false;
+  for (std::size_t i = 0; i < p.size(); ++i) {
+    char c = p[i];
+    if (c == '\\' && i + 1 < p.size()) {
+      out.push_back(c);
+      out.push_back(p[++i]);
+      if ((p[i] == 'x' || p[i] == 'p' || p[i] == 'P') && i + 1 < p.size() && p[i + 1] == '{') {
+        std::size_t close = p.find('}', i + 1);
+        if (close != std::string::npos) {
+          out.append(p, i + 1, close - i);
+          i = close;
+        }
+      }
+      continue;
+    }
+    if (in_class) {
+      if (c == ']') in_class = false;
+      out.push_back(c);
+      continue;
+    }
+    if (c == '[') {
+      in_class = true;
+      out.push_back(c);
+      if (i + 1 < p.size() && p[i + 1] == '^') out.push_back(p[++i]);
+      if (i + 1 < p.size() && p[i + 1] == ']') out.push_back(p[++i]);
+      continue;
+    }
+    if (c == '{' && i + 1 < p.size() && p[i + 1] >= '0' && p[i + 1] <= '9') {
+      std::size_t close = p.find('}', i);
+      if (close != std::string::npos) {
+        int lo = std::atoi(p.c_str() + i + 1);
+        out.push_back(lo >= 1 ? '+' : '*');
+        i = close;
+        continue;
+      }
+    }
+    out.push_back(c);
+  }
+  return out;
 }
 
 RE2::Options RuleOptions() {
@@ -343,10 +391,12 @@ Status RuleBook::Compile() {
   sets_.clear();
   for (const auto& r : rules_) sets_[r->lang].rules.push_back(r.get());
   for (auto& [lang, ls] : sets_) {
-    ls.set = std::make_unique<RE2::Set>(RuleOptions(), RE2::UNANCHORED);
+    RE2::Options so = RuleOptions();
+    so.set_max_mem(256 << 20);
+    ls.set = std::make_unique<RE2::Set>(so, RE2::UNANCHORED);
     for (const Rule* r : ls.rules) {
       std::string err;
-      if (ls.set->Add(r->expanded, &err) < 0)
+      if (ls.set->Add(RelaxForSet(r->expanded), &err) < 0)
         return ParseError("pattern rejected by RE2::Set: " + err, Location{r->file, r->line, 0, r->id});
     }
     if (!ls.set->Compile()) return Internal("RE2::Set compile failed (out of memory?) for language " + lang);
@@ -378,7 +428,13 @@ std::vector<const Rule*> RuleBook::Candidates(const std::string& lang, std::stri
   auto it = sets_.find(lang);
   if (it == sets_.end() || !it->second.set) return out;
   std::vector<int> hits;
-  if (!it->second.set->Match(re2::StringPiece(text.data(), text.size()), &hits)) return out;
+  RE2::Set::ErrorInfo info;
+  if (!it->second.set->Match(re2::StringPiece(text.data(), text.size()), &hits, &info)) {
+    // The DFA ran out of memory on this text: every rule is a candidate (slower, never wrong).
+    if (info.kind != RE2::Set::kNoError)
+      for (const Rule* r : it->second.rules) out.push_back(r);
+    return out;
+  }
   std::sort(hits.begin(), hits.end());
   for (int h : hits) out.push_back(it->second.rules[h]);
   return out;
@@ -387,6 +443,9 @@ std::vector<const Rule*> RuleBook::Candidates(const std::string& lang, std::stri
 std::vector<RuleMatch> RuleBook::MatchRule(const Rule& rule, const SlottedText& s) const {
   std::vector<RuleMatch> out;
   const RE2& re = *rule.re;
+  // A match without submatches runs on the DFA alone: it rejects the prefilter's false positives
+  // before the slower capturing engines run.
+  if (!RE2::PartialMatch(s.text, re)) return out;
   int ngroups = re.NumberOfCapturingGroups();
   std::vector<re2::StringPiece> groups(ngroups + 1);
   re2::StringPiece text(s.text);

@@ -1,0 +1,118 @@
+// End-to-end extraction throughput: release text in, facts out (PrepareText + mentions + rules +
+// fact assembly), one thread, per language. The dev corpus is replicated in memory at bench time up
+// to --mb megabytes per language (default 50); ids differ per copy so nothing is cached.
+//
+//   extract_bench [--corpus DIR] [--mb N]
+//
+// Prints CPU-time MB/s and facts per MB for zh and en, a breakdown by stage (text, mentions,
+// rules + facts) and the RE2::Set prefilter alone. docs/benchmarks.md records the figures.
+#include <chrono>
+#include <ctime>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "facts/builder.h"
+#include "presskg/mention.h"
+#include "presskg/rules.h"
+#include "presskg/text.h"
+
+namespace fs = std::filesystem;
+
+int main(int argc, char** argv) {
+  std::string corpus = std::string(PRESSKG_SHARED_DIR) + "/corpus/dev/docs";
+  double mb = 50;
+  for (int i = 1; i + 1 < argc; i += 2) {
+    std::string a = argv[i];
+    if (a == "--corpus") corpus = argv[i + 1];
+    else if (a == "--mb") mb = std::atof(argv[i + 1]);
+  }
+  auto ex = presskg::Extractor::Load(presskg::ExtractorOptions{});
+  if (!ex.ok()) {
+    std::cerr << ex.status().ToString() << "\n";
+    return 2;
+  }
+  presskg::rules::RuleBook book;
+  if (auto st = book.LoadDir(std::string(PRESSKG_SOURCE_DIR) + "/extractor/rules"); !st.ok()) {
+    std::cerr << st.ToString() << "\n";
+    return 2;
+  }
+  auto finder = presskg::MentionFinder::Load(presskg::MentionOptions{});
+  if (!finder.ok()) {
+    std::cerr << finder.status().ToString() << "\n";
+    return 2;
+  }
+  std::size_t facts_n = 0, candidates = 0;
+  for (const char* lang : {"zh", "en"}) {
+    std::vector<presskg::Document> base;
+    for (const auto& e : fs::directory_iterator(corpus)) {
+      std::string name = e.path().filename().string();
+      if (name.rfind(std::string(lang) + "-", 0) != 0) continue;
+      std::ifstream in(e.path(), std::ios::binary);
+      std::ostringstream buf;
+      buf << in.rdbuf();
+      presskg::Document d;
+      d.id = e.path().stem().string();
+      d.text = buf.str();
+      base.push_back(std::move(d));
+    }
+    if (base.empty()) {
+      std::cerr << "no " << lang << " documents in " << corpus << "\n";
+      return 2;
+    }
+    // Replicate to the target size.
+    std::vector<presskg::Document> docs;
+    std::size_t bytes = 0, target = static_cast<std::size_t>(mb * 1e6);
+    for (int copy = 0; bytes < target; ++copy)
+      for (const auto& d : base) {
+        presskg::Document c = d;
+        c.id += "#" + std::to_string(copy);
+        bytes += c.text.size();
+        docs.push_back(std::move(c));
+      }
+    // CPU time (the machine is shared; wall time would measure the neighbours).
+    auto cpu = [] { return static_cast<double>(std::clock()) / CLOCKS_PER_SEC; };
+    std::size_t facts = 0;
+    double t0 = cpu();
+    for (const auto& d : docs) {
+      auto t = presskg::PrepareText(d);
+      if (!t.ok()) continue;
+      facts += (*ex)->Extract(d, *t).size();
+    }
+    double total_s = cpu() - t0;
+    // Stage breakdown on one copy of the corpus, repeated: text, mentions, rules + facts.
+    double prep_s = 0, mention_s = 0, facts_s = 0, set_s = 0;
+    std::size_t stage_bytes = 0;
+    for (int rep = 0; rep < 20; ++rep)
+      for (const auto& d : base) {
+        double a = cpu();
+        auto t = presskg::PrepareText(d);
+        if (!t.ok()) continue;
+        double b = cpu();
+        std::vector<presskg::Mention> ms = (*finder)->Find(*t, presskg::MentionContext{});
+        double c = cpu();
+        presskg::facts::DocView v = presskg::facts::ViewOf(d, *t);
+        facts_n += presskg::facts::BuildFacts(book, v, ms).facts.size();
+        double e = cpu();
+        for (const auto& s : t->sentences()) candidates += book.Candidates(v.lang, t->NormalizedView(s)).size();
+        double f = cpu();
+        prep_s += b - a;
+        mention_s += c - b;
+        facts_s += e - c;
+        set_s += f - e;
+        stage_bytes += d.text.size();
+      }
+    double smb = stage_bytes / 1e6;
+    std::printf("%s: %zu documents, %.1f MB in %.2f s CPU = %.2f MB/s end to end (1 thread), %.1f facts per MB\n"
+                "    stages: text %.1f MB/s, mentions %.1f MB/s, rules+facts %.1f MB/s; RE2::Set prefilter alone %.1f MB/s\n",
+                lang, docs.size(), bytes / 1e6, total_s, bytes / 1e6 / total_s, facts / (bytes / 1e6),
+                smb / prep_s, smb / mention_s, smb / facts_s, smb / set_s);
+  }
+  if (facts_n == 0 || candidates == 0) std::printf("(no facts?)\n");
+  return 0;
+}
