@@ -17,8 +17,8 @@ constexpr int kPrioShort = 20;
 
 // A word character for boundary checks: letters and digits of alphabetic scripts. Han, kana and
 // hangul are never "inside a word" for this purpose (Chinese has no spaces).
-bool IsAlphaWord(char32_t c) {
-  if (c == 0) return false;
+inline bool IsAlphaWord(char32_t c) {
+  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
   if (IsHan(c) || (c >= 0x3040 && c <= 0x30FF) || (c >= 0xAC00 && c <= 0xD7AF)) return false;
   return IsWordChar(c);
 }
@@ -311,6 +311,11 @@ class Cascade {
     static const std::u32string kDots = U"·•・‧.";
     std::size_t i = 0;
     while (i < s_.size()) {
+      unsigned char lead = static_cast<unsigned char>(s_[i]);
+      if (lead != '.' && lead != 0xC2 && lead != 0xE2 && lead != 0xE3) {  // first bytes of the dots
+        ++i;
+        continue;
+      }
       char32_t c;
       std::size_t n = DecodeAt(s_, i, &c);
       if (kDots.find(c) == std::u32string::npos || i == 0 || static_cast<unsigned char>(s_[i - 1]) < 0x80) {

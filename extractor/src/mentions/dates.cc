@@ -335,6 +335,11 @@ std::vector<Candidate> FindDates(std::string_view norm, std::string_view anchor,
   re2::StringPiece in(norm.data(), norm.size());
   std::size_t covered = 0;
   for (std::size_t p = 0; p < norm.size();) {
+    unsigned char lead = static_cast<unsigned char>(norm[p]);
+    if (lead < 0x80 && !(lead >= '0' && lead <= '9') && !(lead >= 'A' && lead <= 'Z')) {
+      ++p;  // most bytes cannot start a date
+      continue;
+    }
     char32_t c;
     std::size_t n = DecodeAt(norm, p, &c);
     bool prev_alnum = p > 0 && IsAsciiAlnum(norm[p - 1]);
