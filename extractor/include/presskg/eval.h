@@ -41,7 +41,8 @@ struct GoldFact {
   std::string start, end;
   std::vector<std::string> place;
   std::string country;
-  int line = 0;  // line in the gold file (for error listings)
+  std::string evidence;  // never scored; shown in error listings
+  int line = 0;          // line in the gold file (for error listings)
 };
 
 struct TypeScore {

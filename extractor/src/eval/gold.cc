@@ -52,7 +52,7 @@ bool ParseFact(const json& obj, GoldFact* f, std::string* error) {
   if (!GetString(obj, "kind", &f->kind, error) || !GetString(obj, "date", &f->date, error) ||
       !GetString(obj, "role", &f->role, error) || !GetString(obj, "quote", &f->quote, error) ||
       !GetString(obj, "start", &f->start, error) || !GetString(obj, "end", &f->end, error) ||
-      !GetString(obj, "country", &f->country, error) ||
+      !GetString(obj, "country", &f->country, error) || !GetString(obj, "evidence", &f->evidence, error) ||
       !GetNamesField(obj, "countries", &f->countries, error) ||
       !GetNamesField(obj, "person", &f->person, error) || !GetNamesField(obj, "org", &f->org, error) ||
       !GetNamesField(obj, "name", &f->name, error) || !GetNamesField(obj, "place", &f->place, error)) {

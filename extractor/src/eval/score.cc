@@ -356,7 +356,9 @@ struct DocScorer {
         ++ts.tp;
       } else {
         ++ts.fn;
-        scores->errors.push_back("FN " + type + " " + doc + ": " + DescribeGold(*g[i]));
+        std::string line = "FN " + type + " " + doc + ": " + DescribeGold(*g[i]);
+        if (!g[i]->evidence.empty()) line += " evidence \"" + Clip(g[i]->evidence, 120) + "\"";
+        scores->errors.push_back(line);
       }
     }
     for (std::size_t j = 0; j < p.size(); ++j) {

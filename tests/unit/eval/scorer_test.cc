@@ -208,6 +208,7 @@ TEST_CASE("a perfect prediction scores 1 everywhere", "[eval]") {
 TEST_CASE("one missing prediction is a false negative", "[eval]") {
   Fixture fx;
   fx.pred.erase(fx.pred.begin() + 3);  // the event
+  fx.gold[3].evidence = "The Water Futures Forum will be held in Mombasa";
   EvalScores s = presskg::Score(fx.gold, fx.pred, fx.docs);
   CHECK(T(s, "event").tp == 0);
   CHECK(T(s, "event").fn == 1);
@@ -217,6 +218,7 @@ TEST_CASE("one missing prediction is a false negative", "[eval]") {
   CHECK(s.micro.recall() == Approx(0.8));
   REQUIRE(s.errors.size() == 1);
   CHECK(s.errors[0].rfind("FN event en-a: name=Water Futures Forum", 0) == 0);
+  CHECK(s.errors[0].find("evidence \"The Water Futures Forum will be held in Mombasa\"") != std::string::npos);
 }
 
 TEST_CASE("one spurious prediction is a false positive, counted against its rule", "[eval]") {
