@@ -288,7 +288,14 @@ class Reader {
     std::error_code ec;
     std::uintmax_t size = fs::file_size(path, ec);
     if (!ec && size > opt_.max_document_bytes) return RejectAs(id, path, TooLarge(size), size);
-    std::string raw((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::string raw;
+    if (!ec) {
+      raw.resize(static_cast<std::size_t>(size));
+      in.read(raw.data(), static_cast<std::streamsize>(raw.size()));
+      raw.resize(static_cast<std::size_t>(in.gcount()));
+    } else {
+      raw.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    }
     return Emit(FromBytes(raw, kind, id, path));
   }
 

@@ -271,6 +271,17 @@ std::vector<std::size_t> SentenceBreaks(std::string_view norm, const std::string
 
 std::vector<Range> FindSentences(std::string_view t, Range p, const std::vector<std::size_t>& breaks,
                                  bool keep_quotes_whole, const std::vector<Range>& quotes) {
+  // Quotations whose inside must not be cut, merged into disjoint ranges for one forward sweep
+  // (a single huge paragraph may hold many thousands of quotations and breaks).
+  std::vector<Range> shelter;
+  if (keep_quotes_whole) {
+    for (const Range& q : quotes) {
+      if (t[q.begin] == '"') continue;
+      if (!shelter.empty() && q.begin < shelter.back().end) shelter.back().end = std::max(shelter.back().end, q.end);
+      else shelter.push_back(q);
+    }
+  }
+  std::size_t next_shelter = 0;
   std::vector<std::size_t> cuts{p.begin};
   auto it = std::upper_bound(breaks.begin(), breaks.end(), p.begin);
   for (; it != breaks.end() && *it < p.end; ++it) {
@@ -280,12 +291,8 @@ std::vector<Range> FindSentences(std::string_view t, Range p, const std::vector<
       if (!EndsClosed(t.substr(cuts.back(), b - cuts.back()))) continue;
     }
     if (FalseStop(t, p.end, b)) continue;
-    if (keep_quotes_whole) {
-      bool inside = false;
-      for (const Range& q : quotes)
-        if (q.begin < b && b < q.end && t.compare(q.begin, 1, "\"") != 0) inside = true;
-      if (inside) continue;
-    }
+    while (next_shelter < shelter.size() && shelter[next_shelter].end <= b) ++next_shelter;
+    if (next_shelter < shelter.size() && shelter[next_shelter].begin < b) continue;
     cuts.push_back(b);
   }
   cuts.push_back(p.end);
