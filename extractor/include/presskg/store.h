@@ -29,6 +29,11 @@ class GraphSink {
  public:
   virtual ~GraphSink() = default;
   virtual Status ReplaceGraph(const std::string& graph_iri, const Quads& quads) = 0;
+  // Adds to a graph without clearing it first (a graph split over several files or batches).
+  virtual Status AddToGraph(const std::string& graph_iri, const Quads& quads) {
+    (void)graph_iri, (void)quads;
+    return Unsupported("this sink cannot add to a graph");
+  }
   virtual Status Flush() = 0;
   virtual std::string Summary() const = 0;  // "N graphs, M triples loaded into ..."
 };

@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <map>
@@ -61,6 +62,7 @@ class RedlandStore final : public Store {
   ~RedlandStore() override {
     auto lock = RedlandLock();
     CommitLocked();
+    DropUnionLocked();
     librdf_free_model(model_);
     librdf_free_storage(storage_);
     TakeRedlandMessages();
@@ -92,6 +94,23 @@ class RedlandStore final : public Store {
     }
     graphs_.insert(graph_iri);
     triples_ += unique.size();
+    return MaybeCommitLocked();
+  }
+
+  Status AddToGraph(const std::string& graph_iri, const Quads& quads) override {
+    if (graph_iri.empty()) return InvalidArgument("AddToGraph needs a graph IRI");
+    auto lock = RedlandLock();
+    NodePtr ctx(ToNode(Term::Iri(graph_iri)));
+    if (Status s = BeginLocked(); !s.ok()) return s;
+    for (const Quad& q : quads) {
+      bool added = false;
+      if (Status s = AddLocked(ctx.get(), q, /*check_present=*/true, &added); !s.ok()) {
+        RollbackLocked();
+        return s;
+      }
+      if (added) ++triples_;
+    }
+    graphs_.insert(graph_iri);
     return MaybeCommitLocked();
   }
 
@@ -130,7 +149,12 @@ class RedlandStore final : public Store {
     QueryPtr query(librdf_new_query(RedlandWorld(), "sparql", nullptr,
                                     reinterpret_cast<const unsigned char*>(sparql.c_str()), nullptr));
     if (!query) return RedlandError(StatusCode::kParseError, "SPARQL query not accepted");
-    ResultsPtr results(librdf_model_query_execute(model_, query.get()));
+    librdf_model* target = model_;
+    if (!UsesGraphKeyword(sparql)) {
+      target = UnionLocked();
+      if (!target) return RedlandError(StatusCode::kInternal, "cannot build the union of the graphs");
+    }
+    ResultsPtr results(librdf_model_query_execute(target, query.get()));
     if (!results) return Status(StatusCode::kParseError, "SPARQL query failed: " + Errors());
     QueryResult out;
     if (librdf_query_results_is_boolean(results.get())) {
@@ -167,6 +191,69 @@ class RedlandStore final : public Store {
     return m.empty() ? "unknown error" : m;
   }
 
+  // The default graph of a query is the RDF merge of all graphs: a set of triples. Redland's own
+  // union of contexts repeats a triple once per graph holding it (entity labels sit in every
+  // release graph), which multiplies rows and makes OPTIONAL joins quadratic. So queries without
+  // GRAPH run over a de-duplicated in-memory copy, built on first use after a write.
+  librdf_model* UnionLocked() {
+    if (union_model_) return union_model_;
+    union_storage_ = librdf_new_storage(RedlandWorld(), "hashes", "union", "hash-type='memory',index-predicates='yes'");
+    if (!union_storage_) return nullptr;
+    union_model_ = librdf_new_model(RedlandWorld(), union_storage_, nullptr);
+    if (!union_model_) {
+      DropUnionLocked();
+      return nullptr;
+    }
+    StreamPtr all(librdf_model_as_stream(model_));
+    while (all && !librdf_stream_end(all.get())) {
+      librdf_statement* st = librdf_stream_get_object(all.get());  // owned by the stream
+      if (!librdf_model_contains_statement(union_model_, st)) librdf_model_add_statement(union_model_, st);
+      librdf_stream_next(all.get());
+    }
+    return union_model_;
+  }
+
+  void DropUnionLocked() {
+    if (union_model_) librdf_free_model(union_model_);
+    if (union_storage_) librdf_free_storage(union_storage_);
+    union_model_ = nullptr;
+    union_storage_ = nullptr;
+  }
+
+  // True when the query names graphs (GRAPH keyword outside IRIs, strings and comments).
+  static bool UsesGraphKeyword(const std::string& q) {
+    std::string word;
+    for (size_t i = 0; i <= q.size(); ++i) {
+      const char c = i < q.size() ? q[i] : ' ';
+      if (c == '#') {
+        i = q.find('\n', i);
+        if (i == std::string::npos) break;
+        continue;
+      }
+      if (c == '<') {  // an IRI (no spaces inside), else the less-than operator
+        size_t j = i + 1;
+        while (j < q.size() && q[j] != '>' && !std::isspace(static_cast<unsigned char>(q[j]))) ++j;
+        if (j < q.size() && q[j] == '>') i = j;
+        word.clear();
+        continue;
+      }
+      if (c == '"' || c == '\'') {  // a string
+        size_t j = i + 1;
+        while (j < q.size() && q[j] != c) j += q[j] == '\\' ? 2 : 1;
+        i = j;
+        word.clear();
+        continue;
+      }
+      if (std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == ':' || c == '?' || c == '$') {
+        word += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      } else {
+        if (word == "GRAPH") return true;
+        word.clear();
+      }
+    }
+    return false;
+  }
+
   Status AddLocked(librdf_node* ctx, const Quad& q, bool check_present, bool* added = nullptr) {
     librdf_node* s = ToNode(q.subject);
     librdf_node* p = ToNode(q.predicate);
@@ -178,9 +265,12 @@ class RedlandStore final : public Store {
     StatementPtr st(librdf_new_statement_from_nodes(RedlandWorld(), s, p, o));  // takes the nodes
     if (!st) return RedlandError(StatusCode::kInternal, "cannot make statement");
     if (check_present) {
-      StreamPtr found(ctx ? librdf_model_find_statements_in_context(model_, st.get(), ctx)
-                          : librdf_model_find_statements(model_, st.get()));
-      if (found && !librdf_stream_end(found.get())) return Status::OK();
+      // contains_statement is indexed but ignores graphs; only then look inside the graph.
+      if (librdf_model_contains_statement(model_, st.get())) {
+        if (!ctx) return Status::OK();
+        StreamPtr found(librdf_model_find_statements_in_context(model_, st.get(), ctx));
+        if (found && !librdf_stream_end(found.get())) return Status::OK();
+      }
     }
     int rc = ctx ? librdf_model_context_add_statement(model_, ctx, st.get())
                  : librdf_model_add_statement(model_, st.get());
@@ -191,6 +281,7 @@ class RedlandStore final : public Store {
   }
 
   Status BeginLocked() {
+    DropUnionLocked();  // every write path starts here
     if (in_transaction_ || !transactions_) return Status::OK();
     // Storages without transactions (hashes) answer non-zero: then writes go straight through.
     if (librdf_model_transaction_start(model_) != 0) {
@@ -223,6 +314,8 @@ class RedlandStore final : public Store {
   std::string name_;
   librdf_storage* storage_;
   librdf_model* model_;
+  librdf_storage* union_storage_ = nullptr;
+  librdf_model* union_model_ = nullptr;
   bool transactions_ = true;
   bool in_transaction_ = false;
   size_t pending_ = 0;
@@ -241,7 +334,7 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, bool create)
   if (path == ":memory:") {
     storage_name = "hashes";
     name = "presskg";
-    options = "hash-type='memory',contexts='yes'";
+    options = "hash-type='memory',contexts='yes',index-predicates='yes'";
   } else {
     if (path.empty()) return InvalidArgument("empty store path");
     if (!IsDirectory(path)) {

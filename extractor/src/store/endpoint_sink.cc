@@ -30,16 +30,26 @@ class EndpointSink final : public GraphSink {
   ~EndpointSink() override { Flush(); }  // best effort; callers that care call Flush themselves
 
   Status ReplaceGraph(const std::string& graph_iri, const Quads& quads) override {
-    if (graph_iri.empty()) return InvalidArgument("ReplaceGraph needs a graph IRI");
-    if (options_.protocol == EndpointOptions::Protocol::kUpdate) return QueueUpdate(graph_iri, quads);
+    return Write(graph_iri, quads, /*replace=*/true);
+  }
+
+  Status AddToGraph(const std::string& graph_iri, const Quads& quads) override {
+    if (quads.empty()) return Status::OK();
+    return Write(graph_iri, quads, /*replace=*/false);
+  }
+
+  Status Write(const std::string& graph_iri, const Quads& quads, bool replace) {
+    if (graph_iri.empty()) return InvalidArgument("a graph IRI is required");
+    if (options_.protocol == EndpointOptions::Protocol::kUpdate) return QueueUpdate(graph_iri, quads, replace);
     HttpRequest req;
     req.url = url_ + (url_.find('?') == std::string::npos ? "?" : "&") + options_.graph_param + "=" +
               UrlEncode(graph_iri);
-    const std::string what = (quads.empty() ? "DELETE graph <" : "PUT graph <") + graph_iri + ">";
+    const std::string what = (quads.empty() ? "DELETE" : replace ? "PUT" : "POST") + std::string(" graph <") +
+                             graph_iri + ">";
     if (quads.empty()) {
       req.method = "DELETE";  // an empty graph is no graph; servers differ on empty PUT bodies
     } else {
-      req.method = "PUT";
+      req.method = replace ? "PUT" : "POST";  // GSP: PUT replaces the graph, POST merges into it
       req.content_type = "text/turtle; charset=utf-8";  // N-Triples is Turtle; every GSP server takes Turtle
       req.body = ToNTriples(quads);
     }
@@ -80,12 +90,12 @@ class EndpointSink final : public GraphSink {
   }
 
  private:
-  Status QueueUpdate(const std::string& graph_iri, const Quads& quads) {
+  Status QueueUpdate(const std::string& graph_iri, const Quads& quads, bool replace) {
     // The graph IRI goes through the same escaping as data IRIs.
     Quads probe{Quad{Term::Iri(graph_iri), Term::Iri(graph_iri), Term::Iri(graph_iri), {}}};
     std::string g = ToNTriples(probe);
     g = g.substr(0, g.find(' '));
-    pending_body_ += "DROP SILENT GRAPH " + g + " ;\n";
+    if (replace) pending_body_ += "DROP SILENT GRAPH " + g + " ;\n";
     if (!quads.empty()) pending_body_ += "INSERT DATA { GRAPH " + g + " {\n" + ToNTriples(quads) + "} } ;\n";
     pending_graphs_.insert(graph_iri);
     pending_triples_ += quads.size();
