@@ -263,6 +263,14 @@ DecodeOutcome DecodeBytes(std::string_view raw, const DecodeRequest& request) {
   std::string_view sample = raw.substr(0, kSampleBytes);
   std::size_t nul_even = 0, nul_odd = 0, controls = 0;
   for (std::size_t i = 0; i < sample.size(); ++i) {
+    // Skip eight bytes at a time when none is below 0x20 (most text between line breaks).
+    while (i + 8 <= sample.size()) {
+      std::uint64_t w;
+      std::memcpy(&w, sample.data() + i, 8);
+      if (((w - 0x2020202020202020ull) & ~w & 0x8080808080808080ull) != 0) break;
+      i += 8;
+    }
+    if (i >= sample.size()) break;
     unsigned char c = static_cast<unsigned char>(sample[i]);
     if (c == 0) (i % 2 ? nul_odd : nul_even)++;
     else if (IsControlByte(c)) ++controls;

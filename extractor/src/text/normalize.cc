@@ -189,6 +189,8 @@ void Normalize(std::string_view s, bool fold, std::string* out, std::vector<Prep
     std::size_t k = i + len;
     bool multi = false;
     while (k < n) {
+      // Characters led by E4..E9 (U+4000..U+9FFF, CJK ideographs) always start a segment.
+      if (p[k] >= 0xE4 && p[k] <= 0xE9) break;
       std::size_t l2;
       char32_t c2 = DecodeUtf8(s, k, &l2);
       if (c2 < 0x80 || Boundary(t, c2)) {
