@@ -203,6 +203,23 @@ std::string CapText(const Ctx& c, const SlottedText& st, const Capture& cap) {
   return Trim(t);
 }
 
+// A date's value is usable when the text states its year, or when the year comes from the
+// release date (the anchor). Without an anchor, a year-less date ("11月2日", "去年7月") would carry
+// a guessed year: better no date than a wrong one.
+bool DateStated(const Ctx& c, const Mention& m) {
+  if (!c.view.release_date.empty()) return true;
+  std::string_view t = c.view.normalized.substr(m.begin, m.end - m.begin);
+  if (t.find("去年") != std::string_view::npos || t.find("今年") != std::string_view::npos ||
+      t.find("明年") != std::string_view::npos)
+    return false;
+  int run = 0;
+  for (char ch : t) {
+    run = (ch >= '0' && ch <= '9') ? run + 1 : 0;
+    if (run == 4) return true;
+  }
+  return t.find("年") != std::string_view::npos;
+}
+
 const Capture* Cap(const RuleMatch& m, const char* name) {
   auto it = m.captures.find(name);
   return it == m.captures.end() ? nullptr : &it->second;
@@ -438,7 +455,7 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
               cs.insert(cm->type == MentionType::kCountry ? cm->key : cm->country);
         f.countries.assign(cs.begin(), cs.end());
         for (const Mention* dm : Of(c, Cap(m, "date"), {MentionType::kDate})) {
-          f.date = dm->value;
+          if (DateStated(c, *dm)) f.date = dm->value;
           break;
         }
         fired.insert(r.id);
@@ -521,7 +538,7 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
         // Only near the top of the release, and only when the text model found no dateline.
         if (ui > 3 || dateline_rule.type == FactType::kDateline) continue;
         std::vector<const Mention*> dm = Of(c, Cap(m, "date"), {MentionType::kDate});
-        if (dm.empty() || dm[0]->value.size() < 10) continue;  // a full date only
+        if (dm.empty() || dm[0]->value.size() < 10 || !DateStated(c, *dm[0])) continue;  // a full date only
         Fact f = NewFact(c, FactType::kDateline, m, st);
         f.date = dm[0]->value;
         for (const Mention* pm : Of(c, Cap(m, "place"), {MentionType::kPlace, MentionType::kCountry})) {
@@ -539,6 +556,7 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
         if (CharCount(f.name) < 3) continue;
         if (const Capture* ac = Cap(m, "alias")) AddAlias(&f.name_aliases, f.name, StripQuoteMarks(CapText(c, st, *ac)));
         for (const Mention* dm : Of(c, Cap(m, "date"), {MentionType::kDate})) {
+          if (!DateStated(c, *dm)) break;
           f.start = dm->value;
           f.end = dm->value_end;
           break;

@@ -18,8 +18,9 @@ const rules::RuleBook& Book() {
   return *book;
 }
 
-std::vector<Fact> Run(const std::string& marked, const std::string& lang) {
+std::vector<Fact> Run(const std::string& marked, const std::string& lang, const std::string& release_date = "") {
   auto d = testing::MakeDoc(marked, lang);
+  d->view.release_date = release_date;
   return facts::BuildFacts(Book(), d->view, d->mentions).facts;
 }
 
@@ -38,7 +39,7 @@ std::vector<const Fact*> OfType(const std::vector<Fact>& fs, FactType t) {
 }  // namespace
 
 TEST_CASE("zh agreement: two parties, kind from the document word, date of the signing") {
-  auto fs = Run("[ORG:世界卫生组织|WHO]与[COUNTRY:肯尼亚|KE][DATE:3日|2019-05-03]在[PLACE:内罗毕|NBO|KE]签署了合作谅解备忘录。", "zh");
+  auto fs = Run("[ORG:世界卫生组织|WHO]与[COUNTRY:肯尼亚|KE][DATE:3日|2019-05-03]在[PLACE:内罗毕|NBO|KE]签署了合作谅解备忘录。", "zh", "2019-05-04");
   auto ags = OfType(fs, FactType::kAgreement);
   REQUIRE(ags.size() == 1);
   CHECK(ags[0]->kind == "mou");
@@ -49,6 +50,13 @@ TEST_CASE("zh agreement: two parties, kind from the document word, date of the s
   CHECK(ags[0]->date == "2019-05-03");
   CHECK(ags[0]->rule == "zh.agreement.sign");
   CHECK(ags[0]->confidence > 0);
+}
+
+TEST_CASE("a year-less date without a release date is not used") {
+  auto fs = Run("[ORG:世界卫生组织|WHO]与[COUNTRY:肯尼亚|KE][DATE:3日|2034-05-03]签署了协议。", "zh");
+  auto ags = OfType(fs, FactType::kAgreement);
+  REQUIRE(ags.size() == 1);
+  CHECK(ags[0]->date.empty());
 }
 
 TEST_CASE("zh agreements: restatements merge, a country and its government are one party") {
