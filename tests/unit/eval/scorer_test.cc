@@ -237,7 +237,7 @@ TEST_CASE("one spurious prediction is a false positive, counted against its rule
   CHECK(presskg::FormatByRule(s).find("event.spurious") != std::string::npos);
 }
 
-TEST_CASE("a prediction can match through an alias; a duplicate finds no second gold fact", "[eval]") {
+TEST_CASE("a prediction can match through an alias, and a duplicate finds no second gold fact", "[eval]") {
   std::vector<GoldFact> gold = {GoldAgreement({{"ITU", "International Telecommunication Union"}, {"加纳通信部", "加纳"}})};
   std::vector<Fact> pred = {PredAgreement({Ent("International Telecommunication Union"), Ent("通信部")})};
   EvalScores s = presskg::Score(gold, pred, {});
