@@ -128,6 +128,14 @@ std::vector<Range> FindParagraphs(std::string_view t) {
   while (i < t.size()) {
     std::size_t j = i, term = 0;
     while (j < t.size()) {
+      // Eight printable ASCII bytes at a time (no byte below 0x20 or above 0x7F).
+      while (j + 8 <= t.size()) {
+        std::uint64_t w;
+        std::memcpy(&w, t.data() + j, 8);
+        if ((w & 0x8080808080808080ull) || ((w - 0x2020202020202020ull) & ~w & 0x8080808080808080ull)) break;
+        j += 8;
+      }
+      if (j >= t.size()) break;
       unsigned char c = static_cast<unsigned char>(t[j]);
       if ((c == '\n' || c == '\r' || c == 0xC2 || c == 0xE2) && (term = LineEnd(t, j))) break;
       j += c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
