@@ -34,7 +34,7 @@ enum PatternId {
   kZhAgency,       // 新华社日内瓦5月16日电 / 纽约2016年9月21日电
   kZhDatePlace,    // 2013年5月16日，日内瓦 –   (2013年5月16日，日内瓦)
   kZhPlaceMonth,   // 布宜诺斯艾利斯, 17 十月 2017
-  kEnPlaceDate,    // Geneva, 16 May 2013 –   NEW DELHI, 16 May (Xinhua) --
+  kEnPlaceDate,    // Geneva, 16 May 2013 –   NEW DELHI, 16 May (Xinhua) --   X, D.C., March 5, 2020 /PRNewswire/ --
   kEnPlaceDashDate,  // London, UK – 12 March 2019:
   kZhDateOnly,     // 2011年7月20日(星期三)
   kEnDateOnly,     // Mar 14, 2012   Press release | 15 September 2014
@@ -50,7 +50,7 @@ const char* const kPatterns[kPatternCount] = {
     R"((?:\[[^\]]{1,8}\]|【[^】]{1,12}】)?\s*(?:\p{Han}{1,5}?(?:社|网|台|报)\s*)?(?<place>\p{Han}{2,10}?)\s*(?<date>)" DATE_ZH R"()\s*电)",
     R"([(\[【]?\s*(?<date>)" DATE_ZH R"()\s*,?\s*(?<place>\p{Han}{2,12}?)\s*(?:[)\]】]|)" DASH "|$)",
     R"((?<place>\p{Han}{2,12})\s*,\s*(?<date>\d{1,2}\s*[一二三四五六七八九十]{1,3}\s*月\s*)" YEAR ")",
-    R"((?<place>)" PLACE_EN COUNTRY_EN R"()\s*,\s*(?<date>)" DATE_EN R"()\s*(?:\([^)]{1,40}\)\s*)?(?:)" DASH "|:|$)",
+    R"((?<place>)" PLACE_EN COUNTRY_EN R"()\s*,\s*(?<date>)" DATE_EN R"()\s*(?:\([^)]{1,40}\)\s*|/[^/]{1,30}/\s*)?(?:)" DASH "|:|$)",
     R"((?<place>)" PLACE_EN COUNTRY_EN R"()\s*)" DASH R"(\s*(?<date>)" DATE_EN R"()\s*(?::|,|)" DASH "|$)",
     R"((?<date>)" YEAR R"(\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号])\s*(?:\((?:星期|周).\))?\s*$)",
     R"((?:[^|]{1,40}\|\s*)?(?<date>)" DATE_EN_Y R"()\s*$)",

@@ -277,6 +277,8 @@ TEST_CASE("dateline", "[text][dateline]") {
       {"标题\n[中国,深圳,2023年11月21日]某公司今天宣布。", "[中国,深圳,2023年11月21日]", "2023年11月21日", "深圳"},
       {"公报\n\n里斯本, 17 十月 2017\n\n正文。", "里斯本, 17 十月 2017", "17 十月 2017", "里斯本"},
       {"纽约2016年9月21日电 /美通社/ -- 今日，双方签署协议。", "纽约2016年9月21日电", "2016年9月21日", "纽约"},
+      {"Title\nWASHINGTON, D.C., Nov. 3, 2020 /PRNewswire/ -- The firm said.", "WASHINGTON, D.C., Nov. 3, 2020 /PRNewswire/ --",
+       "Nov. 3, 2020", "WASHINGTON, D.C."},
   };
   for (const Case& c : cases) {
     INFO(c.text);
