@@ -458,6 +458,13 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
           if (DateStated(c, *dm)) f.date = dm->value;
           break;
         }
+        if (f.date.empty() && !Cap(m, "date")) {
+          // The one date of the signing sentence is the agreement's date (never the release's).
+          std::vector<const Mention*> ds;
+          for (std::size_t idx : rules::MentionsIn(st, 0, st.text.size()))
+            if (ms[idx].type == MentionType::kDate && DateStated(c, ms[idx])) ds.push_back(&ms[idx]);
+          if (ds.size() == 1 && ds[0]->value_end.empty()) f.date = ds[0]->value;
+        }
         fired.insert(r.id);
         agreements.push_back(std::move(f));
         }
@@ -565,6 +572,18 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
           f.place = Ref(c, *pm);
           f.place.kind = EntityKind::kPlace;
           if (pm->type == MentionType::kPlace) break;  // a city beats a country
+        }
+        if (f.place.empty()) {
+          // No place slot: the one city named in the sentence, if there is exactly one.
+          std::vector<const Mention*> ps;
+          for (std::size_t idx : rules::MentionsIn(st, 0, st.text.size()))
+            if (ms[idx].type == MentionType::kPlace &&
+                (ps.empty() || GroupKey(*ps[0]) != GroupKey(ms[idx])))
+              ps.push_back(&ms[idx]);
+          if (ps.size() == 1) {
+            f.place = Ref(c, *ps[0]);
+            f.place.kind = EntityKind::kPlace;
+          }
         }
         fired.insert(r.id);
         events.push_back(std::move(f));
