@@ -171,7 +171,12 @@ struct Engine::Vocab {
 };
 
 Engine::Engine(World& world, const Graph& shapes, const Graph& data)
-    : world_(world), shapes_(shapes), data_(data), v_(std::make_unique<Vocab>(world)) {}
+    : world_(world), shapes_(shapes), data_(&data), v_(std::make_unique<Vocab>(world)) {}
+
+void Engine::SetData(const Graph& data) {
+  data_ = &data;
+  supers_.clear();  // the class hierarchy comes from the data graph
+}
 
 Engine::~Engine() = default;
 
@@ -353,8 +358,8 @@ void Engine::EvalPath(const Path& p, const std::vector<Node>& starts, bool inver
   switch (p.kind) {
     case Path::kPredicate:
       for (Node s : starts) {
-        if (inverse) data_.ForSubjects(p.predicate, s, [&](Node x) { out->push_back(x); });
-        else data_.ForObjects(s, p.predicate, [&](Node x) { out->push_back(x); });
+        if (inverse) data_->ForSubjects(p.predicate, s, [&](Node x) { out->push_back(x); });
+        else data_->ForObjects(s, p.predicate, [&](Node x) { out->push_back(x); });
       }
       return;
     case Path::kInverse:
@@ -411,7 +416,7 @@ std::vector<Node> Engine::ValueNodes(const Shape& s, Node focus) {
   if (!s.is_property) return {focus};
   std::vector<Node> raw;
   if (s.path.kind == Path::kPredicate) {  // the common case: Sord already returns a set
-    data_.ForObjects(focus, s.path.predicate, [&](Node o) { raw.push_back(o); });
+    data_->ForObjects(focus, s.path.predicate, [&](Node o) { raw.push_back(o); });
     return raw;
   }
   EvalPath(s.path, {focus}, false, &raw);
@@ -432,7 +437,7 @@ const std::vector<Node>& Engine::SuperClasses(Node cls) {
     Node c = todo.back();
     todo.pop_back();
     out.push_back(c);
-    data_.ForObjects(c, v_->rdfs_subClassOf, [&](Node sup) {
+    data_->ForObjects(c, v_->rdfs_subClassOf, [&](Node sup) {
       if (seen.insert(sup).second) todo.push_back(sup);
     });
   }
@@ -442,7 +447,7 @@ const std::vector<Node>& Engine::SuperClasses(Node cls) {
 bool Engine::IsInstance(Node v, Node cls) {
   if (IsLiteral(v)) return false;
   bool found = false;
-  data_.ForObjects(v, v_->rdf_type, [&](Node t) {
+  data_->ForObjects(v, v_->rdf_type, [&](Node t) {
     if (found) return;
     if (t == cls) { found = true; return; }
     const std::vector<Node>& sup = SuperClasses(t);
@@ -547,7 +552,7 @@ bool Engine::Validate(Node focus, const Shape& s, std::vector<RawResult>* out, i
         break;
       }
       case Component::kEquals: {
-        std::vector<Node> other = data_.Objects(focus, c.param);
+        std::vector<Node> other = data_->Objects(focus, c.param);
         std::unordered_set<Node> vs(values.begin(), values.end()), os(other.begin(), other.end());
         for (Node v : values)
           if (!os.count(v)) EMIT(v, nullptr);
@@ -557,11 +562,11 @@ bool Engine::Validate(Node focus, const Shape& s, std::vector<RawResult>* out, i
       }
       case Component::kDisjoint:
         for (Node v : values)
-          if (data_.Has(focus, c.param, v)) EMIT(v, nullptr);
+          if (data_->Has(focus, c.param, v)) EMIT(v, nullptr);
         break;
       case Component::kLessThan:
       case Component::kLessThanOrEquals: {
-        std::vector<Node> other = data_.Objects(focus, c.param);
+        std::vector<Node> other = data_->Objects(focus, c.param);
         for (Node v : values)
           for (Node o : other) {
             std::optional<int> cmp = xsd::Compare(v, o);
@@ -622,7 +627,7 @@ bool Engine::Validate(Node focus, const Shape& s, std::vector<RawResult>* out, i
       case Component::kClosed:
         for (Node v : values) {
           std::vector<std::pair<Node, Node>> extra;
-          data_.Each(v, nullptr, nullptr, [&](Node, Node p, Node o) {
+          data_->Each(v, nullptr, nullptr, [&](Node, Node p, Node o) {
             if (!c.set.count(p)) extra.emplace_back(p, o);
           });
           for (auto& [p, o] : extra) {
@@ -659,14 +664,14 @@ std::vector<Node> Engine::FocusNodes(const Shape& s) {
     while (!todo.empty()) {
       Node c = todo.back();
       todo.pop_back();
-      data_.ForSubjects(v_->rdf_type, c, push);
-      data_.ForSubjects(v_->rdfs_subClassOf, c, [&](Node sub) {
+      data_->ForSubjects(v_->rdf_type, c, push);
+      data_->ForSubjects(v_->rdfs_subClassOf, c, [&](Node sub) {
         if (classes.insert(sub).second) todo.push_back(sub);
       });
     }
   }
-  for (Node p : s.target_subjects_of) data_.Each(nullptr, p, nullptr, [&](Node x, Node, Node) { push(x); });
-  for (Node p : s.target_objects_of) data_.Each(nullptr, p, nullptr, [&](Node, Node, Node x) { push(x); });
+  for (Node p : s.target_subjects_of) data_->Each(nullptr, p, nullptr, [&](Node x, Node, Node) { push(x); });
+  for (Node p : s.target_objects_of) data_->Each(nullptr, p, nullptr, [&](Node, Node, Node x) { push(x); });
   return out;
 }
 

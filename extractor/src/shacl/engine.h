@@ -7,7 +7,9 @@
 //   ValidationReport r = engine.Run();
 //
 // `shapes` and `data` may be the same Graph (the W3C tests keep both in one file). The engine keeps
-// caches (class hierarchy, compiled shapes) and is therefore used by one thread at a time.
+// caches (class hierarchy, compiled shapes) and is therefore used by one thread at a time. Compiled
+// shapes depend on the shapes graph only: SetData points the engine at another data graph (in the
+// same World) and keeps them.
 #ifndef PRESSKG_SHACL_ENGINE_H
 #define PRESSKG_SHACL_ENGINE_H
 
@@ -79,6 +81,7 @@ class Engine {
   Engine(World& world, const Graph& shapes, const Graph& data);
   ~Engine();
   const Status& status() const { return status_; }
+  void SetData(const Graph& data);
   ValidationReport Run();
   // For tests: the focus nodes a shape targets.
   std::vector<Node> FocusNodes(const Shape& s);
@@ -99,7 +102,7 @@ class Engine {
 
   World& world_;
   const Graph& shapes_;
-  const Graph& data_;
+  const Graph* data_;
   std::unique_ptr<Vocab> v_;
   Status status_;
   std::unordered_map<Node, std::unique_ptr<Shape>> shape_map_;

@@ -1,8 +1,13 @@
-// ShapesGraph: keeps the shapes graph as quads; every validation builds its own Sord world (so
-// Validate is thread-safe without locks) and compiles the shapes in it (cheap: shapes graphs are small).
+// ShapesGraph: keeps the shapes graph as quads. Each thread compiles it once into its own World and
+// Engine (a thread_local cache), so Validate is thread-safe without locks and a small release graph
+// costs only its own interning and validation. The cached World also interns every data node it
+// sees; it is rebuilt past kMaxCachedNodes so that memory stays bounded over millions of releases.
+// ValidateFiles (big graphs, one call) builds a fresh World.
 #include <dirent.h>
 
 #include <algorithm>
+#include <atomic>
+#include <cstdint>
 
 #include "presskg/shacl.h"
 #include "shacl/engine.h"
@@ -24,9 +29,20 @@ Quads GraphToQuads(const shacl::Graph& g) {
   return q;
 }
 
+constexpr size_t kMaxCachedNodes = 100000;
+std::atomic<uint64_t> g_generation{0};
+
+// Shape blank nodes get their own label space, apart from blank nodes in data quads.
+Quads RelabelBlanks(Quads q) {
+  for (Quad& x : q)
+    for (Term* t : {&x.subject, &x.object})
+      if (t->is_blank()) t->value = "shape" + t->value;
+  return q;
+}
+
 class SordShapesGraph : public ShapesGraph {
  public:
-  explicit SordShapesGraph(Quads shapes) : shapes_(std::move(shapes)) {}
+  explicit SordShapesGraph(Quads shapes) : shapes_(RelabelBlanks(std::move(shapes))), generation_(++g_generation) {}
 
   // Compiles every shape once against an empty data graph to surface errors (bad sh:pattern).
   Status Check() const {
@@ -39,12 +55,16 @@ class SordShapesGraph : public ShapesGraph {
   }
 
   ValidationReport Validate(const Quads& data) const override {
-    shacl::World w;
-    shacl::Graph shapes(w), graph(w);
-    shapes.Add(shapes_);
-    graph.Add(data);
-    shacl::Engine engine(w, shapes, graph);
-    return engine.Run();
+    Cache& c = CacheForThisThread();
+    ValidationReport r;
+    {
+      shacl::Graph graph(*c.world);
+      graph.Add(data);
+      c.engine->SetData(graph);
+      r = c.engine->Run();
+      c.engine->SetData(*c.empty);
+    }
+    return r;
   }
 
   Result<ValidationReport> ValidateFiles(const std::vector<std::string>& paths) const override {
@@ -62,7 +82,31 @@ class SordShapesGraph : public ShapesGraph {
   }
 
  private:
+  struct Cache {  // members destroyed in reverse order: engine first, world last
+    uint64_t generation = 0;
+    std::unique_ptr<shacl::World> world;
+    std::unique_ptr<shacl::Graph> shapes, empty;
+    std::unique_ptr<shacl::Engine> engine;
+  };
+
+  Cache& CacheForThisThread() const {
+    thread_local Cache cache;
+    if (cache.generation != generation_ || sord_num_nodes(cache.world->get()) > kMaxCachedNodes) {
+      cache.engine.reset();
+      cache.empty.reset();
+      cache.shapes.reset();
+      cache.world = std::make_unique<shacl::World>();
+      cache.shapes = std::make_unique<shacl::Graph>(*cache.world);
+      cache.shapes->Add(shapes_);
+      cache.empty = std::make_unique<shacl::Graph>(*cache.world);
+      cache.engine = std::make_unique<shacl::Engine>(*cache.world, *cache.shapes, *cache.empty);
+      cache.generation = generation_;
+    }
+    return cache;
+  }
+
   Quads shapes_;
+  uint64_t generation_;  // identifies this object in the per-thread caches (addresses get reused)
 };
 
 Result<std::unique_ptr<ShapesGraph>> Make(Quads q) {

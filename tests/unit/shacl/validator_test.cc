@@ -232,3 +232,27 @@ TEST_CASE("Leap-day dates: sh:datatype catches what a pattern cannot") {
   REQUIRE(r.results.size() == 1);
   CHECK(r.results[0].focus_node == Term::Iri("http://ex.org/a"));
 }
+
+TEST_CASE("Per-thread shape caches: switching shapes graphs and rebuilding after many nodes") {
+  auto a = ShapesGraph::FromQuads(Parse("ex:S sh:targetClass ex:C ; sh:property [ sh:path ex:p ; sh:minCount 1 ] ."));
+  auto b = ShapesGraph::FromQuads(Parse("ex:S sh:targetClass ex:C ; sh:property [ sh:path ex:p ; sh:maxCount 0 ] ."));
+  REQUIRE(a.ok());
+  REQUIRE(b.ok());
+  Quads one = Parse("ex:x a ex:C ; ex:p 1 .");
+  for (int i = 0; i < 3; ++i) {  // alternate: each call must use its own shapes
+    CHECK((*a)->Validate(one).conforms);
+    CHECK_FALSE((*b)->Validate(one).conforms);
+  }
+  // 40k fresh nodes per call: the cached world passes its node limit and is rebuilt.
+  for (int round = 0; round < 4; ++round) {
+    Quads big;
+    for (int i = 0; i < 20000; ++i) {
+      Term s = Term::Iri("http://ex.org/r" + std::to_string(round) + "/" + std::to_string(i));
+      big.push_back({s, Term::Iri(std::string(ns::kRdf) + "type"), Term::Iri("http://ex.org/C"), {}});
+      if (i % 2) big.push_back({s, Term::Iri("http://ex.org/p"), Term::Literal(std::to_string(i) + "-" + std::to_string(round)), {}});
+    }
+    ValidationReport r = (*a)->Validate(big);
+    CHECK(r.results.size() == 10000);
+  }
+  CHECK((*a)->Validate(one).conforms);
+}
