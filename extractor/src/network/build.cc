@@ -12,6 +12,8 @@
 #include <vector>
 
 #include <unicode/locid.h>
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
 #include <unicode/unistr.h>
 
 #include "presskg/network.h"
@@ -71,6 +73,29 @@ std::string LastSegment(const std::string& iri) {
 // "zh-hans" matches "zh"; both lower case.
 bool LangMatches(const std::string& tag, const std::string& want) {
   return !want.empty() && (tag == want || tag.rfind(want + "-", 0) == 0);
+}
+
+// Whether the first letter of `text` (not Common/Inherited script) is written in a script of
+// language `lang` (ICU: "zh" → Han, "en" → Latin, "ru" → Cyrillic, "ar" → Arabic).
+bool ScriptMatches(const std::string& text, const std::string& lang) {
+  UScriptCode codes[8];
+  UErrorCode status = U_ZERO_ERROR;
+  const int n = uscript_getCode(lang.c_str(), codes, 8, &status);
+  if (U_FAILURE(status) || n <= 0) return false;
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const int32_t length = static_cast<int32_t>(text.size());
+  for (int32_t i = 0; i < length;) {
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    if (c < 0) continue;
+    UScriptCode sc = uscript_getScript(c, &status);
+    if (U_FAILURE(status)) return false;
+    if (sc == USCRIPT_COMMON || sc == USCRIPT_INHERITED) continue;
+    for (int k = 0; k < n; ++k)
+      if (codes[k] == sc) return true;
+    return false;
+  }
+  return false;
 }
 
 // CLDR display name of an ISO 3166 region in a language (ICU); the code itself when unknown.
@@ -310,9 +335,16 @@ Result<Network> BuildNetwork(const Quads& data, const NetworkOptions& options) {
       for (const auto& [text, seen] : it->second) {
         bool in_lang = false;
         if (!want_lang.empty()) {
+          bool known = !seen.lang.empty();
           if (LangMatches(Lower(seen.lang), want_lang)) in_lang = true;
-          for (const auto& g : seen.graphs)
-            if (seen.lang.empty() && LangMatches(graph_language(g), want_lang)) in_lang = true;
+          for (const auto& g : seen.graphs) {
+            if (!seen.lang.empty()) break;
+            const std::string gl = graph_language(g);
+            known = known || !gl.empty();
+            if (LangMatches(gl, want_lang)) in_lang = true;
+          }
+          // Language unknown (untagged, releases without dcterms:language): judge by script.
+          if (!known && ScriptMatches(text, want_lang)) in_lang = true;
         }
         ranked.emplace_back(in_lang, seen.graphs.size(), CodePoints(text), text);
       }

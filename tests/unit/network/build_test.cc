@@ -242,6 +242,25 @@ TEST_CASE("dateline year and CLDR names for unlabeled countries") {
   CHECK(net->vertices[Find(*net, B + "org/wb")].label == "世界银行");  // its only label
 }
 
+TEST_CASE("labels of unknown language are judged by script") {
+  Archive a;
+  a.UndatedRelease("y1", "", "2020-01-01");  // no language recorded
+  std::string un = a.Org("un", "United Nations");
+  a.Org("un", "UN");
+  a.Org("un", "联合国");
+  a.Agreement("a1", "mou", {un, a.Org("who", "WHO")}, {}, "");
+  NetworkOptions zh;
+  zh.label_language = "zh";
+  Result<Network> net = BuildNetwork(a.quads(), zh);
+  REQUIRE(net.ok());
+  CHECK(net->vertices[Find(*net, un)].label == "联合国");
+  NetworkOptions ru;
+  ru.label_language = "ru";  // no Cyrillic label: the usual order
+  net = BuildNetwork(a.quads(), ru);
+  REQUIRE(net.ok());
+  CHECK(net->vertices[Find(*net, un)].label == "United Nations");
+}
+
 TEST_CASE("no agreements: an empty network, metrics and exports still work") {
   Result<Network> net = BuildNetwork(Quads{}, NetworkOptions{});
   REQUIRE(net.ok());
