@@ -149,7 +149,7 @@ TEST_CASE("release graph follows the vocabulary contract") {
   CHECK(Has(q, ev[0].value, nif + "referenceContext", Term::Iri(doc)));
 }
 
-TEST_CASE("same input, same quads; fact IRIs do not depend on position") {
+TEST_CASE("same input gives the same quads and fact IRIs do not depend on position") {
   const GraphBuilder g = Builder();
   const Document d = Doc();
   Fact a = Agreement(d);
