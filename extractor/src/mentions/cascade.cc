@@ -1,5 +1,6 @@
 // The mention cascade over one normalised text (see internal.h for the stages).
 #include <algorithm>
+#include <iterator>
 #include <map>
 
 #include <re2/re2.h>
@@ -228,14 +229,25 @@ class Cascade {
     r2 = ResolveOverlaps(std::move(r2));
     r2 = Compounds(std::move(r2));
 
-    std::vector<Candidate> r3 = r2;
-    PeopleInContext(r2, &r3);
-    r3 = ResolveOverlaps(std::move(r3));
+    // People and short forms only fill gaps (they never overlap what is there), so only the new
+    // candidates need resolving among themselves.
+    std::vector<Candidate> people;
+    PeopleInContext(r2, &people);
+    std::vector<Candidate> r3 = MergeIn(std::move(r2), ResolveOverlaps(std::move(people)));
     HonorificSurnames(&r3);
 
-    std::vector<Candidate> r4 = r3;
-    ShortForms(r3, &r4);
-    return ResolveOverlaps(std::move(r4));
+    std::vector<Candidate> shorts;
+    ShortForms(r3, &shorts);
+    return MergeIn(std::move(r3), ResolveOverlaps(std::move(shorts)));
+  }
+
+  static std::vector<Candidate> MergeIn(std::vector<Candidate> a, std::vector<Candidate> b) {
+    if (b.empty()) return a;
+    std::vector<Candidate> out;
+    out.reserve(a.size() + b.size());
+    std::merge(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(out),
+               [](const Candidate& x, const Candidate& y) { return x.begin < y.begin; });
+    return out;
   }
 
  private:
@@ -247,7 +259,9 @@ class Cascade {
       char32_t c;
       std::size_t n = DecodeAt(s_, i, &c);
       bool word_start = !(IsAlphaWord(c) && IsAlphaWord(prev));
-      if (word_start) {
+      char32_t next = 0;
+      if (word_start && i + n < s_.size()) DecodeAt(s_, i + n, &next);
+      if (word_start && gz_.trie.MayStartWith(c, next)) {
         std::size_t best_end = 0;
         std::vector<std::int32_t> best;
         gz_.trie.MatchAtCodePoint(s_, i, c, n, [&](std::size_t end, std::int32_t payload) {

@@ -392,10 +392,13 @@ std::vector<Candidate> FindDates(std::string_view norm, std::string_view anchor,
     p += n;
     while (p < norm.size() && IsAsciiAlnum(norm[p]) && c < 0x80) ++p;
   }
-  // Without a release date, the first year the text states anchors the year-less dates: a
-  // release speaks of its own year first ("2013年5月16日，日内瓦 … 9 月 9-11 日").
-  if (!retry.empty() && !out.empty()) {
-    std::string fallback(out.front().value.substr(0, 4));
+  // Without a release date, the latest year among the dates that also state a month anchors the
+  // year-less ones: a release dates its own events ("2013年5月16日，日内瓦 … 9 月 9-11 日"), while
+  // bare years often look ahead or back ("申办2034年世界杯").
+  std::string fallback;
+  for (const Candidate& c : out)
+    if (c.value.size() >= 7 && c.value.substr(0, 4) > fallback) fallback = std::string(c.value.substr(0, 4));
+  if (!retry.empty() && !fallback.empty()) {
     for (const Span& r : retry) {
       bool inside = false;
       for (const Candidate& c : out) inside |= r.b < c.end && c.begin < r.e;

@@ -107,6 +107,13 @@ class Trie {
   template <class Fn>
   void MatchAtCodePoint(std::string_view s, std::size_t pos, char32_t cp, std::size_t len, Fn&& fn) const;
   std::size_t size() const { return payload_begin_.empty() ? 0 : payload_begin_.size() - 1; }
+  // A cheap filter before MatchAt*: false when no key starts with code point `cp` followed by
+  // `next` (0 at the end of the text). Most positions of a release fail here.
+  bool MayStartWith(char32_t cp, char32_t next) const {
+    if (unfiltered_ || (cp < single_.size() && single_[cp])) return true;
+    std::uint64_t h = PairHash(cp, next);
+    return (pairs_[h >> 6] >> (h & 63)) & 1;
+  }
 
  private:
   struct BuildNode {
@@ -123,6 +130,13 @@ class Trie {
   std::vector<std::int32_t> payloads_;
   // Node reached after the first code point of the BMP (0 = no key starts with it).
   std::vector<std::int32_t> bmp_root_;
+  static constexpr int kPairBits = 20;
+  static std::uint64_t PairHash(char32_t a, char32_t b) {
+    return ((static_cast<std::uint64_t>(a) << 21 | b) * 0x9E3779B97F4A7C15ull) >> (64 - kPairBits);
+  }
+  std::vector<bool> single_ = std::vector<bool>(0x10000, false);  // one-code-point keys (BMP)
+  std::vector<std::uint64_t> pairs_ = std::vector<std::uint64_t>((1u << kPairBits) / 64, 0);
+  bool unfiltered_ = false;  // a one-code-point key outside the BMP: the filter is off
   template <class Fn>
   void Walk(std::string_view s, std::int32_t node, std::size_t i, Fn&& fn) const;
 };

@@ -85,6 +85,18 @@ std::string KeyNormalizer::operator()(std::string_view s) const {
 
 void Trie::Insert(std::string_view key, std::int32_t payload) {
   if (key.empty()) return;
+  {
+    char32_t a, b = 0;
+    std::size_t n = DecodeAt(key, 0, &a);
+    if (n < key.size()) DecodeAt(key, n, &b);
+    if (n >= key.size()) {
+      if (a < single_.size()) single_[a] = true;
+      else unfiltered_ = true;
+    } else {
+      std::uint64_t h = PairHash(a, b);
+      pairs_[h >> 6] |= 1ull << (h & 63);
+    }
+  }
   std::int32_t node = 0;
   for (unsigned char b : key) {
     auto& ch = build_[node].children;
