@@ -185,3 +185,23 @@ TEST_CASE("unsafe blank node labels map consistently to safe ones") {
     CHECK((*back)[0].subject != (*back)[1].subject);   // distinct labels stay distinct
   }
 }
+
+TEST_CASE("ReadRdf streams and stops when the sink says so") {
+  const std::string path = std::string(PRESSKG_SOURCE_DIR) + "/ontology/presskg.ttl";
+  std::size_t n = 0;
+  Status all = ReadRdf(path, RdfFormat::kTurtle, [&](const Quad& q) {
+    ++n;
+    CHECK(q.subject.is_iri());
+    return Status::OK();
+  });
+  REQUIRE(all.ok());
+  CHECK(n > 100);
+  std::size_t seen = 0;
+  Status stopped = ReadRdf(path, RdfFormat::kTurtle, [&](const Quad&) {
+    return ++seen == 3 ? Rejected("enough") : Status::OK();
+  });
+  CHECK(stopped.code() == StatusCode::kRejected);
+  CHECK(seen == 3);
+  CHECK(ReadRdf(path, RdfFormat::kJsonLd, [](const Quad&) { return Status::OK(); }).code() ==
+        StatusCode::kUnsupported);
+}
