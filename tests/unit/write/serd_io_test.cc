@@ -205,3 +205,19 @@ TEST_CASE("ReadRdf streams and stops when the sink says so") {
   CHECK(ReadRdf(path, RdfFormat::kJsonLd, [](const Quad&) { return Status::OK(); }).code() ==
         StatusCode::kUnsupported);
 }
+
+TEST_CASE("write errors surface at Close") {
+  for (RdfFormat f : {RdfFormat::kTurtle, RdfFormat::kNQuads, RdfFormat::kJsonLd, RdfFormat::kRdfXml}) {
+    INFO(RdfFormatName(f));
+    Result<std::unique_ptr<QuadWriter>> w = QuadWriter::Open("/dev/full", f);
+    REQUIRE(w.ok());
+    Quads many;
+    for (int i = 0; i < 2000; ++i) {
+      many.push_back({Term::Iri("http://example.org/s" + std::to_string(i)), Term::Iri("http://example.org/p"),
+                      Term::Literal(std::string(100, 'x')), Term()});
+    }
+    Status written = (*w)->Write(many);
+    Status closed = (*w)->Close();
+    CHECK_FALSE((written.ok() && closed.ok()));
+  }
+}
