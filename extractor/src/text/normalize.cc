@@ -132,8 +132,9 @@ std::uint8_t HanFlags(char32_t c) {
 
 void Normalize(std::string_view s, bool fold, std::string* out, std::vector<PreparedText::OffsetRun>* runs,
                ScriptCounts* counts) {
-  ScriptCounts local;
-  ScriptCounts& sc = counts ? *counts : local;
+  // Counted in locals (kept in registers; the output writes would otherwise force a store per
+  // character) and handed over at the end.
+  ScriptCounts sc;
   const Tables& t = GetTables();
   const std::vector<std::uint32_t>& table = t.entry[fold ? 1 : 0];
   out->clear();
@@ -156,6 +157,8 @@ void Normalize(std::string_view s, bool fold, std::string* out, std::vector<Prep
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   std::size_t n = s.size(), i = 0;
   std::string seg_out;
+  std::size_t han = 0, traditional = 0, simplified_only = 0, kana = 0, hangul = 0, other_letters = 0,
+              non_ascii_bytes = 0;
   std::size_t carry_at = static_cast<std::size_t>(-1), carry_len = 0;
   char32_t carry_c = 0;
   while (i < n) {
@@ -200,15 +203,15 @@ void Normalize(std::string_view s, bool fold, std::string* out, std::vector<Prep
       k += l2;
       multi = true;
     }
-    sc.non_ascii_bytes += k - i;
+    non_ascii_bytes += k - i;
     if (!multi && c < 0x10000) {
       std::uint8_t f = t.info[c];
-      sc.han += f & kHan;
-      sc.traditional += (f >> 1) & 1;
-      sc.simplified_only += (f >> 2) & 1;
-      sc.kana += (f >> 4) & 1;
-      sc.hangul += (f >> 5) & 1;
-      sc.other_letters += (f >> 6) & 1;
+      han += f & kHan;
+      traditional += (f >> 1) & 1;
+      simplified_only += (f >> 2) & 1;
+      kana += (f >> 4) & 1;
+      hangul += (f >> 5) & 1;
+      other_letters += (f >> 6) & 1;
       std::uint32_t e = table[c];
       if (e) changed(i, len, std::string_view(t.pool.data() + (e >> 8), e & 0xFF));
     } else {
@@ -226,6 +229,9 @@ void Normalize(std::string_view s, bool fold, std::string* out, std::vector<Prep
   }
   flush(n);
   runs->push_back({out->size(), n, true});
+  sc.han = han, sc.traditional = traditional, sc.simplified_only = simplified_only, sc.kana = kana;
+  sc.hangul = hangul, sc.other_letters = other_letters, sc.non_ascii_bytes = non_ascii_bytes;
+  if (counts) *counts = sc;
 }
 
 }  // namespace presskg::text
