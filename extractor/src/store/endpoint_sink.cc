@@ -93,10 +93,10 @@ class EndpointSink final : public GraphSink {
   Status QueueUpdate(const std::string& graph_iri, const Quads& quads, bool replace) {
     // The graph IRI goes through the same escaping as data IRIs.
     Quads probe{Quad{Term::Iri(graph_iri), Term::Iri(graph_iri), Term::Iri(graph_iri), {}}};
-    std::string g = ToNTriples(probe);
+    std::string g = ToNTriples(probe, /*ascii=*/false);
     g = g.substr(0, g.find(' '));
     if (replace) pending_body_ += "DROP SILENT GRAPH " + g + " ;\n";
-    if (!quads.empty()) pending_body_ += "INSERT DATA { GRAPH " + g + " {\n" + ToNTriples(quads) + "} } ;\n";
+    if (!quads.empty()) pending_body_ += "INSERT DATA { GRAPH " + g + " {\n" + ToNTriples(quads, /*ascii=*/false) + "} } ;\n";
     pending_graphs_.insert(graph_iri);
     pending_triples_ += quads.size();
     return pending_triples_ >= options_.batch_triples ? Flush() : Status::OK();

@@ -173,10 +173,11 @@ size_t AppendSerd(const void* buf, size_t len, void* out) {
 
 }  // namespace
 
-std::string ToNTriples(const Quads& quads) {
+std::string ToNTriples(const Quads& quads, bool ascii) {
   std::string out;
   SerdEnv* env = serd_env_new(nullptr);
-  SerdWriter* w = serd_writer_new(SERD_NTRIPLES, SERD_STYLE_ASCII, env, nullptr, AppendSerd, &out);
+  SerdWriter* w = serd_writer_new(SERD_NTRIPLES, ascii ? SERD_STYLE_ASCII : static_cast<SerdStyle>(0), env, nullptr,
+                                  AppendSerd, &out);
   for (const Quad& q : quads) {
     SerdNode s = SerdTerm(q.subject), p = SerdTerm(q.predicate), o = SerdTerm(q.object);
     SerdNode dt = SERD_NODE_NULL, lang = SERD_NODE_NULL;

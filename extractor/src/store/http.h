@@ -50,9 +50,10 @@ std::string UrlEncode(const std::string& s);
 // URL without its query string and credentials, for messages.
 std::string RedactUrl(const std::string& url);
 
-// N-Triples lines for the triples (graph terms ignored), ASCII-only (\u escapes) so that no
-// server mis-decodes UTF-8; valid Turtle and valid inside SPARQL INSERT DATA.
-std::string ToNTriples(const Quads& quads);
+// N-Triples lines for the triples (graph terms ignored); valid Turtle and valid inside SPARQL
+// INSERT DATA. ascii: \u escapes instead of UTF-8 (for Turtle bodies, so that no server
+// mis-decodes them; Virtuoso's SPARQL parser rejects \u, so Update bodies stay UTF-8).
+std::string ToNTriples(const Quads& quads, bool ascii = true);
 
 }  // namespace presskg::store_internal
 
