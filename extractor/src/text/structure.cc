@@ -105,6 +105,10 @@ class Matchers {
   icu::RegexMatcher* Match(int id, Range r) {
     icu::RegexMatcher* m = matcher_[id].get();
     if (!m) return nullptr;
+    if (!current_[id]) {  // pointed at this document on first use only (most patterns never run)
+      m->reset(text_);
+      current_[id] = true;
+    }
     UErrorCode e = U_ZERO_ERROR;
     m->region(static_cast<int64_t>(r.begin), static_cast<int64_t>(r.end), e);
     if (U_FAILURE(e)) return nullptr;
@@ -124,10 +128,10 @@ class Matchers {
   void Reset(std::string_view norm) {
     UErrorCode e = U_ZERO_ERROR;
     text_ = utext_openUTF8(text_, norm.data(), static_cast<int64_t>(norm.size()), &e);
-    for (auto& m : matcher_)
-      if (m) m->reset(text_);
+    for (bool& c : current_) c = false;
   }
   UText* text_ = nullptr;
+  bool current_[kPatternCount] = {};
   std::unique_ptr<icu::RegexMatcher> matcher_[kPatternCount];
 };
 
