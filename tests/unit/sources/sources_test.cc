@@ -63,11 +63,16 @@ std::string Encode(const char* utf8, const char* charset) {
 
 using Entries = std::vector<std::pair<std::string, std::string>>;
 
-std::string MakeArchive(const Entries& entries, bool zip, bool gzip) {
+enum class Filter { kNone, kGzip, kXz, kZstd, kBzip2 };
+
+std::string MakeArchive(const Entries& entries, bool zip, Filter filter) {
   archive* a = archive_write_new();
   if (zip) archive_write_set_format_zip(a);
   else archive_write_set_format_pax_restricted(a);
-  if (gzip) archive_write_add_filter_gzip(a);
+  if (filter == Filter::kGzip) archive_write_add_filter_gzip(a);
+  if (filter == Filter::kXz) archive_write_add_filter_xz(a);
+  if (filter == Filter::kZstd) REQUIRE(archive_write_add_filter_zstd(a) == ARCHIVE_OK);
+  if (filter == Filter::kBzip2) archive_write_add_filter_bzip2(a);
   size_t total = 1 << 20;
   for (const auto& en : entries) total += en.second.size() + en.first.size() + 1024;
   std::vector<char> buf(total);
@@ -86,6 +91,10 @@ std::string MakeArchive(const Entries& entries, bool zip, bool gzip) {
   archive_write_close(a);
   archive_write_free(a);
   return std::string(buf.data(), used);
+}
+
+std::string MakeArchive(const Entries& entries, bool zip, bool gzip) {
+  return MakeArchive(entries, zip, gzip ? Filter::kGzip : Filter::kNone);
 }
 
 std::vector<SourceItem> Read(const std::vector<std::string>& inputs, const SourceOptions& opt = {}) {
@@ -373,6 +382,29 @@ TEST_CASE("archives", "[sources][archives]") {
   // Nothing was written next to the archive.
   CHECK(!fs::exists(dir.path / "etc"));
   CHECK(!fs::exists(dir.path.parent_path().parent_path() / "etc" / "evil.txt"));
+}
+
+TEST_CASE("every archive format", "[sources][archives]") {
+  TempDir dir;
+  Entries entries = {{"a/one.txt", kEn}, {"b/two.txt", kZhHans}};
+  struct Case {
+    const char* name;
+    bool zip;
+    Filter filter;
+  };
+  const Case cases[] = {{"x.tar", false, Filter::kNone},   {"x.tar.gz", false, Filter::kGzip},
+                        {"x.tgz", false, Filter::kGzip},   {"x.tar.xz", false, Filter::kXz},
+                        {"x.tar.zst", false, Filter::kZstd}, {"x.tar.bz2", false, Filter::kBzip2},
+                        {"x.zip", true, Filter::kNone}};
+  for (const Case& c : cases) {
+    INFO(c.name);
+    auto items = Read({dir.Write(c.name, MakeArchive(entries, c.zip, c.filter)).string()});
+    REQUIRE(items.size() == 2);
+    CHECK(items[0].doc.id == "a/one");
+    CHECK(items[0].doc.text == kEn);
+    CHECK(items[1].doc.id == "b/two");
+    CHECK(items[1].doc.text == kZhHans);
+  }
 }
 
 TEST_CASE("archive limits", "[sources][archives][limits]") {
