@@ -294,6 +294,13 @@ std::vector<Range> FindSentences(std::string_view t, Range p, const std::vector<
   auto it = std::upper_bound(breaks.begin(), breaks.end(), p.begin);
   for (; it != breaks.end() && *it < p.end; ++it) {
     std::size_t b = *it;
+    // ICU counts an opening quotation mark right after 。 as closing punctuation of the sentence
+    // before ("…指出。“下一句…"): move the break in front of the mark.
+    if (b >= cuts.back() + 3 + 3) {
+      std::string_view before = t.substr(b - 3, 3);
+      if (before == "\xE2\x80\x9C" || before == "\xE3\x80\x8C" || before == "\xE3\x80\x8E" || before == "\xE2\x80\x98")
+        b -= 3;
+    }
     if (t[b - 1] == '\n' || t[b - 1] == '\r') {
       // A line break inside a paragraph is a hard wrap unless the line ended a sentence.
       if (!EndsClosed(t.substr(cuts.back(), b - cuts.back()))) continue;

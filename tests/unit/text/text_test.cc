@@ -233,10 +233,10 @@ TEST_CASE("paragraphs and sentences", "[text][sentences]") {
     CHECK(t.sentences()[4].paragraph == 2);
   }
   SECTION("Chinese: a quotation spanning sentence breaks stays in one sentence") {
-    PreparedText t = Prep("秘书长说：“我们很高兴。这是新的开始！”随后双方签署了协议。海伦·克拉克出席。\n第二段。");
+    PreparedText t = Prep("秘书长说：“我们很高兴。这是新的开始！”随后双方签署了协议。海伦·克拉克出席。“合作将继续。”\n第二段。");
     CHECK(SentenceTexts(t) == std::vector<std::string>{"秘书长说:“我们很高兴。这是新的开始!”", "随后双方签署了协议。",
-                                                       "海伦·克拉克出席。", "第二段。"});
-    REQUIRE(t.quotes().size() == 1);
+                                                       "海伦·克拉克出席。", "“合作将继续。”", "第二段。"});
+    REQUIRE(t.quotes().size() == 2);
     CHECK(t.OriginalText(t.quotes()[0].norm_begin, t.quotes()[0].norm_end) == "“我们很高兴。这是新的开始！”");
   }
   SECTION("English quotations are kept as blocks across sentence breaks") {
