@@ -207,11 +207,17 @@ std::string CapText(const Ctx& c, const SlottedText& st, const Capture& cap) {
 // release date (the anchor). Without an anchor, a year-less date ("11月2日", "去年7月") would carry
 // a guessed year: better no date than a wrong one.
 bool DateStated(const Ctx& c, const Mention& m) {
-  if (!c.view.release_date.empty()) return true;
-  std::string_view t = c.view.normalized.substr(m.begin, m.end - m.begin);
-  if (t.find("去年") != std::string_view::npos || t.find("今年") != std::string_view::npos ||
-      t.find("明年") != std::string_view::npos)
+  // The mention with the six bytes before it: "去年" may stand just outside a "七月" mention.
+  std::size_t from = m.begin >= 6 ? m.begin - 6 : 0;
+  std::string_view t = c.view.normalized.substr(from, m.end - from);
+  // Years relative to the release (去年七月, 明年) are left out: the finder's value for them is not
+  // reliable enough to state a date.
+  if (t.find("去年") != std::string_view::npos || t.find("明年") != std::string_view::npos ||
+      t.find("前年") != std::string_view::npos || t.find("last year") != std::string_view::npos ||
+      t.find("next year") != std::string_view::npos)
     return false;
+  if (!c.view.release_date.empty()) return true;
+  if (t.find("今年") != std::string_view::npos) return false;
   int run = 0;
   for (char ch : t) {
     run = (ch >= '0' && ch <= '9') ? run + 1 : 0;
