@@ -127,6 +127,10 @@ std::string DetectLanguage(std::string_view original) {
   for (std::size_t l = 0; l < std::size(kWordLists); ++l)
     if (hits[l] > best_hits) best_hits = hits[l], best = kWordLists[l].lang;
   if (best && best_hits * 100 >= words * 8) return best;
+  // Too few words to judge (a headline, a test snippet): Latin script defaults to English, the
+  // language of the Latin-script rule pack.
+  constexpr std::size_t kFewWords = 30;
+  if (words < kFewWords && hits[1] == 0 && hits[2] == 0) return "en";
   return "und-Latn";
 }
 

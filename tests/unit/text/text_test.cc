@@ -205,6 +205,10 @@ TEST_CASE("language", "[text][language]") {
       {"El instituto y la universidad firmaron un acuerdo para la investigación y la formación en las regiones.", "", "", "es"},
       {"Институт и университет подписали соглашение о сотрудничестве.", "", "", "ru"},
       {"2013 2014 -- 42", "", "", "und"},
+      {"Two bodies signed a pact.", "", "", "en"},
+      {"Zwei Behörden unterzeichneten heute eine Vereinbarung über Forschung, Ausbildung und gemeinsame "
+       "Projekte in mehreren Regionen, wie die Behörden mitteilten, nachdem sie monatelang verhandelt "
+       "hatten und viele Fragen geklärt waren, sodass nun Arbeit beginnen kann.", "", "", "und-Latn"},
       {"The institute signed an agreement with the university.", "zh-Hant", "", "zh-Hant"},
       {"The institute signed an agreement with the university.", "", "en-GB", "en-GB"},
       {"國際合作組織與濱海大學今天簽署了諒解備忘錄。", "", "zh", "zh-Hant"},
