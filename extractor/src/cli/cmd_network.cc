@@ -39,6 +39,7 @@ const char kHelp[] =
     "  --lang L            prefer vertex labels in language L (e.g. zh, en)\n"
     "  --layout P          Graphviz program for svg: sfdp | neato | fdp (default: sfdp)\n"
     "  --no-paths          skip betweenness and closeness (O(V*E)) on very large networks\n"
+    "  --sample K          estimate betweenness and closeness from K BFS sources (docs/network.md)\n"
     "  --quiet             no summary on stderr\n"
     "\n"
     "exit status: 0 success, 2 usage, input or output error\n";
@@ -54,11 +55,12 @@ std::vector<std::string> Split(const std::vector<std::string>& values) {
   return out;
 }
 
-bool ParseYear(const std::string& text, int* year) {
+// A whole number in [1, max].
+bool ParsePositive(const std::string& text, long max, int* out) {
   char* end = nullptr;
   long v = std::strtol(text.c_str(), &end, 10);
-  if (text.empty() || *end != '\0' || v < 1 || v > 9999) return false;
-  *year = static_cast<int>(v);
+  if (text.empty() || *end != '\0' || v < 1 || v > max) return false;
+  *out = static_cast<int>(v);
   return true;
 }
 
@@ -91,7 +93,7 @@ int RunNetwork(int argc, char** argv) {
   Args args;
   if (!args.Parse(argc, argv,
                   {"--store", "-o", "--output", "--format", "--metrics", "--view", "--from", "--to",
-                   "--kind", "--country", "--lang", "--layout"},
+                   "--kind", "--country", "--lang", "--layout", "--sample"},
                   {"--help", "-h", "--no-paths", "--quiet"})) {
     std::cerr << "presskg network: " << args.error() << "\n\n" << kHelp;
     return kExitError;
@@ -113,9 +115,9 @@ int RunNetwork(int argc, char** argv) {
   else if (view == "org-country") options.view = NetworkOptions::View::kOrgCountry;
   else if (view == "org-org") options.view = NetworkOptions::View::kOrgOrg;
   else return usage("unknown --view '" + view + "' (full, org-country, org-org)");
-  if (args.Has("--from") && !ParseYear(args.Get("--from"), &options.year_from))
+  if (args.Has("--from") && !ParsePositive(args.Get("--from"), 9999, &options.year_from))
     return usage("--from needs a year, got '" + args.Get("--from") + "'");
-  if (args.Has("--to") && !ParseYear(args.Get("--to"), &options.year_to))
+  if (args.Has("--to") && !ParsePositive(args.Get("--to"), 9999, &options.year_to))
     return usage("--to needs a year, got '" + args.Get("--to") + "'");
   options.kinds = Split(args.GetAll("--kind"));
   options.countries = Split(args.GetAll("--country"));
@@ -165,6 +167,11 @@ int RunNetwork(int argc, char** argv) {
   quads = Quads();
   MetricsOptions metric_options;
   metric_options.shortest_path_metrics = !args.Has("--no-paths");
+  if (args.Has("--sample")) {
+    int k = 0;
+    if (!ParsePositive(args.Get("--sample"), 1L << 30, &k)) return usage("--sample needs a positive number of sources");
+    metric_options.sample_sources = k;
+  }
   const NetworkMetrics metrics = ComputeMetrics(*net, metric_options);
 
   std::string text;

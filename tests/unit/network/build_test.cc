@@ -261,6 +261,43 @@ TEST_CASE("labels of unknown language are judged by script") {
   CHECK(net->vertices[Find(*net, un)].label == "United Nations");
 }
 
+TEST_CASE("CSV and DOT quote what needs quoting") {
+  Network net;
+  net.vertices = {{"urn:a", "Alpha, \"the first\"", "organization", {"Alpha, \"the first\"", "A"}, ""},
+                  {"urn:b", "中国", "country", {"中国"}, "CN"}};
+  NetworkEdge e;
+  e.source = 0;
+  e.target = 1;
+  e.weight = 2;
+  e.years = {"2013", "2014"};
+  e.kinds = {"mou"};
+  e.docs = {"r1", "r2"};
+  net.edges = {e};
+  NetworkMetrics m = ComputeMetrics(net);
+  const std::string nodes = WriteNodesCsv(net, &m);
+  CHECK(nodes.find("n0,urn:a,\"Alpha, \"\"the first\"\"\",organization,,\"Alpha, \"\"the first\"\" | A\",1,2,") !=
+        std::string::npos);
+  CHECK(nodes.find("n1,urn:b,中国,country,CN,中国,1,2,0,1,0.5,0,1,false\n") != std::string::npos);
+  CHECK(WriteEdgesCsv(net) ==
+        "source,target,source_label,target_label,weight,years,kinds,docs\n"
+        "n0,n1,\"Alpha, \"\"the first\"\"\",中国,2,2013;2014,mou,r1;r2\n");
+  const std::string dot = WriteDot(net, &m);
+  CHECK(dot.find("n0 [label=\"Alpha, \\\"the first\\\"\"") != std::string::npos);
+  CHECK(dot.find("n0 -- n1 [weight=\"2\", years=\"2013;2014\"") != std::string::npos);
+}
+
+TEST_CASE("a missing Graphviz program is reported, not thrown") {
+  Network net;
+  net.vertices = {{"urn:a", "a", "organization", {}, ""}};
+  SvgOptions o;
+  o.layout = "presskg-no-such-layout-program";
+  Result<std::string> svg = RenderSvg(net, ComputeMetrics(net), o);
+  REQUIRE_FALSE(svg.ok());
+  CHECK(svg.status().code() == StatusCode::kUnsupported);
+  o.layout = "/bin/sh";
+  CHECK(RenderSvg(net, ComputeMetrics(net), o).status().code() == StatusCode::kInvalidArgument);
+}
+
 TEST_CASE("no agreements: an empty network, metrics and exports still work") {
   Result<Network> net = BuildNetwork(Quads{}, NetworkOptions{});
   REQUIRE(net.ok());
