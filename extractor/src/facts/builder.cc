@@ -328,13 +328,42 @@ std::string PersonKey(const EntityRef& p) {
   return NormKey(p.aliases.empty() || p.name.size() >= p.aliases.front().size() ? p.name : p.aliases.front());
 }
 
+// Lower-cased Latin name words without honorifics ("Mr Mohamed Nasser AL-GHANIM" → mohamed nasser al ghanim).
+std::set<std::string> NameWords(const std::string& s) {
+  static const std::set<std::string> kHonorifics = {"mr", "mrs", "ms", "dr", "prof", "h.e.", "sir", "dame"};
+  std::set<std::string> out;
+  std::string w;
+  auto flush = [&] {
+    if (!w.empty() && !kHonorifics.count(w)) out.insert(w);
+    w.clear();
+  };
+  for (char ch : s) {
+    if (ch == ' ' || ch == '-' || ch == '.') {
+      if (ch == '.' && (w == "mr" || w == "dr" || w == "ms" || w == "mrs" || w == "prof")) w.clear();
+      flush();
+    } else {
+      w.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(ch))));
+    }
+  }
+  flush();
+  return out;
+}
+
 bool SamePerson(const EntityRef& a, const EntityRef& b) {
-  std::vector<std::string> fa{NormKey(a.name)}, fb{NormKey(b.name)};
-  for (const auto& x : a.aliases) fa.push_back(NormKey(x));
-  for (const auto& x : b.aliases) fb.push_back(NormKey(x));
+  std::vector<std::string> fa{a.name}, fb{b.name};
+  fa.insert(fa.end(), a.aliases.begin(), a.aliases.end());
+  fb.insert(fb.end(), b.aliases.begin(), b.aliases.end());
   for (const auto& x : fa)
-    for (const auto& y : fb)
-      if (!x.empty() && x == y) return true;
+    for (const auto& y : fb) {
+      std::string kx = NormKey(x), ky = NormKey(y);
+      if (!kx.empty() && kx == ky) return true;
+      // Latin names: every word of the shorter form is a word of the longer one (at least two).
+      if (HasCjk(x) || HasCjk(y)) continue;
+      std::set<std::string> wx = NameWords(x), wy = NameWords(y);
+      const auto& small = wx.size() <= wy.size() ? wx : wy;
+      const auto& big = wx.size() <= wy.size() ? wy : wx;
+      if (small.size() >= 2 && std::includes(big.begin(), big.end(), small.begin(), small.end())) return true;
+    }
   return false;
 }
 
