@@ -765,18 +765,26 @@ class Cascade {
         if (ne != std::string_view::npos) add(p, ne, "person:en-after-role");
       }
       // en: "Houlin Zhao, Secretary-General of ITU" / "Helen Clark, the UNDP Administrator"
-      // between the comma and the role: nothing, "the", or one organization or country
+      // "Name, the ROLE", "Name, ITU ROLE", "Name, FAO’s ROLE", "Name (ROLE ...)": between the comma
+      // (or parenthesis) and the role, nothing, "the", or one organization or country.
       std::size_t q = m.begin;
       std::size_t comma = s_.rfind(", ", q);
-      if (comma != std::string_view::npos && q - comma <= 48) {
-        std::string_view between = s_.substr(comma + 2, q - comma - 2);
-        bool ok = between.empty() || between == "the " || between == "The " ||
-                  (i > 0 && ms[i - 1].begin == comma + 2 + (between.rfind("the ", 0) == 0 ? 4 : 0) &&
-                   ms[i - 1].end + 1 == q &&
-                   (ms[i - 1].type == MentionType::kOrg || ms[i - 1].type == MentionType::kCountry));
+      std::size_t paren = s_.rfind(" (", q);
+      std::size_t sep = comma;
+      if (paren != std::string_view::npos && (comma == std::string_view::npos || paren > comma)) sep = paren;
+      if (sep != std::string_view::npos && q - sep <= 48) {
+        std::string_view between = s_.substr(sep + 2, q - sep - 2);
+        bool ok = between.empty() || between == "the " || between == "The ";
+        if (!ok && i > 0) {
+          const Candidate& prev = ms[i - 1];
+          std::size_t start = sep + 2 + (between.rfind("the ", 0) == 0 ? 4 : 0);
+          std::string_view tail = s_.substr(prev.end, q - prev.end);
+          ok = prev.begin == start && (prev.type == MentionType::kOrg || prev.type == MentionType::kCountry) &&
+               (tail == " " || tail == "’s " || tail == "'s ");
+        }
         if (ok) {
-          std::size_t nb = NameStartBefore(comma);
-          if (nb != std::string_view::npos) add(nb, comma, "person:en-apposition");
+          std::size_t nb = NameStartBefore(sep);
+          if (nb != std::string_view::npos) add(nb, sep, "person:en-apposition");
         }
       }
     }
@@ -1041,7 +1049,7 @@ class Cascade {
   std::unordered_set<std::size_t> generic_orgs_;  // begins of organizations that take a country prefix
   struct CountryHit {
     std::size_t begin, end;
-    std::string key;
+    std::string_view key;  // into the gazetteer: candidates keep views of it
   };
   std::vector<CountryHit> country_hits_;  // every country name seen, also inside longer mentions
   std::vector<std::pair<std::string_view, Acronym>> acronyms_;

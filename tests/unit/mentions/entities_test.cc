@@ -150,3 +150,15 @@ TEST_CASE("Organization patterns stop at possessives, lists and longer names", "
   auto z = Run("济南市历下区人民政府与苏瓦代表两国政府的官员会面。");
   CHECK(z.Of(MentionType::kOrg) == std::vector<std::string>{"济南市历下区人民政府"});
 }
+
+TEST_CASE("Latin names in apposition to a role", "[mentions][people]") {
+  auto e = Run("Jane Roe, FAO’s Chief Economist said the plan works. John Doe (Head of Research at "
+               "ACME Corporation) agreed, and Mary Major, the ITU Secretary-General, welcomed it.",
+               "en");
+  CHECK(e.Of(MentionType::kPerson) == std::vector<std::string>{"Jane Roe", "John Doe", "Mary Major"});
+  // no apposition when a clause sits between the name and the role
+  auto n = e.First(MentionType::kRole, "Head of Research");
+  CHECK(n != nullptr);
+  auto x = Run("Alpha Beta Gamma, which the Minister visited, grew.", "en");
+  CHECK(x.Of(MentionType::kPerson).empty());
+}
