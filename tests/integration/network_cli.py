@@ -251,7 +251,8 @@ with tempfile.TemporaryDirectory() as tmp:
             check(set(got) == set(expected_edges(archive, view)), f"{name}: edges of view {view}")
             if view == "org-org":
                 check(all(d["kind"] == "organization" for _, d in Gv.nodes(data=True)), "org-org kinds")
-            check(nx_oracle.main(["nx_oracle.py", out]) == 0, f"{name}: oracle on view {view}")
+            if name == "hand":  # metrics on large graphs: the full view above and the unit tests
+                check(nx_oracle.main(["nx_oracle.py", out]) == 0, f"{name}: oracle on view {view}")
         out = os.path.join(tmp, name + "-filtered.graphml")
         check(run(nq, "--from", "2014", "--to", "2015", "--kind", "agreement,partnership", "-o", out).returncode == 0,
               f"{name}: filters")
