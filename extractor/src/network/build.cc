@@ -34,6 +34,7 @@ const std::string kIdentifier = std::string(ns::kDcterms) + "identifier";
 const std::string kLanguage = std::string(ns::kDcterms) + "language";
 const std::string kDatePublished = std::string(ns::kSchema) + "datePublished";
 const std::string kSchemaCountry = std::string(ns::kSchema) + "Country";
+const std::string kNewsArticle = std::string(ns::kSchema) + "NewsArticle";
 
 struct Fact {
   std::string kind, date;
@@ -171,7 +172,7 @@ Result<Network> BuildNetwork(const Quads& data, const NetworkOptions& options) {
     }
     if (p == kRdfType && o.is_iri()) {
       if (o.value == kSchemaCountry) countries.insert(s);
-      else if (o.value == std::string(ns::kSchema) + "NewsArticle" && !q.graph.is_none())
+      else if (o.value == kNewsArticle && !q.graph.is_none())
         graph_doc[q.graph.value] = s;
     } else if (p == kRdfsLabel && o.is_literal()) {
       LabelSeen& seen = labels[s][o.value];
