@@ -84,14 +84,15 @@ struct Context {
 void Process(const Context& ctx, Job& job) {
   ReportEntry& rep = job.item.report;
   if (rep.status != DocStatus::kConverted) return;
-  const Document& doc = job.item.doc;
+  Document& doc = job.item.doc;
   Result<PreparedText> text = PrepareText(doc, ctx.text_options);
   if (!text.ok()) {
     rep.status = DocStatus::kRejected;
     rep.reason = text.status().message();
     return;
   }
-  if (rep.language.empty()) rep.language = text->language();
+  if (doc.lang.empty()) doc.lang = text->language();
+  rep.language = doc.lang;
   std::vector<Fact> facts = ctx.extractor->Extract(doc, *text);
   Quads quads = ctx.graph->BuildRelease(doc, facts);
 

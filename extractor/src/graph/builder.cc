@@ -108,7 +108,24 @@ const char* FactClass(FactType t) {
 class ReleaseWriter {
  public:
   ReleaseWriter(const GraphBuilder& g, const GraphOptions& o, const Document& doc, Quads* out)
-      : g_(g), o_(o), doc_(doc), graph_(Term::Iri(g.GraphIri(doc.id))), doc_iri_(Term::Iri(g.DocumentIri(doc.id))), out_(out) {}
+      : g_(g), o_(o), doc_(doc), graph_(Term::Iri(g.GraphIri(doc.id))), doc_iri_(Term::Iri(g.DocumentIri(doc.id))),
+        label_lang_(LabelLanguage(doc.lang)), out_(out) {}
+
+  // Entity nodes are shared by every release that names them, so an untagged label written in one
+  // release would show up as a name "as written" in all the others. Tagging each label with the
+  // language of the release that wrote it lets queries keep the names of the release's language.
+  static std::string LabelLanguage(const std::string& lang) {
+    std::string tag;
+    for (char c : lang) {
+      if (std::isalnum(static_cast<unsigned char>(c)) || c == '-') {
+        tag += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      } else {
+        return {};
+      }
+    }
+    return tag == "und" ? std::string() : tag;
+  }
+  Term Label(const std::string& s) const { return Term::Literal(graphutil::RepairUtf8(s), {}, label_lang_); }
 
   void Add(const Term& s, const std::string& p, Term o) { out_->push_back({s, Term::Iri(p), std::move(o), graph_}); }
 
@@ -143,9 +160,9 @@ class ReleaseWriter {
         break;
       }
     }
-    if (!e.name.empty()) Add(node, Rdfs("label"), Plain(e.name));
+    if (!e.name.empty()) Add(node, Rdfs("label"), Label(e.name));
     for (const std::string& a : e.aliases) {
-      if (!a.empty()) Add(node, Rdfs("label"), Plain(a));
+      if (!a.empty()) Add(node, Rdfs("label"), Label(a));
     }
     if (IsQid(e.wikidata)) Add(node, Owl("sameAs"), Term::Iri(std::string(ns::kWd) + e.wikidata));
     if (e.kind == EntityKind::kPlace && IsIso2(e.country)) {
@@ -260,6 +277,7 @@ class ReleaseWriter {
   const presskg::Document& doc_;
   Term graph_;
   Term doc_iri_;
+  std::string label_lang_;  // language tag for entity labels: the release's language
   Quads* out_;
 };
 

@@ -127,13 +127,13 @@ TEST_CASE("release graph follows the vocabulary contract") {
   CHECK(Has(q, fact, kPkg + "party", Term::Iri(itu)));
   CHECK(Has(q, fact, kPkg + "party", Term::Iri(gh)));
   CHECK(Has(q, fact, kPkg + "country", Term::Iri(gh)));
-  CHECK(Has(q, itu, std::string(ns::kRdfs) + "label", Term::Literal("ITU")));
-  CHECK(Has(q, itu, std::string(ns::kRdfs) + "label", Term::Literal("International Telecommunication Union")));
+  CHECK(Has(q, itu, std::string(ns::kRdfs) + "label", Term::Literal("ITU", "", "en")));
+  CHECK(Has(q, itu, std::string(ns::kRdfs) + "label", Term::Literal("International Telecommunication Union", "", "en")));
   CHECK(Has(q, itu, std::string(ns::kOwl) + "sameAs", Term::Iri(std::string(ns::kWd) + "Q7159")));
   CHECK(Has(q, gh, std::string(ns::kRdf) + "type", Term::Iri(std::string(ns::kSchema) + "Country")));
   CHECK(Has(q, gh, kPkg + "isoCode", Term::Literal("GH")));
   CHECK(Has(q, gh, std::string(ns::kOwl) + "sameAs", Term::Iri(std::string(ns::kWd) + "Q117")));
-  CHECK(Has(q, gh, std::string(ns::kRdfs) + "label", Term::Literal("Ghana")));
+  CHECK(Has(q, gh, std::string(ns::kRdfs) + "label", Term::Literal("Ghana", "", "en")));
 
   // Evidence: code point offsets (the dash and the Chinese characters are multi-byte).
   const std::vector<Term> ev = Objects(q, fact, kPkg + "evidence");
@@ -181,7 +181,7 @@ TEST_CASE("same input gives the same quads and fact IRIs do not depend on positi
   CHECK(Builder().BuildRelease(d, {a, quote}) == q1);
   const std::string person = kBase + "person/brahima%20sanou";
   CHECK(Has(q1, g.FactIri(quote), kPkg + "speaker", Term::Iri(person)));
-  CHECK(Has(q1, person, std::string(ns::kRdfs) + "label", Term::Literal("Sanou")));
+  CHECK(Has(q1, person, std::string(ns::kRdfs) + "label", Term::Literal("Sanou", "", "en")));
 }
 
 TEST_CASE("a fact stated twice is one node with both evidence spans and the best provenance") {
@@ -300,4 +300,35 @@ TEST_CASE("a '#' base still gives valid IRIs (one '#' at most)") {
     }
   }
   CHECK(evidence);
+}
+
+// Regression: entity nodes are shared across releases, and untagged labels written in a Chinese
+// release came back as names "as written" in English releases over the union graph.
+TEST_CASE("entity labels carry the language of the release that wrote them", "[graph]") {
+  GraphBuilder g(GraphOptions{});
+  Document zh;
+  zh.id = "zh-release";
+  zh.lang = "zh-Hans";
+  zh.text = "国际电联与加纳签署协议。";
+  Fact f;
+  f.type = FactType::kAgreement;
+  f.doc = zh.id;
+  f.kind = "agreement";
+  EntityRef itu;
+  itu.kind = EntityKind::kOrganization;
+  itu.name = "国际电联";
+  itu.key = "itu";
+  f.parties = {itu};
+  Quads q = g.BuildRelease(zh, {f});
+  const std::string label = std::string(ns::kRdfs) + "label";
+  bool tagged = false;
+  for (const Quad& x : q) {
+    if (x.predicate.value != label || x.object.value != "国际电联") continue;
+    CHECK(x.object.lang == "zh-hans");
+    tagged = true;
+  }
+  CHECK(tagged);
+  zh.lang = "und";  // unknown language: no tag rather than a wrong one
+  for (const Quad& x : g.BuildRelease(zh, {f}))
+    if (x.predicate.value == label) CHECK(x.object.lang.empty());
 }
