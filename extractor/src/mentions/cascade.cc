@@ -106,6 +106,17 @@ bool IsNameStopWord(std::string_view w) {
   return kStop.count(w) > 0;
 }
 
+// Stop words that may still begin an organization's name ("Global Coastal Resilience Alliance",
+// "United Nations Development Programme", "National Health Commission").
+bool IsOrgPrefixStop(std::string_view w) {
+  static const std::unordered_set<std::string_view> kOk = {
+      "Global", "International", "National", "World", "United", "Nations", "State", "States", "Republic",
+      "Kingdom", "Digital", "ICT", "AI", "Internet", "Africa", "Asia", "Europe", "America", "Americas",
+      "Pacific", "Arab", "New", "General", "Executive", "Media", "Press", "Forum", "Summit", "Project",
+      "Initiative", "Network", "Partnership", "Alliance", "Centre", "Center", "Union", "Federal"};
+  return IsNameStopWord(w) && kOk.count(w) == 0;
+}
+
 // One token of a Latin-script name starting at `p` (Titlecase word, ALLCAPS word, initials
 // "C.P." / "I."); returns its end or npos.
 std::size_t LatinNameToken(std::string_view s, std::size_t p) {
@@ -446,6 +457,10 @@ class Cascade {
         if (!prefix && !tail) continue;
       }
       if (!tail && where == "head") continue;
+      // "World Government Summit": the keyword sits inside a longer capitalised name
+      if (!tail && e + 1 < s_.size() && s_[e] == ' ' && LatinNameToken(s_, e + 1) != std::string_view::npos &&
+          !IsOrgPrefixStop(s_.substr(e + 1, LatinNameToken(s_, e + 1) - e - 1)))
+        continue;
       Candidate c;
       c.type = MentionType::kOrg;
       c.begin = b;
@@ -478,7 +493,7 @@ class Cascade {
         b = wb;
         continue;
       }
-      if (w.empty() || LatinNameToken(s_, wb) != b - 1 || IsNameStopWord(w)) break;  // "Obama’s" fails here
+      if (w.empty() || LatinNameToken(s_, wb) != b - 1 || IsOrgPrefixStop(w)) break;  // "Obama’s" fails here
       b = wb;
     }
     // never start with a dangling "&"
@@ -550,9 +565,16 @@ class Cascade {
     suffix_hits_.erase(std::unique(suffix_hits_.begin(), suffix_hits_.end()), suffix_hits_.end());
     for (const SuffixHit& h : suffix_hits_) {
       std::size_t sb = h.begin, se = h.end;
-      if (Covered(ms, sb, se)) continue;
       bool government = gz_.entries[h.entry].value == "government";
-      std::size_t b = sb;
+      // 老挝技术和通信部: a ministry needs its country in front, and may contain 和
+      bool ministry = gz_.entries[h.entry].value == "ministry";
+      if (Covered(ms, sb, se)) {
+        // a generic ministry name (通信部) may be the tail of a longer one: walk on from its start
+        const Candidate* g = CoveringAt(ms, sb);
+        if (!(ministry && g != nullptr && g->end == se && generic_orgs_.count(g->begin) > 0)) continue;
+        sb = g->begin;
+      }
+      std::size_t b = sb, walked = sb;  // walked: where the characters before the suffix begin
       int chars = 0;
       std::string_view country, key, wikidata;
       bool absorbed = false;
@@ -585,13 +607,28 @@ class Cascade {
           b = open;
           continue;
         }
-        if (!IsHan(c) || IsZhStop(c)) break;
+        if (!IsHan(c) || (IsZhStop(c) && !(ministry && (c == U'和' || c == U'与')))) break;
         b = st;
+        walked = b;
         ++chars;
       }
       std::size_t suffix_chars = CharCount(s_.substr(sb, se - sb));
       int need = suffix_chars == 1 ? 2 : 1;
-      if (!absorbed && (chars < need || government)) continue;
+      if (!absorbed && (chars < need || government || ministry)) continue;
+      if (ministry) {
+        // 中国西部, 中国东北部 are regions, not ministries
+        static const std::u32string kDirections = U"东西南北中内外上下全各";
+        bool only_directions = true;
+        for (std::size_t k = walked; k < sb;) {
+          char32_t c;
+          k += DecodeAt(s_, k, &c);
+          only_directions &= kDirections.find(c) != std::u32string::npos;
+        }
+        if (chars < 2 || only_directions) continue;
+        char32_t after = 0;
+        if (se < s_.size()) DecodeAt(s_, se, &after);
+        if (std::u32string_view(U"门分署队落位件").find(after) != std::u32string_view::npos) continue;  // 部门, 部分
+      }
       if (government && chars > 2) {
         // 济南市历下区人民政府 (administrative units) but not 苏瓦代表两国政府
         static const std::u32string kUnits = U"市区县省州镇乡旗盟";
@@ -614,6 +651,13 @@ class Cascade {
       o.source = "org:zh-suffix";
       out->push_back(o);
     }
+  }
+
+  static const Candidate* CoveringAt(const std::vector<Candidate>& ms, std::size_t b) {
+    auto it = std::upper_bound(ms.begin(), ms.end(), b, [](std::size_t v, const Candidate& c) { return v < c.begin; });
+    if (it == ms.begin()) return nullptr;
+    --it;
+    return it->begin <= b && it->end > b ? &*it : nullptr;
   }
 
   static bool Covered(const std::vector<Candidate>& ms, std::size_t b, std::size_t e) {
@@ -673,6 +717,7 @@ class Cascade {
       for (int t = 0; t < 8 && i < next_begin; ++t) {
         std::size_t e = LatinNameToken(s_, i);
         if (e == std::string_view::npos || e > next_begin) break;
+        if (e < s_.size() && (s_[e] == '-' || IsAlphaWord(static_cast<unsigned char>(s_[e])))) break;  // "WCIT-12"
         end = e;
         i = e;
         if (StartsWithAt(s_, i, ", ")) {

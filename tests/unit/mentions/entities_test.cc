@@ -162,3 +162,13 @@ TEST_CASE("Latin names in apposition to a role", "[mentions][people]") {
   auto x = Run("Alpha Beta Gamma, which the Minister visited, grew.", "en");
   CHECK(x.Of(MentionType::kPerson).empty());
 }
+
+TEST_CASE("Chinese ministries after a country; Latin organizations keep Global/National", "[mentions][orgs]") {
+  auto z = Run("老挝技术和通信部部长出席，中国西部地区和中国东北部也有代表。");
+  CHECK(z.Of(MentionType::kOrg) == std::vector<std::string>{"老挝技术和通信部"});
+  REQUIRE(z.First(MentionType::kOrg, "老挝技术和通信部") != nullptr);
+  CHECK(z.First(MentionType::kOrg, "老挝技术和通信部")->country == "LA");
+  CHECK(z.Of(MentionType::kRole) == std::vector<std::string>{"部长"});
+  auto e = Run("The Global Ocean Cities Alliance and the National Water Authority met.", "en");
+  CHECK(e.Of(MentionType::kOrg) == std::vector<std::string>{"Global Ocean Cities Alliance", "National Water Authority"});
+}
