@@ -80,7 +80,7 @@ virtuoso_stop() {
     kill "$VIRT_PID" 2>/dev/null
     local i
     for i in $(seq 1 40); do kill -0 "$VIRT_PID" 2>/dev/null || break; sleep 0.25; done
-    kill -9 "$VIRT_PID" 2>/dev/null
+    kill -9 "$VIRT_PID" 2>/dev/null || true
   fi
   VIRT_PID=""
 }
