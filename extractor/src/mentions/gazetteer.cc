@@ -236,7 +236,8 @@ class Loader {
     return Status::OK();
   }
 
-  // roles.tsv: canonical TAB names. Latin role names also match in lower case.
+  // roles.tsv: canonical TAB names. Latin role names also match in lower case, except names
+  // written "=Name". The canonical name is a name too (in both cases).
   Status LoadRoles() {
     std::string path = dir_ + "/roles.tsv";
     std::vector<Row> rows;
@@ -251,9 +252,13 @@ class Loader {
       e.key = r.cols[0];
       e.source = "roles.tsv:" + std::to_string(r.line);
       std::int32_t id = NewEntry(e);
-      Add(r.cols[0], id, true);
-      for (const std::string& name : Split(r.cols[1], '|'))
-        if (!name.empty()) Add(name, id, true);
+      bool exact = ("|" + r.cols[1] + "|").find("|=" + r.cols[0] + "|") != std::string::npos;
+      Add(r.cols[0], id, !exact);
+      // "=Chair": only as written (lower-case "chair" and "head" are mostly verbs and nouns)
+      for (const std::string& name : Split(r.cols[1], '|')) {
+        if (name.size() > 1 && name[0] == '=') Add(std::string_view(name).substr(1), id, false);
+        else if (!name.empty()) Add(name, id, true);
+      }
     }
     return Status::OK();
   }

@@ -172,3 +172,8 @@ TEST_CASE("Chinese ministries after a country; Latin organizations keep Global/N
   auto e = Run("The Global Ocean Cities Alliance and the National Water Authority met.", "en");
   CHECK(e.Of(MentionType::kOrg) == std::vector<std::string>{"Global Ocean Cities Alliance", "National Water Authority"});
 }
+
+TEST_CASE("Role words that are mostly verbs or nouns in lower case stay exact", "[mentions][roles]") {
+  auto e = Run("She will chair the meeting as head of state; the Chair and the president spoke.", "en");
+  CHECK(e.Of(MentionType::kRole) == std::vector<std::string>{"Chair", "president"});
+}
