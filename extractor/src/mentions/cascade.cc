@@ -944,14 +944,14 @@ class Cascade {
     std::size_t best = std::string_view::npos;
     std::size_t p = end;
     for (int t = 0; t < 5 && p > 0; ++t) {
-      std::size_t sp = s_.rfind(' ', p - 1);
+      std::size_t sp = s_.find_last_of(" \n", p - 1);
       std::size_t b = sp == std::string_view::npos ? 0 : sp + 1;
       // stop at sentence punctuation inside the window
       std::string_view tok = s_.substr(b, p - b);
       if (tok.empty() || tok.find_first_of(",;:()\"“”") != std::string_view::npos) break;
       std::size_t e = LatinName(s_, b, 2);
       if (e == end) best = b;
-      if (sp == std::string_view::npos) break;
+      if (sp == std::string_view::npos || s_[sp] == '\n') break;  // a name does not span lines
       p = sp;
     }
     return best;

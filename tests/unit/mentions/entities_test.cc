@@ -177,3 +177,8 @@ TEST_CASE("Role words that are mostly verbs or nouns in lower case stay exact", 
   auto e = Run("She will chair the meeting as head of state; the Chair and the president spoke.", "en");
   CHECK(e.Of(MentionType::kRole) == std::vector<std::string>{"Chair", "president"});
 }
+
+TEST_CASE("A name at the start of a line in apposition", "[mentions][people]") {
+  auto e = Run("Press release | 2 May 2014\nJane Roe (Head of Sourcing, ACME Group) said the deal matters.", "en");
+  CHECK(e.Of(MentionType::kPerson) == std::vector<std::string>{"Jane Roe"});
+}
