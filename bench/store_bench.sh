@@ -2,6 +2,7 @@
 # Store benchmarks (docs/benchmarks.md, "Stores"):
 #   bench/store_bench.sh embedded [RELEASES]   load + queries in the embedded store (11000 releases ~ 1M triples)
 #   bench/store_bench.sh virtuoso [RELEASES]   Virtuoso: GSP PUT per graph, SPARQL Update batches, bulk loader
+#     (METHODS="gsp update bulk" picks methods, BATCH=N triples per Update request)
 # PRESSKG: the presskg binary (default build/bin/presskg). Figures are wall-clock seconds.
 set -euo pipefail
 SRC=$(cd "$(dirname "$0")/.." && pwd)
@@ -38,14 +39,14 @@ echo "data: $n releases, $quads quads"
 printf 'machine 127.0.0.1\nlogin dba\npassword dba\n' >"$T/netrc"; chmod 600 "$T/netrc"
 export PRESSKG_NETRC="$T/netrc"
 gsp() { "$PRESSKG" load "$T/data/data.nq" --endpoint "$VIRT_HTTP/sparql-graph-crud-auth" --quiet; }
-update() { "$PRESSKG" load "$T/data/data.nq" --endpoint "$VIRT_HTTP/sparql-auth" --protocol update --quiet; }
+update() { "$PRESSKG" load "$T/data/data.nq" --endpoint "$VIRT_HTTP/sparql-auth" --protocol update --batch "${BATCH:-20000}" --quiet; }
 bulk() {  # Virtuoso's own bulk loader, as its documentation describes it
   virtuoso_isql "ld_dir('$T/data', '*.nq', 'urn:presskg:bulk'); rdf_loader_run(); checkpoint;"
 }
 count() {
   "$PRESSKG" query --endpoint "$VIRT_HTTP/sparql" 'SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), "https://w3id.org/presskg/id/graph/")) }' --format csv | tail -1 | tr -d '\r'
 }
-for method in gsp update bulk; do
+for method in ${METHODS:-gsp update bulk}; do
   virtuoso_start "$T/v-$method" >/dev/null
   t0=$(now); $method; t1=$(now)
   echo "virtuoso $method: $(secs "$t0" "$t1") s, $(echo "$quads / ($t1 - $t0)" | bc) quads/s, $(count) triples in the release graphs"

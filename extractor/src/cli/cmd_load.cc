@@ -34,7 +34,7 @@ const char kHelp[] =
     "                          request) (default: gsp)\n"
     "  --graph-param NAME      GSP graph parameter (default: graph-uri for Virtuoso's sparql-graph-crud,\n"
     "                          else graph)\n"
-    "  --batch N               --protocol update: triples per request (default: 20000)\n"
+    "  --batch N               --protocol update: triples per request (default: 2000)\n"
     "  --format F              input format for every FILE: nq | trig | ttl | nt\n"
     "  --default-graph IRI     graph for triples outside any named graph\n"
     "  --netrc FILE            credentials file (default: $PRESSKG_NETRC, else ~/.netrc);\n"
