@@ -69,6 +69,10 @@ done
 for q in "$SRC"/queries/*.rq; do
   name=$(basename "$q" .rq)
   [[ $name == facts-* ]] && continue
+  if [[ $name == quotes-of-person ]]; then  # ask for people the synthetic releases quote
+    sed -E 's/IN \([^)]*\)/IN ("Amina Diallo", "王芳")/' "$q" >"$T/$name.rq"
+    q="$T/$name.rq"
+  fi
   "$PRESSKG" query --endpoint "$VIRT_HTTP/sparql" -f "$q" --format csv >"$T/$name.virtuoso.csv" || fail "$name on Virtuoso"
   "$PRESSKG" query --store "$T/store" -f "$q" --format csv >"$T/$name.embedded.csv" || fail "$name on the embedded store"
   $CMP rdflib-query "$q" "${DATA[@]}" >"$T/$name.rdflib.csv" || fail "$name on rdflib"
