@@ -333,30 +333,14 @@ class Loader {
   }
 
   // honorifics.txt: one per line; "Mr" also matches "Mr." (the cascade skips the full stop).
-  Status LoadHonorifics() {
-    std::string path = dir_ + "/honorifics.txt";
-    std::ifstream in(path);
-    if (!in) return NotFound("cannot open gazetteer file", Location{path, 0, 0, ""});
-    gz_->files.push_back(path);
-    std::string line;
-    int n = 0;
-    while (std::getline(in, line)) {
-      ++n;
-      if (!line.empty() && line.back() == '\r') line.pop_back();
-      if (line.empty() || line[0] == '#') continue;
-      Entry e;
-      e.kind = EntryKind::kHonorific;
-      e.type = MentionType::kPerson;
-      e.key = line;
-      e.source = "honorifics.txt:" + std::to_string(n);
-      gz_->trie.Insert(line, NewEntry(e));
-    }
-    return Status::OK();
-  }
+  Status LoadHonorifics() { return LoadWordList("honorifics.txt", EntryKind::kHonorific, /*normalize=*/false); }
 
   // zh_speech_verbs.txt: one verb per line; a Chinese name may end right before one (林玉辉表示).
-  Status LoadSpeechVerbs() {
-    std::string path = dir_ + "/zh_speech_verbs.txt";
+  Status LoadSpeechVerbs() { return LoadWordList("zh_speech_verbs.txt", EntryKind::kSpeechVerb, /*normalize=*/true); }
+
+  // A plain list file: one entry per line, '#' comments, blank lines ignored.
+  Status LoadWordList(const std::string& file, EntryKind kind, bool normalize) {
+    std::string path = dir_ + "/" + file;
     std::ifstream in(path);
     if (!in) return NotFound("cannot open gazetteer file", Location{path, 0, 0, ""});
     gz_->files.push_back(path);
@@ -367,11 +351,11 @@ class Loader {
       if (!line.empty() && line.back() == '\r') line.pop_back();
       if (line.empty() || line[0] == '#') continue;
       Entry e;
-      e.kind = EntryKind::kSpeechVerb;
+      e.kind = kind;
       e.type = MentionType::kPerson;
       e.key = line;
-      e.source = "zh_speech_verbs.txt:" + std::to_string(n);
-      gz_->trie.Insert(norm_(line), NewEntry(e));
+      e.source = file + ":" + std::to_string(n);
+      gz_->trie.Insert(normalize ? norm_(line) : line, NewEntry(e));
     }
     return Status::OK();
   }

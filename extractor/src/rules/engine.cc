@@ -184,18 +184,7 @@ int ColOf(const toml::node& n) { return static_cast<int>(n.source().begin.column
 
 }  // namespace
 
-const char* SlotTypeName(MentionType t) {
-  switch (t) {
-    case MentionType::kOrg: return "ORG";
-    case MentionType::kPerson: return "PERSON";
-    case MentionType::kRole: return "ROLE";
-    case MentionType::kCountry: return "COUNTRY";
-    case MentionType::kPlace: return "PLACE";
-    case MentionType::kDate: return "DATE";
-    case MentionType::kQuote: return "QUOTE";
-  }
-  return "?";
-}
+const char* SlotTypeName(MentionType t) { return MentionTypeName(t); }
 
 std::string SlotToken(MentionType type, std::size_t index) {
   std::string t;
