@@ -568,6 +568,9 @@ class Cascade {
       bool government = gz_.entries[h.entry].value == "government";
       // 老挝技术和通信部: a ministry needs its country in front, and may contain 和
       bool ministry = gz_.entries[h.entry].value == "ministry";
+      // 葡语国家共同体通信和电信监管机构协会: a body's name may join two fields with 和, but only
+      // inside a name anchored on an organization or country in front (checked after the walk)
+      bool body = gz_.entries[h.entry].value == "body";
       if (Covered(ms, sb, se)) {
         // a generic ministry name (通信部) may be the tail of a longer one: walk on from its start
         const Candidate* g = CoveringAt(ms, sb);
@@ -576,6 +579,8 @@ class Cascade {
       }
       std::size_t b = sb, walked = sb;  // walked: where the characters before the suffix begin
       int chars = 0;
+      int chars_at_and = -1;             // body names: characters between 和 and the suffix
+      std::size_t after_and = sb;        // where the part after 和 begins
       std::string_view country, key, wikidata;
       bool absorbed = false;
       while (b > 0 && chars < 10) {
@@ -607,10 +612,22 @@ class Cascade {
           b = open;
           continue;
         }
-        if (!IsHan(c) || (IsZhStop(c) && !(ministry && (c == U'和' || c == U'与')))) break;
+        const bool body_and = body && c == U'和' && chars_at_and < 0;
+        if (!IsHan(c) || (IsZhStop(c) && !(ministry && (c == U'和' || c == U'与')) && !body_and)) break;
+        if (body_and) {
+          chars_at_and = chars;
+          after_and = b;
+        }
         b = st;
         walked = b;
         ++chars;
+      }
+      if (chars_at_and >= 0 && !(absorbed && chars_at_and >= 2 && chars - chars_at_and - 1 >= 2)) {
+        // not "[org]X和Y协会": the name starts after 和 (国际电联和电信协会 is two parties)
+        b = walked = after_and;
+        chars = chars_at_and;
+        absorbed = false;
+        country = key = wikidata = {};
       }
       std::size_t suffix_chars = CharCount(s_.substr(sb, se - sb));
       int need = suffix_chars == 1 ? 2 : 1;

@@ -182,3 +182,11 @@ TEST_CASE("A name at the start of a line in apposition", "[mentions][people]") {
   auto e = Run("Press release | 2 May 2014\nJane Roe (Head of Sourcing, ACME Group) said the deal matters.", "en");
   CHECK(e.Of(MentionType::kPerson) == std::vector<std::string>{"Jane Roe"});
 }
+
+TEST_CASE("A body's name may join two fields with 和 after an organization or country", "[mentions][orgs]") {
+  auto f = Run("非洲联盟交通和能源合作委员会发布了年度报告。");
+  CHECK(f.Of(MentionType::kOrg) == std::vector<std::string>{"非洲联盟交通和能源合作委员会"});
+  // coordination, not one name: nothing between the organization and 和
+  auto g = Run("国际电联和电信协会签署了合作协议。");
+  CHECK(g.Of(MentionType::kOrg) == std::vector<std::string>{"国际电联", "电信协会"});
+}
