@@ -173,19 +173,11 @@ class JsonLdWriter : public QuadWriter {
     if (open_) Close();
   }
 
-  Status Write(const Quads& quads) override {
-    for (const Quad& q : quads) {
-      Status st = WriteOne(q);
-      if (!st.ok()) return st;
-    }
-    return Status::OK();
-  }
+  Status Write(const Quads& quads) override { return WriteEach(*this, quads); }
 
   Status WriteOne(const Quad& q) override {
     if (!open_) return Internal("QuadWriter::Write after Close");
-    if (q.subject.is_literal() || q.subject.is_none() || !q.predicate.is_iri() || q.object.is_none()) {
-      return InvalidArgument("not an RDF statement: subject must be an IRI or blank node, predicate an IRI");
-    }
+    if (Status st = CheckStatement(q); !st.ok()) return st;
     if (!(q.graph == graph_)) {
       FlushNode();
       CloseGraph();

@@ -72,19 +72,11 @@ class RdfXmlWriter : public QuadWriter {
     if (world_) raptor_free_world(world_);
   }
 
-  Status Write(const Quads& quads) override {
-    for (const Quad& q : quads) {
-      Status st = WriteOne(q);
-      if (!st.ok()) return st;
-    }
-    return Status::OK();
-  }
+  Status Write(const Quads& quads) override { return WriteEach(*this, quads); }
 
   Status WriteOne(const Quad& q) override {
     if (!ser_) return Internal("QuadWriter::Write after Close");
-    if (q.subject.is_literal() || q.subject.is_none() || !q.predicate.is_iri() || q.object.is_none()) {
-      return InvalidArgument("not an RDF statement: subject must be an IRI or blank node, predicate an IRI");
-    }
+    if (Status st = CheckStatement(q); !st.ok()) return st;
     raptor_statement* st = raptor_new_statement_from_nodes(world_, NewTerm(q.subject), NewTerm(q.predicate),
                                                            NewTerm(q.object), nullptr);
     raptor_serializer_serialize_statement(ser_, st);

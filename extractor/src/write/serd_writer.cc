@@ -181,9 +181,7 @@ class SerdQuadWriter : public QuadWriter {
   }
 
   Status WriteStatement(const Quad& q) {
-    if (q.subject.is_literal() || q.subject.is_none() || !q.predicate.is_iri() || q.object.is_none()) {
-      return InvalidArgument("not an RDF statement: subject must be an IRI or blank node, predicate an IRI");
-    }
+    if (Status st = CheckStatement(q); !st.ok()) return st;
     SetResource(&subject_, q.subject);
     SetIri(&predicate_, q.predicate.value);
     if (q.object.is_literal()) {

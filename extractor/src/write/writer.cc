@@ -47,6 +47,25 @@ Result<std::unique_ptr<QuadWriter>> OpenOn(std::unique_ptr<Output> out, RdfForma
 
 Status QuadWriter::WriteOne(const Quad& quad) { return Write(Quads{quad}); }
 
+namespace writeimpl {
+
+Status CheckStatement(const Quad& q) {
+  if (q.subject.is_literal() || q.subject.is_none() || !q.predicate.is_iri() || q.object.is_none()) {
+    return InvalidArgument("not an RDF statement: subject must be an IRI or blank node, predicate an IRI");
+  }
+  return Status::OK();
+}
+
+Status WriteEach(QuadWriter& w, const Quads& quads) {
+  for (const Quad& q : quads) {
+    Status st = w.WriteOne(q);
+    if (!st.ok()) return st;
+  }
+  return Status::OK();
+}
+
+}  // namespace writeimpl
+
 Result<std::unique_ptr<QuadWriter>> QuadWriter::Open(const std::string& path, RdfFormat format,
                                                      const WriterOptions& options) {
   Result<std::unique_ptr<writeimpl::Output>> out = writeimpl::Output::OpenFile(path);

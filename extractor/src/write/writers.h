@@ -17,6 +17,12 @@ namespace writeimpl {
 // one prefix per kind of node under `base` (doc:, graph:, fact:, organization:, person:, ...).
 std::vector<std::pair<std::string, std::string>> WriterPrefixes(const std::string& base);
 
+// InvalidArgument unless `q` is an RDF statement every syntax can carry: subject an IRI or blank
+// node, predicate an IRI, an object.
+Status CheckStatement(const Quad& q);
+// Writes `quads` one by one through w.WriteOne, stopping at the first error.
+Status WriteEach(QuadWriter& w, const Quads& quads);
+
 // Turtle, N-Triples, N-Quads, TriG through Serd.
 std::unique_ptr<QuadWriter> NewSerdWriter(std::unique_ptr<Output> out, RdfFormat format,
                                           const WriterOptions& options);
