@@ -15,6 +15,8 @@
 //   encoding             ""       force a source encoding ("GB18030", "Big5", "UTF-16LE"...); "" = detect
 //   on_bad_encoding      kRepair  invalid byte sequences: kRepair (U+FFFD, flagged) or kReject
 //   lang                 ""       force the language of every document; "" = detect later
+//   metadata             null     release metadata by document id (LoadMetadata): fills the date,
+//                                 language and url a document does not carry itself
 //
 // What becomes a document: a file named directly (id = its name without extension); each file of a
 // folder, recursively, in byte order of the path (id = path below the folder without extension);
@@ -25,12 +27,24 @@
 // document "stdin"). .html/.htm/.xhtml are reduced to text; any other extension is read as text,
 // and binary content is rejected ("binary file"). Entry names with ".." or an absolute path are
 // only turned into ids (never used as file paths) and reported in `reason`.
+//
+// Release metadata: archives often keep an index beside the texts (publication date, language,
+// URL). `LoadMetadata` reads one — TSV or CSV with a header row, or JSON Lines — and documents
+// whose id matches a record (exactly, else by the last path segment of the id) get the fields they
+// lack. A folder given as input uses its own top-level `metadata.tsv|csv|jsonl` or `sources.tsv`
+// this way (when its header names an id column); that file is then not read as a release.
+// Columns / keys (case-insensitive): id | doc_id | doc; date | release_date | published |
+// datePublished (ISO 8601: YYYY, YYYY-MM, YYYY-MM-DD, a time part is dropped); lang | language;
+// url. Other columns are ignored.
 #ifndef PRESSKG_SOURCES_H
 #define PRESSKG_SOURCES_H
 
 #include <cstddef>
 #include <functional>
+#include <map>
+#include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "presskg/document.h"
@@ -40,6 +54,38 @@ namespace presskg {
 
 enum class BadEncodingPolicy { kRepair, kReject };
 
+// What an archive's index says about one release.
+struct DocumentMetadata {
+  std::string date;  // ISO 8601 date or prefix, validated
+  std::string lang;
+  std::string url;
+};
+
+// Metadata records by document id.
+class MetadataIndex {
+ public:
+  // The record for `id`, or for the last path segment of `id` ("2013/05/x" → "x"); null if none.
+  const DocumentMetadata* Find(const std::string& id) const;
+  std::size_t size() const { return by_id_.size(); }
+  // Adds or replaces a record (later files win).
+  void Put(const std::string& id, DocumentMetadata m) { by_id_[id] = std::move(m); }
+  void Merge(const MetadataIndex& other) {
+    for (const auto& [id, m] : other.by_id_) by_id_[id] = m;
+  }
+
+ private:
+  std::map<std::string, DocumentMetadata> by_id_;
+};
+
+// Reads a metadata file (.tsv, .csv, .jsonl/.ndjson; other names are sniffed: '{' → JSON Lines,
+// a tab in the header → TSV, else CSV). Errors name the file, line and column: no id column, a
+// bad date, an invalid JSON line, a duplicate id.
+Result<MetadataIndex> LoadMetadata(const std::string& path);
+// Same, from text in memory (`path` names it in errors and picks the format by extension).
+Result<MetadataIndex> ParseMetadata(std::string_view text, const std::string& path);
+// True for the file names a folder's own metadata may have (metadata.tsv, sources.tsv, ...).
+bool IsMetadataFileName(const std::string& name);
+
 struct SourceOptions {
   std::size_t max_document_bytes = 64u << 20;
   std::size_t max_archive_entries = 1000000;
@@ -47,6 +93,7 @@ struct SourceOptions {
   std::string encoding;
   BadEncodingPolicy on_bad_encoding = BadEncodingPolicy::kRepair;
   std::string lang;
+  std::shared_ptr<const MetadataIndex> metadata;
 };
 
 // One input document: `doc` is filled when report.status == kConverted.

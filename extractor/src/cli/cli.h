@@ -7,6 +7,10 @@
 #include <string>
 #include <vector>
 
+namespace presskg {
+struct SourceOptions;
+}
+
 namespace presskg::cli {
 
 // Exit codes (DESIGN.md): 0 success, 1 a document rejected / data does not conform, 2 usage or system error.
@@ -41,6 +45,10 @@ int RunQuery(int argc, char** argv);
 int RunNetwork(int argc, char** argv);
 int RunEval(int argc, char** argv);
 int RunExplain(int argc, char** argv);
+
+// Loads every --metadata FILE into options->metadata; on a bad file prints why (file, line,
+// column) and returns false.
+bool LoadMetadataOptions(const Args& args, const char* command, SourceOptions* options);
 
 // Prints "presskg SUB: not built yet (see docs/cli.md)" and returns kExitError.
 int NotBuilt(const char* sub);

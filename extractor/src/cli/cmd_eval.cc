@@ -47,6 +47,9 @@ const char kHelp[] =
     "  --json FILE        also write the figures as JSON (all, zh, en, by_rule)\n"
     "  --rules DIR        rule packs (default: the built-in extractor/rules)\n"
     "  --gazetteers DIR   gazetteers (default: the built-in extractor/gazetteers)\n"
+    "  --metadata FILE    release metadata by document id (TSV, CSV or JSON Lines: id, date, lang,\n"
+    "                     url); a corpus folder's own sources.tsv or metadata.tsv|csv|jsonl beside\n"
+    "                     docs/ is used without it\n"
     "\n"
     "exit status: 0 the table was printed, 2 usage or system error\n";
 
@@ -65,6 +68,28 @@ std::string CorpusInput(const std::string& path) {
   return fs::is_directory(path, ec) && fs::is_directory(docs, ec) ? docs.string() : path;
 }
 
+// A corpus folder's own index beside docs/ (sources.tsv, metadata.tsv, ...): release dates and
+// languages, as `extract` uses a folder's index. Merged into options->metadata after --metadata.
+bool AddCorpusMetadata(const std::string& path, SourceOptions* options) {
+  std::error_code ec;
+  if (!fs::is_directory(fs::path(path) / "docs", ec)) return true;
+  for (const char* name : {"metadata.tsv", "metadata.csv", "metadata.jsonl", "sources.tsv"}) {
+    fs::path p = fs::path(path) / name;
+    if (!fs::is_regular_file(p, ec)) continue;
+    Result<MetadataIndex> md = LoadMetadata(p.string());
+    if (!md.ok()) {
+      std::cerr << "presskg eval: " << md.status().ToString() << "\n";
+      return false;
+    }
+    auto merged = std::make_shared<MetadataIndex>();
+    merged->Merge(*md);
+    if (options->metadata) merged->Merge(*options->metadata);  // --metadata wins
+    options->metadata = std::move(merged);
+    return true;
+  }
+  return true;
+}
+
 // A gold file kept beside the releases (samples/gold.jsonl) is read as JSON Lines input too; its
 // lines have no "id"/"text" and come back rejected: they are not documents, so say nothing.
 bool FromGoldFile(const ReportEntry& r, const std::string& gold) {
@@ -80,8 +105,8 @@ bool FromGoldFile(const ReportEntry& r, const std::string& gold) {
 
 // Reads the releases; with an extractor, prepares and extracts each one.
 Status ReadCorpus(const std::vector<std::string>& inputs, const std::string& gold, const Extractor* extractor,
-                  Corpus* corpus) {
-  return ReadSources(inputs, SourceOptions{}, [&](SourceItem&& item) {
+                  const SourceOptions& options, Corpus* corpus) {
+  return ReadSources(inputs, options, [&](SourceItem&& item) {
     if (item.report.status != DocStatus::kConverted) {
       if (FromGoldFile(item.report, gold)) return Status::OK();
       ++corpus->rejected;
@@ -150,7 +175,7 @@ nlohmann::json ScoresJson(const EvalScores& s) {
 
 int RunEval(int argc, char** argv) {
   Args args;
-  if (!args.Parse(argc, argv, {"--gold", "--docs", "--lang", "--json", "--rules", "--gazetteers"},
+  if (!args.Parse(argc, argv, {"--gold", "--docs", "--lang", "--json", "--rules", "--gazetteers", "--metadata"},
                   {"--rdf", "--errors", "--by-rule", "--help", "-h"})) {
     std::cerr << "presskg eval: " << args.error() << "\n" << kHelp;
     return kExitError;
@@ -185,6 +210,8 @@ int RunEval(int argc, char** argv) {
     return kExitError;
   }
 
+  SourceOptions sources;
+  if (!LoadMetadataOptions(args, "eval", &sources)) return kExitError;
   Corpus corpus;
   if (rdf) {
     for (const std::string& file : inputs) {
@@ -203,7 +230,7 @@ int RunEval(int argc, char** argv) {
       std::cerr << "presskg eval: no release texts (--docs): quotes match on their text only, not on positions\n";
     } else {
       std::map<std::string, std::string> rdf_languages = corpus.languages;
-      Status st = ReadCorpus({CorpusInput(docs)}, gold_path, nullptr, &corpus);
+      Status st = ReadCorpus({CorpusInput(docs)}, gold_path, nullptr, sources, &corpus);
       if (!st.ok()) {
         std::cerr << "presskg eval: " << st.ToString() << "\n";
         return kExitError;
@@ -221,8 +248,11 @@ int RunEval(int argc, char** argv) {
       return kExitError;
     }
     std::vector<std::string> paths;
-    for (const std::string& in : inputs) paths.push_back(CorpusInput(in));
-    Status st = ReadCorpus(paths, gold_path, extractor->get(), &corpus);
+    for (const std::string& in : inputs) {
+      paths.push_back(CorpusInput(in));
+      if (!AddCorpusMetadata(in, &sources)) return kExitError;
+    }
+    Status st = ReadCorpus(paths, gold_path, extractor->get(), sources, &corpus);
     if (!st.ok()) {
       std::cerr << "presskg eval: " << st.ToString() << "\n";
       return kExitError;

@@ -12,7 +12,8 @@ namespace presskg::cli {
 namespace {
 
 const char kHelp[] =
-    "usage: presskg explain FILE [--why-not RULE] [--lang zh|en] [--rules DIR] [--gazetteers DIR]\n"
+    "usage: presskg explain FILE [--why-not RULE] [--lang zh|en] [--metadata FILE] [--rules DIR]\n"
+    "                            [--gazetteers DIR]\n"
     "\n"
     "Shows how the rule packs read one release (or each release of a folder, archive or .jsonl):\n"
     "each matching unit (a sentence, or several when a quotation spans them) with its mentions,\n"
@@ -25,13 +26,14 @@ const char kHelp[] =
     "                     longest prefix of its pattern that matches\n"
     "  --lang zh|en       force the language (default: detected)\n"
     "  --rules DIR        rule packs (default: the built-in extractor/rules)\n"
-    "  --gazetteers DIR   gazetteer files (default: the built-in extractor/gazetteers)\n";
+    "  --gazetteers DIR   gazetteer files (default: the built-in extractor/gazetteers)\n"
+    "  --metadata FILE    release metadata by document id (release dates complete year-less dates)\n";
 
 }  // namespace
 
 int RunExplain(int argc, char** argv) {
   Args args;
-  if (!args.Parse(argc, argv, {"--why-not", "--lang", "--rules", "--gazetteers"}, {"--help", "-h"})) {
+  if (!args.Parse(argc, argv, {"--why-not", "--lang", "--rules", "--gazetteers", "--metadata"}, {"--help", "-h"})) {
     std::cerr << "presskg explain: " << args.error() << "\n" << kHelp;
     return kExitError;
   }
@@ -56,6 +58,7 @@ int RunExplain(int argc, char** argv) {
   std::string why_not = args.Get("--why-not");
   SourceOptions so;
   so.lang = lang;
+  if (!LoadMetadataOptions(args, "explain", &so)) return kExitError;
   int docs = 0;
   Status st = ReadSources(args.positionals(), so, [&](SourceItem&& item) {
     if (item.report.status != DocStatus::kConverted) {

@@ -55,6 +55,10 @@ const char kHelp[] =
     "  --encoding ENC          force the source encoding (GB18030, Big5, UTF-16LE, ...)\n"
     "  --on-bad-encoding P     repair (U+FFFD, flagged in the report) | reject (default: repair)\n"
     "  --max-doc-bytes N       reject documents larger than N bytes (default: 67108864)\n"
+    "  --metadata FILE         release metadata by document id (TSV, CSV or JSON Lines with id, date,\n"
+    "                          lang, url columns): the release date completes datelines and dates that\n"
+    "                          omit the year. A folder's own metadata.tsv|csv|jsonl or sources.tsv is\n"
+    "                          used without this option. Repeatable.\n"
     "  --rules DIR             rule packs (default: the built-in extractor/rules)\n"
     "  --gazetteers DIR        gazetteers (default: the built-in extractor/gazetteers)\n"
     "  --quiet                 no progress bar and no summary on stderr\n"
@@ -149,7 +153,7 @@ int RunExtract(int argc, char** argv) {
   Args args;
   if (!args.Parse(argc, argv,
                   {"-o", "--output", "--format", "--lang", "--base", "--shapes", "--report", "--jobs", "--load-into",
-                   "--encoding", "--on-bad-encoding", "--max-doc-bytes", "--rules", "--gazetteers"},
+                   "--encoding", "--on-bad-encoding", "--max-doc-bytes", "--rules", "--gazetteers", "--metadata"},
                   {"--keep-going", "--keep-invalid", "--quiet", "--help", "-h"})) {
     std::cerr << "presskg extract: " << args.error() << "\n(see presskg extract --help)\n";
     return kExitError;
@@ -196,6 +200,7 @@ int RunExtract(int argc, char** argv) {
   Context ctx;
   ctx.text_options.lang = lang == "auto" ? "" : lang;
   src.lang = ctx.text_options.lang;
+  if (!LoadMetadataOptions(args, "extract", &src)) return kExitError;
   ctx.keep_invalid = args.Has("--keep-invalid");
 
   int jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));

@@ -238,7 +238,21 @@ class Reader {
     item.report.source = ValidUtf8(std::move(item.report.source));
     item.doc.id = item.report.id;
     item.doc.source = item.report.source;
+    if (item.report.status == DocStatus::kConverted) ApplyMetadata(&item.doc);
     return sink_(std::move(item));
+  }
+
+  // Fills what the document does not say itself from the folder's own index, then --metadata.
+  // A language forced with SourceOptions::lang stays forced.
+  void ApplyMetadata(Document* doc) const {
+    for (const MetadataIndex* index : {folder_metadata_.get(), opt_.metadata.get()}) {
+      if (!index) continue;
+      const DocumentMetadata* m = index->Find(doc->id);
+      if (!m) continue;
+      if (doc->date.empty()) doc->date = m->date;
+      if (doc->url.empty()) doc->url = m->url;
+      if (doc->lang.empty() && opt_.lang.empty()) doc->lang = m->lang;
+    }
   }
 
   Status RejectInput(const std::string& input, const std::string& why) {
@@ -263,10 +277,34 @@ class Reader {
       if (!s.ok()) return s;
     }
     std::sort(files.begin(), files.end());
+    // The folder's own index (metadata.tsv, sources.tsv, ...): metadata, not a release, when its
+    // header names an id column; a broken one is reported like a rejected document.
+    std::shared_ptr<const MetadataIndex> outer = std::move(folder_metadata_);
+    std::string index_file;
     for (const std::string& rel : files) {
+      if (rel.find('/') != std::string::npos || !IsMetadataFileName(rel)) continue;
+      std::string path = (fs::path(dir) / rel).string();
+      Result<MetadataIndex> md = LoadMetadata(path);
+      if (md.ok()) {
+        folder_metadata_ = std::make_shared<const MetadataIndex>(std::move(*md));
+        index_file = rel;
+        break;
+      }
+      if (md.status().message().rfind("no id column", 0) == 0) continue;  // an ordinary text file
+      index_file = rel;
+      const Location& at = md.status().where();
+      Status s = RejectAs(StripExtension(rel), path,
+                          "metadata file, line " + std::to_string(at.line) + " column " + std::to_string(at.column) +
+                              ": " + md.status().message());
+      if (!s.ok()) return s;
+      break;
+    }
+    for (const std::string& rel : files) {
+      if (rel == index_file) continue;
       Status s = File((fs::path(dir) / rel).string(), rel);
       if (!s.ok()) return s;
     }
+    folder_metadata_ = std::move(outer);
     return Status::OK();
   }
 
@@ -591,6 +629,7 @@ class Reader {
 
   const SourceOptions& opt_;
   const SourceSink& sink_;
+  std::shared_ptr<const MetadataIndex> folder_metadata_;  // the current folder's own index
 };
 
 }  // namespace
