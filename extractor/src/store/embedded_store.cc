@@ -13,6 +13,7 @@
 
 #include "presskg/store.h"
 #include "store/redland.h"
+#include "store/sqlite_writer.h"
 
 namespace presskg {
 namespace {
@@ -20,6 +21,7 @@ namespace {
 using store_internal::FromNode;
 using store_internal::RedlandLock;
 using store_internal::RedlandWorld;
+using store_internal::SqliteWriter;
 using store_internal::TakeRedlandMessages;
 using store_internal::ToNode;
 
@@ -56,12 +58,13 @@ using ResultsPtr = std::unique_ptr<librdf_query_results, ResultsDeleter>;
 
 class RedlandStore final : public Store {
  public:
-  RedlandStore(std::string name, librdf_storage* storage, librdf_model* model)
-      : name_(std::move(name)), storage_(storage), model_(model) {}
+  RedlandStore(std::string name, librdf_storage* storage, librdf_model* model, std::unique_ptr<SqliteWriter> writer)
+      : name_(std::move(name)), storage_(storage), model_(model), writer_(std::move(writer)) {}
 
   ~RedlandStore() override {
     auto lock = RedlandLock();
     CommitLocked();
+    writer_.reset();
     DropUnionLocked();
     librdf_free_model(model_);
     librdf_free_storage(storage_);
@@ -71,6 +74,15 @@ class RedlandStore final : public Store {
   Status ReplaceGraph(const std::string& graph_iri, const Quads& quads) override {
     if (graph_iri.empty()) return InvalidArgument("ReplaceGraph needs a graph IRI");
     auto lock = RedlandLock();
+    if (writer_) {
+      return WriteLocked(graph_iri, [&] {
+        size_t n = 0;
+        Status s = writer_->ReplaceGraph(graph_iri, quads, &n);
+        triples_ += n;
+        pending_ += n;
+        return s;
+      });
+    }
     NodePtr ctx(ToNode(Term::Iri(graph_iri)));
     if (!ctx) return RedlandError(StatusCode::kInternal, "cannot make graph node <" + graph_iri + ">");
     if (Status s = BeginLocked(); !s.ok()) return s;
@@ -100,6 +112,16 @@ class RedlandStore final : public Store {
   Status AddToGraph(const std::string& graph_iri, const Quads& quads) override {
     if (graph_iri.empty()) return InvalidArgument("AddToGraph needs a graph IRI");
     auto lock = RedlandLock();
+    if (writer_) {
+      return WriteLocked(graph_iri, [&] {
+        for (const Quad& q : quads) {
+          bool added = false;
+          if (Status s = writer_->AddQuad(q, graph_iri, /*check=*/true, &added); !s.ok()) return s;
+          if (added) ++triples_, ++pending_;
+        }
+        return Status::OK();
+      });
+    }
     NodePtr ctx(ToNode(Term::Iri(graph_iri)));
     if (Status s = BeginLocked(); !s.ok()) return s;
     for (const Quad& q : quads) {
@@ -116,6 +138,21 @@ class RedlandStore final : public Store {
 
   Status Add(const Quads& quads) override {
     auto lock = RedlandLock();
+    if (writer_) {
+      return WriteLocked("", [&] {
+        for (const Quad& q : quads) {
+          if (!q.graph.is_none() && q.graph.kind != Term::Kind::kIri) return InvalidArgument("a graph name must be an IRI");
+          bool added = false;
+          const std::string& g = q.graph.is_none() ? std::string() : q.graph.value;
+          if (Status s = writer_->AddQuad(q, g, /*check=*/true, &added); !s.ok()) return s;
+          if (added) {
+            ++triples_, ++pending_;
+            if (!g.empty()) graphs_.insert(g);
+          }
+        }
+        return Status::OK();
+      });
+    }
     if (Status s = BeginLocked(); !s.ok()) return s;
     for (const Quad& q : quads) {
       NodePtr ctx(q.graph.is_none() ? nullptr : ToNode(q.graph));
@@ -280,6 +317,22 @@ class RedlandStore final : public Store {
     return Status::OK();
   }
 
+  // One write call through the sqlite writer: atomic (a savepoint), counted, committed in batches.
+  template <typename F>
+  Status WriteLocked(const std::string& graph_iri, F body) {
+    DropUnionLocked();
+    if (Status s = writer_->Savepoint(); !s.ok()) return s;
+    const size_t triples_before = triples_;
+    if (Status s = body(); !s.ok()) {
+      writer_->RollbackToSavepoint();
+      triples_ = triples_before;
+      return s;
+    }
+    writer_->Release();
+    if (!graph_iri.empty()) graphs_.insert(graph_iri);
+    return MaybeCommitLocked();
+  }
+
   Status BeginLocked() {
     DropUnionLocked();  // every write path starts here
     if (in_transaction_ || !transactions_) return Status::OK();
@@ -297,6 +350,7 @@ class RedlandStore final : public Store {
 
   Status CommitLocked() {
     pending_ = 0;
+    if (writer_) return writer_->Commit();
     if (!in_transaction_) return Status::OK();
     in_transaction_ = false;
     if (librdf_model_transaction_commit(model_) != 0) {
@@ -316,6 +370,7 @@ class RedlandStore final : public Store {
   librdf_model* model_;
   librdf_storage* union_storage_ = nullptr;
   librdf_model* union_model_ = nullptr;
+  std::unique_ptr<SqliteWriter> writer_;  // sqlite stores: writes bypass librdf (see sqlite_writer.h)
   bool transactions_ = true;
   bool in_transaction_ = false;
   size_t pending_ = 0;
@@ -330,6 +385,7 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, bool create)
   librdf_world* world = RedlandWorld();
   TakeRedlandMessages();
   std::string name, options;
+  std::unique_ptr<SqliteWriter> writer;
   const char* storage_name = "sqlite";
   if (path == ":memory:") {
     storage_name = "hashes";
@@ -347,8 +403,26 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, bool create)
     name = path + "/presskg.sqlite";
     const bool fresh = !Exists(name);
     if (fresh && !create) return NotFound("no store database in " + path);
+    if (fresh) {  // librdf creates its own schema (when a model opens the storage); closed at once
+                  // so that the indexes can be added before librdf prepares any statement
+      librdf_storage* created = librdf_new_storage(world, "sqlite", name.c_str(), "new='yes',contexts='yes'");
+      librdf_model* opened = created ? librdf_new_model(world, created, nullptr) : nullptr;
+      if (opened) librdf_free_model(opened);
+      if (created) librdf_free_storage(created);
+      if (!opened) {
+        return RedlandError(StatusCode::kIoError,
+                            "cannot create Redland 'sqlite' storage at " + name + " (is librdf-storage-sqlite installed?)");
+      }
+    }
+    Result<bool> redland_schema = store_internal::PrepareRedlandSqlite(name);
+    if (!redland_schema.ok()) return redland_schema.status();
+    if (*redland_schema) {
+      Result<std::unique_ptr<SqliteWriter>> w = SqliteWriter::Open(name);
+      if (!w.ok()) return w.status();
+      writer = std::move(*w);
+    }
     // synchronous='normal': durable at each commit, without sqlite's extra fsyncs of 'full'.
-    options = std::string(fresh ? "new='yes'," : "") + "contexts='yes',synchronous='normal'";
+    options = "contexts='yes',synchronous='normal'";
   }
   librdf_storage* storage = librdf_new_storage(world, storage_name, name.c_str(), options.c_str());
   if (!storage) {
@@ -361,7 +435,7 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, bool create)
     librdf_free_storage(storage);
     return RedlandError(StatusCode::kIoError, "cannot open model on " + name);
   }
-  return std::unique_ptr<Store>(new RedlandStore(path, storage, model));
+  return std::unique_ptr<Store>(new RedlandStore(path, storage, model, std::move(writer)));
 }
 
 }  // namespace presskg
