@@ -6,6 +6,9 @@
 //   text_bench stream [MB=1024]  writes a .tar.gz of MB of releases to a temp file (the dev corpus
 //                                with varied ids), then streams it through ReadSources + PrepareText
 //                                and prints the peak resident memory (ru_maxrss)
+//   text_bench dump FILE...      decode + PrepareText each file and print everything PreparedText holds
+//                                (view, offset runs, paragraphs, sentences, quotes, dateline): diff
+//                                the dumps before and after a change to check it changes nothing
 //
 // Inputs are made at run time from ../shared/corpus/dev/docs; nothing is committed.
 #include <archive.h>
@@ -171,12 +174,45 @@ int Stream(std::size_t mb) {
   return 0;
 }
 
+int Dump(int argc, char** argv) {
+  for (int a = 2; a < argc; ++a) {
+    std::ifstream in(argv[a], std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    presskg::sources::DecodeOutcome d = presskg::sources::DecodeBytes(ss.str(), {});
+    std::printf("== %s encoding=%s invalid=%zu reject=%s\n", argv[a], d.encoding.c_str(), d.invalid_sequences,
+                d.reject_reason.c_str());
+    presskg::Document doc;
+    doc.text = std::move(d.text);
+    auto t = presskg::PrepareText(doc);
+    if (!t.ok()) {
+      std::printf("error %s\n", t.status().ToString().c_str());
+      continue;
+    }
+    std::printf("lang %s\nnorm %s\nruns", t->language().c_str(), t->normalized().c_str());
+    for (const auto& r : t->offset_runs()) std::printf(" %zu:%zu:%d", r.norm, r.orig, r.identity ? 1 : 0);
+    std::printf("\n");
+    for (const auto& p : t->paragraphs())
+      std::printf("para %zu-%zu %zu-%zu\n", p.norm_begin, p.norm_end, p.span.begin, p.span.end);
+    for (const auto& s : t->sentences())
+      std::printf("sent %zu-%zu %zu-%zu p%d b%d\n", s.norm_begin, s.norm_end, s.span.begin, s.span.end, s.paragraph,
+                  s.boilerplate ? 1 : 0);
+    for (const auto& q : t->quotes())
+      std::printf("quote %zu-%zu %zu-%zu p%d\n", q.norm_begin, q.norm_end, q.span.begin, q.span.end, q.paragraph);
+    const auto& dl = t->dateline();
+    std::printf("dateline %d %zu-%zu date %zu-%zu place %zu-%zu\n", dl.found ? 1 : 0, dl.norm_begin, dl.norm_end,
+                dl.date_begin, dl.date_end, dl.place_begin, dl.place_end);
+  }
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   std::string mode = argc > 1 ? argv[1] : "prepare";
   if (mode == "prepare") return Prepare(argc > 2 ? std::strtoul(argv[2], nullptr, 10) : 64, argc > 3 ? std::string(argv[3]) + "-" : "");
+  if (mode == "dump") return Dump(argc, argv);
   if (mode == "stream") return Stream(argc > 2 ? std::strtoul(argv[2], nullptr, 10) : 1024);
-  std::fprintf(stderr, "usage: text_bench prepare [MB] | stream [MB]\n");
+  std::fprintf(stderr, "usage: text_bench prepare [MB] [zh|en] | stream [MB] | dump FILE...\n");
   return 2;
 }

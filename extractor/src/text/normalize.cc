@@ -132,8 +132,6 @@ std::uint8_t HanFlags(char32_t c) {
 
 void Normalize(std::string_view s, bool fold, std::string* out, std::vector<PreparedText::OffsetRun>* runs,
                ScriptCounts* counts) {
-  // Counted in locals (kept in registers; the output writes would otherwise force a store per
-  // character) and handed over at the end.
   ScriptCounts sc;
   const Tables& t = GetTables();
   const std::vector<std::uint32_t>& table = t.entry[fold ? 1 : 0];
@@ -157,11 +155,25 @@ void Normalize(std::string_view s, bool fold, std::string* out, std::vector<Prep
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   std::size_t n = s.size(), i = 0;
   std::string seg_out;
-  std::size_t han = 0, traditional = 0, simplified_only = 0, kana = 0, hangul = 0, other_letters = 0,
-              non_ascii_bytes = 0;
+  // Script counts as a histogram of the characters' info bytes (one increment per character),
+  // summed up at the end.
+  std::size_t hist[256] = {};
+  std::size_t non_ascii_bytes = 0;
   std::size_t carry_at = static_cast<std::size_t>(-1), carry_len = 0;
   char32_t carry_c = 0;
   while (i < n) {
+    // Runs of CJK ideographs (lead bytes E4..E9: U+4000..U+9FFF, most of a Chinese text), each
+    // followed by another: every one is a segment of its own (the same test as the segment loop
+    // below), looked up directly. The last of a run goes the general way.
+    while (i + 3 < n) {
+      unsigned b0 = p[i], b1 = p[i + 1], b2 = p[i + 2];
+      if (b0 - 0xE4u > 5u || ((b1 & 0xC0) != 0x80) || ((b2 & 0xC0) != 0x80) || p[i + 3] - 0xE4u > 5u) break;
+      char32_t c = static_cast<char32_t>((b0 & 0x0F) << 12 | (b1 & 0x3F) << 6 | (b2 & 0x3F));
+      ++hist[t.info[c]];
+      if (std::uint32_t e = table[c]) changed(i, 3, std::string_view(t.pool.data() + (e >> 8), e & 0xFF));
+      i += 3;
+      non_ascii_bytes += 3;
+    }
     std::size_t j = i;
     while (j + 8 <= n) {
       std::uint64_t w;
@@ -205,13 +217,7 @@ void Normalize(std::string_view s, bool fold, std::string* out, std::vector<Prep
     }
     non_ascii_bytes += k - i;
     if (!multi && c < 0x10000) {
-      std::uint8_t f = t.info[c];
-      han += f & kHan;
-      traditional += (f >> 1) & 1;
-      simplified_only += (f >> 2) & 1;
-      kana += (f >> 4) & 1;
-      hangul += (f >> 5) & 1;
-      other_letters += (f >> 6) & 1;
+      ++hist[t.info[c]];
       std::uint32_t e = table[c];
       if (e) changed(i, len, std::string_view(t.pool.data() + (e >> 8), e & 0xFF));
     } else {
@@ -229,8 +235,17 @@ void Normalize(std::string_view s, bool fold, std::string* out, std::vector<Prep
   }
   flush(n);
   runs->push_back({out->size(), n, true});
-  sc.han = han, sc.traditional = traditional, sc.simplified_only = simplified_only, sc.kana = kana;
-  sc.hangul = hangul, sc.other_letters = other_letters, sc.non_ascii_bytes = non_ascii_bytes;
+  for (int f = 0; f < 256; ++f) {
+    std::size_t h = hist[f];
+    if (!h) continue;
+    if (f & kHan) sc.han += h;
+    if (f & kTraditional) sc.traditional += h;
+    if (f & kSimplifiedOnly) sc.simplified_only += h;
+    if (f & kKana) sc.kana += h;
+    if (f & kHangul) sc.hangul += h;
+    if (f & kOtherLetter) sc.other_letters += h;
+  }
+  sc.non_ascii_bytes = non_ascii_bytes;
   if (counts) *counts = sc;
 }
 

@@ -18,6 +18,12 @@
 namespace presskg::text {
 namespace {
 
+// True when one of the eight bytes of w equals b (the classic zero-byte test on w ^ b...b).
+inline bool HasByte(std::uint64_t w, unsigned char b) {
+  std::uint64_t v = w ^ (0x0101010101010101ull * b);
+  return ((v - 0x0101010101010101ull) & ~v & 0x8080808080808080ull) != 0;
+}
+
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\f' || c == '\v'; }
 
 // Length of a line terminator at t[i] (LF, CR, CRLF, NEL, LS, PS), else 0.
@@ -63,6 +69,14 @@ const QuoteMark kMarks[] = {
 };
 
 bool IsWordByte(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
+
+// Length of a UTF-8 sequence by its lead byte (1 for continuation bytes, which never lead in a
+// well-formed text).
+constexpr std::array<std::uint8_t, 256> kUtf8Length = [] {
+  std::array<std::uint8_t, 256> t{};
+  for (int b = 0; b < 256; ++b) t[b] = b < 0xC0 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+  return t;
+}();
 
 struct BreakCache {
   std::map<std::string, std::unique_ptr<icu::BreakIterator>> iterators;
@@ -128,17 +142,19 @@ std::vector<Range> FindParagraphs(std::string_view t) {
   while (i < t.size()) {
     std::size_t j = i, term = 0;
     while (j < t.size()) {
-      // Eight printable ASCII bytes at a time (no byte below 0x20 or above 0x7F).
+      // Eight bytes at a time while none can start a line terminator (LF, CR, or the lead bytes
+      // of NEL, LS and PS). Continuation bytes never equal those, so stepping byte by byte
+      // between the blocks cannot match inside a character.
       while (j + 8 <= t.size()) {
         std::uint64_t w;
         std::memcpy(&w, t.data() + j, 8);
-        if ((w & 0x8080808080808080ull) || ((w - 0x2020202020202020ull) & ~w & 0x8080808080808080ull)) break;
+        if (HasByte(w, '\n') | HasByte(w, '\r') | HasByte(w, 0xC2) | HasByte(w, 0xE2)) break;
         j += 8;
       }
       if (j >= t.size()) break;
       unsigned char c = static_cast<unsigned char>(t[j]);
       if ((c == '\n' || c == '\r' || c == 0xC2 || c == 0xE2) && (term = LineEnd(t, j))) break;
-      j += c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+      ++j;
     }
     j = std::min(j, t.size());
     Range line = Trim(t, {i, j});
@@ -177,9 +193,7 @@ std::vector<Range> FindQuotes(std::string_view t, Range p) {
     while (i + 8 <= p.end) {
       std::uint64_t w;
       std::memcpy(&w, bytes + i, 8);
-      std::uint64_t q = w ^ 0x2222222222222222ull;
-      bool has_quote = ((q - 0x0101010101010101ull) & ~q & 0x8080808080808080ull) != 0;
-      if ((w & 0x8080808080808080ull) || has_quote) break;
+      if ((w & 0x8080808080808080ull) || HasByte(w, '"')) break;
       i += 8;
     }
     while (i < p.end && kStep[bytes[i]]) i += kStep[bytes[i]];
@@ -196,17 +210,22 @@ std::vector<Range> FindQuotes(std::string_view t, Range p) {
       ++i;
       continue;
     }
-    // Lead bytes E2/E3/C2 also start many other characters (。、《》…): look at the second byte
-    // before comparing whole marks.
+    // Lead bytes E2/E3/C2 also start many other characters (。、《》…): the mark is picked by
+    // its second and third bytes.
     const QuoteMark* mark = nullptr;
     unsigned char second = i + 1 < p.end ? bytes[i + 1] : 0;
-    if ((c == 0xE2 && second == 0x80) || (c == 0xE3 && second == 0x80) || (c == 0xC2 && (second == 0xAB || second == 0xBB))) {
-      for (const QuoteMark& m : kMarks) {
-        std::size_t len = m.bytes[2] ? 3 : 2;
-        if (i + len <= p.end && std::memcmp(t.data() + i, m.bytes, len) == 0) {
-          mark = &m;
-          break;
-        }
+    unsigned char third = i + 2 < p.end ? bytes[i + 2] : 0;
+    if (c == 0xC2) {
+      if (second == 0xAB) mark = &kMarks[8];
+      else if (second == 0xBB) mark = &kMarks[9];
+    } else if (second == 0x80) {
+      if (c == 0xE2) {
+        if (third == 0x9C) mark = &kMarks[0];
+        else if (third == 0x9D) mark = &kMarks[1];
+        else if (third == 0x98) mark = &kMarks[6];
+        else if (third == 0x99) mark = &kMarks[7];
+      } else if (third >= 0x8C && third <= 0x8F) {  // E3 80 8C..8F: 「 」 『 』
+        mark = &kMarks[2 + (third - 0x8C)];
       }
     }
     if (!mark) {
@@ -246,30 +265,65 @@ std::vector<std::size_t> SentenceBreaks(std::string_view norm, const std::string
   icu::BreakIterator* bi = SentenceIterator(cache, language);
   if (!bi) return breaks;
   // ICU's rules run about twice as fast over UTF-16 as over a UTF-8 UText: convert once, then
-  // map the UTF-16 break positions back to UTF-8 offsets in one forward walk.
+  // map the UTF-16 break positions back to UTF-8 offsets in one forward walk. The view is
+  // well-formed UTF-8 (Normalize replaces ill-formed bytes), so both are simple table-driven
+  // loops rather than ICU's checking converter.
   if (norm.size() >= static_cast<std::size_t>(INT32_MAX)) return breaks;
-  cache.utf16.resize(norm.size() + 1);
+  const auto* u8 = reinterpret_cast<const unsigned char*>(norm.data());
+  const std::size_t n = norm.size();
+  cache.utf16.resize(n + 1);
+  UChar* d = cache.utf16.data();
+  for (std::size_t i = 0; i < n;) {
+    unsigned c = u8[i];
+    if (c >= 0xE0 && c < 0xF0 && i + 3 <= n) {  // most of a Chinese text
+      *d++ = static_cast<UChar>((c & 0x0F) << 12 | (u8[i + 1] & 0x3F) << 6 | (u8[i + 2] & 0x3F));
+      i += 3;
+      continue;
+    }
+    if (c < 0x80) {
+      std::uint64_t w;
+      if (i + 8 <= n && (std::memcpy(&w, u8 + i, 8), !(w & 0x8080808080808080ull))) {
+        for (int k = 0; k < 8; ++k) d[k] = u8[i + k];
+        d += 8;
+        i += 8;
+      } else {
+        *d++ = static_cast<UChar>(c);
+        ++i;
+      }
+      continue;
+    }
+    std::size_t len = kUtf8Length[c];
+    if (len < 2 || i + len > n) {  // cannot happen in a well-formed view; keeps the loop in bounds regardless
+      *d++ = 0xFFFD;
+      ++i;
+      continue;
+    }
+    if (len == 2) {
+      *d++ = static_cast<UChar>((c & 0x1F) << 6 | (u8[i + 1] & 0x3F));
+    } else {
+      UChar32 cp = static_cast<UChar32>((c & 0x07) << 18 | (u8[i + 1] & 0x3F) << 12 | (u8[i + 2] & 0x3F) << 6 | (u8[i + 3] & 0x3F));
+      *d++ = U16_LEAD(cp);
+      *d++ = U16_TRAIL(cp);
+    }
+    i += len;
+  }
+  int32_t len16 = static_cast<int32_t>(d - cache.utf16.data());
   UErrorCode e = U_ZERO_ERROR;
-  int32_t len16 = 0;
-  u_strFromUTF8WithSub(cache.utf16.data(), static_cast<int32_t>(cache.utf16.size()), &len16, norm.data(),
-                       static_cast<int32_t>(norm.size()), 0xFFFD, nullptr, &e);
-  if (U_FAILURE(e)) return breaks;
   cache.text = utext_openUChars(cache.text, cache.utf16.data(), len16, &e);
   if (U_FAILURE(e)) return breaks;
   bi->setText(cache.text, e);
   if (U_FAILURE(e)) return breaks;
-  breaks.reserve(norm.size() / 64 + 2);
+  breaks.reserve(n / 64 + 2);
   std::size_t pos8 = 0;
   int32_t pos16 = 0;
   for (int32_t b = bi->first(); b != icu::BreakIterator::DONE; b = bi->next()) {
-    // The view is well-formed UTF-8: the lead byte gives both lengths.
-    const auto* u8 = reinterpret_cast<const unsigned char*>(norm.data());
-    while (pos16 < b && pos8 < norm.size()) {
+    // The lead byte gives both lengths.
+    while (pos16 < b && pos8 < n) {
       unsigned char lead = u8[pos8];
-      pos8 += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-      pos16 += lead >= 0xF0 ? 2 : 1;
+      pos8 += kUtf8Length[lead];
+      pos16 += 1 + (lead >= 0xF0);
     }
-    pos8 = std::min(pos8, norm.size());
+    pos8 = std::min(pos8, n);
     breaks.push_back(pos8);
   }
   // Detach from the buffer, which the next document reuses.
