@@ -1,7 +1,12 @@
 // mentions_bench — throughput of the mention layer (MentionFinder::Find) and gazetteer load time.
 //
 //   mentions_bench [MB=16] [zh|en|all]
+//   mentions_bench --dump FILE
 //
+// The second form writes every mention field for the dev releases, the repository samples and
+// derived texts (each release cut at several points, pairs of releases joined, lines of all
+// releases interleaved), with and without a release date: a before/after diff of that file shows
+// whether a speed change kept the mentions identical. The throughput run prints a checksum too.
 // Prepares the dev corpus releases once (PrepareText, not timed), then runs Find over them,
 // replicated until MB of text has been processed, on one thread. Prints wall and CPU MB/s: on a
 // shared machine the CPU figure is the one to compare. Inputs come from ../shared/corpus/dev/docs
@@ -10,6 +15,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -35,10 +41,89 @@ double WallSeconds() {
   return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
 }
 
+std::string ReadFile(const fs::path& f) {
+  std::ifstream in(f, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// FNV-1a over every field of every mention, in order.
+std::uint64_t Fingerprint(const std::vector<presskg::Mention>& ms, std::uint64_t h) {
+  auto mix = [&](std::string_view s) {
+    for (unsigned char c : s) h = (h ^ c) * 0x100000001b3ull;
+    h = (h ^ 0xff) * 0x100000001b3ull;
+  };
+  for (const presskg::Mention& m : ms) {
+    mix(presskg::MentionTypeName(m.type));
+    mix(std::to_string(m.begin));
+    mix(std::to_string(m.end));
+    for (const std::string* f : {&m.text, &m.key, &m.wikidata, &m.country, &m.full, &m.value, &m.value_end, &m.source})
+      mix(*f);
+  }
+  return h;
+}
+
+// Cuts `s` back to a UTF-8 boundary at or before `n`.
+std::size_t Boundary(const std::string& s, std::size_t n) {
+  if (n >= s.size()) return s.size();
+  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+  return n;
+}
+
+int Dump(const presskg::MentionFinder& finder, const char* path) {
+  std::vector<std::pair<std::string, std::string>> inputs;  // name, text
+  std::vector<fs::path> files;
+  for (const fs::path& dir : {fs::path(PRESSKG_SHARED_DIR) / "corpus" / "dev" / "docs", fs::path(PRESSKG_SOURCE_DIR) / "samples"})
+    if (fs::is_directory(dir))
+      for (const auto& e : fs::directory_iterator(dir))
+        if (e.path().extension() == ".txt") files.push_back(e.path());
+  std::sort(files.begin(), files.end());
+  std::vector<std::string> lines;
+  for (const fs::path& f : files) {
+    std::string t = ReadFile(f);
+    inputs.push_back({f.filename().string(), t});
+    for (std::size_t cut : {t.size() / 7, t.size() / 3, t.size() / 2 + 1}) {
+      std::size_t b = Boundary(t, cut);
+      inputs.push_back({f.filename().string() + "@head" + std::to_string(b), t.substr(0, b)});
+      inputs.push_back({f.filename().string() + "@tail" + std::to_string(b), t.substr(b)});
+    }
+    std::stringstream ss(t);
+    for (std::string l; std::getline(ss, l);) lines.push_back(l);
+  }
+  for (std::size_t i = 0; i + 1 < files.size(); ++i)
+    inputs.push_back({files[i].filename().string() + "+" + files[i + 1].filename().string(),
+                      inputs[i * 7].second + inputs[(i + 1) * 7].second});
+  std::string mixed;
+  for (std::size_t i = 0; i < lines.size(); ++i) mixed += lines[(i * 7919) % lines.size()] + "\n";
+  inputs.push_back({"interleaved", mixed});
+
+  std::FILE* out = std::fopen(path, "w");
+  if (out == nullptr) return 2;
+  for (const auto& [name, text] : inputs) {
+    presskg::Document doc;
+    doc.id = name;
+    doc.text = text;
+    auto t = presskg::PrepareText(doc);
+    if (!t.ok()) continue;
+    for (const char* anchor : {"2013-05-16", ""}) {
+      std::fprintf(out, "== %s [%s] %s\n", name.c_str(), anchor, t->language().c_str());
+      for (const presskg::Mention& m : finder.Find(*t, presskg::MentionContext{anchor}))
+        std::fprintf(out, "%s %zu %zu %s|%s|%s|%s|%s|%s|%s|%s\n", presskg::MentionTypeName(m.type), m.begin, m.end,
+                     m.text.c_str(), m.key.c_str(), m.wikidata.c_str(), m.country.c_str(), m.full.c_str(),
+                     m.value.c_str(), m.value_end.c_str(), m.source.c_str());
+    }
+  }
+  std::fclose(out);
+  std::printf("%zu texts written to %s\n", inputs.size(), path);
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  double mb = argc > 1 ? std::atof(argv[1]) : 16;
+  bool dump = argc > 2 && std::string(argv[1]) == "--dump";
+  double mb = argc > 1 && !dump ? std::atof(argv[1]) : 16;
   std::string which = argc > 2 ? argv[2] : "all";
 
   double w0 = WallSeconds(), c0 = CpuSeconds();
@@ -48,6 +133,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "%s\n", finder.status().ToString().c_str());
     return 2;
   }
+  if (dump) return Dump(**finder, argv[2]);
 
   std::vector<presskg::PreparedText> texts;
   std::size_t bytes = 0;
@@ -58,12 +144,9 @@ int main(int argc, char** argv) {
   }
   std::sort(files.begin(), files.end());
   for (const fs::path& f : files) {
-    std::ifstream in(f, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
     presskg::Document doc;
     doc.id = f.stem().string();
-    doc.text = ss.str();
+    doc.text = ReadFile(f);
     auto t = presskg::PrepareText(doc);
     if (!t.ok()) continue;
     bytes += doc.text.size();
@@ -73,6 +156,9 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "no releases found under %s/corpus/dev/docs\n", PRESSKG_SHARED_DIR);
     return 77;
   }
+
+  std::uint64_t checksum = 0xcbf29ce484222325ull;
+  for (const presskg::PreparedText& t : texts) checksum = Fingerprint((*finder)->Find(t, presskg::MentionContext{"2013-05-16"}), checksum);
 
   std::size_t target = static_cast<std::size_t>(mb * 1e6), done = 0, mentions = 0;
   double w1 = WallSeconds(), c1 = CpuSeconds();
@@ -88,5 +174,6 @@ int main(int argc, char** argv) {
               "%.1f mentions/KB\n",
               which.c_str(), texts.size(), bytes, done / 1e6, done / 1e6 / wall, done / 1e6 / cpu,
               mentions * 1000.0 / done);
+  std::printf("mention checksum: %016llx\n", static_cast<unsigned long long>(checksum));
   return 0;
 }

@@ -18,10 +18,30 @@ constexpr int kPrioShort = 20;
 
 // A word character for boundary checks: letters and digits of alphabetic scripts. Han, kana and
 // hangul are never "inside a word" for this purpose (Chinese has no spaces).
-inline bool IsAlphaWord(char32_t c) {
+bool IsAlphaWordSlow(char32_t c) {
   if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
   if (IsHan(c) || (c >= 0x3040 && c <= 0x30FF) || (c >= 0xAC00 && c <= 0xD7AF)) return false;
   return IsWordChar(c);
+}
+
+// The BMP answers of IsAlphaWordSlow, one bit each: the gazetteer pass asks for every code point
+// and ICU's u_isalnum costs a call.
+struct AlphaWordTable {
+  std::uint64_t bits[0x10000 / 64] = {};
+  AlphaWordTable() {
+    for (char32_t c = 0; c < 0x10000; ++c)
+      if (IsAlphaWordSlow(c)) bits[c >> 6] |= 1ull << (c & 63);
+  }
+};
+const AlphaWordTable& AlphaWords() {
+  static const AlphaWordTable* t = new AlphaWordTable();
+  return *t;
+}
+
+inline bool IsAlphaWord(char32_t c) {
+  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+  if (c < 0x10000) return (AlphaWords().bits[c >> 6] >> (c & 63)) & 1;
+  return IsAlphaWordSlow(c);
 }
 
 bool StartsWithAt(std::string_view s, std::size_t pos, std::string_view w) {
@@ -42,7 +62,20 @@ const std::u32string& ZhStopChars() {
   static const std::u32string s = U"与和同及在由的是向对为了将并等从把被给让于这该其各本此个也还就都又而但或若如已即今称说与以之子分由经已届次位名家项由该某每";
   return s;
 }
-bool IsZhStop(char32_t c) { return ZhStopChars().find(c) != std::u32string::npos; }
+// A set of BMP code points as a bitmap: membership in one load instead of a scan of the string.
+struct BmpSet {
+  std::uint64_t bits[0x10000 / 64] = {};
+  explicit BmpSet(std::u32string_view chars) {
+    for (char32_t c : chars)
+      if (c < 0x10000) bits[c >> 6] |= 1ull << (c & 63);
+  }
+  bool Has(char32_t c) const { return c < 0x10000 && ((bits[c >> 6] >> (c & 63)) & 1); }
+};
+
+bool IsZhStop(char32_t c) {
+  static const BmpSet* set = new BmpSet(ZhStopChars());
+  return set->Has(c);
+}
 
 // What may follow a Chinese personal name (so the name's end is certain).
 const std::vector<std::string>& ZhAfterName() {
@@ -62,6 +95,17 @@ bool ZhNameEndsAt(std::string_view s, std::size_t p) {
   char32_t c;
   DecodeAt(s, p, &c);
   if (!IsHan(c)) return true;
+  // Most characters start none of the words: one bitmap lookup rules them out.
+  static const BmpSet* first = [] {
+    std::u32string firsts;
+    for (const std::string& w : ZhAfterName()) {
+      char32_t f;
+      DecodeAt(w, 0, &f);
+      firsts.push_back(f);
+    }
+    return new BmpSet(firsts);
+  }();
+  if (!first->Has(c)) return false;
   for (const std::string& w : ZhAfterName())
     if (StartsWithAt(s, p, w)) return true;
   return false;
@@ -265,16 +309,21 @@ class Cascade {
   // Stage 1: every gazetteer name, longest per start position, with word boundaries for
   // alphabetic names.
   void ScanGazetteer(std::vector<Candidate>* out) {
-    char32_t prev = 0;
-    for (std::size_t i = 0; i < s_.size();) {
-      char32_t c;
-      std::size_t n = DecodeAt(s_, i, &c);
-      bool word_start = !(IsAlphaWord(c) && IsAlphaWord(prev));
+    // Each code point is decoded once: the one after `c` becomes the next round's `c`.
+    const std::size_t size = s_.size();
+    bool prev_alpha = false;
+    char32_t c = 0;
+    std::size_t n = size > 0 ? DecodeAt(s_, 0, &c) : 0;
+    bool alpha = IsAlphaWord(c);
+    std::vector<std::int32_t> best;
+    for (std::size_t i = 0; i < size;) {
       char32_t next = 0;
-      if (word_start && i + n < s_.size()) DecodeAt(s_, i + n, &next);
-      if (word_start && gz_.trie.MayStartWith(c, next)) {
+      std::size_t next_n = i + n < size ? DecodeAt(s_, i + n, &next) : 0;
+      bool word_start = !(alpha && prev_alpha);
+      if (word_start && gz_.trie.MayStartAt(c, n, static_cast<unsigned char>(s_[i])) &&
+          gz_.trie.MayStartWith(c, next)) {
         std::size_t best_end = 0;
-        std::vector<std::int32_t> best;
+        best.clear();
         gz_.trie.MatchAtCodePoint(s_, i, c, n, [&](std::size_t end, std::int32_t payload) {
           const Entry& e = gz_.entries[payload];
           if ((e.langs & lang_) == 0) return;
@@ -325,8 +374,11 @@ class Cascade {
           out->push_back(std::move(cand));
         }
       }
-      prev = c;
+      prev_alpha = alpha;
+      alpha = IsAlphaWord(next);
+      c = next;
       i += n;
+      n = next_n;
     }
   }
 
@@ -334,10 +386,14 @@ class Cascade {
   // joined by a middle dot.
   void TransliteratedNames(std::vector<Candidate>* out) {
     static const std::u32string kDots = U"·•・‧.";
+    static const struct DotLeads {
+      bool lead[256] = {};
+      DotLeads() { lead['.'] = lead[0xC2] = lead[0xE2] = lead[0xE3] = true; }  // first bytes of the dots
+    } kLead;
     std::size_t i = 0;
-    while (i < s_.size()) {
-      unsigned char lead = static_cast<unsigned char>(s_[i]);
-      if (lead != '.' && lead != 0xC2 && lead != 0xE2 && lead != 0xE3) {  // first bytes of the dots
+    const std::size_t size = s_.size();
+    while (i < size) {
+      if (!kLead.lead[static_cast<unsigned char>(s_[i])]) {
         ++i;
         continue;
       }

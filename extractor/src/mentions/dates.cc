@@ -293,6 +293,21 @@ bool YearContextBefore(std::string_view s, std::size_t p) {
   return false;
 }
 
+// The three bytes at `p` spell one of 〇零一二三四五六七八九十 (without decoding).
+bool CjkNumeralAt(std::string_view s, std::size_t p) {
+  if (p + 3 > s.size()) return false;
+  std::uint32_t v = static_cast<std::uint32_t>(static_cast<unsigned char>(s[p])) << 16 |
+                    static_cast<std::uint32_t>(static_cast<unsigned char>(s[p + 1])) << 8 |
+                    static_cast<unsigned char>(s[p + 2]);
+  switch (v) {
+    case 0xE38087: case 0xE99BB6: case 0xE4B880: case 0xE4BA8C: case 0xE4B889: case 0xE59B9B:
+    case 0xE4BA94: case 0xE585AD: case 0xE4B883: case 0xE585AB: case 0xE4B99D: case 0xE58D81:
+      return true;
+    default:
+      return false;
+  }
+}
+
 // A Chinese numeral that starts a date: 〇/零 or a numeral run followed by 年 or 月 (二〇一三年, 五月).
 bool CjkDateStart(std::string_view s, std::size_t p) {
   std::size_t i = p;
@@ -334,10 +349,26 @@ std::vector<Candidate> FindDates(std::string_view norm, std::string_view anchor,
   std::vector<Span> retry;  // year-less dates seen without an anchor
   re2::StringPiece in(norm.data(), norm.size());
   std::size_t covered = 0;
+  // Bytes that may start a date: digits, capitals (month names) and the UTF-8 lead bytes of the
+  // Chinese numerals (〇 E3, 一二三五七九 E4, 四六八十 E5, 零 E9). Any other byte is stepped over
+  // one at a time: continuation bytes are never in the set, so the scan still stops at the same
+  // code point starts as a decoding walk would.
+  static const struct DateStartBytes {
+    bool may[256] = {};
+    DateStartBytes() {
+      for (int b = '0'; b <= '9'; ++b) may[b] = true;
+      for (int b = 'A'; b <= 'Z'; ++b) may[b] = true;
+      for (int b : {0xE3, 0xE4, 0xE5, 0xE9}) may[b] = true;
+    }
+  } kStart;
   for (std::size_t p = 0; p < norm.size();) {
     unsigned char lead = static_cast<unsigned char>(norm[p]);
-    if (lead < 0x80 && !(lead >= '0' && lead <= '9') && !(lead >= 'A' && lead <= 'Z')) {
+    if (!kStart.may[lead]) {
       ++p;  // most bytes cannot start a date
+      continue;
+    }
+    if (lead >= 0x80 && !CjkNumeralAt(norm, p)) {
+      ++p;  // a Chinese character other than a numeral: its continuation bytes are skipped above
       continue;
     }
     char32_t c;

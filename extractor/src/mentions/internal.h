@@ -29,7 +29,9 @@ namespace mentions {
 
 // ---- UTF-8 helpers (offsets are byte offsets) ----
 // Decodes the code point at `i`; returns its byte length (1 for invalid bytes, cp = U+FFFD).
-inline std::size_t DecodeAt(std::string_view s, std::size_t i, char32_t* cp) {
+// Always inlined: the scanning passes call it once per code point, and a call costs as much as
+// the decoding itself.
+[[gnu::always_inline]] inline std::size_t DecodeAt(std::string_view s, std::size_t i, char32_t* cp) {
   unsigned char c = static_cast<unsigned char>(s[i]);
   if (c < 0x80) {
     *cp = c;
@@ -109,6 +111,13 @@ class Trie {
   std::size_t size() const { return payload_begin_.empty() ? 0 : payload_begin_.size() - 1; }
   // A cheap filter before MatchAt*: false when no key starts with code point `cp` followed by
   // `next` (0 at the end of the text). Most positions of a release fail here.
+  // Exact and cheaper than MayStartWith: false when no key starts with the code point `cp` of
+  // `len` bytes whose first byte is `lead` (MatchAtCodePoint would find nothing there).
+  bool MayStartAt(char32_t cp, std::size_t len, unsigned char lead) const {
+    if (len == 1) return root_[lead] != 0;
+    if (cp >= 0x10000) return true;
+    return (bmp_first_[cp >> 6] >> (cp & 63)) & 1;
+  }
   bool MayStartWith(char32_t cp, char32_t next) const {
     if (unfiltered_ || (cp < single_.size() && single_[cp])) return true;
     std::uint64_t h = PairHash(cp, next);
@@ -130,6 +139,7 @@ class Trie {
   std::vector<std::int32_t> payloads_;
   // Node reached after the first code point of the BMP (0 = no key starts with it).
   std::vector<std::int32_t> bmp_root_;
+  std::vector<std::uint64_t> bmp_first_ = std::vector<std::uint64_t>(0x10000 / 64, 0);  // bmp_root_[cp] != 0
   static constexpr int kPairBits = 20;
   static std::uint64_t PairHash(char32_t a, char32_t b) {
     return ((static_cast<std::uint64_t>(a) << 21 | b) * 0x9E3779B97F4A7C15ull) >> (64 - kPairBits);

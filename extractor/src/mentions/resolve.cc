@@ -17,25 +17,28 @@ std::vector<Candidate> ResolveOverlaps(std::vector<Candidate> cands) {
   };
   std::vector<Key> keys;
   keys.reserve(cands.size());
-  std::size_t limit = 0;
+  // `taken` covers [first, limit) only: later passes resolve a few candidates in a long text.
+  std::size_t limit = 0, first = SIZE_MAX;
   for (std::uint32_t i = 0; i < cands.size(); ++i) {
     const Candidate& c = cands[i];
     if (c.end <= c.begin) continue;
     keys.push_back({c.end - c.begin, c.begin, c.priority, i});
     limit = std::max(limit, c.end);
+    first = std::min(first, c.begin);
   }
+  if (keys.empty()) return {};
   std::sort(keys.begin(), keys.end(), [&](const Key& x, const Key& y) {
     if (x.len != y.len) return x.len > y.len;
     if (x.priority != y.priority) return x.priority > y.priority;
     if (x.begin != y.begin) return x.begin < y.begin;
     return cands[x.idx].source < cands[y.idx].source;  // identical spans: a fixed order keeps runs deterministic
   });
-  std::vector<char> taken(limit, 0);  // memchr/memset over bytes beat bit twiddling here
+  std::vector<char> taken(limit - first, 0);  // memchr/memset over bytes beat bit twiddling here
   std::vector<std::uint32_t> kept;
   kept.reserve(keys.size());
   for (const Key& k : keys) {
-    if (std::memchr(taken.data() + k.begin, 1, k.len) != nullptr) continue;
-    std::memset(taken.data() + k.begin, 1, k.len);
+    if (std::memchr(taken.data() + (k.begin - first), 1, k.len) != nullptr) continue;
+    std::memset(taken.data() + (k.begin - first), 1, k.len);
     kept.push_back(k.idx);
   }
   std::sort(kept.begin(), kept.end(), [&](std::uint32_t a, std::uint32_t b) { return cands[a].begin < cands[b].begin; });

@@ -152,6 +152,9 @@ void Trie::Freeze() {
       }
     }
   }
+  bmp_first_.assign(0x10000 / 64, 0);
+  for (std::size_t cp = 0; cp < bmp_root_.size(); ++cp)
+    if (bmp_root_[cp] != 0) bmp_first_[cp >> 6] |= 1ull << (cp & 63);
   build_.clear();
   build_.shrink_to_fit();
 }
