@@ -2,6 +2,7 @@
 // Patterns run on the normalized view (full-width commas, colons and brackets are ASCII there)
 // with ICU regular expressions over a UTF-8 UText, so match offsets are normalized byte offsets.
 #include <unicode/regex.h>
+#include <unicode/uchar.h>
 #include <unicode/utext.h>
 
 #include <algorithm>
@@ -10,6 +11,7 @@
 #include <memory>
 
 #include "text/internal.h"
+#include "text/normalize.h"
 
 namespace presskg::text {
 namespace {
@@ -160,6 +162,57 @@ bool HasMonthName(std::string_view head) {
   return false;
 }
 
+// The Chinese patterns (bits by PatternId) that can match at the start of paragraph p: a
+// necessary condition of each, far cheaper than letting the regex fail. kZhBracket opens with
+// [ or 【; kZhDatePlace with one of those or ( (optional), white space, then a digit; kZhDateOnly
+// with a digit; kZhPlaceMonth with a Han character and has a Chinese numeral, white space, then 月;
+// kZhAgency ends with 电. White space is skipped as Unicode White_Space, a superset of the
+// patterns' \s, so the test never rejects a paragraph the pattern would accept.
+unsigned ZhFormsPossible(std::string_view norm, Range p) {
+  std::string_view t = norm.substr(p.begin, p.end - p.begin);
+  if (t.empty()) return 0;
+  auto starts = [&](std::size_t at, std::string_view s) { return t.compare(at, s.size(), s) == 0; };
+  auto is_digit = [&](std::size_t at) { return at < t.size() && t[at] >= '0' && t[at] <= '9'; };
+  auto skip_space = [&](std::size_t at) {
+    while (at < t.size()) {
+      std::size_t len;
+      char32_t c = DecodeUtf8(t, at, &len);
+      if (c >= kIllFormed || !u_isUWhiteSpace(static_cast<UChar32>(c))) break;
+      at += len;
+    }
+    return at;
+  };
+  unsigned bits = 0;
+  bool bracket = t[0] == '[' || starts(0, "【");
+  if (bracket) bits |= 1u << kZhBracket;
+  if (is_digit(0)) bits |= 1u << kZhDateOnly;
+  std::size_t after_bracket = t[0] == '(' || t[0] == '[' ? 1 : bracket ? 3 : 0;
+  if (is_digit(skip_space(0)) || (after_bracket && is_digit(skip_space(after_bracket)))) bits |= 1u << kZhDatePlace;
+  if (t.find("电") != std::string_view::npos) bits |= 1u << kZhAgency;
+  if (static_cast<unsigned char>(t[0]) >= 0xE2) {
+    // A Chinese numeral before 月 (white space allowed in between).
+    for (std::size_t at = t.find("月"); at != std::string_view::npos; at = t.find("月", at + 3)) {
+      std::size_t b = at;
+      for (;;) {
+        std::size_t start = b;
+        while (start > 0 && (static_cast<unsigned char>(t[start - 1]) & 0xC0) == 0x80) --start;
+        if (start == 0) break;
+        --start;
+        std::size_t len;
+        char32_t c = DecodeUtf8(t, start, &len);
+        if (c < kIllFormed && u_isUWhiteSpace(static_cast<UChar32>(c))) {
+          b = start;
+          continue;
+        }
+        if (std::u32string_view(U"一二三四五六七八九十").find(c) != std::u32string_view::npos) bits |= 1u << kZhPlaceMonth;
+        break;
+      }
+      if (bits >> kZhPlaceMonth & 1) break;
+    }
+  }
+  return bits;
+}
+
 }  // namespace
 
 DatelineSpan FindDateline(std::string_view norm, const std::vector<Range>& paragraphs) {
@@ -189,8 +242,9 @@ DatelineSpan FindDateline(std::string_view norm, const std::vector<Range>& parag
     bool may_zh = (first >= 0xE3 || first == '[' || first == '(' || (first >= '0' && first <= '9')) &&
                   head.find("月") != std::string_view::npos;
     bool may_en = ((first >= 'A' && first <= 'Z') || (first >= '0' && first <= '9')) && HasMonthName(head);
+    unsigned zh = may_zh ? ZhFormsPossible(norm, p) : 0;
     for (int id : {kZhBracket, kZhAgency, kZhDatePlace, kZhPlaceMonth, kEnPlaceDate, kEnPlaceDashDate}) {
-      if (!(id <= kZhPlaceMonth ? may_zh : may_en)) continue;
+      if (!(id <= kZhPlaceMonth ? (zh >> id) & 1 : may_en)) continue;
       if (icu::RegexMatcher* hit = m.Match(id, p)) {
         take(id, hit);
         Trim(norm, d.norm_begin, &d.norm_end);
@@ -198,7 +252,7 @@ DatelineSpan FindDateline(std::string_view norm, const std::vector<Range>& parag
       }
     }
     for (int id : {kZhDateOnly, kEnDateOnly}) {
-      if (!(id == kZhDateOnly ? may_zh : may_en)) continue;
+      if (!(id == kZhDateOnly ? (zh >> id) & 1 : may_en)) continue;
       icu::RegexMatcher* hit = m.Match(id, p);
       if (!hit) continue;
       take(id, hit);
@@ -235,11 +289,20 @@ bool MayStartBoilerplate(std::string_view norm, Range p) {
   if (p.begin >= p.end) return false;
   char c = norm[p.begin];
   if (c == '#' || c == '-' || c == '*') return true;
-  std::string head(norm.substr(p.begin, std::min<std::size_t>(p.end - p.begin, 8)));
-  for (char& h : head) h = static_cast<char>(std::tolower(static_cast<unsigned char>(h)));
-  for (const char* lead : {"about ", "for ", "media ", "press co", "contact", "note", "end", "关于", "媒体", "新闻联",
-                           "联系", "编者", "欲了解", "如需", "更多"})
-    if (head.rfind(lead, 0) == 0) return true;
+  // The first eight bytes, ASCII letters lower-cased, on the stack (this runs on every paragraph).
+  char head[8];
+  std::size_t n = std::min<std::size_t>(p.end - p.begin, 8);
+  for (std::size_t i = 0; i < n; ++i) {
+    char h = norm[p.begin + i];
+    head[i] = static_cast<char>(h >= 'A' && h <= 'Z' ? h + 32 : h);
+  }
+  std::string_view lower(head, n);
+  for (std::string_view lead : {std::string_view("about "), std::string_view("for "), std::string_view("media "),
+                                std::string_view("press co"), std::string_view("contact"), std::string_view("note"),
+                                std::string_view("end"), std::string_view("关于"), std::string_view("媒体"),
+                                std::string_view("新闻联"), std::string_view("联系"), std::string_view("编者"),
+                                std::string_view("欲了解"), std::string_view("如需"), std::string_view("更多")})
+    if (lower.substr(0, lead.size()) == lead) return true;
   return false;
 }
 
