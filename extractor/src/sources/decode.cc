@@ -67,9 +67,18 @@ Utf8Stats ScanUtf8(std::string_view s) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   std::size_t n = s.size(), i = 0;
   while (i < n) {
-    if (i + 8 <= n && AllAscii8(p + i)) { i += 8; continue; }
-    if (p[i] < 0x80) { ++i; continue; }
-    if (Plain3(p + i, n - i)) { ++st.valid_multibyte; i += 3; continue; }
+    // Runs of plain three-byte characters first (Chinese text), then ASCII eight bytes at a time.
+    if (Plain3(p + i, n - i)) {
+      std::size_t start = i;
+      do i += 3; while (Plain3(p + i, n - i));
+      st.valid_multibyte += (i - start) / 3;
+      continue;
+    }
+    if (p[i] < 0x80) {
+      if (i + 8 <= n && AllAscii8(p + i)) i += 8;
+      else ++i;
+      continue;
+    }
     std::size_t bad = 0;
     int len = Utf8Sequence(p + i, n - i, &bad);
     if (len) { ++st.valid_multibyte; i += len; }
@@ -202,9 +211,15 @@ bool IsValidUtf8(std::string_view s) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   std::size_t n = s.size(), i = 0;
   while (i < n) {
-    if (i + 8 <= n && AllAscii8(p + i)) { i += 8; continue; }
-    if (p[i] < 0x80) { ++i; continue; }
-    if (Plain3(p + i, n - i)) { i += 3; continue; }
+    if (Plain3(p + i, n - i)) {
+      do i += 3; while (Plain3(p + i, n - i));
+      continue;
+    }
+    if (p[i] < 0x80) {
+      if (i + 8 <= n && AllAscii8(p + i)) i += 8;
+      else ++i;
+      continue;
+    }
     std::size_t bad = 0;
     int len = Utf8Sequence(p + i, n - i, &bad);
     if (!len) return false;

@@ -27,20 +27,30 @@ std::string ResolveLanguage(const std::string& forced, const std::string& declar
 struct Range {
   std::size_t begin = 0, end = 0;
 };
-std::vector<Range> FindParagraphs(std::string_view norm);
+// The outputs below are cleared and filled (callers reuse them across documents: no allocation
+// per paragraph or document once they have grown).
+void FindParagraphs(std::string_view norm, std::vector<Range>* out);
 
 // Quotations inside one paragraph, as normalized ranges including the marks.
-std::vector<Range> FindQuotes(std::string_view norm, Range paragraph);
+void FindQuotes(std::string_view norm, Range paragraph, std::vector<Range>* out);
 
 // ICU sentence break positions over the whole normalized text (one BreakIterator per thread and
 // language; "@ss=standard" so "Mr." or "Dr." do not end a sentence).
-std::vector<std::size_t> SentenceBreaks(std::string_view norm, const std::string& language);
+void SentenceBreaks(std::string_view norm, const std::string& language, std::vector<std::size_t>* out);
 
 // Sentence ranges of one paragraph (trimmed, non-empty) from the document's `breaks`. Breaks
 // after a hard-wrapped line are dropped; for Chinese, so are breaks inside “…” and 「…」, so a
 // quoted passage stays in one sentence.
-std::vector<Range> FindSentences(std::string_view norm, Range paragraph, const std::vector<std::size_t>& breaks,
-                                 bool keep_quotes_whole, const std::vector<Range>& quotes);
+void FindSentences(std::string_view norm, Range paragraph, const std::vector<std::size_t>& breaks,
+                   bool keep_quotes_whole, const std::vector<Range>& quotes, std::vector<Range>* out);
+
+// Scratch buffers past this many bytes are released after a document rather than kept for the
+// next one (a 50 MB document must not pin its buffers on every thread for the rest of the run).
+constexpr std::size_t kKeepScratchBytes = 4u << 20;
+template <typename V>
+void ReleaseIfLarge(V* v) {
+  if (v->capacity() * sizeof(typename V::value_type) > kKeepScratchBytes) V().swap(*v);
+}
 
 // The dateline among the first paragraphs.
 DatelineSpan FindDateline(std::string_view norm, const std::vector<Range>& paragraphs);

@@ -135,8 +135,9 @@ bool FalseStop(std::string_view t, std::size_t end, std::size_t b) {
 
 }  // namespace
 
-std::vector<Range> FindParagraphs(std::string_view t) {
-  std::vector<Range> out;
+void FindParagraphs(std::string_view t, std::vector<Range>* paragraphs) {
+  std::vector<Range>& out = *paragraphs;
+  out.clear();
   bool previous_line_blank = true;
   std::size_t i = 0;
   while (i < t.size()) {
@@ -170,16 +171,17 @@ std::vector<Range> FindParagraphs(std::string_view t) {
     }
     i = j + term;
   }
-  return out;
 }
 
-std::vector<Range> FindQuotes(std::string_view t, Range p) {
+void FindQuotes(std::string_view t, Range p, std::vector<Range>* out) {
   struct Open {
     int kind;
     std::size_t at;
   };
-  std::vector<Open> stack;
-  std::vector<Range> quotes;
+  thread_local std::vector<Open> stack;
+  stack.clear();
+  std::vector<Range>& quotes = *out;
+  quotes.clear();
   // Bytes to skip per lead byte: 0 for a possible quotation mark, else the character's length.
   static const auto kStep = [] {
     std::array<std::uint8_t, 256> step{};
@@ -256,19 +258,20 @@ std::vector<Range> FindQuotes(std::string_view t, Range p) {
   std::sort(quotes.begin(), quotes.end(), [](const Range& a, const Range& b) {
     return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
   });
-  return quotes;
+  ReleaseIfLarge(&stack);
 }
 
-std::vector<std::size_t> SentenceBreaks(std::string_view norm, const std::string& language) {
+void SentenceBreaks(std::string_view norm, const std::string& language, std::vector<std::size_t>* out) {
   thread_local BreakCache cache;
-  std::vector<std::size_t> breaks;
+  std::vector<std::size_t>& breaks = *out;
+  breaks.clear();
   icu::BreakIterator* bi = SentenceIterator(cache, language);
-  if (!bi) return breaks;
+  if (!bi) return;
   // ICU's rules run about twice as fast over UTF-16 as over a UTF-8 UText: convert once, then
   // map the UTF-16 break positions back to UTF-8 offsets in one forward walk. The view is
   // well-formed UTF-8 (Normalize replaces ill-formed bytes), so both are simple table-driven
   // loops rather than ICU's checking converter.
-  if (norm.size() >= static_cast<std::size_t>(INT32_MAX)) return breaks;
+  if (norm.size() >= static_cast<std::size_t>(INT32_MAX)) return;
   const auto* u8 = reinterpret_cast<const unsigned char*>(norm.data());
   const std::size_t n = norm.size();
   cache.utf16.resize(n + 1);
@@ -310,9 +313,9 @@ std::vector<std::size_t> SentenceBreaks(std::string_view norm, const std::string
   int32_t len16 = static_cast<int32_t>(d - cache.utf16.data());
   UErrorCode e = U_ZERO_ERROR;
   cache.text = utext_openUChars(cache.text, cache.utf16.data(), len16, &e);
-  if (U_FAILURE(e)) return breaks;
+  if (U_FAILURE(e)) return;
   bi->setText(cache.text, e);
-  if (U_FAILURE(e)) return breaks;
+  if (U_FAILURE(e)) return;
   breaks.reserve(n / 64 + 2);
   std::size_t pos8 = 0;
   int32_t pos16 = 0;
@@ -328,14 +331,16 @@ std::vector<std::size_t> SentenceBreaks(std::string_view norm, const std::string
   }
   // Detach from the buffer, which the next document reuses.
   bi->setText(icu::UnicodeString());
-  return breaks;
+  ReleaseIfLarge(&cache.utf16);
 }
 
-std::vector<Range> FindSentences(std::string_view t, Range p, const std::vector<std::size_t>& breaks,
-                                 bool keep_quotes_whole, const std::vector<Range>& quotes) {
+void FindSentences(std::string_view t, Range p, const std::vector<std::size_t>& breaks, bool keep_quotes_whole,
+                   const std::vector<Range>& quotes, std::vector<Range>* sentences) {
   // Quotations whose inside must not be cut, merged into disjoint ranges for one forward sweep
   // (a single huge paragraph may hold many thousands of quotations and breaks).
-  std::vector<Range> shelter;
+  thread_local std::vector<Range> shelter;
+  thread_local std::vector<std::size_t> cuts;
+  shelter.clear();
   if (keep_quotes_whole) {
     for (const Range& q : quotes) {
       if (t[q.begin] == '"') continue;
@@ -344,7 +349,7 @@ std::vector<Range> FindSentences(std::string_view t, Range p, const std::vector<
     }
   }
   std::size_t next_shelter = 0;
-  std::vector<std::size_t> cuts{p.begin};
+  cuts.assign(1, p.begin);
   auto it = std::upper_bound(breaks.begin(), breaks.end(), p.begin);
   for (; it != breaks.end() && *it < p.end; ++it) {
     std::size_t b = *it;
@@ -365,12 +370,14 @@ std::vector<Range> FindSentences(std::string_view t, Range p, const std::vector<
     cuts.push_back(b);
   }
   cuts.push_back(p.end);
-  std::vector<Range> out;
+  std::vector<Range>& out = *sentences;
+  out.clear();
   for (std::size_t k = 0; k + 1 < cuts.size(); ++k) {
     Range r = Trim(t, {cuts[k], cuts[k + 1]});
     if (r.begin < r.end) out.push_back(r);
   }
-  return out;
+  ReleaseIfLarge(&shelter);
+  ReleaseIfLarge(&cuts);
 }
 
 }  // namespace presskg::text

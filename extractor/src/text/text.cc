@@ -58,8 +58,11 @@ Result<PreparedText> PrepareText(const Document& doc, const TextOptions& options
   t.language_ = text::ResolveLanguage(options.lang, doc.lang, t.original_, counts);
   const std::string& norm = t.normalized_;
 
-  std::vector<text::Range> paragraphs = text::FindParagraphs(norm);
-  std::vector<std::size_t> breaks = text::SentenceBreaks(norm, t.language_);
+  // Per-thread buffers, reused from document to document.
+  thread_local std::vector<text::Range> paragraphs, quotes, sentences;
+  thread_local std::vector<std::size_t> breaks;
+  text::FindParagraphs(norm, &paragraphs);
+  text::SentenceBreaks(norm, t.language_, &breaks);
   bool keep_quotes_whole = t.language_.rfind("zh", 0) == 0 || t.language_ == "ja";
   std::size_t boilerplate = text::FindBoilerplateStart(norm, paragraphs);
 
@@ -69,12 +72,15 @@ Result<PreparedText> PrepareText(const Document& doc, const TextOptions& options
     const text::Range& p = paragraphs[k];
     int index = static_cast<int>(k);
     t.paragraphs_.push_back({p.begin, p.end, t.ToOriginal(p.begin, p.end)});
-    std::vector<text::Range> quotes = text::FindQuotes(norm, p);
+    text::FindQuotes(norm, p, &quotes);
     for (const text::Range& q : quotes) t.quotes_.push_back({q.begin, q.end, t.ToOriginal(q.begin, q.end), index});
-    for (const text::Range& s : text::FindSentences(norm, p, breaks, keep_quotes_whole, quotes))
+    text::FindSentences(norm, p, breaks, keep_quotes_whole, quotes, &sentences);
+    for (const text::Range& s : sentences)
       t.sentences_.push_back({s.begin, s.end, t.ToOriginal(s.begin, s.end), index, k >= boilerplate});
   }
   t.dateline_ = text::FindDateline(norm, paragraphs);
+  for (auto* v : {&paragraphs, &quotes, &sentences}) text::ReleaseIfLarge(v);
+  text::ReleaseIfLarge(&breaks);
   return t;
 }
 
