@@ -2,7 +2,11 @@
 // fact assembly), one thread, per language. The dev corpus is replicated in memory at bench time up
 // to --mb megabytes per language (default 50); ids differ per copy so nothing is cached.
 //
-//   extract_bench [--corpus DIR] [--mb N]
+//   extract_bench [--corpus DIR] [--mb N] [--reps N] [--facts-only 1]
+//
+// --facts-only 1 times the rules + facts stage alone (texts and mentions prepared once, then
+// BuildFacts --reps times per language); with valgrind --tool=callgrind
+// --toggle-collect='TimedBuildFacts*' it gives a deterministic instruction count.
 //
 // Prints CPU-time MB/s and facts per MB for zh and en, a breakdown by stage (text, mentions,
 // rules + facts) and the RE2::Set prefilter alone. docs/benchmarks.md records the figures.
@@ -24,13 +28,25 @@
 
 namespace fs = std::filesystem;
 
+// The timed calls of --facts-only go through here, so that callgrind can count them alone
+// (--toggle-collect='TimedBuildFacts*') after the untimed warm-up pass.
+__attribute__((noinline)) std::size_t TimedBuildFacts(const presskg::rules::RuleBook& book,
+                                                      const presskg::facts::DocView& v,
+                                                      const std::vector<presskg::Mention>& ms) {
+  return presskg::facts::BuildFacts(book, v, ms).facts.size();
+}
+
 int main(int argc, char** argv) {
   std::string corpus = std::string(PRESSKG_SHARED_DIR) + "/corpus/dev/docs";
   double mb = 50;
+  int reps = 20;
+  bool facts_only = false;
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string a = argv[i];
     if (a == "--corpus") corpus = argv[i + 1];
     else if (a == "--mb") mb = std::atof(argv[i + 1]);
+    else if (a == "--reps") reps = std::atoi(argv[i + 1]);
+    else if (a == "--facts-only") facts_only = std::atoi(argv[i + 1]) != 0;
   }
   auto ex = presskg::Extractor::Load(presskg::ExtractorOptions{});
   if (!ex.ok()) {
@@ -46,6 +62,17 @@ int main(int argc, char** argv) {
   if (!finder.ok()) {
     std::cerr << finder.status().ToString() << "\n";
     return 2;
+  }
+  if (std::getenv("PRESSKG_BENCH_SIZES")) {  // program size of each rule (RE2 instructions)
+    bool patterns = std::string(std::getenv("PRESSKG_BENCH_SIZES")) == "patterns";
+    for (const auto& r : book.rules())
+      if (patterns)  // id, pattern, capture pattern: one line each, for experiments with RE2
+        std::printf("%s\n%s\n%s\n", r->id.c_str(), r->re->pattern().c_str(),
+                    r->capture_re ? r->capture_re->pattern().c_str() : "");
+      else
+        std::printf("%6d %6d %s\n", r->re->ProgramSize(), r->capture_re ? r->capture_re->ProgramSize() : 0,
+                    r->id.c_str());
+    return 0;
   }
   std::size_t facts_n = 0, candidates = 0;
   for (const char* lang : {"zh", "en"}) {
@@ -65,6 +92,36 @@ int main(int argc, char** argv) {
       std::cerr << "no " << lang << " documents in " << corpus << "\n";
       return 2;
     }
+    auto cpu = [] { return static_cast<double>(std::clock()) / CLOCKS_PER_SEC; };
+    if (facts_only) {
+      std::vector<presskg::PreparedText> texts;
+      std::vector<std::vector<presskg::Mention>> mentions;
+      std::vector<const presskg::Document*> used;
+      std::size_t base_bytes = 0;
+      for (const auto& d : base) {
+        auto t = presskg::PrepareText(d);
+        if (!t.ok()) continue;
+        mentions.push_back((*finder)->Find(*t, presskg::MentionContext{}));
+        texts.push_back(std::move(*t));
+        used.push_back(&d);
+        base_bytes += d.text.size();
+      }
+      // One untimed pass first: RE2 builds its DFA states and reverse programs lazily, a cost
+      // paid once per process that the end-to-end figure amortises over its megabytes.
+      for (std::size_t i = 0; i < texts.size(); ++i)
+        presskg::facts::BuildFacts(book, presskg::facts::ViewOf(*used[i], texts[i]), mentions[i]);
+      std::size_t facts = 0;
+      double t0 = cpu();
+      for (int rep = 0; rep < reps; ++rep)
+        for (std::size_t i = 0; i < texts.size(); ++i)
+          facts += TimedBuildFacts(book, presskg::facts::ViewOf(*used[i], texts[i]), mentions[i]);
+      double s = cpu() - t0;
+      facts_n += facts;
+      candidates += facts;
+      std::printf("%s: rules+facts alone %.1f MB/s (%d x %.2f MB, %zu facts per pass)\n", lang,
+                  reps * base_bytes / 1e6 / s, reps, base_bytes / 1e6, reps ? facts / reps : 0);
+      continue;
+    }
     // Replicate to the target size.
     std::vector<presskg::Document> docs;
     std::size_t bytes = 0, target = static_cast<std::size_t>(mb * 1e6);
@@ -76,7 +133,6 @@ int main(int argc, char** argv) {
         docs.push_back(std::move(c));
       }
     // CPU time (the machine is shared; wall time would measure the neighbours).
-    auto cpu = [] { return static_cast<double>(std::clock()) / CLOCKS_PER_SEC; };
     std::size_t facts = 0;
     double t0 = cpu();
     for (const auto& d : docs) {
@@ -88,7 +144,7 @@ int main(int argc, char** argv) {
     // Stage breakdown on one copy of the corpus, repeated: text, mentions, rules + facts.
     double prep_s = 0, mention_s = 0, facts_s = 0, set_s = 0;
     std::size_t stage_bytes = 0;
-    for (int rep = 0; rep < 20; ++rep)
+    for (int rep = 0; rep < reps; ++rep)
       for (const auto& d : base) {
         double a = cpu();
         auto t = presskg::PrepareText(d);

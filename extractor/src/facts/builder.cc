@@ -40,14 +40,24 @@ DocView ViewOf(const Document& doc, const PreparedText& text) {
 namespace {
 
 void ResolvePersonShortNames(std::vector<Mention>* ms) {
+  // Keys of the longer forms, computed once (NormKey allocates; this was quadratic in them).
+  std::vector<std::string> keys(ms->size());
+  bool any = false;
+  for (std::size_t i = 0; i < ms->size(); ++i)
+    if ((*ms)[i].type == MentionType::kPerson) {
+      keys[i] = NormKey((*ms)[i].text);
+      any |= (*ms)[i].full.empty();
+    }
+  if (!any) return;
   for (std::size_t i = 0; i < ms->size(); ++i) {
     Mention& m = (*ms)[i];
     if (m.type != MentionType::kPerson || !m.full.empty()) continue;
-    std::string key = NormKey(m.text);
+    const std::string& key = keys[i];
     if (CharCount(key) < (HasCjk(key) ? 2u : 3u)) continue;
-    for (const Mention& o : *ms) {
+    for (std::size_t k = 0; k < ms->size(); ++k) {
+      const Mention& o = (*ms)[k];
       if (o.type != MentionType::kPerson || o.text.size() <= m.text.size()) continue;
-      std::string ok = NormKey(o.text);
+      const std::string& ok = keys[k];
       if (ok != key && ok.find(key) != std::string::npos) {
         m.full = o.full.empty() ? o.text : o.full;
         break;
@@ -77,16 +87,17 @@ std::vector<Mention> SlotMentions(const DocView& view, const std::vector<Mention
     --it;
     return m.begin < it->norm_end;  // starts inside the block (or overlaps it)
   };
+  out.reserve(mentions.size() + qs.size());
   for (const Mention& m : mentions) {
     if (m.type == MentionType::kQuote && own_quotes) continue;
     if (own_quotes && inside_quote(m)) continue;
-    bool overlaps_next = false;
-    for (const QuoteBlock& q : qs) {
-      if (q.norm_begin >= m.end) break;
-      if (q.norm_begin > m.begin && q.norm_begin < m.end) overlaps_next = true;
-    }
+    // A quotation opening strictly inside the mention: the first block opening after m.begin.
+    auto next = std::upper_bound(qs.begin(), qs.end(), m.begin,
+                                 [](std::size_t b, const QuoteBlock& q) { return b < q.norm_begin; });
+    bool overlaps_next = next != qs.end() && next->norm_begin < m.end;
     if (!overlaps_next) out.push_back(m);
   }
+  std::size_t own = out.size();
   for (const QuoteBlock& q : qs) {
     Mention m;
     m.type = MentionType::kQuote;
@@ -97,9 +108,15 @@ std::vector<Mention> SlotMentions(const DocView& view, const std::vector<Mention
     m.source = "quotation";
     out.push_back(std::move(m));
   }
-  std::stable_sort(out.begin(), out.end(), [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
+  // Both parts are usually sorted already: a stable merge then gives the stable sort's order.
+  auto by_begin = [](const Mention& a, const Mention& b) { return a.begin < b.begin; };
+  if (std::is_sorted(out.begin(), out.begin() + own, by_begin))
+    std::inplace_merge(out.begin(), out.begin() + own, out.end(), by_begin);
+  else
+    std::stable_sort(out.begin(), out.end(), by_begin);
   // Keep them non-overlapping: the earlier one wins.
   std::vector<Mention> clean;
+  clean.reserve(out.size());
   for (Mention& m : out) {
     if (!clean.empty() && m.begin < clean.back().end) continue;
     clean.push_back(std::move(m));
@@ -647,7 +664,7 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
 
   // Roles stated inside quotations ("… my meeting with Prime Minister X …"): the quotation hides
   // its mentions from the other rules, so role rules look inside each quotation on their own.
-  {
+  if (!view.quotes.empty()) {
     std::vector<Mention> inner_ms = mentions;
     ResolvePersonShortNames(&inner_ms);
     Ctx inner{book, view, inner_ms, c.aliases};
@@ -669,14 +686,17 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
 
   // Line-block role rules (scope = "lines"): blocks laid out over short lines, such as media
   // contacts; each window starts at a paragraph (a line) and spans up to four of them.
-  for (std::size_t pi = 0; pi < view.paragraphs.size() && book.HasParagraphRules(view.lang); ++pi) {
+  std::vector<const Rule*> line_rules;
+  if (book.HasParagraphRules(view.lang))
+    for (const auto& rp : book.rules())
+      if (rp->lang == view.lang && IsParagraphScope(*rp) && rp->emits == "role") line_rules.push_back(rp.get());
+  for (std::size_t pi = 0; pi < view.paragraphs.size() && !line_rules.empty(); ++pi) {
     const Paragraph& p = view.paragraphs[pi];
     const Paragraph& last = view.paragraphs[std::min(pi + 3, view.paragraphs.size() - 1)];
     SlottedText st = rules::Slot(view.normalized, p.norm_begin, last.norm_end, ms);
     std::vector<RuleMatch> pms;
-    for (const auto& rp : book.rules())
-      if (rp->lang == view.lang && IsParagraphScope(*rp) && rp->emits == "role")
-        for (RuleMatch& m : book.MatchRule(*rp, st)) pms.push_back(std::move(m));
+    for (const Rule* rp : line_rules)
+      for (RuleMatch& m : book.MatchRule(*rp, st)) pms.push_back(std::move(m));
     for (const RuleMatch& m : pms) {
       const Rule& r = *m.rule;
       Fact f = NewFact(c, FactType::kRole, m, st);

@@ -2,6 +2,9 @@
 #include "rules/engine.h"
 
 #include <algorithm>
+#include <cstring>
+#include <cctype>
+#include <functional>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -182,16 +185,176 @@ RE2::Options RuleOptions() {
 int LineOf(const toml::node& n) { return static_cast<int>(n.source().begin.line); }
 int ColOf(const toml::node& n) { return static_cast<int>(n.source().begin.column); }
 
+// ---- capture programs ----------------------------------------------------------------------
+// A flat scan of RE2 syntax, enough to find counted repetitions of one-character atoms and the
+// groups around them. Anything unfamiliar makes CaptureProgram give up (the strict program is
+// then used, which is always correct).
+struct Tok {
+  enum Kind { kAtom, kOpen, kClose, kAlt, kQuant, kOther } kind;
+  std::size_t b = 0, e = 0;  // pattern bytes
+  bool capturing = false;    // kOpen
+  long lo = 0, hi = -1;      // kQuant; hi = -1: unbounded
+  bool lazy = false;
+};
+
+std::size_t LeadLen(unsigned char c) { return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4; }
+
+bool ParseCount(const std::string& p, std::size_t i, long* lo, long* hi, std::size_t* end) {
+  // p[i] == '{': {n} {n,} {n,m}
+  std::size_t j = i + 1;
+  auto num = [&](long* v) {
+    std::size_t k = j;
+    long x = 0;
+    while (j < p.size() && p[j] >= '0' && p[j] <= '9') x = x * 10 + (p[j++] - '0');
+    *v = x;
+    return j > k;
+  };
+  if (!num(lo)) return false;
+  if (j < p.size() && p[j] == '}') {
+    *hi = *lo;
+  } else if (j < p.size() && p[j] == ',') {
+    ++j;
+    if (j < p.size() && p[j] == '}') *hi = -1;
+    else if (!num(hi)) return false;
+    if (j >= p.size() || p[j] != '}') return false;
+  } else {
+    return false;
+  }
+  *end = j + 1;
+  return true;
+}
+
+bool Tokenize(const std::string& p, std::vector<Tok>* toks) {
+  auto skip_braced = [&](std::size_t j) {  // p[j] == '{' → index after the matching '}'
+    std::size_t close = p.find('}', j);
+    return close == std::string::npos ? std::string::npos : close + 1;
+  };
+  for (std::size_t i = 0; i < p.size();) {
+    Tok t{Tok::kAtom};
+    t.b = i;
+    char c = p[i];
+    if (c == '\\') {
+      if (i + 1 >= p.size()) return false;
+      char n = p[i + 1];
+      if (n == 'Q' || n == 'E' || n == 'C' || (n >= '0' && n <= '9')) return false;
+      if (n == 'b' || n == 'B' || n == 'A' || n == 'z') t.kind = Tok::kOther;
+      std::size_t j = i + 2;
+      if ((n == 'x' || n == 'p' || n == 'P') && j < p.size() && p[j] == '{') {
+        j = skip_braced(j);
+        if (j == std::string::npos) return false;
+      } else if (n == 'x') {
+        j += 2;
+      } else if (n == 'p' || n == 'P') {
+        j += 1;
+      } else if (static_cast<unsigned char>(n) >= 0x80) {
+        j = i + 1 + LeadLen(static_cast<unsigned char>(n));
+      }
+      i = j;
+    } else if (c == '[') {
+      std::size_t j = i + 1;
+      if (j < p.size() && p[j] == '^') ++j;
+      if (j < p.size() && p[j] == ']') ++j;
+      bool closed = false;
+      while (j < p.size()) {
+        if (p[j] == '\\') {
+          if (j + 2 < p.size() && (p[j + 1] == 'x' || p[j + 1] == 'p' || p[j + 1] == 'P') && p[j + 2] == '{') {
+            j = skip_braced(j + 2);
+            if (j == std::string::npos) return false;
+          } else {
+            j += 2;
+          }
+        } else if (p[j] == '[' && j + 1 < p.size() && p[j + 1] == ':') {
+          std::size_t close = p.find(":]", j + 2);
+          if (close == std::string::npos) return false;
+          j = close + 2;
+        } else if (p[j] == ']') {
+          closed = true;
+          ++j;
+          break;
+        } else {
+          ++j;
+        }
+      }
+      if (!closed) return false;
+      i = j;
+    } else if (c == '(') {
+      t.kind = Tok::kOpen;
+      if (i + 1 < p.size() && p[i + 1] == '?') {
+        if (p.compare(i, 4, "(?P<") == 0) {
+          std::size_t close = p.find('>', i);
+          if (close == std::string::npos) return false;
+          t.capturing = true;
+          i = close + 1;
+        } else {
+          // (?: (?flags: (?flags)
+          std::size_t j = i + 2;
+          while (j < p.size() && (std::isalpha(static_cast<unsigned char>(p[j])) || p[j] == '-')) {
+            if (p[j] == 'x') return false;  // extended syntax: spaces mean nothing
+            ++j;
+          }
+          if (j >= p.size()) return false;
+          if (p[j] == ':') {
+            i = j + 1;
+          } else if (p[j] == ')') {
+            t.kind = Tok::kOther;
+            i = j + 1;
+          } else {
+            return false;
+          }
+        }
+      } else {
+        t.capturing = true;
+        ++i;
+      }
+    } else if (c == ')') {
+      t.kind = Tok::kClose;
+      ++i;
+    } else if (c == '|') {
+      t.kind = Tok::kAlt;
+      ++i;
+    } else if (c == '^' || c == '$') {
+      t.kind = Tok::kOther;
+      ++i;
+    } else if (c == '*' || c == '+' || c == '?') {
+      t.kind = Tok::kQuant;
+      t.lo = c == '+' ? 1 : 0;
+      t.hi = c == '?' ? 1 : -1;
+      ++i;
+    } else if (c == '{' && ParseCount(p, i, &t.lo, &t.hi, &i)) {
+      t.kind = Tok::kQuant;
+    } else {
+      i += LeadLen(static_cast<unsigned char>(c));
+    }
+    if (t.kind == Tok::kQuant && i < p.size() && p[i] == '?') {
+      t.lazy = true;
+      ++i;
+    }
+    if (i > p.size()) return false;
+    t.e = i;
+    toks->push_back(t);
+  }
+  return true;
+}
+
 }  // namespace
 
 const char* SlotTypeName(MentionType t) { return MentionTypeName(t); }
 
+void AppendSlotToken(std::string* t, MentionType type, std::size_t index) {
+  AppendUtf8(t, kTypeMarkBase + static_cast<char32_t>(type));
+  char digits[24];
+  int n = 0;
+  do {
+    digits[n++] = static_cast<char>(index % 10);
+    index /= 10;
+  } while (index > 0);
+  while (n > 0) AppendUtf8(t, kDigitBase + static_cast<char32_t>(digits[--n]));
+  AppendUtf8(t, kSlotEnd);
+}
+
 std::string SlotToken(MentionType type, std::size_t index) {
   std::string t;
-  AppendUtf8(&t, kTypeMarkBase + static_cast<char32_t>(type));
-  std::string digits = std::to_string(index);
-  for (char d : digits) AppendUtf8(&t, kDigitBase + static_cast<char32_t>(d - '0'));
-  AppendUtf8(&t, kSlotEnd);
+  AppendSlotToken(&t, type, index);
   return t;
 }
 
@@ -207,6 +370,111 @@ bool ExpandMacros(const std::string& pattern, const std::map<std::string, std::s
   return ExpandRec(pattern, local, out, unknown, 0);
 }
 
+bool CaptureProgram(const std::string& expanded, std::string* out, std::vector<Rule::CountCheck>* checks) {
+  std::vector<Tok> toks;
+  if (!Tokenize(expanded, &toks)) return false;
+  const std::size_t n = toks.size();
+  // Pieces: an atom, or a group from its open to its close; each with the quantifier after it.
+  std::vector<std::size_t> end_of(n), parent(n, n);  // parent: innermost enclosing open (n: none)
+  std::vector<std::size_t> stack;
+  for (std::size_t k = 0; k < n; ++k) {
+    end_of[k] = k;
+    parent[k] = stack.empty() ? n : stack.back();
+    if (toks[k].kind == Tok::kOpen) stack.push_back(k);
+    if (toks[k].kind == Tok::kClose) {
+      if (stack.empty()) return false;
+      end_of[stack.back()] = k;
+      parent[k] = stack.size() > 1 ? stack[stack.size() - 2] : n;
+      stack.pop_back();
+    }
+  }
+  if (!stack.empty()) return false;
+  auto quant = [&](std::size_t piece) -> const Tok* {  // piece = atom or open index
+    std::size_t q = end_of[piece] + 1;
+    return q < n && toks[q].kind == Tok::kQuant ? &toks[q] : nullptr;
+  };
+  auto repeats = [&](std::size_t piece) {
+    const Tok* q = quant(piece);
+    return q && (q->hi < 0 || q->hi > 1);
+  };
+  // Can tokens [b, e) (a group's inside) match the empty string?
+  std::function<bool(std::size_t, std::size_t)> nullable = [&](std::size_t b, std::size_t e) {
+    bool alt_nullable = true;  // the current alternative, so far
+    for (std::size_t k = b; k < e; ++k) {
+      const Tok& t = toks[k];
+      if (t.kind == Tok::kAlt) {
+        if (alt_nullable) return true;
+        alt_nullable = true;
+      } else if (t.kind == Tok::kAtom || t.kind == Tok::kOpen) {
+        const Tok* q = quant(k);
+        bool body = t.kind == Tok::kAtom ? false : nullable(k + 1, end_of[k]);
+        if (!(body || (q && q->lo == 0))) alt_nullable = false;
+        k = end_of[k] + (q ? 1 : 0);
+      }
+    }
+    return alt_nullable;
+  };
+  // Relaxed pieces: a long counted repetition of something that always consumes text. Each is
+  // checked through the capture of its outermost repeated ancestor (itself when it has none):
+  // a group keeps its last iteration only, but the ancestor's one occurrence spans every
+  // iteration of the piece, so its length bounds them all.
+  std::vector<bool> relax(n, false), wrap(n, false);
+  std::vector<std::size_t> checked_by(n, n);
+  for (std::size_t k = 0; k < n; ++k) {
+    if (toks[k].kind != Tok::kAtom && toks[k].kind != Tok::kOpen) continue;
+    const Tok* q = quant(k);
+    if (!q || q->hi < 0 || q->hi - q->lo < 4) continue;
+    if (toks[k].kind == Tok::kOpen && nullable(k + 1, end_of[k])) continue;
+    std::size_t w = k;
+    for (std::size_t a = parent[k]; a != n; a = parent[a])
+      if (repeats(a)) w = a;
+    relax[k] = true;
+    wrap[w] = true;
+    checked_by[k] = w;
+  }
+  out->clear();
+  checks->clear();
+  int group = 0;
+  std::vector<int> group_of(n, 0);  // check group of each wrapped piece
+  std::vector<bool> close_wrap_after(n + 1, false);
+  for (std::size_t k = 0; k < n; ++k) {
+    const Tok& t = toks[k];
+    if (wrap[k]) {
+      out->push_back('(');
+      group_of[k] = ++group;
+      std::size_t last = end_of[k] + (quant(k) ? 1 : 0);
+      close_wrap_after[last] = true;
+    }
+    if (t.kind == Tok::kOpen && t.capturing) ++group;
+    if (t.kind == Tok::kQuant && k > 0) {
+      // the quantifier of a relaxed piece: find the piece (atom just before, or the group closed)
+      std::size_t piece = toks[k - 1].kind == Tok::kClose ? parent[k - 1] : k - 1;
+      if (toks[k - 1].kind == Tok::kClose) {
+        // parent of a close token is the enclosing group's parent; find the open by end_of
+        for (std::size_t o = 0; o < k; ++o)
+          if (toks[o].kind == Tok::kOpen && end_of[o] == k - 1) piece = o;
+      }
+      if (piece < n && relax[piece]) {
+        if (t.lo == 0) out->append("*");
+        else if (t.lo == 1) out->append("+");
+        else out->append("{").append(std::to_string(t.lo)).append(",}");
+        if (t.lazy) out->append("?");
+        if (close_wrap_after[k]) out->push_back(')');
+        continue;
+      }
+    }
+    out->append(expanded, t.b, t.e - t.b);
+    if (close_wrap_after[k]) out->push_back(')');
+  }
+  for (std::size_t k = 0; k < n; ++k)
+    if (relax[k]) {
+      const Tok* q = quant(k);
+      checks->push_back(Rule::CountCheck{group_of[checked_by[k]], static_cast<std::size_t>(q->lo),
+                                         static_cast<std::size_t>(q->hi)});
+    }
+  return !checks->empty();
+}
+
 SlottedText Slot(std::string_view normalized, std::size_t begin, std::size_t end,
                  const std::vector<Mention>& mentions) {
   SlottedText s;
@@ -215,24 +483,25 @@ SlottedText Slot(std::string_view normalized, std::size_t begin, std::size_t end
   s.text.reserve(end - begin + 16);
   s.to_norm.reserve(end - begin + 16);
   std::size_t pos = begin;
+  // Text runs are copied whole; to_norm counts up along them.
+  auto copy_to = [&](std::size_t stop) {
+    if (stop <= pos) return;
+    s.text.append(normalized.data() + pos, stop - pos);
+    std::size_t base = s.to_norm.size();
+    s.to_norm.resize(base + (stop - pos));
+    for (std::size_t k = 0; pos < stop; ++k, ++pos) s.to_norm[base + k] = pos;
+  };
   auto first = std::lower_bound(mentions.begin(), mentions.end(), begin,
                                 [](const Mention& m, std::size_t b) { return m.begin < b; });
   for (auto it = first; it != mentions.end() && it->begin < end; ++it) {
     if (it->end > end || it->begin < pos || it->end <= it->begin) continue;
-    for (; pos < it->begin; ++pos) {
-      s.text.push_back(normalized[pos]);
-      s.to_norm.push_back(pos);
-    }
-    std::string tok = SlotToken(it->type, s.mentions.size());
+    copy_to(it->begin);
+    AppendSlotToken(&s.text, it->type, s.mentions.size());
     s.mentions.push_back(static_cast<std::size_t>(it - mentions.begin()));
-    s.text += tok;
-    s.to_norm.insert(s.to_norm.end(), tok.size(), it->begin);
+    s.to_norm.resize(s.text.size(), it->begin);
     pos = it->end;
   }
-  for (; pos < end; ++pos) {
-    s.text.push_back(normalized[pos]);
-    s.to_norm.push_back(pos);
-  }
+  copy_to(end);
   s.to_norm.push_back(end);
   return s;
 }
@@ -241,7 +510,11 @@ std::vector<std::size_t> MentionsIn(const SlottedText& s, std::size_t b, std::si
   std::vector<std::size_t> out;
   std::string_view t(s.text);
   e = std::min(e, t.size());
+  // Every slot character is EE 80 xx in UTF-8: jump from one 0xEE byte to the next.
   for (std::size_t i = b; i < e;) {
+    const void* hit = std::memchr(t.data() + i, 0xEE, e - i);
+    if (!hit) break;
+    i = static_cast<const char*>(hit) - t.data();
     char32_t c = SlotCharAt(t, i);
     if (c >= kTypeMarkBase && c < kDigitBase) {
       std::size_t j = i + 3, idx = 0;
@@ -368,6 +641,18 @@ Status RuleBook::AddPack(const void* table_ptr, const std::string& path, const s
       return ParseError("unknown macro {" + unknown + "} in pattern", where);
     auto re = std::make_shared<RE2>(r->expanded, RuleOptions());
     if (!re->ok()) return ParseError("bad RE2 pattern: " + re->error(), where);
+    std::string cap;
+    if (CaptureProgram(r->expanded, &cap, &r->count_checks)) {
+      auto cre = std::make_shared<RE2>(cap, RuleOptions());
+      // Worth it only when the program shrinks; the named groups must be the same.
+      bool same_names = cre->ok();
+      if (same_names) {
+        for (const auto& [name, idx] : re->NamedCapturingGroups()) same_names &= cre->NamedCapturingGroups().count(name) > 0;
+        same_names &= cre->NamedCapturingGroups().size() == re->NamedCapturingGroups().size();
+      }
+      if (same_names && cre->ProgramSize() * 3 < re->ProgramSize() * 2) r->capture_re = std::move(cre);
+    }
+    if (!r->capture_re) r->count_checks.clear();
     r->re = std::move(re);
     r->macros = macros;
     by_id_[r->id] = r.get();
@@ -429,28 +714,60 @@ std::vector<const Rule*> RuleBook::Candidates(const std::string& lang, std::stri
   return out;
 }
 
+namespace {
+
+// True when every relaxed repetition of the capture program kept to the upper bound of the rule
+// (the relaxed form keeps the lower one): the span checked covers all its iterations, and each
+// iteration takes at least one code point, so code points ≥ iterations.
+bool CountsHold(const Rule& rule, const std::vector<re2::StringPiece>& g) {
+  for (const Rule::CountCheck& c : rule.count_checks) {
+    const re2::StringPiece& p = g[c.group];
+    if (p.data() == nullptr) continue;  // in an alternative that did not take part
+    std::size_t n = 0;
+    for (char ch : p) n += (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
+    if (n > c.hi) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 std::vector<RuleMatch> RuleBook::MatchRule(const Rule& rule, const SlottedText& s) const {
   std::vector<RuleMatch> out;
   const RE2& re = *rule.re;
-  // A match without submatches runs on the DFA alone: it rejects the prefilter's false positives
-  // before the slower capturing engines run.
-  if (!RE2::PartialMatch(s.text, re)) return out;
-  int ngroups = re.NumberOfCapturingGroups();
-  std::vector<re2::StringPiece> groups(ngroups + 1);
+  const RE2* cre = rule.capture_re.get();
   re2::StringPiece text(s.text);
+  std::vector<re2::StringPiece> groups(re.NumberOfCapturingGroups() + 1);
+  std::vector<re2::StringPiece> cgroups(cre ? cre->NumberOfCapturingGroups() + 1 : 0);
   std::size_t pos = 0;
   while (pos <= s.text.size()) {
-    if (!re.Match(text, pos, s.text.size(), RE2::UNANCHORED, groups.data(), ngroups + 1)) break;
+    // The span first, on the DFAs alone (RE2 does the same inside a capturing Match); then the
+    // parse of exactly that span, as RE2 would run it.
+    re2::StringPiece whole;
+    if (!re.Match(text, pos, s.text.size(), RE2::UNANCHORED, &whole, 1)) break;
+    std::size_t b = whole.data() - s.text.data(), e = b + whole.size();
+    // The capture program's language contains the rule's, so it matches the span too. Its
+    // leftmost-first parse is the rule's whenever its relaxed repetitions kept their bounds: the
+    // rule's parses are exactly those, in the same order of preference.
+    const RE2* used = &re;
+    const re2::StringPiece* g = groups.data();
+    if (cre && cre->Match(text, b, e, RE2::ANCHOR_BOTH, cgroups.data(), static_cast<int>(cgroups.size())) &&
+        CountsHold(rule, cgroups)) {
+      used = cre;
+      g = cgroups.data();
+    } else if (!re.Match(text, b, e, RE2::ANCHOR_BOTH, groups.data(), static_cast<int>(groups.size()))) {
+      break;  // cannot happen: the span came from this program
+    }
     RuleMatch m;
     m.rule = &rule;
-    m.begin = groups[0].data() - s.text.data();
-    m.end = m.begin + groups[0].size();
-    for (const auto& [name, idx] : re.NamedCapturingGroups()) {
-      const re2::StringPiece& g = groups[idx];
-      if (g.data() == nullptr) continue;
+    m.begin = b;
+    m.end = e;
+    for (const auto& [name, idx] : used->NamedCapturingGroups()) {
+      const re2::StringPiece& gp = g[idx];
+      if (gp.data() == nullptr) continue;
       Capture c;
-      c.begin = g.data() - s.text.data();
-      c.end = c.begin + g.size();
+      c.begin = gp.data() - s.text.data();
+      c.end = c.begin + gp.size();
       c.mentions = MentionsIn(s, c.begin, c.end);
       m.captures[name] = std::move(c);
     }

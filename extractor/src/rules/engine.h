@@ -51,6 +51,7 @@ inline constexpr char32_t kSlotEnd = 0xE01F;
 
 // The token standing for mention number `index` (within a sentence) of type `type`.
 std::string SlotToken(MentionType type, std::size_t index);
+void AppendSlotToken(std::string* out, MentionType type, std::size_t index);
 // The RE2 fragment matching any slot token of the given types.
 std::string SlotRegex(const std::vector<MentionType>& types);
 
@@ -90,6 +91,16 @@ struct Rule {
   std::string file;
   int line = 0;
   std::shared_ptr<const RE2> re;
+  // The capture program: `expanded` with its long counted repetitions of one character
+  // (`[^。]{0,60}?`) made unbounded and wrapped in a group (see CaptureProgram). Much smaller
+  // than `re`, so RE2 runs BitState instead of the NFA on a match span; its parse is used only
+  // when every wrapped repetition kept to its bounds, which makes it the parse of `re`.
+  struct CountCheck {
+    int group = 0;            // capturing group of capture_re holding the repetition
+    std::size_t lo = 0, hi = 0;  // code points allowed
+  };
+  std::shared_ptr<const RE2> capture_re;  // null: no repetition worth relaxing; use `re`
+  std::vector<CountCheck> count_checks;
   std::shared_ptr<const std::map<std::string, std::string>> macros;  // the file's [macros]
 };
 
@@ -145,6 +156,12 @@ class RuleBook {
   std::map<std::string, LangSet> sets_;
   std::vector<std::string> files_;
 };
+
+// The capture program of an expanded pattern: every counted repetition {n,m} (m - n >= 4) of a
+// single-character atom (class, escape, `.` or literal) that is not inside a repeated group
+// becomes ({n,}) with the same greediness, and `checks` gets its group and bounds. Returns false
+// when there is nothing to relax (or the pattern uses syntax this scanner does not know).
+bool CaptureProgram(const std::string& expanded, std::string* out, std::vector<Rule::CountCheck>* checks);
 
 // Expands {NAME} macros in `pattern` (built-ins plus `local`); an unknown name sets *unknown.
 bool ExpandMacros(const std::string& pattern, const std::map<std::string, std::string>& local,
