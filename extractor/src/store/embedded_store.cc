@@ -241,6 +241,13 @@ class RedlandStore final : public Store {
       DropUnionLocked();
       return nullptr;
     }
+    if (writer_) {
+      if (!writer_->CopyUnion(union_model_).ok()) {
+        DropUnionLocked();
+        return nullptr;
+      }
+      return union_model_;
+    }
     StreamPtr all(librdf_model_as_stream(model_));
     while (all && !librdf_stream_end(all.get())) {
       librdf_statement* st = librdf_stream_get_object(all.get());  // owned by the stream

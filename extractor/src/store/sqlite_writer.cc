@@ -1,6 +1,7 @@
 #include "store/sqlite_writer.h"
 
 #include <algorithm>
+#include <cstring>
 #include <tuple>
 #include <vector>
 
@@ -360,6 +361,99 @@ Status SqliteWriter::ReplaceGraph(const std::string& graph_iri, const Quads& qua
   }
   *inserted = rows.size();
   return Status::OK();
+}
+
+Status SqliteWriter::CopyUnion(librdf_model* target) {
+  librdf_world* world = RedlandWorld();
+  // Node tables -> nodes, indexed by row id (ids are small dense integers).
+  std::vector<librdf_node*> uris, blanks, literals;
+  auto free_all = [&] {
+    for (auto* v : {&uris, &blanks, &literals})
+      for (librdf_node* n : *v)
+        if (n) librdf_free_node(n);
+  };
+  auto text = [](sqlite3_stmt* st, int col) { return reinterpret_cast<const char*>(sqlite3_column_text(st, col)); };
+  auto u8 = [](const char* s) { return reinterpret_cast<const unsigned char*>(s); };
+  struct Table {
+    const char* sql;
+    std::vector<librdf_node*>* nodes;
+  } const tables[] = {
+      {"SELECT id, uri FROM uris", &uris},
+      {"SELECT id, blank FROM blanks", &blanks},
+      {"SELECT l.id, l.text, l.language, u.uri FROM literals AS l LEFT JOIN uris AS u ON u.id = l.datatype",
+       &literals},
+  };
+  for (const Table& t : tables) {
+    sqlite3_stmt* st = nullptr;
+    if (Status s = Prepare(t.sql, &st); !s.ok()) {
+      free_all();
+      return s;
+    }
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+      const int64_t id = sqlite3_column_int64(st, 0);
+      if (id <= 0 || id > (int64_t{1} << 31)) continue;  // not a rowid librdf would make
+      const char* v = text(st, 1);
+      if (!v) continue;
+      librdf_node* n = nullptr;
+      if (t.nodes == &uris) {
+        n = librdf_new_node_from_uri_string(world, u8(v));
+      } else if (t.nodes == &blanks) {
+        n = librdf_new_node_from_blank_identifier(world, u8(v));
+      } else {
+        const char* dt = text(st, 3);
+        librdf_uri* dt_uri = dt ? librdf_new_uri(world, u8(dt)) : nullptr;
+        n = librdf_new_node_from_typed_counted_literal(world, u8(v), static_cast<size_t>(sqlite3_column_bytes(st, 1)),
+                                                       text(st, 2), text(st, 2) ? std::strlen(text(st, 2)) : 0,
+                                                       dt_uri);
+        if (dt_uri) librdf_free_uri(dt_uri);
+      }
+      if (static_cast<size_t>(id) >= t.nodes->size()) t.nodes->resize(static_cast<size_t>(id) + 1, nullptr);
+      (*t.nodes)[static_cast<size_t>(id)] = n;
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) {
+      free_all();
+      return SqlError("cannot read the store");
+    }
+  }
+  auto node = [](const std::vector<librdf_node*>& v, sqlite3_stmt* st, int col) -> librdf_node* {
+    if (sqlite3_column_type(st, col) == SQLITE_NULL) return nullptr;
+    const int64_t id = sqlite3_column_int64(st, col);
+    return id > 0 && static_cast<size_t>(id) < v.size() ? v[static_cast<size_t>(id)] : nullptr;
+  };
+  sqlite3_stmt* st = nullptr;
+  if (Status s = Prepare("SELECT DISTINCT subjectUri, subjectBlank, predicateUri, objectUri, objectBlank, objectLiteral "
+                         "FROM triples",
+                         &st);
+      !s.ok()) {
+    free_all();
+    return s;
+  }
+  int rc;
+  Status status = Status::OK();
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    librdf_node* s = node(uris, st, 0);
+    if (!s) s = node(blanks, st, 1);
+    librdf_node* p = node(uris, st, 2);
+    librdf_node* o = node(uris, st, 3);
+    if (!o) o = node(blanks, st, 4);
+    if (!o) o = node(literals, st, 5);
+    if (!s || !p || !o) continue;  // a dangling id: librdf could not read that row either
+    // The statement takes the node copies (reference counts, no new strings).
+    librdf_statement* triple = librdf_new_statement_from_nodes(world, librdf_new_node_from_node(s),
+                                                               librdf_new_node_from_node(p), librdf_new_node_from_node(o));
+    const int added = triple ? librdf_model_add_statement(target, triple) : 1;
+    if (triple) librdf_free_statement(triple);
+    if (added != 0) {
+      status = Status(StatusCode::kInternal, "cannot build the union of the graphs");
+      break;
+    }
+  }
+  if (status.ok() && rc != SQLITE_DONE && rc != SQLITE_ROW) status = SqlError("cannot read the store");
+  sqlite3_finalize(st);
+  free_all();
+  return status;
 }
 
 }  // namespace presskg::store_internal

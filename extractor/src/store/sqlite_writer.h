@@ -17,6 +17,8 @@
 #include <string>
 #include <unordered_map>
 
+#include <redland.h>
+
 #include "presskg/rdf.h"
 #include "presskg/status.h"
 
@@ -49,6 +51,11 @@ class SqliteWriter {
   void Release();
   void RollbackToSavepoint();
   bool in_transaction() const { return in_transaction_; }
+
+  // Adds every distinct triple of all graphs to `target` (the de-duplicated default graph that
+  // queries run on). Reads the tables directly, building each node once, instead of librdf's
+  // 8-way join per row. Caller holds RedlandLock() and has committed.
+  Status CopyUnion(librdf_model* target);
 
  private:
   struct Ids {  // one triples row; 0 = NULL
