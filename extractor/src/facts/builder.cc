@@ -171,17 +171,31 @@ struct Ctx {
   const std::vector<Mention>& ms;
   // alias groups: normalized name → all surface forms of that entity in the release
   std::map<std::string, std::set<std::string>> aliases;
+  std::vector<std::string> group_keys;  // GroupKey of each of ms, filled by BuildAliases
 };
 
-std::string GroupKey(const Mention& m) {
+std::string GroupKeyOf(const Mention& m) {
   if (!m.key.empty()) return std::string(rules::SlotTypeName(m.type)) + ":" + m.key;
   return std::string(rules::SlotTypeName(m.type)) + ":" + NormKey(m.full.empty() ? m.text : m.full);
 }
 
+// The group key of a mention, cached for the mentions of the release.
+const std::string& GroupKey(const Ctx& c, const Mention& m, std::string* tmp) {
+  if (!c.ms.empty() && &m >= c.ms.data() && &m < c.ms.data() + c.ms.size() &&
+      c.group_keys.size() == c.ms.size())
+    return c.group_keys[&m - c.ms.data()];
+  *tmp = GroupKeyOf(m);
+  return *tmp;
+}
+
 void BuildAliases(Ctx* c) {
-  for (const Mention& m : c->ms) {
+  c->group_keys.clear();
+  c->group_keys.reserve(c->ms.size());
+  for (const Mention& m : c->ms) c->group_keys.push_back(GroupKeyOf(m));
+  for (std::size_t i = 0; i < c->ms.size(); ++i) {
+    const Mention& m = c->ms[i];
     if (m.type == MentionType::kQuote || m.type == MentionType::kDate) continue;
-    auto& g = c->aliases[GroupKey(m)];
+    auto& g = c->aliases[c->group_keys[i]];
     g.insert(m.text);
     if (!m.full.empty()) g.insert(m.full);
   }
@@ -196,7 +210,8 @@ EntityRef Ref(const Ctx& c, const Mention& m) {
     default: r.kind = EntityKind::kOrganization; break;
   }
   r.name = m.text;
-  auto it = c.aliases.find(GroupKey(m));
+  std::string tmp;
+  auto it = c.aliases.find(GroupKey(c, m, &tmp));
   if (!m.full.empty() && m.full != m.text) r.aliases.push_back(m.full);
   if (it != c.aliases.end())
     for (const std::string& a : it->second)
@@ -367,20 +382,31 @@ std::set<std::string> NameWords(const std::string& s) {
 }
 
 bool SamePerson(const EntityRef& a, const EntityRef& b) {
-  std::vector<std::string> fa{a.name}, fb{b.name};
-  fa.insert(fa.end(), a.aliases.begin(), a.aliases.end());
-  fb.insert(fb.end(), b.aliases.begin(), b.aliases.end());
-  for (const auto& x : fa)
-    for (const auto& y : fb) {
-      std::string kx = NormKey(x), ky = NormKey(y);
-      if (!kx.empty() && kx == ky) return true;
+  std::vector<const std::string*> fa{&a.name}, fb{&b.name};
+  for (const auto& x : a.aliases) fa.push_back(&x);
+  for (const auto& y : b.aliases) fb.push_back(&y);
+  // Keys and name words once per form, not once per pair (same tests, same order).
+  std::vector<std::string> kb;
+  for (const std::string* y : fb) kb.push_back(NormKey(*y));
+  std::vector<std::set<std::string>> wb(fb.size());
+  std::vector<bool> wb_done(fb.size(), false);
+  for (const std::string* x : fa) {
+    std::string kx = NormKey(*x);
+    std::set<std::string> wx;
+    bool wx_done = false;
+    for (std::size_t j = 0; j < fb.size(); ++j) {
+      const std::string& y = *fb[j];
+      if (!kx.empty() && kx == kb[j]) return true;
       // Latin names: every word of the shorter form is a word of the longer one (at least two).
-      if (HasCjk(x) || HasCjk(y)) continue;
-      std::set<std::string> wx = NameWords(x), wy = NameWords(y);
+      if (HasCjk(*x) || HasCjk(y)) continue;
+      if (!wx_done) wx = NameWords(*x), wx_done = true;
+      if (!wb_done[j]) wb[j] = NameWords(y), wb_done[j] = true;
+      const std::set<std::string>& wy = wb[j];
       const auto& small = wx.size() <= wy.size() ? wx : wy;
       const auto& big = wx.size() <= wy.size() ? wy : wx;
       if (small.size() >= 2 && std::includes(big.begin(), big.end(), small.begin(), small.end())) return true;
     }
+  }
   return false;
 }
 
@@ -421,7 +447,7 @@ void AddAlias(std::vector<std::string>* v, const std::string& name, const std::s
 BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const std::vector<Mention>& mentions) {
   BuildResult out;
   std::vector<Mention> ms = SlotMentions(view, mentions);
-  Ctx c{book, view, ms, {}};
+  Ctx c{book, view, ms, {}, {}};
   BuildAliases(&c);
   std::vector<Unit> units = MatchingUnits(view);
   std::set<std::string> fired;
@@ -476,7 +502,8 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
         for (const auto& [name, cap] : m.captures) {
           if (name.rfind("party", 0) != 0) continue;
           for (const Mention* pm : Of(c, &cap, {MentionType::kOrg, MentionType::kCountry})) {
-            std::string k = GroupKey(*pm);
+            std::string tmp;
+            std::string k = GroupKey(c, *pm, &tmp);
             if (!seen.insert(k).second) continue;
             f.parties.push_back(Ref(c, *pm));
           }
@@ -630,7 +657,7 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
           std::vector<const Mention*> ps;
           for (std::size_t idx : rules::MentionsIn(st, 0, st.text.size()))
             if (ms[idx].type == MentionType::kPlace &&
-                (ps.empty() || GroupKey(*ps[0]) != GroupKey(ms[idx])))
+                (ps.empty() || GroupKeyOf(*ps[0]) != GroupKeyOf(ms[idx])))
               ps.push_back(&ms[idx]);
           if (ps.size() == 1) {
             f.place = Ref(c, *ps[0]);
@@ -667,7 +694,7 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
   if (!view.quotes.empty()) {
     std::vector<Mention> inner_ms = mentions;
     ResolvePersonShortNames(&inner_ms);
-    Ctx inner{book, view, inner_ms, c.aliases};
+    Ctx inner{book, view, inner_ms, c.aliases, {}};
     for (const QuoteBlock& q : view.quotes) {
       SlottedText st = rules::Slot(view.normalized, q.norm_begin, q.norm_end, inner_ms);
       if (st.mentions.size() < 2) continue;

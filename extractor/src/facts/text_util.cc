@@ -60,6 +60,7 @@ std::vector<std::pair<char32_t, std::size_t>> Points(std::string_view s) {
 
 std::string NormKey(std::string_view s) {
   std::string out;
+  out.reserve(s.size());
   for (std::size_t i = 0; i < s.size();) {
     char32_t c = Decode(s, &i);
     if (IsSpace(c) || IsKeyPunct(c)) continue;

@@ -157,9 +157,9 @@ class RuleBook {
   std::vector<std::string> files_;
 };
 
-// The capture program of an expanded pattern: every counted repetition {n,m} (m - n >= 4) of a
-// single-character atom (class, escape, `.` or literal) that is not inside a repeated group
-// becomes ({n,}) with the same greediness, and `checks` gets its group and bounds. Returns false
+// The capture program of an expanded pattern: every counted repetition {n,m} (m - n >= 2) of an
+// atom or of a group that cannot match empty becomes {n,} (same greediness), wrapped - or its
+// outermost repeated ancestor is - in a new group; `checks` gets that group and m. Returns false
 // when there is nothing to relax (or the pattern uses syntax this scanner does not know).
 bool CaptureProgram(const std::string& expanded, std::string* out, std::vector<Rule::CountCheck>* checks);
 
