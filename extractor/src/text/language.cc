@@ -29,24 +29,46 @@ const WordList kWordLists[] = {
     {"es", {"el", "los", "las", "del", "y", "que", "por", "con", "para", "una", "se", "al", "como", "su"}},
 };
 
+constexpr std::array<bool, 256> kAsciiLetter = [] {
+  std::array<bool, 256> t{};
+  for (int c = 'a'; c <= 'z'; ++c) t[c] = t[c - 32] = true;
+  return t;
+}();
+
 }  // namespace
 
 std::string DetectLanguage(std::string_view original) {
   std::string_view s = original.substr(0, kSample);
   std::size_t han = 0, trad = 0, simp = 0, kana = 0, hangul = 0, letters = 0, latin = 0;
   std::map<UScriptCode, std::size_t> other;
-  // Words of up to four ASCII letters are packed into an integer (every listed word is that short).
-  // Sorted (packed word, language index) pairs: one binary search per short word.
-  static const auto packed_words = [] {
-    std::vector<std::pair<std::uint32_t, std::size_t>> p;
+  // Words of up to four ASCII letters are packed into an integer (every listed word is that
+  // short) and looked up in a small open-addressing table: packed word → bit set of languages.
+  struct WordTable {
+    std::uint32_t key[256] = {};
+    std::uint8_t langs[256] = {};
+    static std::size_t Slot(std::uint32_t k) { return (k * 2654435761u) >> 24; }
+    void Add(std::uint32_t k, std::size_t l) {
+      std::size_t h = Slot(k);
+      while (key[h] != 0 && key[h] != k) h = (h + 1) & 255;
+      key[h] = k;
+      langs[h] |= static_cast<std::uint8_t>(1u << l);
+    }
+    std::uint8_t Find(std::uint32_t k) const {
+      for (std::size_t h = Slot(k);; h = (h + 1) & 255) {
+        if (key[h] == k) return langs[h];
+        if (key[h] == 0) return 0;
+      }
+    }
+  };
+  static const WordTable table = [] {
+    WordTable t;
     for (std::size_t l = 0; l < std::size(kWordLists); ++l)
       for (std::string_view w : kWordLists[l].words) {
         std::uint32_t v = 0;
         for (char c : w) v = v << 8 | static_cast<unsigned char>(c);
-        p.emplace_back(v, l);
+        t.Add(v, l);
       }
-    std::sort(p.begin(), p.end());
-    return p;
+    return t;
   }();
   std::size_t words = 0;
   std::uint32_t packed = 0;
@@ -56,8 +78,8 @@ std::string DetectLanguage(std::string_view original) {
     if (word_len == 0) return;
     ++words;
     if (word_len <= 4) {
-      auto it = std::lower_bound(packed_words.begin(), packed_words.end(), std::make_pair(packed, std::size_t{0}));
-      for (; it != packed_words.end() && it->first == packed; ++it) ++hits[it->second];
+      if (std::uint8_t langs = table.Find(packed))
+        for (std::size_t l = 0; l < std::size(kWordLists); ++l) hits[l] += (langs >> l) & 1;
     }
     packed = 0;
     word_len = 0;
@@ -68,12 +90,17 @@ std::string DetectLanguage(std::string_view original) {
   for (std::size_t i = 0; i < s.size() && words < kEnoughWords;) {
     unsigned char b = static_cast<unsigned char>(s[i]);
     if (b < 0x80) {
-      ++i;
-      if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z')) {
-        ++letters;
-        ++latin;
-        if (++word_len <= 4) packed = packed << 8 | (b | 0x20);
+      if (kAsciiLetter[b]) {
+        // A run of ASCII letters in one go (words only end outside it).
+        std::size_t start = i;
+        do {
+          if (++word_len <= 4) packed = packed << 8 | (static_cast<unsigned char>(s[i]) | 0x20);
+          ++i;
+        } while (i < s.size() && kAsciiLetter[static_cast<unsigned char>(s[i])]);
+        letters += i - start;
+        latin += i - start;
       } else {
+        ++i;
         end_word();
       }
       continue;

@@ -118,18 +118,22 @@ bool FalseStop(std::string_view t, std::size_t end, std::size_t b) {
   if (e == b && b < end) return true;  // no space after the period
   std::size_t w = e - 1;
   while (w > 0 && (std::isalpha(static_cast<unsigned char>(t[w - 1])) || t[w - 1] == '.')) --w;
-  std::string token(t.substr(w, e - 1 - w));
+  std::string_view token = t.substr(w, e - 1 - w);  // letters and periods (compared without case)
   if (token.empty()) return false;
-  for (char& c : token) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   if (token.size() == 1 && std::isupper(static_cast<unsigned char>(t[w]))) return true;
-  bool dotted = token.find('.') != std::string::npos;
+  bool dotted = token.find('.') != std::string_view::npos;
   if (dotted) {
     for (std::size_t i = 0; i < token.size(); ++i)
       if ((i % 2 == 1) != (token[i] == '.')) dotted = false;
     if (dotted) return true;
   }
-  for (const char* a : kAbbreviations)
-    if (token == a) return true;
+  for (std::string_view a : kAbbreviations) {
+    if (a.size() != token.size()) continue;
+    bool same = true;
+    for (std::size_t i = 0; i < a.size() && same; ++i)
+      same = static_cast<char>(std::tolower(static_cast<unsigned char>(token[i]))) == a[i];
+    if (same) return true;
+  }
   return false;
 }
 
@@ -320,7 +324,14 @@ void SentenceBreaks(std::string_view norm, const std::string& language, std::vec
   std::size_t pos8 = 0;
   int32_t pos16 = 0;
   for (int32_t b = bi->first(); b != icu::BreakIterator::DONE; b = bi->next()) {
-    // The lead byte gives both lengths.
+    // Eight ASCII bytes are eight code units; otherwise the lead byte gives both lengths.
+    while (pos16 + 8 <= b && pos8 + 8 <= n) {
+      std::uint64_t w;
+      std::memcpy(&w, u8 + pos8, 8);
+      if (w & 0x8080808080808080ull) break;
+      pos8 += 8;
+      pos16 += 8;
+    }
     while (pos16 < b && pos8 < n) {
       unsigned char lead = u8[pos8];
       pos8 += kUtf8Length[lead];

@@ -154,12 +154,62 @@ void Trim(std::string_view norm, std::size_t begin, std::size_t* end) {
 }
 
 // Every English dateline form names a month (a cheap pre-filter before the regexes).
+// In every form the month name stands as a whole word (after a space, comma, dash or '|', and
+// before \b), so only whole runs of ASCII letters are compared ("market" or "decision" do not
+// count); a run cut off by the end of `head` counts when it starts like a month.
 bool HasMonthName(std::string_view head) {
-  std::string lower(head);
-  for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-  for (const char* m : {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"})
-    if (lower.find(m) != std::string::npos) return true;
+  static const std::string_view kMonths[] = {"jan", "january", "feb", "february", "mar", "march", "apr", "april",
+                                             "may", "jun", "june", "jul", "july", "aug", "august", "sep", "sept",
+                                             "september", "oct", "october", "nov", "november", "dec", "december"};
+  auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  for (std::size_t i = 0; i < head.size();) {
+    if (!letter(head[i])) {
+      ++i;
+      continue;
+    }
+    std::size_t start = i;
+    while (i < head.size() && letter(head[i])) ++i;
+    std::size_t len = i - start;
+    if (len < 3 || (len > 9 && i < head.size())) continue;
+    char word[10];
+    std::size_t n = std::min<std::size_t>(len, 9);
+    for (std::size_t k = 0; k < n; ++k) word[k] = static_cast<char>(head[start + k] | 0x20);
+    std::string_view w(word, n);
+    for (std::string_view m : kMonths) {
+      if (i < head.size() ? w == m : w.substr(0, 3) == m.substr(0, 3)) return true;
+    }
+  }
   return false;
+}
+
+// The character before `end` in t (start offset and code point; kIllFormed if not decodable).
+std::pair<std::size_t, char32_t> CharBefore(std::string_view t, std::size_t end) {
+  std::size_t start = end - 1;
+  while (start > 0 && end - start < 4 && (static_cast<unsigned char>(t[start]) & 0xC0) == 0x80) --start;
+  std::size_t len;
+  char32_t c = DecodeUtf8(t, start, &len);
+  if (start + len != end) c = kIllFormed;
+  return {start, c};
+}
+
+// The date-only forms end the paragraph ("\s*$"): kEnDateOnly with a four-digit year,
+// kZhDateOnly with 日, 号 or ")". White space is skipped as Unicode White_Space (a superset of \s).
+bool MayEndDateOnly(std::string_view norm, Range p, int id) {
+  std::size_t end = p.end;
+  char32_t c = 0;
+  while (end > p.begin) {
+    auto [start, ch] = CharBefore(norm, end);
+    if (start < p.begin) return true;  // cannot tell: let the regex decide
+    c = ch;
+    if (c >= kIllFormed || !u_isUWhiteSpace(static_cast<UChar32>(c))) break;
+    end = start;
+  }
+  if (end == p.begin) return false;
+  if (id == kZhDateOnly) return c == U'日' || c == U'号' || c == U')';
+  if (end - p.begin < 4) return false;
+  for (std::size_t k = end - 4; k < end; ++k)
+    if (norm[k] < '0' || norm[k] > '9') return false;
+  return true;
 }
 
 // The Chinese patterns (bits by PatternId) that can match at the start of paragraph p: a
@@ -252,7 +302,7 @@ DatelineSpan FindDateline(std::string_view norm, const std::vector<Range>& parag
       }
     }
     for (int id : {kZhDateOnly, kEnDateOnly}) {
-      if (!(id == kZhDateOnly ? (zh >> id) & 1 : may_en)) continue;
+      if (!(id == kZhDateOnly ? (zh >> id) & 1 : may_en) || !MayEndDateOnly(norm, p, id)) continue;
       icu::RegexMatcher* hit = m.Match(id, p);
       if (!hit) continue;
       take(id, hit);
@@ -274,6 +324,7 @@ DatelineSpan FindDateline(std::string_view norm, const std::vector<Range>& parag
   // Some releases (government press offices) put the date on a line of its own at the end.
   for (std::size_t k = paragraphs.size(); k > limit && k + 3 > paragraphs.size(); --k) {
     for (int id : {kZhDateOnly, kEnDateOnly}) {
+      if (!MayEndDateOnly(norm, paragraphs[k - 1], id)) continue;
       if (icu::RegexMatcher* hit = m.Match(id, paragraphs[k - 1])) {
         take(id, hit);
         Trim(norm, d.norm_begin, &d.norm_end);
