@@ -1,5 +1,6 @@
 // The mention cascade over one normalised text (see internal.h for the stages).
 #include <algorithm>
+#include <cstring>
 #include <iterator>
 #include <map>
 
@@ -264,6 +265,7 @@ class Cascade {
 
   std::vector<Candidate> Run(const std::vector<QuoteSpan>& quotes) {
     std::vector<Candidate> base;
+    base.reserve(s_.size() / 16 + quotes.size() + 16);  // ~40 candidates per KB of release text
     for (const QuoteSpan& q : quotes) {
       Candidate c;
       c.type = MentionType::kQuote;
@@ -279,9 +281,17 @@ class Cascade {
     LatinPatterns(&base);
     std::vector<Candidate> r1 = ResolveOverlaps(std::move(base));
 
-    std::vector<Candidate> r2 = r1;
-    ChineseSuffixOrgs(r1, &r2);
-    r2 = ResolveOverlaps(std::move(r2));
+    // r1 does not overlap itself: with no suffix organizations added, resolving again keeps it as
+    // it is. The added ones go after r1, the order the resolution's tie-break has always seen.
+    std::vector<Candidate> added;
+    ChineseSuffixOrgs(r1, &added);
+    std::vector<Candidate> r2;
+    if (added.empty()) {
+      r2 = std::move(r1);
+    } else {
+      r1.insert(r1.end(), added.begin(), added.end());
+      r2 = ResolveOverlaps(std::move(r1));
+    }
     r2 = Compounds(std::move(r2));
 
     // People and short forms only fill gaps (they never overlap what is there), so only the new
@@ -366,10 +376,11 @@ class Cascade {
           cand.priority = e.priority;
           cand.key = e.key;
           cand.wikidata = e.wikidata;
-          cand.country = e.country == "*" ? std::string_view() : std::string_view(e.country);
+          const bool generic = e.country.size() == 1 && e.country[0] == '*';  // takes a country prefix
+          cand.country = generic ? std::string_view() : std::string_view(e.country);
           cand.value = e.value;
           cand.source = e.source;
-          if (e.country == "*") generic_orgs_.insert(i);
+          if (generic) generic_orgs_.insert(i);
           if (e.type == MentionType::kCountry) country_hits_.push_back({i, best_end, e.key});
           out->push_back(std::move(cand));
         }
@@ -386,17 +397,11 @@ class Cascade {
   // joined by a middle dot.
   void TransliteratedNames(std::vector<Candidate>* out) {
     static const std::u32string kDots = U"·•・‧.";
-    static const struct DotLeads {
-      bool lead[256] = {};
-      DotLeads() { lead['.'] = lead[0xC2] = lead[0xE2] = lead[0xE3] = true; }  // first bytes of the dots
-    } kLead;
     std::size_t i = 0;
     const std::size_t size = s_.size();
     while (i < size) {
-      if (!kLead.lead[static_cast<unsigned char>(s_[i])]) {
-        ++i;
-        continue;
-      }
+      i = FindAnyByte(s_, i, '.', 0xC2, 0xE2, 0xE3);  // first bytes of the dots
+      if (i >= size) break;
       char32_t c;
       std::size_t n = DecodeAt(s_, i, &c);
       if (kDots.find(c) == std::u32string::npos || i == 0 || static_cast<unsigned char>(s_[i - 1]) < 0x80) {
@@ -886,8 +891,14 @@ class Cascade {
       // "Name, the ROLE", "Name, ITU ROLE", "Name, FAO’s ROLE", "Name (ROLE ...)": between the comma
       // (or parenthesis) and the role, nothing, "the", or one organization or country.
       std::size_t q = m.begin;
-      std::size_t comma = s_.rfind(", ", q);
-      std::size_t paren = s_.rfind(" (", q);
+      // Only a separator at most 48 bytes before the role counts: search that window alone (a
+      // Chinese text has no ", " and rfind would walk back to its start for every role).
+      std::size_t lo = q > 48 ? q - 48 : 0;
+      std::string_view window = s_.substr(lo, q - lo + 2);
+      std::size_t comma = window.rfind(", ", q - lo);
+      std::size_t paren = window.rfind(" (", q - lo);
+      if (comma != std::string_view::npos) comma += lo;
+      if (paren != std::string_view::npos) paren += lo;
       std::size_t sep = comma;
       if (paren != std::string_view::npos && (comma == std::string_view::npos || paren > comma)) sep = paren;
       if (sep != std::string_view::npos && q - sep <= 48) {
@@ -911,7 +922,8 @@ class Cascade {
     // en: "Helen Clark said", "said Houlin Zhao"
     const LatinRes& r = Latin();
     for (std::size_t p = 0; p < s_.size(); ++p) {
-      if (s_[p] < 'A' || s_[p] > 'Z') continue;
+      p = FindByteInRange(s_, p, 'A', 'Z');
+      if (p >= s_.size()) break;
       if (p > 0 && IsAlphaWord(static_cast<unsigned char>(s_[p - 1]))) continue;
       std::size_t e = LatinName(s_, p, 2);
       if (e == std::string_view::npos) continue;
@@ -1104,11 +1116,27 @@ class Cascade {
       }
     }
     for (const auto& [acr, org] : acronyms_) forms.push_back({acr, org.full, 0, MentionType::kOrg, org});
+    // A name is a form once per mention of it, and there are dozens of forms: find every
+    // occurrence of every distinct form in one pass, then walk them for each form as repeated
+    // finds from first_end would (each search resumes after the previous hit).
+    std::vector<std::string_view> texts;
+    for (const Form& f : forms)
+      if (!f.text.empty() && std::find(texts.begin(), texts.end(), f.text) == texts.end()) texts.push_back(f.text);
+    std::size_t from = s_.size();
+    for (const Form& f : forms) from = std::min(from, f.first_end);
+    std::vector<std::vector<std::size_t>> occurrences(texts.size());
+    FindAll(texts, from, &occurrences);
     for (const Form& f : forms) {
       if (f.text.empty()) continue;
       bool alpha = static_cast<unsigned char>(f.text[0]) < 0x80;
-      for (std::size_t p = s_.find(f.text, f.first_end); p != std::string_view::npos;
-           p = s_.find(f.text, p + f.text.size())) {
+      const std::vector<std::size_t>* occ = nullptr;
+      for (std::size_t k = 0; k < texts.size(); ++k)
+        if (texts[k] == f.text) occ = &occurrences[k];
+      auto next_at = [&](std::size_t from) {
+        auto it = std::lower_bound(occ->begin(), occ->end(), from);
+        return it == occ->end() ? std::string_view::npos : *it;
+      };
+      for (std::size_t p = next_at(f.first_end); p != std::string_view::npos; p = next_at(p + f.text.size())) {
         std::size_t e = p + f.text.size();
         if (alpha) {
           std::size_t st;
@@ -1148,6 +1176,53 @@ class Cascade {
   struct Acronym {
     std::string_view full, key, wikidata, country;
   };
+
+  // Every (overlapping) occurrence at or after `from` of each of `texts` in s_, ascending. One
+  // pass: a bitmap over a hash of the texts' first three bytes picks the positions worth comparing
+  // (texts of one or two bytes are searched on their own).
+  void FindAll(const std::vector<std::string_view>& texts, std::size_t from,
+               std::vector<std::vector<std::size_t>>* occ) const {
+    auto hash3 = [](const unsigned char* q) {
+      return (static_cast<unsigned>(q[0]) * 0x9E3779B1u ^ static_cast<unsigned>(q[1]) * 0x85EBCA77u ^
+              static_cast<unsigned>(q[2]) * 0xC2B2AE3Du) >> 16;
+    };
+    std::uint64_t bits[1024] = {};
+    std::vector<unsigned> hashes(texts.size(), 0);
+    bool any = false, lead_only = true;
+    for (std::size_t k = 0; k < texts.size(); ++k) {
+      std::string_view t = texts[k];
+      if (t.size() < 3) {
+        for (std::size_t q = Find(t, from); q != std::string_view::npos; q = Find(t, q + 1)) (*occ)[k].push_back(q);
+        continue;
+      }
+      lead_only &= (static_cast<unsigned char>(t[0]) & 0xC0) != 0x80;
+      hashes[k] = hash3(reinterpret_cast<const unsigned char*>(t.data()));
+      bits[hashes[k] >> 6] |= 1ull << (hashes[k] & 63);
+      any = true;
+    }
+    if (!any) return;
+    const unsigned char* p = reinterpret_cast<const unsigned char*>(s_.data());
+    const std::size_t n = s_.size();
+    for (std::size_t i = from; i + 3 <= n; ++i) {
+      if (lead_only && (p[i] & 0xC0) == 0x80) continue;  // no text starts inside a character
+      unsigned h = hash3(p + i);
+      if (!((bits[h >> 6] >> (h & 63)) & 1)) continue;
+      for (std::size_t k = 0; k < texts.size(); ++k) {
+        std::string_view t = texts[k];
+        if (hashes[k] == h && t.size() >= 3 && t.size() <= n - i && std::memcmp(p + i, t.data(), t.size()) == 0)
+          (*occ)[k].push_back(i);
+      }
+    }
+  }
+
+  // s_.find(w, from) by memmem: the first byte of a Chinese name is the lead byte of a third of
+  // the text, which makes string_view::find's memchr-then-compare loop stop at every character.
+  std::size_t Find(std::string_view w, std::size_t from) const {
+    if (from > s_.size()) return std::string_view::npos;
+    if (w.empty()) return from;
+    const void* hit = memmem(s_.data() + from, s_.size() - from, w.data(), w.size());
+    return hit == nullptr ? std::string_view::npos : static_cast<std::size_t>(static_cast<const char*>(hit) - s_.data());
+  }
 
   const Gazetteer& gz_;
   std::string_view s_;

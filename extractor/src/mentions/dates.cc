@@ -1,5 +1,9 @@
 // Dates: one RE2 pass finds date expressions (Chinese and English forms), NormalizeDate turns each
 // into ISO 8601 start/end with the release date as the anchor for a year the text leaves out.
+#include <algorithm>
+#include <cstring>
+#include <vector>
+
 #include <re2/re2.h>
 
 #include "mentions/internal.h"
@@ -308,6 +312,35 @@ bool CjkNumeralAt(std::string_view s, std::size_t p) {
   }
 }
 
+// Where 年 (E5 B9 B4) and 月 (E6 9C 88) start, ascending: 16 positions at a time with SSE2.
+std::vector<std::size_t> YearMonthChars(std::string_view s) {
+  std::vector<std::size_t> out;
+  const unsigned char* p = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t n = s.size();
+  auto at = [&](std::size_t i) {
+    return i + 3 <= n && ((p[i] == 0xE5 && p[i + 1] == 0xB9 && p[i + 2] == 0xB4) ||
+                          (p[i] == 0xE6 && p[i + 1] == 0x9C && p[i + 2] == 0x88));
+  };
+  std::size_t i = 0;
+#if defined(__SSE2__)
+  const __m128i y0 = _mm_set1_epi8(static_cast<char>(0xE5)), y1 = _mm_set1_epi8(static_cast<char>(0xB9)),
+                y2 = _mm_set1_epi8(static_cast<char>(0xB4)), m0 = _mm_set1_epi8(static_cast<char>(0xE6)),
+                m1 = _mm_set1_epi8(static_cast<char>(0x9C)), m2 = _mm_set1_epi8(static_cast<char>(0x88));
+  for (; i + 18 <= n; i += 16) {
+    const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i + 1));
+    const __m128i c = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i + 2));
+    const __m128i year = _mm_and_si128(_mm_and_si128(_mm_cmpeq_epi8(a, y0), _mm_cmpeq_epi8(b, y1)), _mm_cmpeq_epi8(c, y2));
+    const __m128i month = _mm_and_si128(_mm_and_si128(_mm_cmpeq_epi8(a, m0), _mm_cmpeq_epi8(b, m1)), _mm_cmpeq_epi8(c, m2));
+    for (unsigned bits = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(year, month))); bits != 0; bits &= bits - 1)
+      out.push_back(i + static_cast<std::size_t>(__builtin_ctz(bits)));
+  }
+#endif
+  for (; i < n; ++i)
+    if (at(i)) out.push_back(i);
+  return out;
+}
+
 // A Chinese numeral that starts a date: 〇/零 or a numeral run followed by 年 or 月 (二〇一三年, 五月).
 bool CjkDateStart(std::string_view s, std::size_t p) {
   std::size_t i = p;
@@ -349,28 +382,26 @@ std::vector<Candidate> FindDates(std::string_view norm, std::string_view anchor,
   std::vector<Span> retry;  // year-less dates seen without an anchor
   re2::StringPiece in(norm.data(), norm.size());
   std::size_t covered = 0;
-  // Bytes that may start a date: digits, capitals (month names) and the UTF-8 lead bytes of the
-  // Chinese numerals (〇 E3, 一二三五七九 E4, 四六八十 E5, 零 E9). Any other byte is stepped over
-  // one at a time: continuation bytes are never in the set, so the scan still stops at the same
-  // code point starts as a decoding walk would.
-  static const struct DateStartBytes {
-    bool may[256] = {};
-    DateStartBytes() {
-      for (int b = '0'; b <= '9'; ++b) may[b] = true;
-      for (int b = 'A'; b <= 'Z'; ++b) may[b] = true;
-      for (int b : {0xE3, 0xE4, 0xE5, 0xE9}) may[b] = true;
+  // Only two kinds of position can start a date: an ASCII digit or capital (a month name), found
+  // 16 bytes at a time; and a Chinese numeral run of one to four characters right before 年 or 月
+  // (CjkDateStart), found by walking back from each 年/月. Visiting just those positions in order
+  // gives what a walk over every code point gives: the loop body does nothing elsewhere.
+  std::vector<std::size_t> cjk;
+  for (std::size_t unit : YearMonthChars(norm)) {
+    std::size_t q = unit;
+    for (int k = 0; k < 4 && q >= 3 && CjkNumeralAt(norm, q - 3); ++k) {
+      q -= 3;
+      cjk.push_back(q);
     }
-  } kStart;
+  }
+  std::sort(cjk.begin(), cjk.end());
+  std::size_t next_cjk = 0, a = 0;
   for (std::size_t p = 0; p < norm.size();) {
-    unsigned char lead = static_cast<unsigned char>(norm[p]);
-    if (!kStart.may[lead]) {
-      ++p;  // most bytes cannot start a date
-      continue;
-    }
-    if (lead >= 0x80 && !CjkNumeralAt(norm, p)) {
-      ++p;  // a Chinese character other than a numeral: its continuation bytes are skipped above
-      continue;
-    }
+    if (a < p) a = p;
+    while ((a = FindByteInRange(norm, a, '0', 'Z')) < norm.size() && !IsAsciiAlnum(norm[a])) ++a;  // skip :;<=>?@
+    while (next_cjk < cjk.size() && cjk[next_cjk] < p) ++next_cjk;
+    p = next_cjk < cjk.size() ? std::min(a, cjk[next_cjk]) : a;
+    if (p >= norm.size()) break;
     char32_t c;
     std::size_t n = DecodeAt(norm, p, &c);
     bool prev_alnum = p > 0 && IsAsciiAlnum(norm[p - 1]);

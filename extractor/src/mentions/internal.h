@@ -24,6 +24,10 @@
 #include "presskg/mention.h"
 #include "presskg/status.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace presskg {
 namespace mentions {
 
@@ -32,30 +36,94 @@ namespace mentions {
 // Always inlined: the scanning passes call it once per code point, and a call costs as much as
 // the decoding itself.
 [[gnu::always_inline]] inline std::size_t DecodeAt(std::string_view s, std::size_t i, char32_t* cp) {
-  unsigned char c = static_cast<unsigned char>(s[i]);
+  const unsigned char* p = reinterpret_cast<const unsigned char*>(s.data()) + i;
+  const unsigned char c = p[0];
   if (c < 0x80) {
     *cp = c;
     return 1;
   }
-  std::size_t n = (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-  if (n == 0 || i + n > s.size()) {
-    *cp = 0xFFFD;
-    return 1;
-  }
-  char32_t v = n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
-  for (std::size_t k = 1; k < n; ++k) {
-    unsigned char d = static_cast<unsigned char>(s[i + k]);
-    if ((d & 0xC0) != 0x80) {
-      *cp = 0xFFFD;
-      return 1;
+  const std::size_t left = s.size() - i;
+  // Straight-line code per length (3 bytes first: Han); same answers as a generic loop.
+  if ((c & 0xF0) == 0xE0) {
+    if (left >= 3 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
+      *cp = static_cast<char32_t>(c & 0x0F) << 12 | static_cast<char32_t>(p[1] & 0x3F) << 6 | (p[2] & 0x3F);
+      return 3;
     }
-    v = (v << 6) | (d & 0x3F);
+  } else if ((c & 0xE0) == 0xC0) {
+    if (left >= 2 && (p[1] & 0xC0) == 0x80) {
+      *cp = static_cast<char32_t>(c & 0x1F) << 6 | (p[1] & 0x3F);
+      return 2;
+    }
+  } else if ((c & 0xF8) == 0xF0) {
+    if (left >= 4 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80 && (p[3] & 0xC0) == 0x80) {
+      *cp = static_cast<char32_t>(c & 0x07) << 18 | static_cast<char32_t>(p[1] & 0x3F) << 12 |
+            static_cast<char32_t>(p[2] & 0x3F) << 6 | (p[3] & 0x3F);
+      return 4;
+    }
   }
-  *cp = v;
+  *cp = 0xFFFD;
+  return 1;
+}
+// First index >= i whose byte is a, b, c or d; s.size() when there is none. The scanning passes
+// look for a few rare bytes: 16 at a time where SSE2 is there.
+inline std::size_t FindAnyByte(std::string_view s, std::size_t i, unsigned char a, unsigned char b, unsigned char c,
+                               unsigned char d) {
+  const char* p = s.data();
+  const std::size_t n = s.size();
+#if defined(__SSE2__)
+  const __m128i va = _mm_set1_epi8(static_cast<char>(a)), vb = _mm_set1_epi8(static_cast<char>(b));
+  const __m128i vc = _mm_set1_epi8(static_cast<char>(c)), vd = _mm_set1_epi8(static_cast<char>(d));
+  for (; i + 16 <= n; i += 16) {
+    __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, va), _mm_cmpeq_epi8(x, vb)),
+                             _mm_or_si128(_mm_cmpeq_epi8(x, vc), _mm_cmpeq_epi8(x, vd)));
+    if (int bits = _mm_movemask_epi8(m)) return i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(bits)));
+  }
+#endif
+  for (; i < n; ++i) {
+    unsigned char x = static_cast<unsigned char>(p[i]);
+    if (x == a || x == b || x == c || x == d) return i;
+  }
   return n;
 }
+
+// First index >= i whose byte lies in [lo, hi]; s.size() when there is none.
+inline std::size_t FindByteInRange(std::string_view s, std::size_t i, unsigned char lo, unsigned char hi) {
+  const char* p = s.data();
+  const std::size_t n = s.size();
+#if defined(__SSE2__)
+  const __m128i vlo = _mm_set1_epi8(static_cast<char>(lo)), vspan = _mm_set1_epi8(static_cast<char>(hi - lo));
+  for (; i + 16 <= n; i += 16) {
+    __m128i x = _mm_sub_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i)), vlo);  // wraps below lo
+    __m128i in = _mm_cmpeq_epi8(_mm_min_epu8(x, vspan), x);                                   // x - lo <= hi - lo
+    if (int bits = _mm_movemask_epi8(in)) return i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(bits)));
+  }
+#endif
+  for (; i < n; ++i) {
+    unsigned char x = static_cast<unsigned char>(p[i]);
+    if (x >= lo && x <= hi) return i;
+  }
+  return n;
+}
+
 // The code point ending right before `i`; `*start` receives its first byte. cp = 0 at i == 0.
-char32_t DecodeBefore(std::string_view s, std::size_t i, std::size_t* start);
+// Inline: every gazetteer match asks for the code point before its end.
+inline char32_t DecodeBefore(std::string_view s, std::size_t i, std::size_t* start) {
+  if (i == 0) {
+    *start = 0;
+    return 0;
+  }
+  std::size_t j = i - 1;
+  while (j > 0 && i - j < 4 && (static_cast<unsigned char>(s[j]) & 0xC0) == 0x80) --j;
+  char32_t cp;
+  std::size_t n = DecodeAt(s, j, &cp);
+  if (j + n != i) {  // invalid sequence: step one byte
+    *start = i - 1;
+    return 0xFFFD;
+  }
+  *start = j;
+  return cp;
+}
 bool IsHan(char32_t c);
 bool IsWordChar(char32_t c);  // letter or digit in any script (ICU u_isalnum) or '_'
 bool IsUpperLatin(char32_t c);

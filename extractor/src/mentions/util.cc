@@ -11,23 +11,6 @@
 namespace presskg {
 namespace mentions {
 
-char32_t DecodeBefore(std::string_view s, std::size_t i, std::size_t* start) {
-  if (i == 0) {
-    *start = 0;
-    return 0;
-  }
-  std::size_t j = i - 1;
-  while (j > 0 && i - j < 4 && (static_cast<unsigned char>(s[j]) & 0xC0) == 0x80) --j;
-  char32_t cp;
-  std::size_t n = DecodeAt(s, j, &cp);
-  if (j + n != i) {  // invalid sequence: step one byte
-    *start = i - 1;
-    return 0xFFFD;
-  }
-  *start = j;
-  return cp;
-}
-
 bool IsHan(char32_t c) {
   return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x20000 && c <= 0x2FFFF) ||
          c == 0x3007;  // 〇
