@@ -68,9 +68,9 @@ int main(int argc, char** argv) {
     for (const auto& r : book.rules())
       if (patterns)  // id, pattern, capture pattern: one line each, for experiments with RE2
         std::printf("%s\n%s\n%s\n", r->id.c_str(), r->re->pattern().c_str(),
-                    r->capture_re ? r->capture_re->pattern().c_str() : "");
+                    r->captures.empty() ? "" : r->captures[0].re->pattern().c_str());
       else
-        std::printf("%6d %6d %s\n", r->re->ProgramSize(), r->capture_re ? r->capture_re->ProgramSize() : 0,
+        std::printf("%6d %6d %s\n", r->re->ProgramSize(), r->captures.empty() ? 0 : r->captures[0].re->ProgramSize(),
                     r->id.c_str());
     return 0;
   }

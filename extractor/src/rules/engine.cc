@@ -370,7 +370,63 @@ bool ExpandMacros(const std::string& pattern, const std::map<std::string, std::s
   return ExpandRec(pattern, local, out, unknown, 0);
 }
 
-bool CaptureProgram(const std::string& expanded, std::string* out, std::vector<Rule::CountCheck>* checks) {
+// "(?:[A]T)|(?:[B]T)" → "(?:[AB]T)" for slot tokens T standing as whole adjacent alternatives:
+// their first characters (type marks) differ, so at most one of them can match anywhere and the
+// order of the two does not matter; the merged class matches exactly their union. Each merge
+// saves a token's worth of instructions (NW = "word|{ORG}|{COUNTRY}|{PLACE}|{DATE}").
+std::string MergeSlotAlternatives(std::string p) {
+  const std::string tail = "][" + Hex(kDigitBase) + "-" + Hex(kDigitBase + 9) + "]+" + Hex(kSlotEnd) + ")";
+  const std::string head = "(?:[";
+  auto unescaped = [&](std::size_t i) {  // p[i] is not escaped by a backslash
+    std::size_t k = i, n = 0;
+    while (k > 0 && p[k - 1] == '\\') --k, ++n;
+    return n % 2 == 0;
+  };
+  auto alt_start = [&](std::size_t i) {  // an alternative starts at i
+    if (i == 0) return true;
+    if (p[i - 1] == '|' && unescaped(i - 1)) return true;
+    if (p[i - 1] == '(' && unescaped(i - 1)) return true;
+    if (i >= 3 && p.compare(i - 3, 3, "(?:") == 0 && unescaped(i - 3)) return true;
+    if (p[i - 1] == '>') {  // (?P<name>
+      std::size_t open = p.rfind("(?P<", i);
+      return open != std::string::npos && p.find_first_of("()|[]\\", open + 4) >= i - 1 && unescaped(open);
+    }
+    return false;
+  };
+  // A token group at i: "(?:[" marks tail; returns its end or npos.
+  auto token_at = [&](std::size_t i, std::string* marks) {
+    if (p.compare(i, head.size(), head) != 0) return std::string::npos;
+    std::size_t close = p.find(']', i + head.size());
+    if (close == std::string::npos || p.compare(close, tail.size(), tail) != 0) return std::string::npos;
+    std::string m = p.substr(i + head.size(), close - i - head.size());
+    for (char c : m)
+      if (!(c == '\\' || c == 'x' || c == '{' || c == '}' || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'F')))
+        return std::string::npos;
+    *marks = m;
+    return close + tail.size();
+  };
+  for (std::size_t i = 0; i < p.size(); ++i) {
+    std::string m1, m2;
+    std::size_t e1 = token_at(i, &m1);
+    if (e1 == std::string::npos || !alt_start(i)) continue;
+    while (e1 < p.size() && p[e1] == '|') {
+      std::size_t e2 = token_at(e1 + 1, &m2);
+      if (e2 == std::string::npos || (e2 < p.size() && p[e2] != '|' && p[e2] != ')')) break;
+      if (e2 >= p.size()) break;
+      p = p.substr(0, i) + head + m1 + m2 + p.substr(i + head.size() + m1.size());
+      // drop "|(?:[m2" tail
+      std::size_t e1n = i + head.size() + m1.size() + m2.size() + tail.size();
+      std::size_t cut_b = e1n, cut_e = e1n + (e2 - e1);
+      p.erase(cut_b, cut_e - cut_b);
+      m1 += m2;
+      e1 = e1n;
+    }
+  }
+  return p;
+}
+
+bool CaptureProgram(const std::string& expanded, bool inside_repeats, std::string* out,
+                    std::vector<Rule::CountCheck>* checks) {
   std::vector<Tok> toks;
   if (!Tokenize(expanded, &toks)) return false;
   const std::size_t n = toks.size();
@@ -428,6 +484,7 @@ bool CaptureProgram(const std::string& expanded, std::string* out, std::vector<R
     std::size_t w = k;
     for (std::size_t a = parent[k]; a != n; a = parent[a])
       if (repeats(a)) w = a;
+    if (w != k && !inside_repeats) continue;
     relax[k] = true;
     wrap[w] = true;
     checked_by[k] = w;
@@ -469,8 +526,7 @@ bool CaptureProgram(const std::string& expanded, std::string* out, std::vector<R
   for (std::size_t k = 0; k < n; ++k)
     if (relax[k]) {
       const Tok* q = quant(k);
-      checks->push_back(Rule::CountCheck{group_of[checked_by[k]], static_cast<std::size_t>(q->lo),
-                                         static_cast<std::size_t>(q->hi)});
+      checks->push_back(Rule::CountCheck{group_of[checked_by[k]], static_cast<std::size_t>(q->hi)});
     }
   return !checks->empty();
 }
@@ -639,23 +695,39 @@ Status RuleBook::AddPack(const void* table_ptr, const std::string& path, const s
     std::string unknown;
     if (!ExpandMacros(r->pattern, *macros, &r->expanded, &unknown))
       return ParseError("unknown macro {" + unknown + "} in pattern", where);
-    auto re = std::make_shared<RE2>(r->expanded, RuleOptions());
+    // The program compiled is the expanded pattern with adjacent slot alternatives merged (the
+    // same language and parses, fewer instructions, smaller DFA states).
+    const std::string merged = MergeSlotAlternatives(r->expanded);
+    auto re = std::make_shared<RE2>(merged, RuleOptions());
     if (!re->ok()) return ParseError("bad RE2 pattern: " + re->error(), where);
-    std::string cap;
-    if (CaptureProgram(r->expanded, &cap, &r->count_checks)) {
+    // Capture programs: the one that relaxes fewer repetitions first when both fit BitState.
+    std::vector<Rule::CaptureVariant> fits, others;
+    std::string last;
+    for (bool inside : {false, true}) {
+      std::string cap;
+      Rule::CaptureVariant v;
+      if (!CaptureProgram(merged, inside, &cap, &v.checks) || cap == last) continue;
+      last = cap;
       auto cre = std::make_shared<RE2>(cap, RuleOptions());
-      // Worth it when the program shrinks to RE2's BitState limit (512 instructions; above it
-      // RE2 takes the NFA, ~20 times slower on these spans) or by a third; same named groups.
-      bool same_names = cre->ok();
-      if (same_names) {
+      bool same_names = cre->ok() && cre->NamedCapturingGroups().size() == re->NamedCapturingGroups().size();
+      if (same_names)
         for (const auto& [name, idx] : re->NamedCapturingGroups()) same_names &= cre->NamedCapturingGroups().count(name) > 0;
-        same_names &= cre->NamedCapturingGroups().size() == re->NamedCapturingGroups().size();
-      }
-      if (same_names && cre->ProgramSize() < re->ProgramSize() &&
-          (cre->ProgramSize() <= 512 || cre->ProgramSize() * 3 < re->ProgramSize() * 2))
-        r->capture_re = std::move(cre);
+      if (!same_names || cre->ProgramSize() >= re->ProgramSize()) continue;
+      // RE2 runs BitState only on programs of at most 512 instructions; above, the NFA (~20
+      // times slower on these spans), so a larger capture program is kept only if much smaller.
+      bool fit = cre->ProgramSize() <= 512;
+      if (!fit && cre->ProgramSize() * 3 >= re->ProgramSize() * 2) continue;
+      v.re = std::move(cre);
+      (fit ? fits : others).push_back(std::move(v));
     }
-    if (!r->capture_re) r->count_checks.clear();
+    if (!fits.empty()) {
+      r->captures = std::move(fits);
+    } else if (!others.empty()) {  // the smallest
+      std::sort(others.begin(), others.end(), [](const auto& x, const auto& y) {
+        return x.re->ProgramSize() < y.re->ProgramSize();
+      });
+      r->captures.push_back(std::move(others.front()));
+    }
     r->re = std::move(re);
     r->macros = macros;
     by_id_[r->id] = r.get();
@@ -673,7 +745,7 @@ Status RuleBook::Compile() {
     ls.set = std::make_unique<RE2::Set>(so, RE2::UNANCHORED);
     for (const Rule* r : ls.rules) {
       std::string err;
-      if (ls.set->Add(RelaxForSet(r->expanded), &err) < 0)
+      if (ls.set->Add(RelaxForSet(r->re->pattern()), &err) < 0)
         return ParseError("pattern rejected by RE2::Set: " + err, Location{r->file, r->line, 0, r->id});
     }
     if (!ls.set->Compile()) return Internal("RE2::Set compile failed (out of memory?) for language " + lang);
@@ -722,8 +794,8 @@ namespace {
 // True when every relaxed repetition of the capture program kept to the upper bound of the rule
 // (the relaxed form keeps the lower one): the span checked covers all its iterations, and each
 // iteration takes at least one code point, so code points ≥ iterations.
-bool CountsHold(const Rule& rule, const std::vector<re2::StringPiece>& g) {
-  for (const Rule::CountCheck& c : rule.count_checks) {
+bool CountsHold(const std::vector<Rule::CountCheck>& checks, const std::vector<re2::StringPiece>& g) {
+  for (const Rule::CountCheck& c : checks) {
     const re2::StringPiece& p = g[c.group];
     if (p.data() == nullptr) continue;  // in an alternative that did not take part
     std::size_t n = 0;
@@ -738,10 +810,9 @@ bool CountsHold(const Rule& rule, const std::vector<re2::StringPiece>& g) {
 std::vector<RuleMatch> RuleBook::MatchRule(const Rule& rule, const SlottedText& s) const {
   std::vector<RuleMatch> out;
   const RE2& re = *rule.re;
-  const RE2* cre = rule.capture_re.get();
   re2::StringPiece text(s.text);
   std::vector<re2::StringPiece> groups(re.NumberOfCapturingGroups() + 1);
-  std::vector<re2::StringPiece> cgroups(cre ? cre->NumberOfCapturingGroups() + 1 : 0);
+  std::vector<re2::StringPiece> cgroups;
   std::size_t pos = 0;
   while (pos <= s.text.size()) {
     // The span first, on the DFAs alone (RE2 does the same inside a capturing Match); then the
@@ -752,14 +823,22 @@ std::vector<RuleMatch> RuleBook::MatchRule(const Rule& rule, const SlottedText& 
     // The capture program's language contains the rule's, so it matches the span too. Its
     // leftmost-first parse is the rule's whenever its relaxed repetitions kept their bounds: the
     // rule's parses are exactly those, in the same order of preference.
-    const RE2* used = &re;
-    const re2::StringPiece* g = groups.data();
-    if (cre && cre->Match(text, b, e, RE2::ANCHOR_BOTH, cgroups.data(), static_cast<int>(cgroups.size())) &&
-        CountsHold(rule, cgroups)) {
-      used = cre;
-      g = cgroups.data();
-    } else if (!re.Match(text, b, e, RE2::ANCHOR_BOTH, groups.data(), static_cast<int>(groups.size()))) {
-      break;  // cannot happen: the span came from this program
+    const RE2* used = nullptr;
+    const re2::StringPiece* g = nullptr;
+    for (const Rule::CaptureVariant& v : rule.captures) {
+      cgroups.assign(v.re->NumberOfCapturingGroups() + 1, re2::StringPiece());
+      if (v.re->Match(text, b, e, RE2::ANCHOR_BOTH, cgroups.data(), static_cast<int>(cgroups.size())) &&
+          CountsHold(v.checks, cgroups)) {
+        used = v.re.get();
+        g = cgroups.data();
+        break;
+      }
+    }
+    if (!used) {
+      if (!re.Match(text, b, e, RE2::ANCHOR_BOTH, groups.data(), static_cast<int>(groups.size())))
+        break;  // cannot happen: the span came from this program
+      used = &re;
+      g = groups.data();
     }
     RuleMatch m;
     m.rule = &rule;

@@ -91,16 +91,19 @@ struct Rule {
   std::string file;
   int line = 0;
   std::shared_ptr<const RE2> re;
-  // The capture program: `expanded` with its long counted repetitions of one character
-  // (`[^。]{0,60}?`) made unbounded and wrapped in a group (see CaptureProgram). Much smaller
-  // than `re`, so RE2 runs BitState instead of the NFA on a match span; its parse is used only
-  // when every wrapped repetition kept to its bounds, which makes it the parse of `re`.
+  // Capture programs: `expanded` with counted repetitions (`[^。]{0,60}?`) made unbounded and
+  // wrapped in a group (see CaptureProgram). Much smaller than `re`, so RE2 runs BitState instead
+  // of the NFA on a match span; a parse is used only when every relaxed repetition kept to its
+  // bound, which makes it the parse of `re`. Tried in order; `re` itself last.
   struct CountCheck {
-    int group = 0;            // capturing group of capture_re holding the repetition
-    std::size_t lo = 0, hi = 0;  // code points allowed
+    int group = 0;       // capturing group of the capture program spanning the repetition
+    std::size_t hi = 0;  // at most this many code points
   };
-  std::shared_ptr<const RE2> capture_re;  // null: no repetition worth relaxing; use `re`
-  std::vector<CountCheck> count_checks;
+  struct CaptureVariant {
+    std::shared_ptr<const RE2> re;
+    std::vector<CountCheck> checks;
+  };
+  std::vector<CaptureVariant> captures;
   std::shared_ptr<const std::map<std::string, std::string>> macros;  // the file's [macros]
 };
 
@@ -159,9 +162,12 @@ class RuleBook {
 
 // The capture program of an expanded pattern: every counted repetition {n,m} (m - n >= 2) of an
 // atom or of a group that cannot match empty becomes {n,} (same greediness), wrapped - or its
-// outermost repeated ancestor is - in a new group; `checks` gets that group and m. Returns false
-// when there is nothing to relax (or the pattern uses syntax this scanner does not know).
-bool CaptureProgram(const std::string& expanded, std::string* out, std::vector<Rule::CountCheck>* checks);
+// outermost repeated ancestor is - in a new group; `checks` gets that group and m. With
+// `inside_repeats` false, repetitions inside repeated groups stay as written (fewer parses fail
+// the check, which bounds all iterations of the ancestor together). Returns false when there is
+// nothing to relax (or the pattern uses syntax this scanner does not know).
+bool CaptureProgram(const std::string& expanded, bool inside_repeats, std::string* out,
+                    std::vector<Rule::CountCheck>* checks);
 
 // Expands {NAME} macros in `pattern` (built-ins plus `local`); an unknown name sets *unknown.
 bool ExpandMacros(const std::string& pattern, const std::map<std::string, std::string>& local,
