@@ -62,9 +62,15 @@ std::string NormKey(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size();) {
+    unsigned char b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {  // ASCII: the same tests as below, without decoding
+      ++i;
+      if (b == ' ' || b == '\t' || b == '\n' || b == '\r' || IsKeyPunct(b)) continue;
+      out.push_back(static_cast<char>(b >= 'A' && b <= 'Z' ? b - 'A' + 'a' : b));
+      continue;
+    }
     char32_t c = Decode(s, &i);
     if (IsSpace(c) || IsKeyPunct(c)) continue;
-    if (c >= 'A' && c <= 'Z') c = c - 'A' + 'a';
     if (c >= 0xFF21 && c <= 0xFF3A) c = c - 0xFF21 + 'a';
     if (c >= 0xFF41 && c <= 0xFF5A) c = c - 0xFF41 + 'a';
     AppendUtf8(&out, c);

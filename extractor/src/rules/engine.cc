@@ -17,24 +17,6 @@ namespace presskg::rules {
 
 namespace {
 
-void AppendUtf8(std::string* out, char32_t c) {
-  if (c < 0x80) {
-    out->push_back(static_cast<char>(c));
-  } else if (c < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (c >> 6)));
-    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else if (c < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (c >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (c >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  }
-}
-
 // Decodes the 3-byte private-use code point at s[i] (slot alphabet), or 0.
 char32_t SlotCharAt(std::string_view s, std::size_t i) {
   if (i + 3 > s.size()) return 0;
@@ -341,15 +323,24 @@ bool Tokenize(const std::string& p, std::vector<Tok>* toks) {
 const char* SlotTypeName(MentionType t) { return MentionTypeName(t); }
 
 void AppendSlotToken(std::string* t, MentionType type, std::size_t index) {
-  AppendUtf8(t, kTypeMarkBase + static_cast<char32_t>(type));
+  // Every slot character is U+E0xx: EE, 80 | (c >> 6 & 3F), 80 | (c & 3F).
+  char buf[3 * 24];
+  std::size_t n = 0;
+  auto put = [&](char32_t c) {
+    buf[n++] = static_cast<char>(0xE0 | (c >> 12));
+    buf[n++] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    buf[n++] = static_cast<char>(0x80 | (c & 0x3F));
+  };
+  put(kTypeMarkBase + static_cast<char32_t>(type));
   char digits[24];
-  int n = 0;
+  int nd = 0;
   do {
-    digits[n++] = static_cast<char>(index % 10);
+    digits[nd++] = static_cast<char>(index % 10);
     index /= 10;
   } while (index > 0);
-  while (n > 0) AppendUtf8(t, kDigitBase + static_cast<char32_t>(digits[--n]));
-  AppendUtf8(t, kSlotEnd);
+  while (nd > 0) put(kDigitBase + static_cast<char32_t>(digits[--nd]));
+  put(kSlotEnd);
+  t->append(buf, n);
 }
 
 std::string SlotToken(MentionType type, std::size_t index) {
