@@ -39,7 +39,11 @@ const AlphaWordTable& AlphaWords() {
   return *t;
 }
 
-inline bool IsAlphaWord(char32_t c) {
+inline bool IsAsciiWordByte(unsigned char b) {
+  return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9') || b == '_';
+}
+
+[[gnu::always_inline]] inline bool IsAlphaWord(char32_t c) {
   if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
   if (c < 0x10000) return (AlphaWords().bits[c >> 6] >> (c & 63)) & 1;
   return IsAlphaWordSlow(c);
@@ -121,9 +125,10 @@ const std::vector<std::string>& ZhNameTitles() {
 // ---- Latin-script names ----
 
 bool IsParticle(std::string_view w) {
-  static const char* const kP[] = {"bin", "bint", "al", "el", "de", "da", "do", "dos", "das", "del", "della",
-                                   "van", "von", "der", "den", "la", "le", "du", "di", "ibn", "ben", "y"};
-  for (const char* p : kP)
+  static constexpr std::string_view kP[] = {"bin", "bint", "al",  "el",  "de", "da", "do", "dos",
+                                            "das", "del",  "della", "van", "von", "der", "den", "la",
+                                            "le",  "du",   "di",  "ibn", "ben", "y"};
+  for (std::string_view p : kP)
     if (w == p) return true;
   return false;
 }
@@ -247,10 +252,11 @@ const LatinRes& Latin() {
 }
 
 bool SaidBefore(std::string_view s, std::size_t begin) {
-  static const char* const kVerbs[] = {"said ", "says ", "noted ", "added ", "stated ", "explained ",
-                                       "according to ", "commented ", "remarked ", "stressed "};
-  for (const char* v : kVerbs) {
-    std::size_t n = std::char_traits<char>::length(v);
+  static constexpr std::string_view kVerbs[] = {"said ",     "says ",         "noted ",     "added ",
+                                                "stated ",   "explained ",    "according to ", "commented ",
+                                                "remarked ", "stressed "};
+  for (std::string_view v : kVerbs) {
+    std::size_t n = v.size();
     if (begin >= n && s.compare(begin - n, n, v) == 0) return true;
   }
   return false;
@@ -390,6 +396,16 @@ class Cascade {
       c = next;
       i += n;
       n = next_n;
+      if (alpha && prev_alpha && i < size) {
+        // Inside a word nothing starts: step over it and the ASCII letters and digits after it
+        // in one go (English text is mostly such positions).
+        std::size_t j = i + n;
+        while (j < size && IsAsciiWordByte(static_cast<unsigned char>(s_[j]))) ++j;
+        if (j >= size) break;
+        i = j;
+        n = DecodeAt(s_, i, &c);
+        alpha = IsAlphaWord(c);  // prev_alpha stays true: the byte before j belongs to the word
+      }
     }
   }
 
@@ -1178,8 +1194,8 @@ class Cascade {
   };
 
   // Every (overlapping) occurrence at or after `from` of each of `texts` in s_, ascending. One
-  // pass: a bitmap over a hash of the texts' first three bytes picks the positions worth comparing
-  // (texts of one or two bytes are searched on their own).
+  // pass over the positions holding a text's first byte: a bitmap over a hash of the first three
+  // bytes picks those worth comparing (texts of one or two bytes are searched on their own).
   void FindAll(const std::vector<std::string_view>& texts, std::size_t from,
                std::vector<std::vector<std::size_t>>* occ) const {
     auto hash3 = [](const unsigned char* q) {
@@ -1188,23 +1204,48 @@ class Cascade {
     };
     std::uint64_t bits[1024] = {};
     std::vector<unsigned> hashes(texts.size(), 0);
-    bool any = false, lead_only = true;
+    bool any = false;
     for (std::size_t k = 0; k < texts.size(); ++k) {
       std::string_view t = texts[k];
       if (t.size() < 3) {
         for (std::size_t q = Find(t, from); q != std::string_view::npos; q = Find(t, q + 1)) (*occ)[k].push_back(q);
         continue;
       }
-      lead_only &= (static_cast<unsigned char>(t[0]) & 0xC0) != 0x80;
       hashes[k] = hash3(reinterpret_cast<const unsigned char*>(t.data()));
       bits[hashes[k] >> 6] |= 1ull << (hashes[k] & 63);
       any = true;
     }
     if (!any) return;
+    // Jump between bytes that start some text, 16 bytes at a time: the (at most four) distinct
+    // first bytes, or else two byte ranges that hold them all, checked against a table.
+    bool first[256] = {};
+    unsigned char firsts[4] = {};
+    int distinct = 0;
+    for (std::size_t k = 0; k < texts.size(); ++k) {
+      if (texts[k].size() < 3) continue;
+      unsigned char b = static_cast<unsigned char>(texts[k][0]);
+      if (!first[b] && distinct < 4) firsts[distinct] = b;
+      if (!first[b]) ++distinct;
+      first[b] = true;
+    }
+    for (int d = distinct; d < 4; ++d) firsts[d] = firsts[0];
+    // More first bytes: the smallest ranges holding the ASCII ones and the others.
+    unsigned char lo[2] = {0xFF, 0xFF}, hi[2] = {0, 0};
+    for (int b = 0; b < 256; ++b)
+      if (first[b]) {
+        int r = b >= 0x80;
+        lo[r] = std::min<unsigned char>(lo[r], static_cast<unsigned char>(b));
+        hi[r] = std::max<unsigned char>(hi[r], static_cast<unsigned char>(b));
+      }
+    for (int r = 0; r < 2; ++r)
+      if (lo[r] > hi[r]) lo[r] = lo[1 - r], hi[r] = hi[1 - r];  // an empty range: repeat the other
     const unsigned char* p = reinterpret_cast<const unsigned char*>(s_.data());
     const std::size_t n = s_.size();
     for (std::size_t i = from; i + 3 <= n; ++i) {
-      if (lead_only && (p[i] & 0xC0) == 0x80) continue;  // no text starts inside a character
+      i = distinct <= 4 ? FindAnyByte(s_, i, firsts[0], firsts[1], firsts[2], firsts[3])
+                        : FindByteInRanges(s_, i, lo[0], hi[0], lo[1], hi[1]);
+      if (i + 3 > n) break;
+      if (!first[p[i]]) continue;
       unsigned h = hash3(p + i);
       if (!((bits[h >> 6] >> (h & 63)) & 1)) continue;
       for (std::size_t k = 0; k < texts.size(); ++k) {

@@ -71,8 +71,8 @@ int CjkDigit(char32_t c) {
 }
 
 int MonthFromName(std::string_view w) {
-  static const char* const kFull[] = {"january", "february", "march",     "april",   "may",      "june",
-                                      "july",    "august",   "september", "october", "november", "december"};
+  static constexpr std::string_view kFull[] = {"january", "february", "march",     "april",   "may",      "june",
+                                               "july",    "august",   "september", "october", "november", "december"};
   if (w.size() < 3 || w.size() > 9) return 0;
   char low[10];
   for (std::size_t i = 0; i < w.size(); ++i) low[i] = static_cast<char>(w[i] >= 'A' && w[i] <= 'Z' ? w[i] - 'A' + 'a' : w[i]);

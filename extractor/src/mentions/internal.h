@@ -106,6 +106,28 @@ inline std::size_t FindByteInRange(std::string_view s, std::size_t i, unsigned c
   return n;
 }
 
+// First index >= i whose byte lies in [lo1, hi1] or [lo2, hi2]; s.size() when there is none.
+inline std::size_t FindByteInRanges(std::string_view s, std::size_t i, unsigned char lo1, unsigned char hi1,
+                                    unsigned char lo2, unsigned char hi2) {
+  const char* p = s.data();
+  const std::size_t n = s.size();
+#if defined(__SSE2__)
+  const __m128i vlo1 = _mm_set1_epi8(static_cast<char>(lo1)), vspan1 = _mm_set1_epi8(static_cast<char>(hi1 - lo1));
+  const __m128i vlo2 = _mm_set1_epi8(static_cast<char>(lo2)), vspan2 = _mm_set1_epi8(static_cast<char>(hi2 - lo2));
+  for (; i + 16 <= n; i += 16) {
+    __m128i raw = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    __m128i x1 = _mm_sub_epi8(raw, vlo1), x2 = _mm_sub_epi8(raw, vlo2);
+    __m128i in = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(x1, vspan1), x1), _mm_cmpeq_epi8(_mm_min_epu8(x2, vspan2), x2));
+    if (int bits = _mm_movemask_epi8(in)) return i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(bits)));
+  }
+#endif
+  for (; i < n; ++i) {
+    unsigned char x = static_cast<unsigned char>(p[i]);
+    if ((x >= lo1 && x <= hi1) || (x >= lo2 && x <= hi2)) return i;
+  }
+  return n;
+}
+
 // The code point ending right before `i`; `*start` receives its first byte. cp = 0 at i == 0.
 // Inline: every gazetteer match asks for the code point before its end.
 inline char32_t DecodeBefore(std::string_view s, std::size_t i, std::size_t* start) {
@@ -176,7 +198,7 @@ class Trie {
   // lookup decides for most Chinese characters that no key starts there.
   template <class Fn>
   void MatchAtCodePoint(std::string_view s, std::size_t pos, char32_t cp, std::size_t len, Fn&& fn) const;
-  std::size_t size() const { return payload_begin_.empty() ? 0 : payload_begin_.size() - 1; }
+  std::size_t size() const { return nodes_.size(); }
   // A cheap filter before MatchAt*: false when no key starts with code point `cp` followed by
   // `next` (0 at the end of the text). Most positions of a release fail here.
   // Exact and cheaper than MayStartWith: false when no key starts with the code point `cp` of
@@ -199,11 +221,18 @@ class Trie {
   };
   std::vector<BuildNode> build_{1};
   std::int32_t root_[256] = {};
-  // Frozen CSR form: children of node n are edges [edge_begin_[n], edge_begin_[n+1]).
-  std::vector<std::uint32_t> edge_begin_;
-  std::vector<unsigned char> edge_byte_;
-  std::vector<std::int32_t> edge_next_;
-  std::vector<std::uint32_t> payload_begin_;
+  // Frozen form: node n's children are edges_[edge_begin, edge_end), sorted by byte, and its
+  // payloads payloads_[payload_begin, payload_end). One record per node and one array of
+  // (byte, child) pairs: a step of a walk touches two cache lines, not five arrays.
+  struct Node {
+    std::uint32_t edge_begin = 0, edge_end = 0, payload_begin = 0, payload_end = 0;
+  };
+  struct Edge {
+    unsigned char byte = 0;
+    std::int32_t next = 0;
+  };
+  std::vector<Node> nodes_;
+  std::vector<Edge> edges_;
   std::vector<std::int32_t> payloads_;
   // Node reached after the first code point of the BMP (0 = no key starts with it).
   std::vector<std::int32_t> bmp_root_;
@@ -237,22 +266,23 @@ void Trie::MatchAtCodePoint(std::string_view s, std::size_t pos, char32_t cp, st
 template <class Fn>
 void Trie::Walk(std::string_view s, std::int32_t node, std::size_t i, Fn&& fn) const {
   while (node > 0) {
-    for (std::uint32_t p = payload_begin_[node]; p < payload_begin_[node + 1]; ++p) fn(i, payloads_[p]);
+    const Node& nd = nodes_[node];
+    for (std::uint32_t p = nd.payload_begin; p < nd.payload_end; ++p) fn(i, payloads_[p]);
     if (i >= s.size()) return;
     unsigned char b = static_cast<unsigned char>(s[i]);
-    std::uint32_t lo = edge_begin_[node], hi = edge_begin_[node + 1];
+    std::uint32_t lo = nd.edge_begin, hi = nd.edge_end;
     std::int32_t next = 0;
     if (hi - lo <= 8) {  // most nodes have a child or two: a linear scan beats a search
       for (std::uint32_t e = lo; e < hi; ++e) {
-        if (edge_byte_[e] == b) { next = edge_next_[e]; break; }
-        if (edge_byte_[e] > b) break;
+        if (edges_[e].byte == b) { next = edges_[e].next; break; }
+        if (edges_[e].byte > b) break;
       }
     } else {  // UTF-8 lead and continuation bytes fan out to 64 children
       while (lo < hi) {
         std::uint32_t mid = (lo + hi) / 2;
-        if (edge_byte_[mid] < b) lo = mid + 1; else hi = mid;
+        if (edges_[mid].byte < b) lo = mid + 1; else hi = mid;
       }
-      if (lo < edge_begin_[node + 1] && edge_byte_[lo] == b) next = edge_next_[lo];
+      if (lo < nd.edge_end && edges_[lo].byte == b) next = edges_[lo].next;
     }
     node = next;
     ++i;

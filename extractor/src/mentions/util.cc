@@ -99,24 +99,19 @@ void Trie::Insert(std::string_view key, std::int32_t payload) {
 
 void Trie::Freeze() {
   std::size_t n = build_.size();
-  edge_begin_.assign(n + 1, 0);
-  payload_begin_.assign(n + 1, 0);
-  edge_byte_.clear();
-  edge_next_.clear();
+  nodes_.assign(n, Node{});
+  edges_.clear();
   payloads_.clear();
   for (std::size_t i = 0; i < n; ++i) {
     auto ch = build_[i].children;
     std::sort(ch.begin(), ch.end());
-    edge_begin_[i] = static_cast<std::uint32_t>(edge_byte_.size());
-    for (const auto& [b, next] : ch) {
-      edge_byte_.push_back(b);
-      edge_next_.push_back(next);
-    }
-    payload_begin_[i] = static_cast<std::uint32_t>(payloads_.size());
+    nodes_[i].edge_begin = static_cast<std::uint32_t>(edges_.size());
+    for (const auto& [b, next] : ch) edges_.push_back(Edge{b, next});
+    nodes_[i].edge_end = static_cast<std::uint32_t>(edges_.size());
+    nodes_[i].payload_begin = static_cast<std::uint32_t>(payloads_.size());
     for (std::int32_t p : build_[i].payloads) payloads_.push_back(p);
+    nodes_[i].payload_end = static_cast<std::uint32_t>(payloads_.size());
   }
-  edge_begin_[n] = static_cast<std::uint32_t>(edge_byte_.size());
-  payload_begin_[n] = static_cast<std::uint32_t>(payloads_.size());
   std::fill(std::begin(root_), std::end(root_), 0);
   for (const auto& [b, next] : build_[0].children) root_[b] = next;
   // First code points of the BMP: follow every 2- and 3-byte UTF-8 path from the root.
