@@ -48,9 +48,7 @@ struct Found {
 
 // The reference: every non-overlapping match of the pattern as expanded, with all its groups
 // (what MatchRule did before capture programs existed).
-std::vector<Found> Reference(const presskg::rules::Rule& r, const std::string& text) {
-  RE2 re(r.expanded);
-  REQUIRE(re.ok());
+std::vector<Found> Reference(const RE2& re, const std::string& text) {
   std::vector<re2::StringPiece> g(re.NumberOfCapturingGroups() + 1);
   std::vector<Found> out;
   std::size_t pos = 0;
@@ -143,7 +141,8 @@ TEST_CASE("matches report the parse of the pattern as written (random texts)") {
     for (std::size_t k = 0; k < n; ++k) pieces.push_back(alphabet[rng() % alphabet.size()]);
     SlottedText s = Text(pieces);
     for (const auto& r : book.rules()) {
-      std::vector<Found> want = Reference(*r, s.text), got = Engine(book, *r, s);
+      RE2 re(r->expanded);
+      std::vector<Found> want = Reference(re, s.text), got = Engine(book, *r, s);
       INFO("rule " << r->id << " on " << presskg::rules::RenderSlotted(s));
       REQUIRE(got.size() == want.size());
       for (std::size_t k = 0; k < got.size(); ++k) CHECK(got[k] == want[k]);
@@ -161,3 +160,4 @@ TEST_CASE("matches report the parse of the pattern as written (random texts)") {
     CHECK(r->captures.empty() == (r->id == "t.c3"));
   }
 }
+
