@@ -321,11 +321,16 @@ int RunExtract(int argc, char** argv) {
   } else {
     // Ordered parallel map: the reader (this thread) feeds a bounded window; workers fill jobs in any
     // order; this thread emits them strictly in input order, so output never depends on --jobs.
+    // The window is bounded in jobs and in input bytes: wide enough that one slow document at the
+    // front does not leave the other workers idle, small enough that memory stays bounded by a
+    // few large documents in flight.
     std::mutex mu;
     std::condition_variable cv_work, cv_done;
     std::deque<std::shared_ptr<Job>> queue, window;
+    std::size_t window_bytes = 0;
     bool closing = false;
-    const std::size_t max_window = static_cast<std::size_t>(jobs) * 4;
+    const std::size_t max_window = static_cast<std::size_t>(jobs) * 16;
+    const std::size_t max_window_bytes = std::size_t{32} << 20;
     std::vector<std::thread> workers;
     for (int w = 0; w < jobs; ++w) {
       workers.emplace_back([&] {
@@ -339,23 +344,29 @@ int RunExtract(int argc, char** argv) {
             queue.pop_front();
           }
           Process(ctx, *job);
+          bool front;
           {
             std::lock_guard<std::mutex> lock(mu);
             job->done = true;
+            front = window.front() == job;  // the emitting thread waits only for the front job
           }
-          cv_done.notify_all();
+          if (front) cv_done.notify_one();
         }
       });
     }
-    auto drain = [&](std::size_t keep) {
+    // Emits finished jobs from the front while the window is over its bounds (all of it when
+    // `all`); writing happens outside the lock so workers keep going meanwhile.
+    auto drain = [&](bool all) {
       for (;;) {
         std::shared_ptr<Job> front;
         {
           std::unique_lock<std::mutex> lock(mu);
-          if (window.size() <= keep) return;
+          bool over = window.size() > max_window || (window_bytes > max_window_bytes && window.size() > 1);
+          if (window.empty() || !(all || over)) return;
           cv_done.wait(lock, [&] { return window.front()->done; });
           front = window.front();
           window.pop_front();
+          window_bytes -= front->item.report.bytes;
         }
         emit(*front);
       }
@@ -368,13 +379,14 @@ int RunExtract(int argc, char** argv) {
       {
         std::lock_guard<std::mutex> lock(mu);
         window.push_back(job);
+        window_bytes += job->item.report.bytes;
         queue.push_back(job);
       }
       cv_work.notify_one();
-      drain(max_window);
+      drain(false);
       return out_status;
     });
-    drain(0);
+    drain(true);
     {
       std::lock_guard<std::mutex> lock(mu);
       closing = true;
