@@ -386,7 +386,7 @@ class Cascade {
           cand.country = generic ? std::string_view() : std::string_view(e.country);
           cand.value = e.value;
           cand.source = e.source;
-          if (generic) generic_orgs_.insert(i);
+          if (generic && (generic_orgs_.empty() || generic_orgs_.back() != i)) generic_orgs_.push_back(i);
           if (e.type == MentionType::kCountry) country_hits_.push_back({i, best_end, e.key});
           out->push_back(std::move(cand));
         }
@@ -651,7 +651,7 @@ class Cascade {
       if (Covered(ms, sb, se)) {
         // a generic ministry name (通信部) may be the tail of a longer one: walk on from its start
         const Candidate* g = CoveringAt(ms, sb);
-        if (!(ministry && g != nullptr && g->end == se && generic_orgs_.count(g->begin) > 0)) continue;
+        if (!(ministry && g != nullptr && g->end == se && IsGenericOrgAt(g->begin))) continue;
         sb = g->begin;
       }
       std::size_t b = sb, walked = sb;  // walked: where the characters before the suffix begin
@@ -782,7 +782,7 @@ class Cascade {
         // 加纳通信部, UAE Ministry of Economy, US Department of Commerce, UK Government
         if ((glued || spaced) && (prev.type == MentionType::kCountry || prev.type == MentionType::kPlace) &&
             c.type == MentionType::kOrg &&
-            (c.key.empty() || generic_orgs_.count(c.begin) > 0 || c.country == prev.key ||
+            (c.key.empty() || IsGenericOrgAt(c.begin) || c.country == prev.key ||
              c.country == prev.country)) {
           std::string_view country = prev.type == MentionType::kCountry ? prev.key : prev.country;
           c.begin = prev.begin;
@@ -1280,7 +1280,8 @@ class Cascade {
   std::vector<std::size_t> speech_hits_;  // where a Chinese speech verb starts
   std::vector<SuffixHit> keyword_hits_;   // Latin organization keywords
   std::vector<SuffixHit> honorific_hits_;
-  std::unordered_set<std::size_t> generic_orgs_;  // begins of organizations that take a country prefix
+  std::vector<std::size_t> generic_orgs_;  // begins of organizations that take a country prefix, ascending
+  bool IsGenericOrgAt(std::size_t b) const { return std::binary_search(generic_orgs_.begin(), generic_orgs_.end(), b); }
   struct CountryHit {
     std::size_t begin, end;
     std::string_view key;  // into the gazetteer: candidates keep views of it
