@@ -325,87 +325,111 @@ class Cascade {
   // Stage 1: every gazetteer name, longest per start position, with word boundaries for
   // alphabetic names.
   void ScanGazetteer(std::vector<Candidate>* out) {
-    // Each code point is decoded once: the one after `c` becomes the next round's `c`.
+    // Blocks of three passes, so that the filters cost no branch per code point: (1) decode each
+    // code point once (the one after `c` becomes the next round's `c`) and keep the word starts
+    // whose first code point begins some name; (2) keep those whose first two code points begin
+    // one (the pair filter's loads overlap); (3) match from the survivors, in text order.
+    struct Start {
+      std::size_t i;
+      char32_t c, next;
+      std::size_t n;
+    };
+    constexpr std::size_t kBlock = 256;
+    Start block[kBlock];
+    std::vector<std::int32_t> best;
     const std::size_t size = s_.size();
     bool prev_alpha = false;
     char32_t c = 0;
     std::size_t n = size > 0 ? DecodeAt(s_, 0, &c) : 0;
     bool alpha = IsAlphaWord(c);
-    std::vector<std::int32_t> best;
-    for (std::size_t i = 0; i < size;) {
-      char32_t next = 0;
-      std::size_t next_n = i + n < size ? DecodeAt(s_, i + n, &next) : 0;
-      bool word_start = !(alpha && prev_alpha);
-      if (word_start && gz_.trie.MayStartAt(c, n, static_cast<unsigned char>(s_[i])) &&
-          gz_.trie.MayStartWith(c, next)) {
-        std::size_t best_end = 0;
-        best.clear();
-        gz_.trie.MatchAtCodePoint(s_, i, c, n, [&](std::size_t end, std::int32_t payload) {
-          const Entry& e = gz_.entries[payload];
-          if ((e.langs & lang_) == 0) return;
-          if (e.kind == EntryKind::kOrgSuffix) {
-            suffix_hits_.push_back({i, end, payload});
-            return;
-          }
-          if (e.kind == EntryKind::kSpeechVerb) {
-            if (speech_hits_.empty() || speech_hits_.back() != i) speech_hits_.push_back(i);
-            return;
-          }
-          // right boundary: an alphabetic name must not continue into a word
-          std::size_t ls;
-          char32_t last = DecodeBefore(s_, end, &ls);
-          if (IsAlphaWord(last) && end < s_.size()) {
-            char32_t next;
-            DecodeAt(s_, end, &next);
-            if (IsAlphaWord(next)) return;
-          }
-          if (e.kind == EntryKind::kOrgKeyword) {
-            keyword_hits_.push_back({i, end, payload});
-            return;
-          }
-          if (e.kind == EntryKind::kHonorific) {
-            honorific_hits_.push_back({i, end, payload});
-            return;
-          }
-          if (end > best_end) {
-            best_end = end;
-            best.clear();
-          }
-          if (end == best_end) best.push_back(payload);
-        });
-        for (std::int32_t p : best) {
-          const Entry& e = gz_.entries[p];
-          Candidate cand;
-          cand.type = e.type;
-          cand.begin = i;
-          cand.end = best_end;
-          cand.priority = e.priority;
-          cand.key = e.key;
-          cand.wikidata = e.wikidata;
-          const bool generic = e.country.size() == 1 && e.country[0] == '*';  // takes a country prefix
-          cand.country = generic ? std::string_view() : std::string_view(e.country);
-          cand.value = e.value;
-          cand.source = e.source;
-          if (generic && (generic_orgs_.empty() || generic_orgs_.back() != i)) generic_orgs_.push_back(i);
-          if (e.type == MentionType::kCountry) country_hits_.push_back({i, best_end, e.key});
-          out->push_back(std::move(cand));
+    std::size_t i = 0;
+    while (i < size) {
+      std::size_t k = 0;
+      while (i < size && k < kBlock) {
+        char32_t next = 0;
+        std::size_t next_n = i + n < size ? DecodeAt(s_, i + n, &next) : 0;
+        const bool word_start = !(alpha && prev_alpha);
+        block[k] = Start{i, c, next, n};
+        k += static_cast<std::size_t>(word_start & gz_.trie.MayStartAt(c, n, static_cast<unsigned char>(s_[i])));
+        prev_alpha = alpha;
+        alpha = IsAlphaWord(next);
+        c = next;
+        i += n;
+        n = next_n;
+        if (alpha && prev_alpha && i < size) {
+          // Inside a word nothing starts: step over it and the ASCII letters and digits after it
+          // in one go (English text is mostly such positions).
+          std::size_t j = i + n;
+          while (j < size && IsAsciiWordByte(static_cast<unsigned char>(s_[j]))) ++j;
+          i = j;
+          if (j >= size) break;
+          n = DecodeAt(s_, i, &c);
+          alpha = IsAlphaWord(c);  // prev_alpha stays true: the byte before j belongs to the word
         }
       }
-      prev_alpha = alpha;
-      alpha = IsAlphaWord(next);
-      c = next;
-      i += n;
-      n = next_n;
-      if (alpha && prev_alpha && i < size) {
-        // Inside a word nothing starts: step over it and the ASCII letters and digits after it
-        // in one go (English text is mostly such positions).
-        std::size_t j = i + n;
-        while (j < size && IsAsciiWordByte(static_cast<unsigned char>(s_[j]))) ++j;
-        if (j >= size) break;
-        i = j;
-        n = DecodeAt(s_, i, &c);
-        alpha = IsAlphaWord(c);  // prev_alpha stays true: the byte before j belongs to the word
+      std::size_t m = 0;
+      for (std::size_t q = 0; q < k; ++q) {
+        block[m] = block[q];
+        m += static_cast<std::size_t>(gz_.trie.MayStartWith(block[q].c, block[q].next));
       }
+      for (std::size_t q = 0; q < m; ++q) MatchStart(block[q].i, block[q].c, block[q].n, out, best);
+    }
+  }
+
+  // Every gazetteer name starting at `i` (code point `c` of `n` bytes): the longest becomes a
+  // candidate; suffixes, speech verbs, keywords and honorifics are noted for later stages.
+  void MatchStart(std::size_t i, char32_t c, std::size_t n, std::vector<Candidate>* out, std::vector<std::int32_t>& best) {
+    std::size_t best_end = 0;
+    best.clear();
+    gz_.trie.MatchAtCodePoint(s_, i, c, n, [&](std::size_t end, std::int32_t payload) {
+      const Entry& e = gz_.entries[payload];
+      if ((e.langs & lang_) == 0) return;
+      if (e.kind == EntryKind::kOrgSuffix) {
+        suffix_hits_.push_back({i, end, payload});
+        return;
+      }
+      if (e.kind == EntryKind::kSpeechVerb) {
+        if (speech_hits_.empty() || speech_hits_.back() != i) speech_hits_.push_back(i);
+        return;
+      }
+      // right boundary: an alphabetic name must not continue into a word
+      std::size_t ls;
+      char32_t last = DecodeBefore(s_, end, &ls);
+      if (IsAlphaWord(last) && end < s_.size()) {
+        char32_t next;
+        DecodeAt(s_, end, &next);
+        if (IsAlphaWord(next)) return;
+      }
+      if (e.kind == EntryKind::kOrgKeyword) {
+        keyword_hits_.push_back({i, end, payload});
+        return;
+      }
+      if (e.kind == EntryKind::kHonorific) {
+        honorific_hits_.push_back({i, end, payload});
+        return;
+      }
+      if (end > best_end) {
+        best_end = end;
+        best.clear();
+      }
+      if (end == best_end) best.push_back(payload);
+    });
+    for (std::int32_t p : best) {
+      const Entry& e = gz_.entries[p];
+      Candidate cand;
+      cand.type = e.type;
+      cand.begin = i;
+      cand.end = best_end;
+      cand.priority = e.priority;
+      cand.key = e.key;
+      cand.wikidata = e.wikidata;
+      const bool generic = e.country.size() == 1 && e.country[0] == '*';  // takes a country prefix
+      cand.country = generic ? std::string_view() : std::string_view(e.country);
+      cand.value = e.value;
+      cand.source = e.source;
+      if (generic && (generic_orgs_.empty() || generic_orgs_.back() != i)) generic_orgs_.push_back(i);
+      if (e.type == MentionType::kCountry) country_hits_.push_back({i, best_end, e.key});
+      out->push_back(std::move(cand));
     }
   }
 
