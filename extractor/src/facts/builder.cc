@@ -381,34 +381,41 @@ std::set<std::string> NameWords(const std::string& s) {
   return out;
 }
 
-bool SamePerson(const EntityRef& a, const EntityRef& b) {
-  std::vector<const std::string*> fa{&a.name}, fb{&b.name};
-  for (const auto& x : a.aliases) fa.push_back(&x);
-  for (const auto& y : b.aliases) fb.push_back(&y);
-  // Keys and name words once per form, not once per pair (same tests, same order).
-  std::vector<std::string> kb;
-  for (const std::string* y : fb) kb.push_back(NormKey(*y));
-  std::vector<std::set<std::string>> wb(fb.size());
-  std::vector<bool> wb_done(fb.size(), false);
-  for (const std::string* x : fa) {
-    std::string kx = NormKey(*x);
-    std::set<std::string> wx;
-    bool wx_done = false;
-    for (std::size_t j = 0; j < fb.size(); ++j) {
-      const std::string& y = *fb[j];
-      if (!kx.empty() && kx == kb[j]) return true;
+// A person's name forms with what SamePerson compares, computed once per person.
+struct PersonForms {
+  std::vector<std::string> keys;               // NormKey of the name and each alias
+  std::vector<bool> latin;                     // the form has no CJK
+  std::vector<std::set<std::string>> words;    // NameWords of Latin forms
+};
+
+PersonForms FormsOf(const EntityRef& p) {
+  PersonForms f;
+  std::vector<const std::string*> forms{&p.name};
+  for (const auto& a : p.aliases) forms.push_back(&a);
+  for (const std::string* x : forms) {
+    f.keys.push_back(NormKey(*x));
+    f.latin.push_back(!HasCjk(*x));
+    f.words.push_back(f.latin.back() ? NameWords(*x) : std::set<std::string>());
+  }
+  return f;
+}
+
+bool SamePerson(const PersonForms& a, const PersonForms& b) {
+  for (std::size_t i = 0; i < a.keys.size(); ++i)
+    for (std::size_t j = 0; j < b.keys.size(); ++j) {
+      if (!a.keys[i].empty() && a.keys[i] == b.keys[j]) return true;
       // Latin names: every word of the shorter form is a word of the longer one (at least two).
-      if (HasCjk(*x) || HasCjk(y)) continue;
-      if (!wx_done) wx = NameWords(*x), wx_done = true;
-      if (!wb_done[j]) wb[j] = NameWords(y), wb_done[j] = true;
-      const std::set<std::string>& wy = wb[j];
+      if (!a.latin[i] || !b.latin[j]) continue;
+      const std::set<std::string>& wx = a.words[i];
+      const std::set<std::string>& wy = b.words[j];
       const auto& small = wx.size() <= wy.size() ? wx : wy;
       const auto& big = wx.size() <= wy.size() ? wy : wx;
       if (small.size() >= 2 && std::includes(big.begin(), big.end(), small.begin(), small.end())) return true;
     }
-  }
   return false;
 }
+
+bool SamePerson(const EntityRef& a, const EntityRef& b) { return SamePerson(FormsOf(a), FormsOf(b)); }
 
 bool IsGovernmentOf(const EntityRef& org, const std::string& cc) {
   if (cc.empty() || org.country != cc) return false;
@@ -797,13 +804,20 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
     return (ra ? ra->priority : 0) > (rb ? rb->priority : 0);
   });
   std::vector<Fact> kept_roles;
+  std::vector<PersonForms> quoted_forms, kept_forms;  // each person's forms once, not once per pair
+  for (const Fact& q : out.facts)
+    if (q.type == FactType::kQuote) quoted_forms.push_back(FormsOf(q.person));
   for (Fact& f : roles) {
+    PersonForms pf = FormsOf(f.person);
     bool quoted = false;
-    for (const Fact& q : out.facts)
-      if (q.type == FactType::kQuote && SamePerson(q.person, f.person)) quoted = true;
-    for (const Fact& k : kept_roles)
-      if (SamePerson(k.person, f.person)) quoted = true;
-    if (!quoted) kept_roles.push_back(std::move(f));
+    for (const PersonForms& q : quoted_forms)
+      if (!quoted && SamePerson(q, pf)) quoted = true;
+    for (const PersonForms& k : kept_forms)
+      if (!quoted && SamePerson(k, pf)) quoted = true;
+    if (!quoted) {
+      kept_roles.push_back(std::move(f));
+      kept_forms.push_back(std::move(pf));
+    }
   }
   std::stable_sort(kept_roles.begin(), kept_roles.end(),
                    [](const Fact& a, const Fact& b) { return a.evidence.begin < b.evidence.begin; });
