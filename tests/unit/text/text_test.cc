@@ -11,6 +11,7 @@
 #include <atomic>
 #include <memory>
 #include <mutex>
+#include <cstring>
 #include <random>
 #include <sstream>
 #include <thread>
@@ -256,6 +257,35 @@ TEST_CASE("paragraphs and sentences", "[text][sentences]") {
   }
 }
 
+TEST_CASE("line ends and quotation marks are found at every byte alignment", "[text][sentences]") {
+  // The scans look at eight bytes at a time: put each mark at every offset within a block, after
+  // other characters that share its lead byte (— ¢ 。).
+  for (const char* sep : {"\n", "\r\n", "\xC2\x85", "\xE2\x80\xA8", "\xE2\x80\xA9"}) {
+    for (int k = 0; k < 17; ++k) {
+      std::string first = std::string(k, 'x') + "\xE2\x80\x94\xC2\xA2\xE3\x80\x82";
+      std::string text = first + sep + "Next one.";
+      INFO("offset " << k << " separator bytes " << std::strlen(sep));
+      PreparedText t = Prep(text, "en");
+      REQUIRE(t.paragraphs().size() == 2);
+      CHECK(t.NormalizedView(t.paragraphs()[0].norm_begin, t.paragraphs()[0].norm_end) == first);
+      CHECK(t.NormalizedView(t.paragraphs()[1].norm_begin, t.paragraphs()[1].norm_end) == "Next one.");
+    }
+  }
+  for (int k = 0; k < 17; ++k) {
+    for (int j = 0; j < 9; ++j) {
+      std::string q1 = "\xE2\x80\x9C" "ab\xE2\x80\x94" "\xE2\x80\x9D", q2 = "\xE3\x80\x8C" "c\xE3\x80\x82" "\xE3\x80\x8D",
+                  q3 = "\"e\xC2\xA2" "f\"";
+      std::string text = std::string(k, 'x') + q1 + std::string(j, 'y') + q2 + " " + q3;
+      INFO("offsets " << k << ", " << j);
+      PreparedText t = Prep(text, "zh-Hans");  // (the view has “” for 「」: Hant-Hans maps them)
+      REQUIRE(t.quotes().size() == 3);
+      CHECK(t.OriginalText(t.quotes()[0].norm_begin, t.quotes()[0].norm_end) == q1);
+      CHECK(t.OriginalText(t.quotes()[1].norm_begin, t.quotes()[1].norm_end) == q2);
+      CHECK(t.OriginalText(t.quotes()[2].norm_begin, t.quotes()[2].norm_end) == q3);
+    }
+  }
+}
+
 TEST_CASE("dateline", "[text][dateline]") {
   struct Case {
     const char* text;
@@ -283,6 +313,18 @@ TEST_CASE("dateline", "[text][dateline]") {
       {"纽约2016年9月21日电 /美通社/ -- 今日，双方签署协议。", "纽约2016年9月21日电", "2016年9月21日", "纽约"},
       {"Title\nWASHINGTON, D.C., Nov. 3, 2020 /PRNewswire/ -- The firm said.", "WASHINGTON, D.C., Nov. 3, 2020 /PRNewswire/ --",
        "Nov. 3, 2020", "WASHINGTON, D.C."},
+      // Edges of the pre-filters that run before the regexes: a weekday after a date-only line,
+      // white space after the bracket and before 月, date-only lines at the end, month names
+      // inside other words ("market", "Decatur") before the real date.
+      {"标题\n\n2011年7月20日（星期三）\n\n正文。", "2011年7月20日(星期三)", "2011年7月20日", ""},
+      {"标题\n（　2013年5月16日，日内瓦）国际组织今天宣布。", "( 2013年5月16日,日内瓦)", "2013年5月16日", "日内瓦"},
+      {"公报\n\n马德里, 5 五 月 2017\n\n正文。", "马德里, 5 五 月 2017", "5 五 月 2017", "马德里"},
+      {"Title\n\nOne.\n\nTwo.\n\nThree.\n\nFour.\n\nFive.\n\nSix.\n\nSeven.\n\nEight.\n\nMarch 14, 2012  \n",
+       "March 14, 2012", "March 14, 2012", ""},
+      {"标题\n\n一。\n\n二。\n\n三。\n\n四。\n\n五。\n\n六。\n\n七。\n\n八。\n\n2012年3月14日\n", "2012年3月14日",
+       "2012年3月14日", ""},
+      {"Title\n\nThe market in Decatur grew in May.\n\nMay 5, 2013\n\nNew Delhi – The body met.",
+       "May 5, 2013\n\nNew Delhi –", "May 5, 2013", "New Delhi"},
   };
   for (const Case& c : cases) {
     INFO(c.text);
@@ -293,7 +335,8 @@ TEST_CASE("dateline", "[text][dateline]") {
     CHECK(t.NormalizedView(d.date_begin, d.date_end) == c.date);
     CHECK(t.NormalizedView(d.place_begin, d.place_end) == c.place);
   }
-  for (const char* none : {"The council met today in Geneva and agreed on a plan.", "Title\n\nSunday – a day of rest."}) {
+  for (const char* none : {"The council met today in Geneva and agreed on a plan.", "Title\n\nSunday – a day of rest.",
+                           "Title\n\nMarketing, 12 Decembers 2013 – not a month.", "标题\n\n（会议）5月16日起举行。"}) {
     INFO(none);
     CHECK(!Prep(none).dateline().found);
   }
