@@ -134,8 +134,41 @@ bool IsParticle(std::string_view w) {
 }
 
 // Capitalised words that start sentences or name non-people; never part of a person's name.
+// A fixed set of short words: open addressing over an FNV-1a hash, cheaper than
+// std::unordered_set<std::string_view> (std::hash hashes with a call and walks a node list).
+class WordSet {
+ public:
+  WordSet(std::initializer_list<std::string_view> words) {
+    std::size_t cap = 16;
+    while (cap < words.size() * 4) cap *= 2;
+    slots_.assign(cap, std::string_view());
+    used_.assign(cap, false);
+    for (std::string_view w : words) {
+      std::size_t h = Hash(w) & (cap - 1);
+      while (used_[h] && slots_[h] != w) h = (h + 1) & (cap - 1);
+      slots_[h] = w;
+      used_[h] = true;
+    }
+  }
+  bool count(std::string_view w) const {
+    std::size_t mask = slots_.size() - 1;
+    for (std::size_t h = Hash(w) & mask; used_[h]; h = (h + 1) & mask)
+      if (slots_[h] == w) return true;
+    return false;
+  }
+
+ private:
+  static std::size_t Hash(std::string_view w) {
+    std::uint32_t h = 2166136261u;
+    for (unsigned char c : w) h = (h ^ c) * 16777619u;
+    return h;
+  }
+  std::vector<std::string_view> slots_;
+  std::vector<bool> used_;
+};
+
 bool IsNameStopWord(std::string_view w) {
-  static const std::unordered_set<std::string_view> kStop = {
+  static const WordSet kStop = {
       "The", "This", "That", "These", "Those", "In", "On", "At", "As", "He", "She", "It", "We", "They", "Our",
       "His", "Her", "Their", "A", "An", "And", "But", "Or", "Today", "Yesterday", "Tomorrow", "For", "With",
       "From", "To", "Of", "By", "After", "Before", "During", "While", "When", "Where", "Under", "Over", "Also",
@@ -159,7 +192,7 @@ bool IsNameStopWord(std::string_view w) {
 // Stop words that may still begin an organization's name ("Global Coastal Resilience Alliance",
 // "United Nations Development Programme", "National Health Commission").
 bool IsOrgPrefixStop(std::string_view w) {
-  static const std::unordered_set<std::string_view> kOk = {
+  static const WordSet kOk = {
       "Global", "International", "National", "World", "United", "Nations", "State", "States", "Republic",
       "Kingdom", "Digital", "ICT", "AI", "Internet", "Africa", "Asia", "Europe", "America", "Americas",
       "Pacific", "Arab", "New", "General", "Executive", "Media", "Press", "Forum", "Summit", "Project",
@@ -1008,6 +1041,7 @@ class Cascade {
   bool HasSurname(std::string_view name, int len) const {
     char32_t c;
     std::size_t n = DecodeAt(name, 0, &c);
+    if (!gz_.MayBeSurnameStart(c)) return false;
     if (len >= 3 && n < name.size()) {
       char32_t d;
       std::size_t n2 = DecodeAt(name, n, &d);

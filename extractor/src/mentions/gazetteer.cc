@@ -299,6 +299,9 @@ class Loader {
         while (ls >> item) {
           if (std::string(file) == "surnames.txt") {
             gz_->surnames.insert(item);
+            char32_t first;
+            DecodeAt(item, 0, &first);
+            if (first < 0x10000) gz_->surname_first[first >> 6] |= 1ull << (first & 63);
           } else {
             for (std::size_t i = 0; i < item.size();) {
               char32_t cp;

@@ -294,6 +294,9 @@ struct Gazetteer {
   Trie trie;
   // Chinese surnames (single and compound) for names in strong contexts.
   std::unordered_set<std::string> surnames;
+  // First code points (BMP) of the surnames, one bit each: most lookups end here.
+  std::vector<std::uint64_t> surname_first = std::vector<std::uint64_t>(0x10000 / 64, 0);
+  bool MayBeSurnameStart(char32_t c) const { return c >= 0x10000 || ((surname_first[c >> 6] >> (c & 63)) & 1); }
   // Characters used in transliterated foreign names (布哈伊马·萨努).
   std::unordered_set<char32_t> translit_chars;
   std::vector<std::string> files;  // what was loaded, for explain / versioning
