@@ -460,6 +460,10 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
   std::set<std::string> fired;
 
   std::vector<Fact> agreements, events, roles;
+  // Facts are large: room up front instead of moving them at every growth.
+  agreements.reserve(16);
+  events.reserve(16);
+  roles.reserve(64);
   Fact dateline_rule;  // type stays kAgreement until a dateline rule fires
   dateline_rule.type = FactType::kAgreement;
   std::vector<QuoteCand> quotes;
@@ -759,6 +763,8 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
 
   // Quote blocks: merge consecutive quotations of one speaker in one paragraph.
   std::vector<QuoteCand> blocks;
+  blocks.reserve(quotes.size());
+  out.facts.reserve(quotes.size() + roles.size() + agreements.size() + events.size() + 2);
   for (QuoteCand& q : quotes) {
     if (!blocks.empty()) {
       QuoteCand& b = blocks.back();
@@ -804,6 +810,7 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
     return (ra ? ra->priority : 0) > (rb ? rb->priority : 0);
   });
   std::vector<Fact> kept_roles;
+  kept_roles.reserve(roles.size());
   std::vector<PersonForms> quoted_forms, kept_forms;  // each person's forms once, not once per pair
   for (const Fact& q : out.facts)
     if (q.type == FactType::kQuote) quoted_forms.push_back(FormsOf(q.person));
@@ -830,6 +837,7 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
     return (a.kind != "partnership") > (b.kind != "partnership");
   });
   std::vector<Fact> kept_agreements;
+  kept_agreements.reserve(agreements.size());
   for (Fact& f : agreements) {
     Fact* same = nullptr;
     for (Fact& g : kept_agreements) {
@@ -860,6 +868,7 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
 
   // Events: one per name; a name contained in another merges into it.
   std::vector<Fact> evs;
+  evs.reserve(events.size());
   for (Fact& f : events) {
     std::string k = NormKey(f.name);
     bool merged = false;

@@ -527,8 +527,6 @@ SlottedText Slot(std::string_view normalized, std::size_t begin, std::size_t end
   SlottedText s;
   s.norm_begin = begin;
   s.norm_end = end;
-  s.text.reserve(end - begin + 16);
-  s.to_norm.reserve(end - begin + 16);
   std::size_t pos = begin;
   // Text runs are copied whole; to_norm counts up along them.
   auto copy_to = [&](std::size_t stop) {
@@ -538,8 +536,14 @@ SlottedText Slot(std::string_view normalized, std::size_t begin, std::size_t end
     s.to_norm.resize(base + (stop - pos));
     for (std::size_t k = 0; pos < stop; ++k, ++pos) s.to_norm[base + k] = pos;
   };
-  auto first = std::lower_bound(mentions.begin(), mentions.end(), begin,
-                                [](const Mention& m, std::size_t b) { return m.begin < b; });
+  auto by_begin = [](const Mention& m, std::size_t b) { return m.begin < b; };
+  auto first = std::lower_bound(mentions.begin(), mentions.end(), begin, by_begin);
+  auto last = std::lower_bound(first, mentions.end(), end, by_begin);
+  // A token takes at most 3 bytes per digit plus 6 (bounded by 12 below a thousand mentions).
+  std::size_t room = (end - begin) + 12 * static_cast<std::size_t>(last - first) + 1;
+  s.text.reserve(room);
+  s.to_norm.reserve(room + 1);
+  s.mentions.reserve(last - first);
   for (auto it = first; it != mentions.end() && it->begin < end; ++it) {
     if (it->end > end || it->begin < pos || it->end <= it->begin) continue;
     copy_to(it->begin);
