@@ -2,7 +2,11 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
+#include <fstream>
+#include <map>
+#include <sstream>
 #include <set>
 #include <string>
 
@@ -256,4 +260,96 @@ TEST_CASE("OpenGraphSink picks the embedded store for a path", "[store]") {
   REQUIRE((*sink)->ReplaceGraph(kBase + "graph/x", Release("x", "ITU")).ok());
   REQUIRE((*sink)->Flush().ok());
   CHECK((*sink)->Summary().find("1 graph, 7 triples") == 0);
+}
+
+namespace {
+
+// Facts with several places, some without a country, a country as the place, a place without a
+// label, labels in other languages: the shapes the location OPTIONALs of facts-datelines.rq and
+// facts-events.rq must keep apart (expected rows checked against rdflib).
+Quads LocationCases() {
+  const std::string ex = "http://ex.org/", S = "http://schema.org/", dct = ns::kDcterms;
+  Quads out;
+  auto add = [&](const Term& s, const std::string& p, const Term& o, const std::string& g) {
+    out.push_back({s, Term::Iri(p), o, Term::Iri(ex + "g/" + g)});
+  };
+  struct Place {
+    std::vector<std::pair<std::string, std::string>> labels;
+    std::string country, iso;
+  };
+  const std::map<std::string, Place> places = {
+      {"p1", {{{"P1", "en"}, {"P1z", "zh"}}, "c1", ""}}, {"p2", {{{"P2", "en"}}, "", ""}},
+      {"p3", {{}, "c1", ""}},                              {"c2", {{{"Bee", "en"}}, "", "BB"}},
+      {"p4", {{{"Four", "en"}, {"Vier", "de"}}, "c2", ""}},
+  };
+  const std::map<std::string, std::string> iso = {{"c1", "AA"}, {"c2", "BB"}};
+  const std::map<std::string, std::vector<std::string>> cases = {
+      {"f1", {"p1", "p2"}}, {"f2", {"c2"}}, {"f3", {}}, {"f4", {"p3"}}, {"f5", {"p4"}}, {"f7", {"p2", "c2"}}};
+  for (const std::string kind : {"Dateline", "EventFact"}) {
+    for (const auto& [f, locs] : cases) {
+      const std::string g = f + kind;
+      Term fact = Term::Iri(ex + "fact/" + g), doc = Term::Iri(ex + "doc/" + g);
+      add(fact, kRdfType, Term::Iri(kPkg + kind), g);
+      add(fact, kPkg + "inDocument", doc, g);
+      add(doc, dct + "identifier", Term::Literal(g), g);
+      add(doc, dct + "language", Term::Literal("en"), g);
+      add(fact, dct + "date", Term::Literal("2020-01-0" + f.substr(1)), g);
+      add(fact, S + "startDate", Term::Literal("2020-01-0" + f.substr(1)), g);
+      add(fact, S + "name", Term::Literal("Event " + f), g);
+      for (const std::string& pl : locs) {
+        const Place& p = places.at(pl);
+        Term place = Term::Iri(ex + pl);
+        add(fact, S + "location", place, g);
+        for (const auto& [label, lang] : p.labels) add(place, kRdfs + "label", Term::Literal(label, "", lang), g);
+        if (!p.country.empty()) {
+          add(place, kPkg + "country", Term::Iri(ex + p.country), g);
+          add(Term::Iri(ex + p.country), kPkg + "isoCode", Term::Literal(iso.at(p.country)), g);
+        }
+        if (!p.iso.empty()) add(place, kPkg + "isoCode", Term::Literal(p.iso), g);
+      }
+    }
+  }
+  return out;
+}
+
+std::string ReadQuery(const std::string& name) {
+  std::ifstream in(std::string(PRESSKG_SOURCE_DIR) + "/queries/" + name);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// Rows as "doc|place|country" from the named columns.
+std::set<std::string> Places(const QueryResult& r) {
+  auto col = [&](const std::string& v) {
+    return static_cast<size_t>(std::find(r.variables.begin(), r.variables.end(), v) - r.variables.begin());
+  };
+  const size_t d = col("doc"), p = col("place"), c = col("country");
+  std::set<std::string> out;
+  for (const auto& row : r.rows) out.insert(row[d].value + "|" + row[p].value + "|" + row[c].value);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("facts-datelines.rq and facts-events.rq keep each place's country (several places per fact)", "[store]") {
+  TempDir dir;
+  auto disk = Store::Open(dir.path + "/db", true);
+  auto mem = Store::Open(":memory:", true);
+  REQUIRE(disk.ok());
+  REQUIRE(mem.ok());
+  for (Store* st : {disk->get(), mem->get()}) {
+    REQUIRE(st->Add(LocationCases()).ok());
+    for (const std::string kind : {"Dateline", "EventFact"}) {
+      auto r = st->Query(ReadQuery(kind == "Dateline" ? "facts-datelines.rq" : "facts-events.rq"));
+      REQUIRE(r.ok());
+      std::set<std::string> expected;
+      for (const char* row : {"f1|P1|AA", "f1|P2|", "f2|Bee|BB", "f3||", "f4||", "f5|Four|BB", "f7|Bee|BB", "f7|P2|"}) {
+        std::string s = row;
+        expected.insert(s.substr(0, 2) + kind + s.substr(2));
+      }
+      CHECK(Places(*r) == expected);
+      CHECK(r->rows.size() == expected.size());
+    }
+  }
 }
