@@ -234,9 +234,19 @@ class Trie {
   std::vector<Node> nodes_;
   std::vector<Edge> edges_;
   std::vector<std::int32_t> payloads_;
-  // Node reached after the first code point of the BMP (0 = no key starts with it).
-  std::vector<std::int32_t> bmp_root_;
-  std::vector<std::uint64_t> bmp_first_ = std::vector<std::uint64_t>(0x10000 / 64, 0);  // bmp_root_[cp] != 0
+  // Node reached after a first code point of the BMP, stored compactly: bmp_first_ has a bit per
+  // code point that starts some key, first_rank_ counts the bits before each word, and
+  // first_node_ holds the nodes in code point order (a few KB where a dense table took 256 KB that
+  // the rules stage evicts between releases).
+  std::vector<std::uint64_t> bmp_first_ = std::vector<std::uint64_t>(0x10000 / 64, 0);
+  std::vector<std::uint32_t> first_rank_ = std::vector<std::uint32_t>(0x10000 / 64, 0);
+  std::vector<std::int32_t> first_node_;
+  std::int32_t BmpRoot(char32_t cp) const {
+    std::uint64_t word = bmp_first_[cp >> 6];
+    std::uint64_t bit = 1ull << (cp & 63);
+    if ((word & bit) == 0) return 0;
+    return first_node_[first_rank_[cp >> 6] + static_cast<std::uint32_t>(__builtin_popcountll(word & (bit - 1)))];
+  }
   static constexpr int kPairBits = 20;
   static std::uint64_t PairHash(char32_t a, char32_t b) {
     return ((static_cast<std::uint64_t>(a) << 21 | b) * 0x9E3779B97F4A7C15ull) >> (64 - kPairBits);
@@ -256,8 +266,8 @@ void Trie::MatchAt(std::string_view s, std::size_t pos, Fn&& fn) const {
 
 template <class Fn>
 void Trie::MatchAtCodePoint(std::string_view s, std::size_t pos, char32_t cp, std::size_t len, Fn&& fn) const {
-  if (cp < bmp_root_.size() && len > 1) {
-    Walk(s, bmp_root_[cp], pos + len, fn);
+  if (cp < 0x10000 && len > 1) {
+    Walk(s, BmpRoot(cp), pos + len, fn);
   } else {
     MatchAt(s, pos, fn);
   }

@@ -115,7 +115,7 @@ void Trie::Freeze() {
   std::fill(std::begin(root_), std::end(root_), 0);
   for (const auto& [b, next] : build_[0].children) root_[b] = next;
   // First code points of the BMP: follow every 2- and 3-byte UTF-8 path from the root.
-  bmp_root_.assign(0x10000, 0);
+  std::vector<std::int32_t> bmp_root_(0x10000, 0);  // dense while building
   for (const auto& [b0, n0] : build_[0].children) {
     if (b0 < 0xC0 || b0 >= 0xF0) continue;
     for (const auto& [b1, n1] : build_[n0].children) {
@@ -131,8 +131,15 @@ void Trie::Freeze() {
     }
   }
   bmp_first_.assign(0x10000 / 64, 0);
-  for (std::size_t cp = 0; cp < bmp_root_.size(); ++cp)
-    if (bmp_root_[cp] != 0) bmp_first_[cp >> 6] |= 1ull << (cp & 63);
+  first_rank_.assign(0x10000 / 64, 0);
+  first_node_.clear();
+  for (std::size_t cp = 0; cp < bmp_root_.size(); ++cp) {
+    if ((cp & 63) == 0) first_rank_[cp >> 6] = static_cast<std::uint32_t>(first_node_.size());
+    if (bmp_root_[cp] != 0) {
+      bmp_first_[cp >> 6] |= 1ull << (cp & 63);
+      first_node_.push_back(bmp_root_[cp]);
+    }
+  }
   build_.clear();
   build_.shrink_to_fit();
 }
