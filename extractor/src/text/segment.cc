@@ -78,10 +78,68 @@ constexpr std::array<std::uint8_t, 256> kUtf8Length = [] {
   return t;
 }();
 
+// UTF-8 → UTF-16 for a well-formed view (Normalize replaces ill-formed bytes), simpler and faster
+// than ICU's checking converter. With kRecord, offsets[k] = the UTF-8 offset of UTF-16 unit k.
+// Returns the end of the UTF-16 output (at most n units).
+template <bool kRecord>
+UChar* ToUtf16(const unsigned char* u8, std::size_t n, UChar* d, std::uint32_t* offsets) {
+  UChar* const d0 = d;
+  auto mark = [&](std::size_t i, int units) {
+    if constexpr (kRecord)
+      for (int k = 0; k < units; ++k) offsets[d - d0 + k] = static_cast<std::uint32_t>(i);
+  };
+  for (std::size_t i = 0; i < n;) {
+    unsigned c = u8[i];
+    if (c >= 0xE0 && c < 0xF0 && i + 3 <= n) {  // most of a Chinese text
+      mark(i, 1);
+      *d++ = static_cast<UChar>((c & 0x0F) << 12 | (u8[i + 1] & 0x3F) << 6 | (u8[i + 2] & 0x3F));
+      i += 3;
+      continue;
+    }
+    if (c < 0x80) {
+      std::uint64_t w;
+      if (i + 8 <= n && (std::memcpy(&w, u8 + i, 8), !(w & 0x8080808080808080ull))) {
+        if constexpr (kRecord)
+          for (int k = 0; k < 8; ++k) offsets[d - d0 + k] = static_cast<std::uint32_t>(i + k);
+        for (int k = 0; k < 8; ++k) d[k] = u8[i + k];
+        d += 8;
+        i += 8;
+      } else {
+        mark(i, 1);
+        *d++ = static_cast<UChar>(c);
+        ++i;
+      }
+      continue;
+    }
+    std::size_t len = kUtf8Length[c];
+    if (len < 2 || i + len > n) {  // cannot happen in a well-formed view; keeps the loop in bounds regardless
+      mark(i, 1);
+      *d++ = 0xFFFD;
+      ++i;
+      continue;
+    }
+    if (len == 2) {
+      mark(i, 1);
+      *d++ = static_cast<UChar>((c & 0x1F) << 6 | (u8[i + 1] & 0x3F));
+    } else {
+      UChar32 cp = static_cast<UChar32>((c & 0x07) << 18 | (u8[i + 1] & 0x3F) << 12 | (u8[i + 2] & 0x3F) << 6 | (u8[i + 3] & 0x3F));
+      mark(i, 2);
+      *d++ = U16_LEAD(cp);
+      *d++ = U16_TRAIL(cp);
+    }
+    i += len;
+  }
+  if constexpr (kRecord) offsets[d - d0] = static_cast<std::uint32_t>(n);
+  return d;
+}
+
+constexpr std::size_t kRecordOffsetsUpTo = 1u << 20;
+
 struct BreakCache {
   std::map<std::string, std::unique_ptr<icu::BreakIterator>> iterators;
   UText* text = nullptr;
   std::vector<UChar> utf16;
+  std::vector<std::uint32_t> offsets;  // UTF-8 offset per UTF-16 unit (documents up to 1 MB)
   ~BreakCache() {
     if (text) utext_close(text);
   }
@@ -272,49 +330,18 @@ void SentenceBreaks(std::string_view norm, const std::string& language, std::vec
   icu::BreakIterator* bi = SentenceIterator(cache, language);
   if (!bi) return;
   // ICU's rules run about twice as fast over UTF-16 as over a UTF-8 UText: convert once, then
-  // map the UTF-16 break positions back to UTF-8 offsets in one forward walk. The view is
-  // well-formed UTF-8 (Normalize replaces ill-formed bytes), so both are simple table-driven
-  // loops rather than ICU's checking converter.
+  // map the UTF-16 break positions back to UTF-8 offsets.
   if (norm.size() >= static_cast<std::size_t>(INT32_MAX)) return;
   const auto* u8 = reinterpret_cast<const unsigned char*>(norm.data());
   const std::size_t n = norm.size();
   cache.utf16.resize(n + 1);
-  UChar* d = cache.utf16.data();
-  for (std::size_t i = 0; i < n;) {
-    unsigned c = u8[i];
-    if (c >= 0xE0 && c < 0xF0 && i + 3 <= n) {  // most of a Chinese text
-      *d++ = static_cast<UChar>((c & 0x0F) << 12 | (u8[i + 1] & 0x3F) << 6 | (u8[i + 2] & 0x3F));
-      i += 3;
-      continue;
-    }
-    if (c < 0x80) {
-      std::uint64_t w;
-      if (i + 8 <= n && (std::memcpy(&w, u8 + i, 8), !(w & 0x8080808080808080ull))) {
-        for (int k = 0; k < 8; ++k) d[k] = u8[i + k];
-        d += 8;
-        i += 8;
-      } else {
-        *d++ = static_cast<UChar>(c);
-        ++i;
-      }
-      continue;
-    }
-    std::size_t len = kUtf8Length[c];
-    if (len < 2 || i + len > n) {  // cannot happen in a well-formed view; keeps the loop in bounds regardless
-      *d++ = 0xFFFD;
-      ++i;
-      continue;
-    }
-    if (len == 2) {
-      *d++ = static_cast<UChar>((c & 0x1F) << 6 | (u8[i + 1] & 0x3F));
-    } else {
-      UChar32 cp = static_cast<UChar32>((c & 0x07) << 18 | (u8[i + 1] & 0x3F) << 12 | (u8[i + 2] & 0x3F) << 6 | (u8[i + 3] & 0x3F));
-      *d++ = U16_LEAD(cp);
-      *d++ = U16_TRAIL(cp);
-    }
-    i += len;
-  }
-  int32_t len16 = static_cast<int32_t>(d - cache.utf16.data());
+  // Documents up to 1 MB also record the UTF-8 offset of every UTF-16 unit (at most 4 MB), so a
+  // break maps back by one lookup; longer ones are mapped by walking the text.
+  const bool record = n <= kRecordOffsetsUpTo;
+  if (record) cache.offsets.resize(n + 1);
+  int32_t len16 = static_cast<int32_t>(
+      (record ? ToUtf16<true>(u8, n, cache.utf16.data(), cache.offsets.data())
+              : ToUtf16<false>(u8, n, cache.utf16.data(), nullptr)) - cache.utf16.data());
   UErrorCode e = U_ZERO_ERROR;
   cache.text = utext_openUChars(cache.text, cache.utf16.data(), len16, &e);
   if (U_FAILURE(e)) return;
@@ -324,6 +351,10 @@ void SentenceBreaks(std::string_view norm, const std::string& language, std::vec
   std::size_t pos8 = 0;
   int32_t pos16 = 0;
   for (int32_t b = bi->first(); b != icu::BreakIterator::DONE; b = bi->next()) {
+    if (record) {
+      breaks.push_back(b < len16 ? cache.offsets[b] : n);
+      continue;
+    }
     // Eight ASCII bytes are eight code units; otherwise the lead byte gives both lengths.
     while (pos16 + 8 <= b && pos8 + 8 <= n) {
       std::uint64_t w;
@@ -343,6 +374,7 @@ void SentenceBreaks(std::string_view norm, const std::string& language, std::vec
   // Detach from the buffer, which the next document reuses.
   bi->setText(icu::UnicodeString());
   ReleaseIfLarge(&cache.utf16);
+  ReleaseIfLarge(&cache.offsets);
 }
 
 void FindSentences(std::string_view t, Range p, const std::vector<std::size_t>& breaks, bool keep_quotes_whole,
