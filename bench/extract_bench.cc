@@ -2,7 +2,7 @@
 // fact assembly), one thread, per language. The dev corpus is replicated in memory at bench time up
 // to --mb megabytes per language (default 50); ids differ per copy so nothing is cached.
 //
-//   extract_bench [--corpus DIR] [--mb N] [--reps N] [--facts-only 1]
+//   extract_bench [--corpus DIR] [--mb N] [--reps N] [--facts-only 1] [--lang zh|en]
 //
 // --facts-only 1 times the rules + facts stage alone (texts and mentions prepared once, then
 // BuildFacts --reps times per language); with valgrind --tool=callgrind
@@ -41,12 +41,14 @@ int main(int argc, char** argv) {
   double mb = 50;
   int reps = 20;
   bool facts_only = false;
+  std::string only_lang;
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string a = argv[i];
     if (a == "--corpus") corpus = argv[i + 1];
     else if (a == "--mb") mb = std::atof(argv[i + 1]);
     else if (a == "--reps") reps = std::atoi(argv[i + 1]);
     else if (a == "--facts-only") facts_only = std::atoi(argv[i + 1]) != 0;
+    else if (a == "--lang") only_lang = argv[i + 1];
   }
   auto ex = presskg::Extractor::Load(presskg::ExtractorOptions{});
   if (!ex.ok()) {
@@ -76,6 +78,7 @@ int main(int argc, char** argv) {
   }
   std::size_t facts_n = 0, candidates = 0;
   for (const char* lang : {"zh", "en"}) {
+    if (!only_lang.empty() && only_lang != lang) continue;
     std::vector<presskg::Document> base;
     for (const auto& e : fs::directory_iterator(corpus)) {
       std::string name = e.path().filename().string();
