@@ -1,3 +1,4 @@
+#include <endian.h>
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
 #include <unicode/ustring.h>
@@ -18,11 +19,14 @@
 namespace presskg::text {
 namespace {
 
-// True when one of the eight bytes of w equals b (the classic zero-byte test on w ^ b...b).
-inline bool HasByte(std::uint64_t w, unsigned char b) {
+// High bit set in each byte of w that equals b (the classic zero-byte test on w ^ b...b). The
+// lowest flagged byte is always exact (borrows only flag bytes above a real match), so with
+// little-endian loads countr_zero(mask) / 8 is the offset of the first match.
+inline std::uint64_t ByteMask(std::uint64_t w, unsigned char b) {
   std::uint64_t v = w ^ (0x0101010101010101ull * b);
-  return ((v - 0x0101010101010101ull) & ~v & 0x8080808080808080ull) != 0;
+  return (v - 0x0101010101010101ull) & ~v & 0x8080808080808080ull;
 }
+inline bool HasByte(std::uint64_t w, unsigned char b) { return ByteMask(w, b) != 0; }
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\f' || c == '\v'; }
 
@@ -211,7 +215,12 @@ void FindParagraphs(std::string_view t, std::vector<Range>* paragraphs) {
       while (j + 8 <= t.size()) {
         std::uint64_t w;
         std::memcpy(&w, t.data() + j, 8);
-        if (HasByte(w, '\n') | HasByte(w, '\r') | HasByte(w, 0xC2) | HasByte(w, 0xE2)) break;
+        w = le64toh(w);
+        std::uint64_t m = ByteMask(w, '\n') | ByteMask(w, '\r') | ByteMask(w, 0xC2) | ByteMask(w, 0xE2);
+        if (m) {
+          j += static_cast<std::size_t>(__builtin_ctzll(m)) / 8;  // the first candidate byte
+          break;
+        }
         j += 8;
       }
       if (j >= t.size()) break;
