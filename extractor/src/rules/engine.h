@@ -90,7 +90,7 @@ struct Rule {
   std::vector<std::string> positive, negative;
   std::string file;
   int line = 0;
-  std::shared_ptr<const RE2> re;
+  std::shared_ptr<const RE2> re;  // `expanded` with slot alternatives merged (MergeSlotAlternatives)
   // Capture programs: `expanded` with counted repetitions (`[^。]{0,60}?`) made unbounded and
   // wrapped in a group (see CaptureProgram). Much smaller than `re`, so RE2 runs BitState instead
   // of the NFA on a match span; a parse is used only when every relaxed repetition kept to its
@@ -159,6 +159,10 @@ class RuleBook {
   std::map<std::string, LangSet> sets_;
   std::vector<std::string> files_;
 };
+
+// "(?:[A]T)|(?:[B]T)" → "(?:[AB]T)" for slot tokens T that are whole adjacent alternatives (their
+// type marks differ, so order does not matter): the same language and parses, fewer instructions.
+std::string MergeSlotAlternatives(std::string pattern);
 
 // The capture program of an expanded pattern: every counted repetition {n,m} (m - n >= 2) of an
 // atom or of a group that cannot match empty becomes {n,} (same greediness), wrapped - or its
