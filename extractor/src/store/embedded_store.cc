@@ -421,12 +421,12 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, bool create)
                             "cannot create Redland 'sqlite' storage at " + name + " (is librdf-storage-sqlite installed?)");
       }
     }
+    // Without the writer (a read-only file, tables of another librdf version) the store still
+    // answers queries, and writes go through librdf, slowly.
     Result<bool> redland_schema = store_internal::PrepareRedlandSqlite(name);
-    if (!redland_schema.ok()) return redland_schema.status();
-    if (*redland_schema) {
+    if (redland_schema.ok() && *redland_schema) {
       Result<std::unique_ptr<SqliteWriter>> w = SqliteWriter::Open(name);
-      if (!w.ok()) return w.status();
-      writer = std::move(*w);
+      if (w.ok()) writer = std::move(*w);
     }
     // synchronous='normal': durable at each commit, without sqlite's extra fsyncs of 'full'.
     options = "contexts='yes',synchronous='normal'";
