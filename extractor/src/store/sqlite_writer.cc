@@ -91,8 +91,9 @@ Result<std::unique_ptr<SqliteWriter>> SqliteWriter::Open(const std::string& file
       {"INSERT INTO triples (subjectUri, subjectBlank, predicateUri, objectUri, objectBlank, objectLiteral, "
        "contextUri) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
        &w->add_triple_},
+      // "+contextUri": look up by subject (spindex), not by graph: a check must not scan a big graph.
       {"SELECT 1 FROM triples WHERE subjectUri IS ?1 AND subjectBlank IS ?2 AND predicateUri = ?3 AND objectUri IS ?4 "
-       "AND objectBlank IS ?5 AND objectLiteral IS ?6 AND contextUri IS ?7 LIMIT 1",
+       "AND objectBlank IS ?5 AND objectLiteral IS ?6 AND +contextUri IS ?7 LIMIT 1",
        &w->has_triple_},
       {"SELECT 1 FROM triples WHERE subjectUri IS ?1 AND subjectBlank IS ?2 AND predicateUri = ?3 AND objectUri IS ?4 "
        "AND objectBlank IS ?5 AND objectLiteral IS ?6 LIMIT 1",
