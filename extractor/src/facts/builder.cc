@@ -40,29 +40,41 @@ DocView ViewOf(const Document& doc, const PreparedText& text) {
 namespace {
 
 void ResolvePersonShortNames(std::vector<Mention>* ms) {
-  // Keys of the longer forms, computed once (NormKey allocates; this was quadratic in them).
-  std::vector<std::string> keys(ms->size());
+  // The candidates for the longer form are the distinct (text, full) person forms in order of
+  // first occurrence, and each distinct short text is resolved once: a long release repeats the
+  // same names thousands of times, and comparing every mention with every other was quadratic
+  // in the release (a 2 MB release took seconds, 34 MB did not finish). Same result as scanning
+  // every mention, since a repeated form answers as its first occurrence did.
+  struct Form {
+    const std::string* text;
+    const std::string* full;
+    std::string key;
+  };
+  std::vector<Form> forms;
+  std::set<std::pair<std::string_view, std::string_view>> seen;
   bool any = false;
-  for (std::size_t i = 0; i < ms->size(); ++i)
-    if ((*ms)[i].type == MentionType::kPerson) {
-      keys[i] = NormKey((*ms)[i].text);
-      any |= (*ms)[i].full.empty();
-    }
+  for (const Mention& m : *ms) {
+    if (m.type != MentionType::kPerson) continue;
+    any |= m.full.empty();
+    if (seen.emplace(m.text, m.full).second) forms.push_back(Form{&m.text, &m.full, NormKey(m.text)});
+  }
   if (!any) return;
-  for (std::size_t i = 0; i < ms->size(); ++i) {
-    Mention& m = (*ms)[i];
+  std::map<std::string, std::string> resolved;  // short text → full form ("" = none)
+  for (Mention& m : *ms) {
     if (m.type != MentionType::kPerson || !m.full.empty()) continue;
-    const std::string& key = keys[i];
-    if (CharCount(key) < (HasCjk(key) ? 2u : 3u)) continue;
-    for (std::size_t k = 0; k < ms->size(); ++k) {
-      const Mention& o = (*ms)[k];
-      if (o.type != MentionType::kPerson || o.text.size() <= m.text.size()) continue;
-      const std::string& ok = keys[k];
-      if (ok != key && ok.find(key) != std::string::npos) {
-        m.full = o.full.empty() ? o.text : o.full;
-        break;
+    auto [it, fresh] = resolved.try_emplace(m.text);
+    if (fresh) {
+      std::string key = NormKey(m.text);
+      if (CharCount(key) < (HasCjk(key) ? 2u : 3u)) continue;
+      for (const Form& o : forms) {
+        if (o.text->size() <= m.text.size()) continue;
+        if (o.key != key && o.key.find(key) != std::string::npos) {
+          it->second = o.full->empty() ? *o.text : *o.full;
+          break;
+        }
       }
     }
+    if (!it->second.empty()) m.full = it->second;
   }
 }
 
@@ -128,13 +140,27 @@ std::vector<Mention> SlotMentions(const DocView& view, const std::vector<Mention
 std::vector<Unit> MatchingUnits(const DocView& view) {
   std::vector<Unit> units;
   const auto& ss = view.sentences;
+  // Quotations by start, with the running maximum of their ends, so each question below looks at
+  // the quotations near the unit only (scanning all of them per sentence was quadratic).
+  std::vector<const QuoteBlock*> qs;
+  qs.reserve(view.quotes.size());
+  for (const QuoteBlock& q : view.quotes) qs.push_back(&q);
+  std::stable_sort(qs.begin(), qs.end(),
+                   [](const QuoteBlock* a, const QuoteBlock* b) { return a->norm_begin < b->norm_begin; });
+  std::vector<std::size_t> max_end(qs.size());
+  for (std::size_t k = 0; k < qs.size(); ++k) max_end[k] = std::max(k ? max_end[k - 1] : 0, qs[k]->norm_end);
+  auto first_from = [&](std::size_t pos) {  // index of the first quotation starting at or after pos
+    return static_cast<std::size_t>(std::lower_bound(qs.begin(), qs.end(), pos, [](const QuoteBlock* q, std::size_t p) {
+                                      return q->norm_begin < p;
+                                    }) - qs.begin());
+  };
   for (std::size_t i = 0; i < ss.size(); ++i) {
     Unit u{ss[i].norm_begin, ss[i].norm_end, ss[i].paragraph, ss[i].boilerplate};
     // Extend while a quotation that starts inside the unit ends after it (at most 8 sentences).
     for (int guard = 0; guard < 8 && i + 1 < ss.size(); ++guard) {
       bool spans = false;
-      for (const QuoteBlock& q : view.quotes)
-        if (q.norm_begin < u.norm_end && q.norm_end > u.norm_end && q.norm_begin >= u.norm_begin) spans = true;
+      for (std::size_t k = first_from(u.norm_begin); k < qs.size() && qs[k]->norm_begin < u.norm_end; ++k)
+        if (qs[k]->norm_end > u.norm_end) spans = true;
       if (!spans) break;
       ++i;
       u.norm_end = ss[i].norm_end;
@@ -143,15 +169,18 @@ std::vector<Unit> MatchingUnits(const DocView& view) {
     // paragraph ("“…。”萨努指出。", "“…!” said Lake.").
     if (i + 1 < ss.size() && ss[i + 1].paragraph == u.paragraph && ss[i + 1].norm_end - ss[i + 1].norm_begin <= 150) {
       bool ends_with_quote = false;
-      for (const QuoteBlock& q : view.quotes)
+      // Quotations starting before the unit's end, latest first, while one of them may still end
+      // inside the unit.
+      for (std::size_t k = first_from(u.norm_end); k-- > 0 && max_end[k] > u.norm_begin;) {
+        const QuoteBlock& q = *qs[k];
         if (q.norm_end <= u.norm_end && q.norm_end > u.norm_begin &&
             view.normalized.substr(q.norm_end, u.norm_end - q.norm_end).find_first_not_of(" \t\r\n") ==
                 std::string_view::npos)
           ends_with_quote = true;
+      }
       std::string_view next = view.normalized.substr(ss[i + 1].norm_begin, ss[i + 1].norm_end - ss[i + 1].norm_begin);
-      bool next_is_quote = false;
-      for (const QuoteBlock& q : view.quotes)
-        if (q.norm_begin >= ss[i + 1].norm_begin && q.norm_begin < ss[i + 1].norm_end) next_is_quote = true;
+      std::size_t nk = first_from(ss[i + 1].norm_begin);
+      bool next_is_quote = nk < qs.size() && qs[nk]->norm_begin < ss[i + 1].norm_end;
       if (ends_with_quote && !next_is_quote && !next.empty()) {
         ++i;
         u.norm_end = ss[i].norm_end;
@@ -172,6 +201,9 @@ struct Ctx {
   // alias groups: normalized name → all surface forms of that entity in the release
   std::map<std::string, std::set<std::string>> aliases;
   std::vector<std::string> group_keys;  // GroupKey of each of ms, filled by BuildAliases
+  // Distinct organization/country forms with their first mention, built on first use.
+  mutable std::vector<std::pair<const std::string*, const Mention*>> org_forms;
+  mutable bool org_forms_ready = false;
 };
 
 std::string GroupKeyOf(const Mention& m) {
@@ -299,14 +331,22 @@ void SplitRoleOrg(const Ctx& c, const std::string& role_text, std::string* role,
   *role = role_text;
   std::string best;
   const Mention* best_m = nullptr;
-  for (const Mention& m : c.ms) {
-    if (m.type != MentionType::kOrg && m.type != MentionType::kCountry) continue;
-    for (const std::string* form : {&m.text, &m.full}) {
-      if (form->empty() || form->size() <= best.size() || form->size() >= role_text.size()) continue;
-      if (role_text.compare(0, form->size(), *form) == 0) {
-        best = *form;
-        best_m = &m;
-      }
+  // The distinct organization and country forms of the release, each with its first mention
+  // (scanning every mention per role was quadratic in a long release).
+  if (!c.org_forms_ready) {
+    std::set<std::string_view> seen;
+    for (const Mention& m : c.ms) {
+      if (m.type != MentionType::kOrg && m.type != MentionType::kCountry) continue;
+      for (const std::string* form : {&m.text, &m.full})
+        if (!form->empty() && seen.insert(*form).second) c.org_forms.emplace_back(form, &m);
+    }
+    c.org_forms_ready = true;
+  }
+  for (const auto& [form, m] : c.org_forms) {
+    if (form->size() <= best.size() || form->size() >= role_text.size()) continue;
+    if (role_text.compare(0, form->size(), *form) == 0) {
+      best = *form;
+      best_m = m;
     }
   }
   if (best_m) {
