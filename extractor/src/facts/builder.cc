@@ -878,24 +878,48 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
   });
   std::vector<Fact> kept_agreements;
   kept_agreements.reserve(agreements.size());
+  std::vector<std::set<int>> kept_paragraphs;  // paragraphs each kept agreement was stated in
+  auto paragraph_of = [&](std::size_t original_offset) {
+    auto it = std::upper_bound(view.paragraphs.begin(), view.paragraphs.end(), original_offset,
+                               [](std::size_t off, const Paragraph& p) { return off < p.span.begin; });
+    return static_cast<int>(it - view.paragraphs.begin()) - 1;
+  };
+  // The lead: the paragraph holding the dateline, which restates the headline.
+  int lead = -1;
+  if (view.dateline.found)
+    for (std::size_t k = 0; k < view.paragraphs.size(); ++k)
+      if (view.paragraphs[k].norm_begin <= view.dateline.norm_begin && view.dateline.norm_begin < view.paragraphs[k].norm_end)
+        lead = static_cast<int>(k);
+  auto same_parties = [](const Fact& f, const Fact& g) {
+    const Fact& small = f.parties.size() <= g.parties.size() ? f : g;
+    const Fact& big = &small == &f ? g : f;
+    for (const EntityRef& p : small.parties) {
+      bool any = false;
+      for (const EntityRef& q : big.parties) any |= SameParty(p, q);
+      if (!any) return false;
+    }
+    return true;
+  };
   for (Fact& f : agreements) {
     Fact* same = nullptr;
-    for (Fact& g : kept_agreements) {
-      // A partnership stated apart from an agreement of the same parties is its own fact (a
-      // joint programme beside the signing); restatements of the same kind merge.
-      if (g.kind != f.kind) continue;
-      const Fact& small = f.parties.size() <= g.parties.size() ? f : g;
-      const Fact& big = &small == &f ? g : f;
-      bool all = true;
-      for (const EntityRef& p : small.parties) {
-        bool any = false;
-        for (const EntityRef& q : big.parties) any |= SameParty(p, q);
-        all &= any;
-      }
-      if (all) { same = &g; break; }
+    const int par = paragraph_of(f.evidence.begin);
+    for (std::size_t k = 0; k < kept_agreements.size() && !same; ++k) {
+      Fact& g = kept_agreements[k];
+      if (!same_parties(f, g)) continue;
+      // Restatements of the same kind merge. A partnership of the parties of an agreement is the
+      // same fact when it is stated beside it — in the same paragraph, in the headline ("A and B
+      // to cooperate" over "A and B signed an MoU"), or in the lead under a headline that states
+      // the agreement; stated apart, it is its own fact (a joint programme or a donation years
+      // before the signing).
+      if (g.kind == f.kind ||
+          (f.kind == "partnership" &&
+           (kept_paragraphs[k].count(par) || par == 0 || (par == lead && kept_paragraphs[k].count(0)))))
+        same = &g;
+      if (same) kept_paragraphs[k].insert(par);
     }
     if (!same) {
       kept_agreements.push_back(std::move(f));
+      kept_paragraphs.push_back({par});
       continue;
     }
     if (same->date.empty()) same->date = f.date;
