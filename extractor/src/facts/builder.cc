@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 #include <sstream>
+#include <re2/re2.h>
 
 #include "facts/text_util.h"
 
@@ -490,6 +491,38 @@ void AddAlias(std::vector<std::string>* v, const std::string& name, const std::s
 }
 
 }  // namespace
+
+// The release's own event: an event named in the headline or the dateline's paragraph, in a
+// sentence saying it opens or takes place now ("… opened today", "…今天在…开幕"), happens at the
+// dateline's date and place when the sentence gives none.
+static void ReleaseOwnEvent(const DocView& view, std::vector<Fact>* facts) {
+  const Fact* dl = nullptr;
+  for (const Fact& f : *facts)
+    if (f.type == FactType::kDateline) dl = &f;
+  if (!dl || dl->date.size() != 10) return;
+  int lead = -1;
+  for (std::size_t k = 0; k < view.paragraphs.size(); ++k)
+    if (view.paragraphs[k].span.begin <= dl->evidence.begin && dl->evidence.begin < view.paragraphs[k].span.end)
+      lead = static_cast<int>(k);
+  static const RE2 kNow(
+      "(?i)\\b(?:opened|opens|opening|kicked off|kicks off|began|begins|got under ?way|gets under ?way|"
+      "convened|convenes|is taking place|takes place|is being held)\\b[^.]{0,40}\\btoday\\b|"
+      "\\btoday\\b[^.]{0,60}\\b(?:opened|opens|began|begins|kicked off|convened)\\b|"
+      "(?:今天|今日|当天)[^。]{0,30}(?:开幕|揭幕|开幕式|拉开帷幕|召开|举行|启动)");
+  for (Fact& e : *facts) {
+    if (e.type != FactType::kEvent) continue;
+    auto after = std::upper_bound(view.sentences.begin(), view.sentences.end(), e.evidence.begin,
+                                  [](std::size_t off, const Sentence& st) { return off < st.span.begin; });
+    const Sentence* sent = nullptr;
+    if (after != view.sentences.begin() && e.evidence.begin < std::prev(after)->span.end) sent = &*std::prev(after);
+    // The headline, the dateline's paragraph, or the next one when the dateline stands alone.
+    if (!sent || (sent->paragraph != 0 && sent->paragraph != lead && sent->paragraph != lead + 1)) continue;
+    std::string_view text = view.normalized.substr(sent->norm_begin, sent->norm_end - sent->norm_begin);
+    if (!RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), kNow)) continue;
+    if (e.start.empty()) e.start = dl->date;
+    if (e.place.empty() && !dl->place.empty()) e.place = dl->place;
+  }
+}
 
 BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const std::vector<Mention>& mentions) {
   BuildResult out;
@@ -987,6 +1020,7 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
   bool have_dateline = false;
   for (const Fact& f : out.facts) have_dateline |= f.type == FactType::kDateline;
   if (!have_dateline && dateline_rule.type == FactType::kDateline) out.facts.push_back(std::move(dateline_rule));
+  ReleaseOwnEvent(view, &out.facts);
   out.fired.assign(fired.begin(), fired.end());
   return out;
 }
