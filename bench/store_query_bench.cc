@@ -1,7 +1,8 @@
 // store_query_bench STORE DATA.nq QUERY.rq... — loads DATA (one ReplaceGraph per named graph) into
-// STORE (":memory:" or a directory) and times each query. Prints seconds; see docs/benchmarks.md.
+// STORE (a directory: the persistent sqlite store; ":memory:": librdf hashes) and times each
+// query (the first one builds the de-duplicated union). Prints seconds; see docs/benchmarks.md.
 //   python3 bench/store_gen.py 11000 > /tmp/1m.nq     # ~1M quads
-//   build-bench/bench/store_query_bench :memory: /tmp/1m.nq queries/agreements-per-country-year.rq
+//   build-bench/bench/store_query_bench /tmp/kg /tmp/1m.nq queries/agreements-per-country-year.rq
 #include <chrono>
 #include <fstream>
 #include <iostream>

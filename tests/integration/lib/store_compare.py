@@ -2,7 +2,8 @@
 """Helpers for the store integration tests (run with /usr/bin/python3: Debian's rdflib).
 
     store_compare.py rdflib-query QUERY.rq DATA.nq...   SPARQL CSV of QUERY over the union of DATA's graphs
-    store_compare.py quads DATA.nq...                   CSV g,s,p,o of DATA (what a graph dump should give)
+    store_compare.py quads [--graph-prefix P] DATA.nq... CSV g,s,p,o of DATA (what a graph dump should give),
+                                                        only graphs starting with P if given
     store_compare.py compare NAME A.csv B.csv            exit 1 with a diff unless A and B hold the same rows
 
 Rows are compared as sets: engines differ on how often a row repeats when the same triple sits in
@@ -40,12 +41,13 @@ def rdflib_query(query_path, data):
     write_rows(header, rows)
 
 
-def quads(data):
+def quads(data, prefix=""):
+    # Filtered here, not with grep on the CSV: a literal may hold a newline (a multi-line record).
     ds = load(data)
     rows = []
     for s, p, o, g in ds.quads((None, None, None, None)):
         gid = g.identifier if hasattr(g, "identifier") else g
-        if gid is None or str(gid) == "urn:x-rdflib:default":
+        if gid is None or str(gid) == "urn:x-rdflib:default" or not str(gid).startswith(prefix):
             continue
         rows.append([str(gid), str(s), str(p), str(o)])
     write_rows(["g", "s", "p", "o"], sorted(rows))
@@ -79,7 +81,11 @@ def main():
     if cmd == "rdflib-query":
         rdflib_query(sys.argv[2], sys.argv[3:])
     elif cmd == "quads":
-        quads(sys.argv[2:])
+        args = sys.argv[2:]
+        if args[:1] == ["--graph-prefix"]:
+            quads(args[2:], args[1])
+        else:
+            quads(args)
     elif cmd == "compare":
         sys.exit(compare(sys.argv[2], sys.argv[3], sys.argv[4]))
     else:
