@@ -733,6 +733,9 @@ class Cascade {
           }
           break;
         }
+        // "教科文组织推出宽带委员会": a verb that never sits inside a name ends the walk, so the
+        // name is 宽带委员会, not the organization in front with the verb.
+        if (chars > 0 && EndsWithNameBreakingVerb(b)) break;
         std::size_t st;
         char32_t c = DecodeBefore(s_, b, &st);
         if (c == ')' && chars == 0) {  // 赛门铁克(Symantec)公司
@@ -802,6 +805,18 @@ class Cascade {
       o.source = "org:zh-suffix";
       out->push_back(o);
     }
+  }
+
+  // True when the text before `pos` ends with a verb that does not occur inside organization
+  // names (推出, 签署, 举办 ...; not 联合, 支持, 成立, which do: 中美联合委员会, 技术支持中心).
+  bool EndsWithNameBreakingVerb(std::size_t pos) const {
+    static const std::string_view kVerbs[] = {"推出", "发布", "启动", "举办", "举行", "签署", "宣布",
+                                              "召开", "发起", "携手", "出席", "会见", "表示", "指出",
+                                              "批准", "任命", "访问", "参加", "加入", "主办", "承办"};
+    std::string_view before = s_.substr(0, pos);
+    for (std::string_view v : kVerbs)
+      if (before.size() >= v.size() && before.substr(before.size() - v.size()) == v) return true;
+    return false;
   }
 
   static const Candidate* CoveringAt(const std::vector<Candidate>& ms, std::size_t b) {

@@ -190,3 +190,12 @@ TEST_CASE("A body's name may join two fields with 和 after an organization or c
   auto g = Run("国际电联和电信协会签署了合作协议。");
   CHECK(g.Of(MentionType::kOrg) == std::vector<std::string>{"国际电联", "电信协会"});
 }
+
+TEST_CASE("A Chinese suffix name stops at a verb in front of it", "[mentions][orgs]") {
+  // regression: the walk back from 委员会 swallowed the verb and the organization before it
+  auto f = Run("国际电联携手教科文组织推出宽带委员会。");
+  CHECK(f.Of(MentionType::kOrg) == std::vector<std::string>{"国际电联", "教科文组织", "宽带委员会"});
+  // names that contain a joint or support word stay whole
+  auto g = Run("中美联合委员会发布了年度报告。");
+  CHECK(g.Of(MentionType::kOrg) == std::vector<std::string>{"中美联合委员会"});
+}
