@@ -470,6 +470,22 @@ class Cascade {
   // joined by a middle dot.
   void TransliteratedNames(std::vector<Candidate>* out) {
     static const std::u32string kDots = U"·•・‧.";
+    // Roles and organizations found so far, by start: a name does not begin inside one
+    // (主席克洛德·容克 is 主席 + 克洛德·容克, though 席 is a transliteration character).
+    std::vector<std::pair<std::size_t, std::size_t>> words;
+    for (const Candidate& c : *out)
+      if (c.type == MentionType::kRole || c.type == MentionType::kOrg) words.emplace_back(c.begin, c.end);
+    std::sort(words.begin(), words.end());
+    auto start_after_word = [&](std::size_t left, std::size_t dot) {
+      auto it = std::upper_bound(words.begin(), words.end(), std::make_pair(left, ~std::size_t{0}));
+      // words starting at or before `left` that end inside the run before the dot
+      for (auto k = it; k != words.begin();) {
+        --k;
+        if (k->second > left && k->second < dot && k->first < left) left = k->second;
+        if (left - k->first > 64) break;  // words are short; stop looking far back
+      }
+      return left;
+    };
     std::size_t i = 0;
     const std::size_t size = s_.size();
     while (i < size) {
@@ -486,13 +502,28 @@ class Cascade {
         i += n;
         continue;
       }
+      // A hyphenated given name in front: 让-克洛德·容克.
+      while (left > 0) {
+        std::size_t hb;
+        char32_t h = DecodeBefore(s_, left, &hb);
+        if (!IsNameHyphen(h)) break;
+        std::size_t l2 = TranslitRunBefore(hb);
+        if (l2 == hb) break;
+        left = l2;
+      }
+      left = start_after_word(left, i);
+      if (left >= i) {
+        i += n;
+        continue;
+      }
       std::size_t end = i;
       std::size_t j = i;
       int parts = 1;
       while (j < s_.size()) {
         char32_t d;
         std::size_t dn = DecodeAt(s_, j, &d);
-        if (kDots.find(d) == std::u32string::npos) break;
+        // After a dot, a hyphen also joins parts: 多琳·伯格丹-马丁.
+        if (kDots.find(d) == std::u32string::npos && !(parts >= 2 && IsNameHyphen(d))) break;
         std::size_t r = TranslitRunAfter(j + dn);
         if (r == j + dn) break;
         end = r;
@@ -519,6 +550,7 @@ class Cascade {
   }
 
   bool IsTranslit(char32_t c) const { return gz_.translit_chars.count(c) > 0; }
+  static bool IsNameHyphen(char32_t c) { return c == '-' || c == 0x2010 || c == 0x2011; }
 
   std::size_t TranslitRunBefore(std::size_t p) const {
     std::size_t b = p;

@@ -199,3 +199,17 @@ TEST_CASE("A Chinese suffix name stops at a verb in front of it", "[mentions][or
   auto g = Run("中美联合委员会发布了年度报告。");
   CHECK(g.Of(MentionType::kOrg) == std::vector<std::string>{"中美联合委员会"});
 }
+
+TEST_CASE("Transliterated names: hyphenated parts, and no start inside a role before them", "[mentions][people]") {
+  // regression: 席 is a transliteration character, so 主席克洛德·容克 gave the person 席克洛德·容克
+  auto f = Run("欧盟委员会主席克洛德·容克出席了会议。");
+  CHECK(f.Of(MentionType::kPerson) == std::vector<std::string>{"克洛德·容克"});
+  CHECK(f.Of(MentionType::kRole) == std::vector<std::string>{"主席"});
+  auto g = Run("欧盟委员会主席让-克洛德·容克出席了会议。");
+  CHECK(g.Of(MentionType::kPerson) == std::vector<std::string>{"让-克洛德·容克"});
+  auto h = Run("秘书长多琳·伯格丹－马丁表示，会议取得成功。");
+  CHECK(h.Of(MentionType::kPerson) == std::vector<std::string>{"多琳·伯格丹－马丁"});
+  // a hyphen between names of countries or bodies is not a person
+  auto k = Run("中国-东盟博览会在南宁开幕。");
+  CHECK(k.Of(MentionType::kPerson).empty());
+}
