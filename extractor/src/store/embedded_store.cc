@@ -335,7 +335,10 @@ class RedlandStore final : public Store {
       triples_ = triples_before;
       return s;
     }
-    writer_->Release();
+    if (Status s = writer_->Release(); !s.ok()) {
+      triples_ = triples_before;
+      return s;
+    }
     if (!graph_iri.empty()) graphs_.insert(graph_iri);
     return MaybeCommitLocked();
   }
@@ -423,10 +426,16 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, bool create)
     }
     // Without the writer (a read-only file, tables of another librdf version) the store still
     // answers queries, and writes go through librdf, slowly.
+    // A store busy in another process is an error, not a reason to fall back to the slow path.
+    auto busy = [](const Status& st) {
+      return st.message().find("locked") != std::string::npos || st.message().find("busy") != std::string::npos;
+    };
     Result<bool> redland_schema = store_internal::PrepareRedlandSqlite(name);
+    if (!redland_schema.ok() && busy(redland_schema.status())) return redland_schema.status();
     if (redland_schema.ok() && *redland_schema) {
       Result<std::unique_ptr<SqliteWriter>> w = SqliteWriter::Open(name);
       if (w.ok()) writer = std::move(*w);
+      else if (busy(w.status())) return w.status();
     }
     // synchronous='normal': durable at each commit, without sqlite's extra fsyncs of 'full'.
     options = "contexts='yes',synchronous='normal'";

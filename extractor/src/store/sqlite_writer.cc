@@ -125,6 +125,13 @@ Status SqliteWriter::SqlError(const std::string& what) const {
 }
 
 Status SqliteWriter::Begin() {
+  if (in_transaction_ && sqlite3_get_autocommit(db_)) {
+    // sqlite ended the transaction itself (an I/O or memory error): its rows are gone.
+    in_transaction_ = false;
+    uris_.clear();
+    blanks_.clear();
+    literals_.clear();
+  }
   if (in_transaction_) return Status::OK();
   if (sqlite3_exec(db_, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK) {
     return SqlError("cannot start a transaction");
@@ -135,13 +142,20 @@ Status SqliteWriter::Begin() {
 
 Status SqliteWriter::Commit() {
   if (!in_transaction_) return Status::OK();
-  in_transaction_ = false;
-  if (sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) {
-    Status s = SqlError("cannot commit");
-    Rollback();
-    return s;
+  // A reader holding the file makes COMMIT busy while the transaction stays open: wait for it
+  // (each try waits up to the 10 s busy timeout) instead of throwing the batch away.
+  int rc = SQLITE_OK;
+  for (int attempt = 0; attempt < 6; ++attempt) {
+    rc = sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr);
+    if (rc != SQLITE_BUSY && rc != SQLITE_LOCKED) break;
   }
-  return Status::OK();
+  if (rc == SQLITE_OK) {
+    in_transaction_ = false;
+    return Status::OK();
+  }
+  Status s = SqlError("cannot commit; the graphs written since the last commit were not saved");
+  Rollback();
+  return s;
 }
 
 Status SqliteWriter::Savepoint() {
@@ -152,13 +166,23 @@ Status SqliteWriter::Savepoint() {
   return Status::OK();
 }
 
-void SqliteWriter::Release() { sqlite3_exec(db_, "RELEASE presskg_write", nullptr, nullptr, nullptr); }
+Status SqliteWriter::Release() {
+  if (sqlite3_exec(db_, "RELEASE presskg_write", nullptr, nullptr, nullptr) != SQLITE_OK) {
+    Status s = SqlError("cannot release a savepoint");
+    Rollback();
+    return s;
+  }
+  return Status::OK();
+}
 
 void SqliteWriter::RollbackToSavepoint() {
   sqlite3_exec(db_, "ROLLBACK TO presskg_write; RELEASE presskg_write", nullptr, nullptr, nullptr);
   uris_.clear();  // rows added since the savepoint are gone
   blanks_.clear();
   literals_.clear();
+  // After SQLITE_FULL, IOERR or NOMEM sqlite may have rolled the whole transaction back by itself:
+  // follow it, so the next write begins a fresh IMMEDIATE transaction.
+  if (sqlite3_get_autocommit(db_)) in_transaction_ = false;
 }
 
 void SqliteWriter::Rollback() {

@@ -48,7 +48,7 @@ class SqliteWriter {
   void Rollback();
   // One write call (a graph) inside the transaction: undone alone when it fails.
   Status Savepoint();
-  void Release();
+  Status Release();  // on failure the transaction is rolled back
   void RollbackToSavepoint();
   bool in_transaction() const { return in_transaction_; }
 
