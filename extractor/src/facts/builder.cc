@@ -508,7 +508,7 @@ static void ReleaseOwnEvent(const DocView& view, std::vector<Fact>* facts) {
       "(?i)\\b(?:opened|opens|opening|kicked off|kicks off|began|begins|got under ?way|gets under ?way|"
       "convened|convenes|is taking place|takes place|is being held)\\b[^.]{0,40}\\btoday\\b|"
       "\\btoday\\b[^.]{0,60}\\b(?:opened|opens|began|begins|kicked off|convened)\\b|"
-      "(?:今天|今日|当天)[^。]{0,30}(?:开幕|揭幕|开幕式|拉开帷幕|召开|举行|启动)");
+      "(?:今天|今日)[^。将]{0,20}(?:开幕|揭幕|开幕式|拉开帷幕|召开|举行|启动)");  // not "今天宣布…将于…举行"
   for (Fact& e : *facts) {
     if (e.type != FactType::kEvent) continue;
     auto after = std::upper_bound(view.sentences.begin(), view.sentences.end(), e.evidence.begin,
@@ -944,9 +944,11 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
       // to cooperate" over "A and B signed an MoU"), or in the lead under a headline that states
       // the agreement; stated apart, it is its own fact (a joint programme or a donation years
       // before the signing).
+      // (Across kinds only when the partnership's parties are among the agreement's: a
+      // partnership with a third party is more than the agreement.)
       if (g.kind == f.kind ||
-          (f.kind == "partnership" &&
-           (kept_paragraphs[k].count(par) || par == 0 || (par == lead && kept_paragraphs[k].count(0)))))
+          (f.kind == "partnership" && f.parties.size() <= g.parties.size() &&
+           (kept_paragraphs[k].count(par) || par == 0 || (lead >= 0 && par == lead && kept_paragraphs[k].count(0)))))
         same = &g;
       if (same) kept_paragraphs[k].insert(par);
     }

@@ -473,8 +473,15 @@ bool CaptureProgram(const std::string& expanded, bool inside_repeats, std::strin
     if (!q || q->hi < 0 || q->hi - q->lo < 2) continue;
     if (toks[k].kind == Tok::kOpen && nullable(k + 1, end_of[k])) continue;
     std::size_t w = k;
+    // Inside a repeated group that can match empty, RE2 prefers different parses of the unrolled
+    // and the relaxed forms ("(c{0,3}?)+?a" on "cca"): such pieces are never relaxed.
+    bool nullable_repeat = false;
     for (std::size_t a = parent[k]; a != n; a = parent[a])
-      if (repeats(a)) w = a;
+      if (repeats(a)) {
+        w = a;
+        if (toks[a].kind == Tok::kOpen && nullable(a + 1, end_of[a])) nullable_repeat = true;
+      }
+    if (nullable_repeat) continue;
     if (w != k && !inside_repeats) continue;
     relax[k] = true;
     wrap[w] = true;

@@ -161,3 +161,26 @@ TEST_CASE("matches report the parse of the pattern as written (random texts)") {
   }
 }
 
+
+TEST_CASE("no relaxing inside a repeated group that can match empty (review finding)") {
+  // RE2 prefers another parse of "(c*?)+?" than of "(c{0,3}?)+?": such pieces stay as written.
+  const std::vector<std::string> patterns = {
+      "(?P<g>c{0,3}?)+?a",
+      "(?P<g>[ab]{0,3}?a?)*x",
+      "(?P<h>[^c]{0,3}?c*?)*b",
+  };
+  RuleBook book;
+  REQUIRE(book.LoadString(Pack(patterns), "r.toml", "zh").ok());
+  REQUIRE(book.Compile().ok());
+  const std::vector<std::string> texts = {"cca", "bbax", "ccccca", "abab x", "aacb", "ccb", "xcccb"};
+  for (const auto& r : book.rules()) {
+    RE2 re(r->expanded);
+    for (const std::string& t : texts) {
+      SlottedText s = Text({t});
+      INFO("rule " << r->id << " on " << t);
+      std::vector<Found> want = Reference(re, s.text), got = Engine(book, *r, s);
+      REQUIRE(got.size() == want.size());
+      for (std::size_t k = 0; k < got.size(); ++k) CHECK(got[k] == want[k]);
+    }
+  }
+}
