@@ -47,7 +47,7 @@ TEST_CASE("the release's own event takes the dateline's date and place") {
        "year.",
        "Global Ocean Forum", "", ""},
       // Announced today, held later: not today's event.
-      {"2024年5月3日，里斯本 – 组委会今天宣布，全球海洋论坛将于明年在此举行。", "全球海洋论坛", "", ""},
+      {"2024年5月3日，里斯本\n\n组委会今天宣布，全球海洋论坛将于明年在此举行。", "全球海洋论坛", "", ""},
       // Opening today, but far down the release: not the release's own event.
       {"Lisbon, 3 May 2024 – The city signed a water agreement.\n\nMore follows.\n\nAnd more.\n\n"
        "Elsewhere, the Coastal Cities Summit opened today.",
