@@ -602,6 +602,12 @@ class Cascade {
       c.source = "person:honorific";
       out->push_back(c);
     }
+    // Where known organizations and countries begin: "Ministry of Health of Ghana and UNICEF" is
+    // two parties, not one name running over "and".
+    entity_starts_.clear();
+    for (const Candidate& c : *out)
+      if (c.type == MentionType::kOrg || c.type == MentionType::kCountry) entity_starts_.push_back(c.begin);
+    std::sort(entity_starts_.begin(), entity_starts_.end());
     for (const SuffixHit& h : keyword_hits_) {
       std::string_view where = gz_.entries[h.entry].value;
       std::size_t b = CapitalisedRunBefore(h.begin);
@@ -697,8 +703,11 @@ class Cascade {
       }
       // "and the ..." starts another noun phrase: "Ministry of Economy and the US Department";
       // "and Institute of ..." another organization.
-      if (word(" and ") || word(" & ") || word(" ")) {
-        if (StartsKeyword(i)) {
+      const bool conj = word(" and ") || word(" & ");
+      if (conj || word(" ")) {
+        // a known organization or country after "and" is a second party
+        const bool entity_next = conj && std::binary_search(entity_starts_.begin(), entity_starts_.end(), i);
+        if (StartsKeyword(i) || entity_next) {
           i = save;
           break;
         }
@@ -1382,6 +1391,7 @@ class Cascade {
     bool operator==(const SuffixHit& o) const { return begin == o.begin && end == o.end; }
   };
   std::vector<SuffixHit> suffix_hits_;
+  std::vector<std::size_t> entity_starts_;  // begins of gazetteer organizations and countries (LatinPatterns)
   std::vector<std::size_t> speech_hits_;  // where a Chinese speech verb starts
   std::vector<SuffixHit> keyword_hits_;   // Latin organization keywords
   std::vector<SuffixHit> honorific_hits_;

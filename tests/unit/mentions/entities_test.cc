@@ -213,3 +213,12 @@ TEST_CASE("Transliterated names: hyphenated parts, and no start inside a role be
   auto k = Run("中国-东盟博览会在南宁开幕。");
   CHECK(k.Of(MentionType::kPerson).empty());
 }
+
+TEST_CASE("A Latin 'of' name does not run over 'and' into a known organization", "[mentions][orgs]") {
+  // regression: "Ministry of Health of Ghana and UNICEF" was one organization
+  auto f = Run("The Ministry of Health of Ghana and UNICEF signed an agreement.");
+  CHECK(f.Of(MentionType::kOrg) == std::vector<std::string>{"Ministry of Health of Ghana", "UNICEF"});
+  // a portfolio joined with "and" stays in the name
+  auto g = Run("The Ministry of Foreign Affairs and Trade of Australia hosted the talks.");
+  CHECK(g.Of(MentionType::kOrg) == std::vector<std::string>{"Ministry of Foreign Affairs and Trade of Australia"});
+}
