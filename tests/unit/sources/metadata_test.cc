@@ -7,6 +7,7 @@
 #include <map>
 
 #include "presskg/sources.h"
+#include "temp_dir.h"
 
 namespace fs = std::filesystem;
 using presskg::DocStatus;
@@ -15,21 +16,7 @@ using presskg::ParseMetadata;
 
 namespace {
 
-struct MetaDir {
-  fs::path path;
-  MetaDir() {
-    std::string tmpl = (fs::temp_directory_path() / "presskg-metadata-XXXXXX").string();
-    path = mkdtemp(tmpl.data());
-  }
-  ~MetaDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  void Write(const std::string& name, const std::string& bytes) const {
-    fs::create_directories((path / name).parent_path());
-    std::ofstream(path / name, std::ios::binary) << bytes;
-  }
-};
+using MetaDir = presskg::testing::TempDir;
 
 std::map<std::string, presskg::SourceItem> ReadAll(const std::vector<std::string>& inputs,
                                                    const presskg::SourceOptions& o = {}) {

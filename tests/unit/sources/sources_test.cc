@@ -13,6 +13,7 @@
 #include <random>
 
 #include "presskg/sources.h"
+#include "temp_dir.h"
 
 namespace fs = std::filesystem;
 using presskg::DocStatus;
@@ -33,23 +34,7 @@ const char* kEn =
     "Lisbon, 8 March 2021 – The Harbour Institute and the Coastal University signed a memorandum of "
     "understanding today to cooperate on digital skills and research.";
 
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "presskg-sources-XXXXXX").string();
-    path = mkdtemp(tmpl.data());
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  fs::path Write(const std::string& name, const std::string& bytes) const {
-    fs::path p = path / name;
-    fs::create_directories(p.parent_path());
-    std::ofstream(p, std::ios::binary) << bytes;
-    return p;
-  }
-};
+using presskg::testing::TempDir;
 
 std::string Encode(const char* utf8, const char* charset) {
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(utf8);
