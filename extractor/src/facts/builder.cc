@@ -371,7 +371,7 @@ bool RoleFact(const Ctx& c, const RuleMatch& m, const SlottedText& st, Fact* out
   const Capture* rc = RoleCap(m);
   if (who.empty() || !rc) return false;
   f.person = Ref(c, *who.back());
-  for (const char* oname : {"org", "org2", "org3"})
+  for (const char* oname : {"org", "org2", "org3", "org4"})
     for (const Mention* om : Of(c, Cap(m, oname), {MentionType::kOrg, MentionType::kCountry}))
       if (f.org.empty()) f.org = Ref(c, *om);
   if (f.org.empty())
@@ -682,7 +682,7 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
         q.f.quote = text;
         std::string role;
         EntityRef org;
-        for (const char* oname : {"org", "org2", "org3"})
+        for (const char* oname : {"org", "org2", "org3", "org4"})
           for (const Mention* om : Of(c, Cap(m, oname), {MentionType::kOrg, MentionType::kCountry}))
             if (org.empty()) org = Ref(c, *om);
         if (const Capture* rc = RoleCap(m)) SplitRoleOrg(c, CapText(c, st, *rc), &role, &org);

@@ -1048,6 +1048,16 @@ class Cascade {
     }
     // zh: surname + given name right before a speech verb: 林玉辉表示
     for (std::size_t p : speech_hits_) ZhNameBefore(ms, p, add);
+    // en: "Celeste Saulo, who heads the WMO, said": a name before ", who" and a verb of office.
+    for (std::size_t p = s_.find(", who "); p != std::string_view::npos; p = s_.find(", who ", p + 6)) {
+      static const std::string_view kOffice[] = {"heads ", "leads ", "chairs ", "directs ", "runs ", "serves ", "is ", "was "};
+      std::string_view after = s_.substr(p + 6);
+      bool office = false;
+      for (std::string_view v : kOffice) office |= after.substr(0, v.size()) == v;
+      if (!office) continue;
+      std::size_t nb = NameStartBefore(p);
+      if (nb != std::string_view::npos) add(nb, p, "person:en-who-clause");
+    }
     // en: "Helen Clark said", "said Houlin Zhao"
     const LatinRes& r = Latin();
     for (std::size_t p = 0; p < s_.size(); ++p) {

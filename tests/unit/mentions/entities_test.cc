@@ -222,3 +222,11 @@ TEST_CASE("A Latin 'of' name does not run over 'and' into a known organization",
   auto g = Run("The Ministry of Foreign Affairs and Trade of Australia hosted the talks.");
   CHECK(g.Of(MentionType::kOrg) == std::vector<std::string>{"Ministry of Foreign Affairs and Trade of Australia"});
 }
+
+TEST_CASE("A Latin name before ', who heads …' is a person", "[mentions][people]") {
+  auto f = Run("Maria Lopez, who heads the Port Authority, told reporters that the terminal would open.");
+  CHECK(f.Of(MentionType::kPerson) == std::vector<std::string>{"Maria Lopez"});
+  // not after a lower-case phrase or without a verb of office
+  auto g = Run("The partners, who met in Lisbon, agreed on a plan. Blue Harbour, who knows.");
+  CHECK(g.Of(MentionType::kPerson).empty());
+}
