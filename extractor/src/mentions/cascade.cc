@@ -1117,11 +1117,17 @@ class Cascade {
   }
 
   // Given names never contain words that name places, bodies or parties: 马方, 中方, 该国.
+  // 家, 子 and 之 are common as the first of two given characters (李家超, 王子文, 朴之水) but end
+  // no name (王家 is a family, 李子 a plum), so they pass only in the middle of a three-character name.
   static bool GivenNameOk(std::string_view name) {
     static const std::u32string kBad = U"方国省市部局委会司处厅院党团队人们者员家界";
-    for (std::size_t i = 0; i < name.size();) {
+    static const std::u32string kMiddleOk = U"家子之";
+    std::size_t chars = CharCount(name);
+    std::size_t idx = 0;
+    for (std::size_t i = 0; i < name.size(); ++idx) {
       char32_t c;
       i += DecodeAt(name, i, &c);
+      if (idx == 1 && chars == 3 && kMiddleOk.find(c) != std::u32string::npos) continue;
       if (i > 3 && kBad.find(c) != std::u32string::npos) return false;
       if (IsZhStop(c) && i > 3) return false;
     }

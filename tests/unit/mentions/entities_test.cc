@@ -230,3 +230,14 @@ TEST_CASE("A Latin name before ', who heads …' is a person", "[mentions][peopl
   auto g = Run("The partners, who met in Lisbon, agreed on a plan. Blue Harbour, who knows.");
   CHECK(g.Of(MentionType::kPerson).empty());
 }
+
+TEST_CASE("Chinese given names may have 家, 子 or 之 in the middle", "[mentions][people]") {
+  // regression: 李家超 and 朴之水 were not names (家 and 之 were barred anywhere in a given name)
+  auto f = Run("行政长官李家超表示，香港将继续支持可持续发展。");
+  CHECK(f.Of(MentionType::kPerson) == std::vector<std::string>{"李家超"});
+  auto g = Run("首席经济学家朴之水认为，区域贸易将温和复苏。");
+  CHECK(g.Of(MentionType::kPerson) == std::vector<std::string>{"朴之水"});
+  // but they end no name: 王家 is a family
+  auto h = Run("主席王家表示欢迎。");
+  CHECK(h.Of(MentionType::kPerson).empty());
+}
