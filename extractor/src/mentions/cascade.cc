@@ -447,6 +447,10 @@ class Cascade {
       }
       if (end == best_end) best.push_back(payload);
     });
+    // 发展中国家 ("developing countries") holds 中国 but names no country.
+    if (!best.empty() && gz_.entries[best.front()].type == MentionType::kCountry && i >= 6 &&
+        s_.compare(i - 6, 6, "发展") == 0 && s_.compare(best_end, 3, "家") == 0)
+      best.clear();
     for (std::int32_t p : best) {
       const Entry& e = gz_.entries[p];
       Candidate cand;

@@ -241,3 +241,8 @@ TEST_CASE("Chinese given names may have 家, 子 or 之 in the middle", "[mentio
   auto h = Run("主席王家表示欢迎。");
   CHECK(h.Of(MentionType::kPerson).empty());
 }
+
+TEST_CASE("发展中国家 names no country", "[mentions][countries]") {
+  auto f = Run("数字技术可以帮助发展中国家加快工业化进程，中国愿提供支持。");
+  CHECK(f.Of(MentionType::kCountry) == std::vector<std::string>{"中国"});
+}
