@@ -1124,6 +1124,10 @@ class Cascade {
   // 家, 子 and 之 are common as the first of two given characters (李家超, 王子文, 朴之水) but end
   // no name (王家 is a family, 李子 a plum), so they pass only in the middle of a three-character name.
   static bool GivenNameOk(std::string_view name) {
+    // Weekdays and the like look like 周 + a given name: 周三, 周末.
+    static const std::string_view kNotNames[] = {"周一", "周二", "周三", "周四", "周五", "周六", "周日", "周末", "周年", "周边"};
+    for (std::string_view w : kNotNames)
+      if (name == w) return false;
     static const std::u32string kBad = U"方国省市部局委会司处厅院党团队人们者员家界";
     static const std::u32string kMiddleOk = U"家子之";
     std::size_t chars = CharCount(name);

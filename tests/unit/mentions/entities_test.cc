@@ -246,3 +246,9 @@ TEST_CASE("发展中国家 names no country", "[mentions][countries]") {
   auto f = Run("数字技术可以帮助发展中国家加快工业化进程，中国愿提供支持。");
   CHECK(f.Of(MentionType::kCountry) == std::vector<std::string>{"中国"});
 }
+
+TEST_CASE("Weekdays are not Chinese names", "[mentions][people]") {
+  // regression: 周三 (Wednesday) before 宣布 was read as a person
+  auto f = Run("卢旺达信息通信技术部周三宣布，峰会将在基加利举行。");
+  CHECK(f.Of(MentionType::kPerson).empty());
+}
