@@ -38,6 +38,8 @@ enum PatternId {
   kZhPlaceMonth,   // 布宜诺斯艾利斯, 17 十月 2017
   kEnPlaceDate,    // Geneva, 16 May 2013 –   NEW DELHI, 16 May (Xinhua) --   X, D.C., March 5, 2020 /PRNewswire/ --
   kEnPlaceDashDate,  // London, UK – 12 March 2019:
+  kEnDatePlace,    // 3 June 2025, Geneva –
+  kEnPlaceParenDate,  // LONDON (3 June 2025) –
   kZhDateOnly,     // 2011年7月20日(星期三)
   kEnDateOnly,     // Mar 14, 2012   Press release | 15 September 2014
   kEnPlaceDash,    // New Delhi – The ...   (after a date-only line)
@@ -50,10 +52,12 @@ enum PatternId {
 const char* const kPatterns[kPatternCount] = {
     R"([\[【]\s*(?:\p{Han}{2,8}\s*,\s*)?(?<place>\p{Han}{2,12})\s*,\s*(?<date>)" DATE_ZH R"()\s*[\]】])",
     R"((?:\[[^\]]{1,8}\]|【[^】]{1,12}】)?\s*(?:\p{Han}{1,5}?(?:社|网|台|报)\s*)?(?<place>\p{Han}{2,10}?)\s*(?<date>)" DATE_ZH R"()\s*电)",
-    R"([(\[【]?\s*(?<date>)" DATE_ZH R"()\s*,?\s*(?<place>\p{Han}{2,12}?)\s*(?:[)\]】]|)" DASH "|$)",
+    R"((?:【[^】]{1,12}】\s*)?[(\[【]?\s*(?<date>)" DATE_ZH R"()\s*,?\s*(?<place>\p{Han}{2,12}?)\s*(?:[)\]】]|)" DASH "|$)",
     R"((?<place>\p{Han}{2,12})\s*,\s*(?<date>\d{1,2}\s*[一二三四五六七八九十]{1,3}\s*月\s*)" YEAR ")",
     R"((?<place>)" PLACE_EN COUNTRY_EN R"()\s*,\s*(?<date>)" DATE_EN R"()\s*(?:\([^)]{1,40}\)\s*|/[^/]{1,30}/\s*)?(?:)" DASH "|:|$)",
     R"((?<place>)" PLACE_EN COUNTRY_EN R"()\s*)" DASH R"(\s*(?<date>)" DATE_EN R"()\s*(?::|,|)" DASH "|$)",
+    R"((?<date>)" DATE_EN_Y R"()\s*,\s*(?<place>)" PLACE_EN COUNTRY_EN R"()\s*)" DASH,
+    R"((?<place>)" PLACE_EN COUNTRY_EN R"()\s*\(\s*(?<date>)" DATE_EN_Y R"()\s*\)\s*)" DASH,
     R"((?<date>)" YEAR R"(\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号])\s*(?:\((?:星期|周).\))?\s*$)",
     R"((?:[^|]{1,40}\|\s*)?(?<date>)" DATE_EN_Y R"()\s*$)",
     R"((?<place>)" PLACE_EN R"()\s*)" DASH R"(\s*(?=\S))",
@@ -238,6 +242,16 @@ unsigned ZhFormsPossible(std::string_view norm, Range p) {
   if (is_digit(0)) bits |= 1u << kZhDateOnly;
   std::size_t after_bracket = t[0] == '(' || t[0] == '[' ? 1 : bracket ? 3 : 0;
   if (is_digit(skip_space(0)) || (after_bracket && is_digit(skip_space(after_bracket)))) bits |= 1u << kZhDatePlace;
+  // 【美通社】2024年4月18日，深圳 — : a short bracketed source before the date
+  if (starts(0, "【")) {
+    std::size_t close = t.find("】");
+    if (close != std::string_view::npos && close <= 40) {
+      std::size_t q = skip_space(close + 3);
+      if (is_digit(q) || ((q < t.size() && (t[q] == '(' || t[q] == '[')) && is_digit(skip_space(q + 1))) ||
+          (starts(q, "【") && is_digit(skip_space(q + 3))))
+        bits |= 1u << kZhDatePlace;
+    }
+  }
   if (t.find("电") != std::string_view::npos) bits |= 1u << kZhAgency;
   if (static_cast<unsigned char>(t[0]) >= 0xE2) {
     // A Chinese numeral before 月 (white space allowed in between).
@@ -293,7 +307,8 @@ DatelineSpan FindDateline(std::string_view norm, const std::vector<Range>& parag
                   head.find("月") != std::string_view::npos;
     bool may_en = ((first >= 'A' && first <= 'Z') || (first >= '0' && first <= '9')) && HasMonthName(head);
     unsigned zh = may_zh ? ZhFormsPossible(norm, p) : 0;
-    for (int id : {kZhBracket, kZhAgency, kZhDatePlace, kZhPlaceMonth, kEnPlaceDate, kEnPlaceDashDate}) {
+    for (int id : {kZhBracket, kZhAgency, kZhDatePlace, kZhPlaceMonth, kEnPlaceDate, kEnPlaceDashDate, kEnDatePlace,
+                   kEnPlaceParenDate}) {
       if (!(id <= kZhPlaceMonth ? (zh >> id) & 1 : may_en)) continue;
       if (icu::RegexMatcher* hit = m.Match(id, p)) {
         take(id, hit);

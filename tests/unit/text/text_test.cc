@@ -325,6 +325,11 @@ TEST_CASE("dateline", "[text][dateline]") {
        "2012年3月14日", ""},
       {"Title\n\nThe market in Decatur grew in May.\n\nMay 5, 2013\n\nNew Delhi – The body met.",
        "May 5, 2013\n\nNew Delhi –", "May 5, 2013", "New Delhi"},
+      // Forms added after probing: date before place, date in parentheses, a bracketed source first.
+      {"Title\n\n3 June 2025, Lisbon – The port authority met.", "3 June 2025, Lisbon –", "3 June 2025", "Lisbon"},
+      {"Title\n\nLISBON (3 June 2025) – The port authority met.", "LISBON (3 June 2025) –", "3 June 2025", "LISBON"},
+      {"【港口通讯】2024年4月18日，宁波 — 港口管理局今日宣布新计划。", "【港口通讯】2024年4月18日,宁波 —", "2024年4月18日",
+       "宁波"},
   };
   for (const Case& c : cases) {
     INFO(c.text);
