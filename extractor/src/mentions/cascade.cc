@@ -711,7 +711,15 @@ class Cascade {
       if (conj || word(" ")) {
         // a known organization or country after "and" is a second party
         const bool entity_next = conj && std::binary_search(entity_starts_.begin(), entity_starts_.end(), i);
-        if (StartsKeyword(i) || entity_next) {
+        // "and Institute of …" opens another organization; a keyword that ends the name does not
+        // ("Ministry of Digital Economy and Society").
+        bool new_org = StartsKeyword(i);
+        if (new_org && conj) {
+          std::size_t ke = LatinNameToken(s_, i);
+          new_org = ke == std::string_view::npos || StartsWithAt(s_, ke, " of ") || StartsWithAt(s_, ke, " for ") ||
+                    LatinNameToken(s_, ke + 1) != std::string_view::npos;
+        }
+        if (new_org || entity_next) {
           i = save;
           break;
         }

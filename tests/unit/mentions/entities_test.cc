@@ -252,3 +252,11 @@ TEST_CASE("Weekdays are not Chinese names", "[mentions][people]") {
   auto f = Run("卢旺达信息通信技术部周三宣布，峰会将在基加利举行。");
   CHECK(f.Of(MentionType::kPerson).empty());
 }
+
+TEST_CASE("A keyword that ends a Latin 'of' name after 'and' stays in it", "[mentions][orgs]") {
+  auto f = Run("Thailand's Ministry of Digital Economy and Society hosted the forum.");
+  CHECK(f.Of(MentionType::kOrg) == std::vector<std::string>{"Ministry of Digital Economy and Society"});
+  // a keyword that opens another 'of' name is a second organization
+  auto g = Run("The Ministry of Economy and Institute of Statistics met.");
+  CHECK(g.Of(MentionType::kOrg) == std::vector<std::string>{"Ministry of Economy", "Institute of Statistics"});
+}
