@@ -492,6 +492,22 @@ void AddAlias(std::vector<std::string>* v, const std::string& name, const std::s
 
 }  // namespace
 
+// Whether a sentence dates what it reports by the release's own day: "today", "今天", "今日", or
+// "N日" with N the release's day of the month.
+static bool SaysReleaseDay(std::string_view text, const std::string& release_date) {
+  static const RE2 kToday("(?i)\\btoday\\b|今天|今日");
+  if (RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), kToday)) return true;
+  int day = std::atoi(release_date.c_str() + 8);
+  std::string d = std::to_string(day) + "日";
+  for (std::size_t p = text.find(d); p != std::string_view::npos; p = text.find(d, p + 1)) {
+    // not part of a longer number or a full date (those are DATE mentions anyway)
+    if (p > 0 && text[p - 1] >= '0' && text[p - 1] <= '9') continue;
+    if (p >= 3 && text.compare(p - 3, 3, "月") == 0) continue;
+    return true;
+  }
+  return false;
+}
+
 // The release's own event: an event named in the headline or the dateline's paragraph, in a
 // sentence saying it opens or takes place now ("… opened today", "…今天在…开幕"), happens at the
 // dateline's date and place when the sentence gives none.
@@ -627,6 +643,10 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
           for (std::size_t idx : rules::MentionsIn(st, 0, st.text.size()))
             if (ms[idx].type == MentionType::kDate && DateStated(c, ms[idx])) ds.push_back(&ms[idx]);
           if (ds.size() == 1 && ds[0]->value_end.empty()) f.date = ds[0]->value;
+          // "signed today", "今天签署", "7日在罗马签署" (the release's day): the signing is dated by the
+          // release, which the sentence states relative to it. Only with a full release date.
+          if (f.date.empty() && ds.empty() && view.release_date.size() == 10)
+            if (SaysReleaseDay(std::string_view(st.text), view.release_date)) f.date = view.release_date;
         }
         fired.insert(r.id);
         agreements.push_back(std::move(f));
