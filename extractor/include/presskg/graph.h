@@ -21,6 +21,10 @@
 
 namespace presskg {
 
+namespace graphimpl {
+class ReleaseWriter;
+}
+
 struct GraphOptions {
   std::string base = ns::kDefaultBase;  // must end with '/' or '#'
   std::string rule_pack_version;        // Extractor::RulePackVersion()
@@ -51,6 +55,11 @@ class GraphBuilder {
   std::string RunIri(const RunInfo& run) const;
 
  private:
+  friend class graphimpl::ReleaseWriter;
+  struct EntityIriCache;  // one release's entity IRIs (builder.cc)
+  // FactIri with `doc_id` standing for the fact's doc field; `cache` may be null.
+  std::string FactIriIn(const Fact& fact, const std::string& doc_id, EntityIriCache* cache) const;
+  const std::string& CachedEntityIri(const EntityRef& entity, EntityIriCache* cache) const;
   GraphOptions options_;
 };
 

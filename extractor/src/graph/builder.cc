@@ -1,11 +1,18 @@
 // GraphBuilder: one release's facts → quads in its named graph (docs/vocabulary.md).
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
+#include <deque>
 #include <map>
 #include <string>
+#include <string_view>
+#include <tuple>
+#include <unordered_map>
 #include <utility>
+#include <vector>
 
 #include "graph/countries.h"
 #include "graph/sha256.h"
@@ -93,23 +100,114 @@ std::string CanonicalKey(const EntityRef& e) {
   return best;
 }
 
-const char* FactClass(FactType t) {
-  switch (t) {
-    case FactType::kAgreement: return "Agreement";
-    case FactType::kQuote: return "Quote";
-    case FactType::kRole: return "RoleFact";
-    case FactType::kEvent: return "EventFact";
-    case FactType::kDateline: return "Dateline";
-  }
-  return "Fact";
+// The vocabulary IRIs a release uses, built once per process (not once per quad).
+enum class V : int {
+  kRdfType, kRdfsLabel, kOwlSameAs,
+  kDctIdentifier, kDctLanguage, kDctSource, kDctDate,
+  kSchemaNewsArticle, kSchemaOrganization, kSchemaPerson, kSchemaPlace, kSchemaCountry, kSchemaEvent,
+  kSchemaDatePublished, kSchemaUrl, kSchemaText, kSchemaName, kSchemaStartDate, kSchemaEndDate,
+  kSchemaLocation,
+  kPkgCountry, kPkgIsoCode, kPkgInDocument, kPkgRule, kPkgRulePackVersion, kPkgConfidence, kPkgKind,
+  kPkgParty, kPkgSpeaker, kPkgRoleName, kPkgRoleOrganization, kPkgEvidence,
+  kPkgAgreement, kPkgQuote, kPkgRoleFact, kPkgEventFact, kPkgDateline, kPkgFact,
+  kOrgMember, kOrgOrganization, kOrgMembership,
+  kNifString, kNifOffsetBasedString, kNifReferenceContext, kNifBeginIndex, kNifEndIndex, kNifAnchorOf,
+  kCount
+};
+
+const std::string& VocabIri(V v) {
+  static const std::string* const kTable = [] {
+    static std::string t[static_cast<int>(V::kCount)];
+    auto set = [](V k, std::string iri) { t[static_cast<int>(k)] = std::move(iri); };
+    set(V::kRdfType, Rdf("type"));
+    set(V::kRdfsLabel, Rdfs("label"));
+    set(V::kOwlSameAs, Owl("sameAs"));
+    set(V::kDctIdentifier, Dct("identifier"));
+    set(V::kDctLanguage, Dct("language"));
+    set(V::kDctSource, Dct("source"));
+    set(V::kDctDate, Dct("date"));
+    set(V::kSchemaNewsArticle, Schema("NewsArticle"));
+    set(V::kSchemaOrganization, Schema("Organization"));
+    set(V::kSchemaPerson, Schema("Person"));
+    set(V::kSchemaPlace, Schema("Place"));
+    set(V::kSchemaCountry, Schema("Country"));
+    set(V::kSchemaEvent, Schema("Event"));
+    set(V::kSchemaDatePublished, Schema("datePublished"));
+    set(V::kSchemaUrl, Schema("url"));
+    set(V::kSchemaText, Schema("text"));
+    set(V::kSchemaName, Schema("name"));
+    set(V::kSchemaStartDate, Schema("startDate"));
+    set(V::kSchemaEndDate, Schema("endDate"));
+    set(V::kSchemaLocation, Schema("location"));
+    set(V::kPkgCountry, Pkg("country"));
+    set(V::kPkgIsoCode, Pkg("isoCode"));
+    set(V::kPkgInDocument, Pkg("inDocument"));
+    set(V::kPkgRule, Pkg("rule"));
+    set(V::kPkgRulePackVersion, Pkg("rulePackVersion"));
+    set(V::kPkgConfidence, Pkg("confidence"));
+    set(V::kPkgKind, Pkg("kind"));
+    set(V::kPkgParty, Pkg("party"));
+    set(V::kPkgSpeaker, Pkg("speaker"));
+    set(V::kPkgRoleName, Pkg("roleName"));
+    set(V::kPkgRoleOrganization, Pkg("roleOrganization"));
+    set(V::kPkgEvidence, Pkg("evidence"));
+    set(V::kPkgAgreement, Pkg("Agreement"));
+    set(V::kPkgQuote, Pkg("Quote"));
+    set(V::kPkgRoleFact, Pkg("RoleFact"));
+    set(V::kPkgEventFact, Pkg("EventFact"));
+    set(V::kPkgDateline, Pkg("Dateline"));
+    set(V::kPkgFact, Pkg("Fact"));
+    set(V::kOrgMember, Org("member"));
+    set(V::kOrgOrganization, Org("organization"));
+    set(V::kOrgMembership, Org("Membership"));
+    set(V::kNifString, Nif("String"));
+    set(V::kNifOffsetBasedString, Nif("OffsetBasedString"));
+    set(V::kNifReferenceContext, Nif("referenceContext"));
+    set(V::kNifBeginIndex, Nif("beginIndex"));
+    set(V::kNifEndIndex, Nif("endIndex"));
+    set(V::kNifAnchorOf, Nif("anchorOf"));
+    return t;
+  }();
+  return kTable[static_cast<int>(v)];
 }
 
-// Emits one release's quads into its named graph.
+V FactClassIri(FactType t) {
+  switch (t) {
+    case FactType::kAgreement: return V::kPkgAgreement;
+    case FactType::kQuote: return V::kPkgQuote;
+    case FactType::kRole: return V::kPkgRoleFact;
+    case FactType::kEvent: return V::kPkgEventFact;
+    case FactType::kDateline: return V::kPkgDateline;
+  }
+  return V::kPkgFact;
+}
+
+// Emits one release's statements into its named graph. Terms are stored once each (IRIs interned
+// by their text) and statements are triples of term ids, so building, sorting and de-duplicating
+// never copy a string; Finish() turns them into Quads once, in the final order.
+}  // namespace
+
+struct GraphBuilder::EntityIriCache {
+  struct Entry {
+    const EntityRef* entity;
+    std::string iri;
+  };
+  std::vector<Entry> entries;
+};
+
+namespace graphimpl {
+
 class ReleaseWriter {
  public:
-  ReleaseWriter(const GraphBuilder& g, const GraphOptions& o, const Document& doc, Quads* out)
-      : g_(g), o_(o), doc_(doc), graph_(Term::Iri(g.GraphIri(doc.id))), doc_iri_(Term::Iri(g.DocumentIri(doc.id))),
-        label_lang_(LabelLanguage(doc.lang)), out_(out) {}
+  using Id = std::uint32_t;
+  static constexpr Id kNone = 0xFFFFFFFFu;
+
+  ReleaseWriter(const GraphBuilder& g, const GraphOptions& o, const Document& doc)
+      : g_(g), o_(o), doc_(doc), graph_(Term::Iri(g.GraphIri(doc.id))), label_lang_(LabelLanguage(doc.lang)),
+        text_valid_(graphutil::IsValidUtf8(doc.text)) {
+    vocab_.fill(kNone);
+    doc_iri_ = Iri(g.DocumentIri(doc.id));
+  }
 
   // Entity nodes are shared by every release that names them, so an untagged label written in one
   // release would show up as a name "as written" in all the others. Tagging each label with the
@@ -125,48 +223,72 @@ class ReleaseWriter {
     }
     return tag == "und" ? std::string() : tag;
   }
-  Term Label(const std::string& s) const { return Term::Literal(graphutil::RepairUtf8(s), {}, label_lang_); }
 
-  void Add(const Term& s, const std::string& p, Term o) { out_->push_back({s, Term::Iri(p), std::move(o), graph_}); }
+  // FactIri of a fact of this release (its doc field taken to be the document's id).
+  std::string FactIri(const presskg::Fact& f) { return g_.FactIriIn(f, doc_.id, &entity_iris_); }
+
+  Id Iri(std::string_view iri) {
+    auto it = iris_.find(iri);
+    if (it != iris_.end()) return it->second;
+    return NewIri(std::string(iri));
+  }
+  Id Iri(std::string&& iri) {
+    auto it = iris_.find(iri);
+    if (it != iris_.end()) return it->second;
+    return NewIri(std::move(iri));
+  }
+  Id Iri(V v) {
+    Id& id = vocab_[static_cast<int>(v)];
+    if (id == kNone) id = Iri(std::string_view(VocabIri(v)));
+    return id;
+  }
+  Id Lit(Term t) {
+    terms_.push_back(std::move(t));
+    return static_cast<Id>(terms_.size() - 1);
+  }
+  Id Plain(const std::string& s) { return Lit(presskg::Plain(s)); }
+  Id Label(const std::string& s) { return Lit(Term::Literal(graphutil::RepairUtf8(s), {}, label_lang_)); }
+
+  void Add(Id s, V p, Id o) { stmts_.push_back({s, Iri(p), o}); }
 
   void Document() {
-    Add(doc_iri_, Rdf("type"), Term::Iri(Schema("NewsArticle")));
-    Add(doc_iri_, Dct("identifier"), Plain(doc_.id));
-    if (!doc_.lang.empty()) Add(doc_iri_, Dct("language"), Plain(doc_.lang));
-    if (!doc_.source.empty()) Add(doc_iri_, Dct("source"), Plain(doc_.source));
-    if (!doc_.date.empty()) Add(doc_iri_, Schema("datePublished"), DateLiteral(doc_.date));
+    Add(doc_iri_, V::kRdfType, Iri(V::kSchemaNewsArticle));
+    Add(doc_iri_, V::kDctIdentifier, Plain(doc_.id));
+    if (!doc_.lang.empty()) Add(doc_iri_, V::kDctLanguage, Plain(doc_.lang));
+    if (!doc_.source.empty()) Add(doc_iri_, V::kDctSource, Plain(doc_.source));
+    if (!doc_.date.empty()) Add(doc_iri_, V::kSchemaDatePublished, Lit(DateLiteral(doc_.date)));
     const std::size_t colon = doc_.url.find(':');
     if (colon != std::string::npos && colon > 0 && std::isalpha(static_cast<unsigned char>(doc_.url[0]))) {
-      Add(doc_iri_, Schema("url"), Term::Iri(graphutil::MakeSafeIri(doc_.url)));
+      Add(doc_iri_, V::kSchemaUrl, Iri(graphutil::MakeSafeIri(doc_.url)));
     }
   }
 
-  // The entity's node with its type, labels and links; returns its IRI (empty term when the
-  // reference is empty).
-  Term Entity(const EntityRef& e) {
-    if (e.name.empty() && e.key.empty() && e.aliases.empty()) return Term();
-    const Term node = Term::Iri(g_.EntityIri(e));
+  // The entity's node with its type, labels and links; returns its id (kNone when the reference is
+  // empty).
+  Id Entity(const EntityRef& e) {
+    if (e.name.empty() && e.key.empty() && e.aliases.empty()) return kNone;
+    const Id node = Iri(std::string_view(g_.CachedEntityIri(e, &entity_iris_)));
     switch (e.kind) {
-      case EntityKind::kOrganization: Add(node, Rdf("type"), Term::Iri(Schema("Organization"))); break;
-      case EntityKind::kPerson: Add(node, Rdf("type"), Term::Iri(Schema("Person"))); break;
-      case EntityKind::kPlace: Add(node, Rdf("type"), Term::Iri(Schema("Place"))); break;
+      case EntityKind::kOrganization: Add(node, V::kRdfType, Iri(V::kSchemaOrganization)); break;
+      case EntityKind::kPerson: Add(node, V::kRdfType, Iri(V::kSchemaPerson)); break;
+      case EntityKind::kPlace: Add(node, V::kRdfType, Iri(V::kSchemaPlace)); break;
       case EntityKind::kCountry: {
         const std::string iso = CountryCode(e);
         if (!iso.empty()) {
           CountryNode(iso);
         } else {
-          Add(node, Rdf("type"), Term::Iri(Schema("Country")));
+          Add(node, V::kRdfType, Iri(V::kSchemaCountry));
         }
         break;
       }
     }
-    if (!e.name.empty()) Add(node, Rdfs("label"), Label(e.name));
+    if (!e.name.empty()) Add(node, V::kRdfsLabel, Label(e.name));
     for (const std::string& a : e.aliases) {
-      if (!a.empty()) Add(node, Rdfs("label"), Label(a));
+      if (!a.empty()) Add(node, V::kRdfsLabel, Label(a));
     }
-    if (IsQid(e.wikidata)) Add(node, Owl("sameAs"), Term::Iri(std::string(ns::kWd) + e.wikidata));
+    if (IsQid(e.wikidata)) Add(node, V::kOwlSameAs, Iri(std::string(ns::kWd) + e.wikidata));
     if (e.kind == EntityKind::kPlace && IsIso2(e.country)) {
-      Add(node, Pkg("country"), CountryNode(Upper(e.country)));
+      Add(node, V::kPkgCountry, CountryNode(Upper(e.country)));
     }
     return node;
   }
@@ -177,109 +299,224 @@ class ReleaseWriter {
     return {};
   }
 
-  Term CountryNode(const std::string& iso) {
-    const Term node = Term::Iri(g_.CountryIri(iso));
-    Add(node, Rdf("type"), Term::Iri(Schema("Country")));
-    Add(node, Pkg("isoCode"), Term::Literal(iso));
+  Id CountryNode(const std::string& iso) {
+    const Id node = Iri(g_.CountryIri(iso));
+    Add(node, V::kRdfType, Iri(V::kSchemaCountry));
+    Add(node, V::kPkgIsoCode, Lit(Term::Literal(iso)));
     if (const char* qid = graphutil::CountryWikidata(iso)) {
-      Add(node, Owl("sameAs"), Term::Iri(std::string(ns::kWd) + qid));
+      Add(node, V::kOwlSameAs, Iri(std::string(ns::kWd) + qid));
     }
     return node;
   }
 
   // Content and evidence of one fact; provenance (rule, confidence) only when `with_provenance`.
   void Fact(const presskg::Fact& f, const std::string& iri, bool with_provenance) {
-    const Term fact = Term::Iri(iri);
-    Add(fact, Rdf("type"), Term::Iri(Pkg(FactClass(f.type))));
-    Add(fact, Pkg("inDocument"), doc_iri_);
+    const Id fact = Iri(std::string_view(iri));
+    Add(fact, V::kRdfType, Iri(FactClassIri(f.type)));
+    Add(fact, V::kPkgInDocument, doc_iri_);
     if (with_provenance) {
-      if (!f.rule.empty()) Add(fact, Pkg("rule"), Plain(f.rule));
-      if (!o_.rule_pack_version.empty()) Add(fact, Pkg("rulePackVersion"), Plain(o_.rule_pack_version));
+      if (!f.rule.empty()) Add(fact, V::kPkgRule, Plain(f.rule));
+      if (!o_.rule_pack_version.empty()) Add(fact, V::kPkgRulePackVersion, Plain(o_.rule_pack_version));
       if (std::isfinite(f.confidence)) {
-        Add(fact, Pkg("confidence"), Term::Literal(DecimalLexical(f.confidence), Xsd("decimal")));
+        Add(fact, V::kPkgConfidence, Lit(Term::Literal(DecimalLexical(f.confidence), Xsd("decimal"))));
       }
     }
     Evidence(fact, f.evidence);
 
     switch (f.type) {
       case FactType::kAgreement:
-        if (!f.kind.empty()) Add(fact, Pkg("kind"), Plain(f.kind));
+        if (!f.kind.empty()) Add(fact, V::kPkgKind, Plain(f.kind));
         for (const EntityRef& p : f.parties) {
-          Term party = Entity(p);
-          if (!party.is_none()) Add(fact, Pkg("party"), party);
+          const Id party = Entity(p);
+          if (party != kNone) Add(fact, V::kPkgParty, party);
         }
         for (const std::string& c : f.countries) {
-          if (IsIso2(c)) Add(fact, Pkg("country"), CountryNode(Upper(c)));
+          if (IsIso2(c)) Add(fact, V::kPkgCountry, CountryNode(Upper(c)));
         }
-        if (!f.date.empty()) Add(fact, Dct("date"), DateLiteral(f.date));
+        if (!f.date.empty()) Add(fact, V::kDctDate, Lit(DateLiteral(f.date)));
         break;
       case FactType::kQuote: {
-        Term person = Entity(f.person);
-        if (!person.is_none()) Add(fact, Pkg("speaker"), person);
-        if (!f.quote.empty()) Add(fact, Schema("text"), Plain(f.quote));
-        if (!f.role.empty()) Add(fact, Pkg("roleName"), Plain(f.role));
-        Term org = Entity(f.org);
-        if (!org.is_none()) Add(fact, Pkg("roleOrganization"), org);
+        const Id person = Entity(f.person);
+        if (person != kNone) Add(fact, V::kPkgSpeaker, person);
+        if (!f.quote.empty()) Add(fact, V::kSchemaText, Plain(f.quote));
+        if (!f.role.empty()) Add(fact, V::kPkgRoleName, Plain(f.role));
+        const Id org = Entity(f.org);
+        if (org != kNone) Add(fact, V::kPkgRoleOrganization, org);
         break;
       }
       case FactType::kRole: {
-        Add(fact, Rdf("type"), Term::Iri(Org("Membership")));
-        Term person = Entity(f.person);
-        if (!person.is_none()) Add(fact, Org("member"), person);
-        if (!f.role.empty()) Add(fact, Pkg("roleName"), Plain(f.role));
-        Term org = Entity(f.org);
-        if (!org.is_none()) Add(fact, Org("organization"), org);
+        Add(fact, V::kRdfType, Iri(V::kOrgMembership));
+        const Id person = Entity(f.person);
+        if (person != kNone) Add(fact, V::kOrgMember, person);
+        if (!f.role.empty()) Add(fact, V::kPkgRoleName, Plain(f.role));
+        const Id org = Entity(f.org);
+        if (org != kNone) Add(fact, V::kOrgOrganization, org);
         break;
       }
       case FactType::kEvent: {
-        Add(fact, Rdf("type"), Term::Iri(Schema("Event")));
-        if (!f.name.empty()) Add(fact, Schema("name"), Plain(f.name));
+        Add(fact, V::kRdfType, Iri(V::kSchemaEvent));
+        if (!f.name.empty()) Add(fact, V::kSchemaName, Plain(f.name));
         for (const std::string& a : f.name_aliases) {
-          if (!a.empty()) Add(fact, Schema("name"), Plain(a));
+          if (!a.empty()) Add(fact, V::kSchemaName, Plain(a));
         }
-        if (!f.start.empty()) Add(fact, Schema("startDate"), DateLiteral(f.start));
-        if (!f.end.empty()) Add(fact, Schema("endDate"), DateLiteral(f.end));
-        Term place = Entity(f.place);
-        if (!place.is_none()) Add(fact, Schema("location"), place);
+        if (!f.start.empty()) Add(fact, V::kSchemaStartDate, Lit(DateLiteral(f.start)));
+        if (!f.end.empty()) Add(fact, V::kSchemaEndDate, Lit(DateLiteral(f.end)));
+        const Id place = Entity(f.place);
+        if (place != kNone) Add(fact, V::kSchemaLocation, place);
         break;
       }
       case FactType::kDateline: {
-        if (!f.date.empty()) Add(fact, Dct("date"), DateLiteral(f.date));
-        Term place = Entity(f.place);
-        if (!place.is_none()) Add(fact, Schema("location"), place);
+        if (!f.date.empty()) Add(fact, V::kDctDate, Lit(DateLiteral(f.date)));
+        const Id place = Entity(f.place);
+        if (place != kNone) Add(fact, V::kSchemaLocation, place);
         break;
       }
     }
   }
 
+  // The statements as Quads in a stable order that keeps each subject's statements together
+  // (Turtle groups them) with its rdf:type first (for readers of the Turtle), without duplicates.
+  // Terms are ranked once (equal terms share a rank), so sorting and de-duplicating compare
+  // integers only; the order is exactly the one Term's operator< gives.
+  Quads Finish() {
+    const std::size_t n = terms_.size();
+    std::vector<std::pair<const Term*, Id>> order(n);
+    for (std::size_t i = 0; i < n; ++i) order[i] = {&terms_[i], static_cast<Id>(i)};
+    std::sort(order.begin(), order.end(), [](const auto& x, const auto& y) {
+      const Term& a = *x.first;
+      const Term& b = *y.first;
+      if (a.kind != b.kind) return a.kind < b.kind;
+      if (const int c = a.value.compare(b.value); c != 0) return c < 0;
+      return a < b;
+    });
+    std::vector<Id> rank(n);
+    Id r = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      if (i > 0 && *order[i - 1].first != *order[i].first) ++r;
+      rank[order[i].second] = r;
+    }
+    const Id type = Iri(V::kRdfType);
+    struct Key {
+      Id s, type_last, p, o;
+      std::size_t index;
+    };
+    std::vector<Key> keys;
+    keys.reserve(stmts_.size());
+    for (std::size_t i = 0; i < stmts_.size(); ++i) {
+      const Stmt& st = stmts_[i];
+      keys.push_back({rank[st.s], st.p == type ? 0u : 1u, rank[st.p], rank[st.o], i});
+    }
+    auto tie = [](const Key& k) { return std::tie(k.s, k.type_last, k.p, k.o); };
+    std::sort(keys.begin(), keys.end(), [&](const Key& a, const Key& b) { return tie(a) < tie(b); });
+    keys.erase(std::unique(keys.begin(), keys.end(), [&](const Key& a, const Key& b) { return tie(a) == tie(b); }),
+               keys.end());
+
+    // Each term is copied into the quads that use it, and moved into the last one.
+    std::vector<std::uint32_t> uses(n, 0);
+    for (const Key& k : keys) {
+      const Stmt& st = stmts_[k.index];
+      ++uses[st.s];
+      ++uses[st.p];
+      ++uses[st.o];
+    }
+    auto take = [&](Id id, Term* to) {
+      if (--uses[id] == 0) {
+        *to = std::move(terms_[id]);
+      } else {
+        *to = terms_[id];
+      }
+    };
+    Quads out(keys.size());  // filled in place: no temporary Quad to move
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+      const Stmt& st = stmts_[keys[i].index];
+      Quad& q = out[i];
+      take(st.s, &q.subject);
+      take(st.p, &q.predicate);
+      take(st.o, &q.object);
+      if (i + 1 == keys.size()) {
+        q.graph = std::move(graph_);
+      } else {
+        q.graph = graph_;
+      }
+    }
+    return out;
+  }
+
  private:
+  struct Stmt {
+    Id s, p, o;
+  };
+
+  Id NewIri(std::string&& iri) {
+    terms_.push_back(Term::Iri(std::move(iri)));
+    const Id id = static_cast<Id>(terms_.size() - 1);
+    iris_.emplace(terms_.back().value, id);  // a deque's elements stay where they are
+    return id;
+  }
+
+  // Code point offset of a byte offset into the text: for valid UTF-8 (the usual case) that is the
+  // number of bytes that are not continuation bytes.
+  std::size_t CodePoints(std::size_t byte_offset) {
+    if (!text_valid_) return graphutil::CodePointOffset(doc_.text, byte_offset);
+    const std::size_t end = std::min(byte_offset, doc_.text.size());
+    // Counting resumes from the previous offset when it lies before (a span's end after its begin).
+    std::size_t i = 0, cps = 0;
+    if (end >= cp_byte_) {
+      i = cp_byte_;
+      cps = cp_count_;
+    }
+    const char* p = doc_.text.data();
+    for (; i < end; ++i) cps += (static_cast<unsigned char>(p[i]) & 0xC0u) != 0x80u;
+    cp_byte_ = end;
+    cp_count_ = cps;
+    return cps;
+  }
+
   // NIF span: code point offsets (RFC 5147 counts characters, not bytes) of the UTF-8 byte span.
-  void Evidence(const Term& fact, const Span& span) {
+  void Evidence(Id fact, const Span& span) {
     if (span.empty() || span.begin >= doc_.text.size()) return;
     const std::size_t end = std::min(span.end, doc_.text.size());
-    const std::size_t b = graphutil::CodePointOffset(doc_.text, span.begin);
-    const std::size_t e = graphutil::CodePointOffset(doc_.text, end);
+    const std::size_t b = CodePoints(span.begin);
+    const std::size_t e = CodePoints(end);
     // RFC 5147 fragment on the document IRI; under a '#' base the document IRI already has a
     // fragment, and a second '#' would make the IRI invalid.
-    const char* sep = doc_iri_.value.find('#') == std::string::npos ? "#char=" : "/char=";
-    const Term node = Term::Iri(doc_iri_.value + sep + std::to_string(b) + "," + std::to_string(e));
-    Add(fact, Pkg("evidence"), node);
-    Add(node, Rdf("type"), Term::Iri(Nif("String")));
-    Add(node, Rdf("type"), Term::Iri(Nif("OffsetBasedString")));
-    Add(node, Nif("referenceContext"), doc_iri_);
-    Add(node, Nif("beginIndex"), Term::Literal(std::to_string(b), Xsd("nonNegativeInteger")));
-    Add(node, Nif("endIndex"), Term::Literal(std::to_string(e), Xsd("nonNegativeInteger")));
-    Add(node, Nif("anchorOf"), Plain(doc_.text.substr(span.begin, end - span.begin)));
+    const std::string& doc_iri = terms_[doc_iri_].value;
+    const char* sep = doc_iri.find('#') == std::string::npos ? "#char=" : "/char=";
+    std::string iri;
+    iri.reserve(doc_iri.size() + 32);
+    iri += doc_iri;
+    iri += sep;
+    iri += std::to_string(b);
+    iri += ',';
+    iri += std::to_string(e);
+    const Id node = Iri(std::move(iri));
+    Add(fact, V::kPkgEvidence, node);
+    Add(node, V::kRdfType, Iri(V::kNifString));
+    Add(node, V::kRdfType, Iri(V::kNifOffsetBasedString));
+    Add(node, V::kNifReferenceContext, doc_iri_);
+    Add(node, V::kNifBeginIndex, Lit(Term::Literal(std::to_string(b), Xsd("nonNegativeInteger"))));
+    Add(node, V::kNifEndIndex, Lit(Term::Literal(std::to_string(e), Xsd("nonNegativeInteger"))));
+    Add(node, V::kNifAnchorOf, Lit(presskg::Plain(std::string(doc_.text, span.begin, end - span.begin))));
   }
 
   const GraphBuilder& g_;
   const GraphOptions& o_;
   const presskg::Document& doc_;
   Term graph_;
-  Term doc_iri_;
   std::string label_lang_;  // language tag for entity labels: the release's language
-  Quads* out_;
+  bool text_valid_;
+  std::size_t cp_byte_ = 0, cp_count_ = 0;  // the last CodePoints answer
+  std::deque<Term> terms_;
+  std::unordered_map<std::string_view, Id> iris_;  // views into terms_
+  std::array<Id, static_cast<int>(V::kCount)> vocab_;
+  std::vector<Stmt> stmts_;
+  Id doc_iri_ = kNone;
+  GraphBuilder::EntityIriCache entity_iris_;
 };
+
+}  // namespace graphimpl
+
+namespace {
 
 // A stable order that keeps each subject's statements together (Turtle groups them) with its
 // rdf:type first (for readers of the Turtle).
@@ -317,7 +554,7 @@ std::string GraphBuilder::CountryIri(const std::string& iso2) const {
 std::string GraphBuilder::EntityIri(const EntityRef& e) const {
   switch (e.kind) {
     case EntityKind::kCountry: {
-      const std::string iso = ReleaseWriter::CountryCode(e);
+      const std::string iso = graphimpl::ReleaseWriter::CountryCode(e);
       if (!iso.empty()) return CountryIri(iso);
       return options_.base + "country/" + EncodeIriSegment(CanonicalKey(e));
     }
@@ -334,7 +571,23 @@ std::string GraphBuilder::EntityIri(const EntityRef& e) const {
   return {};
 }
 
-std::string GraphBuilder::FactIri(const Fact& f) const {
+// Entities recur in a release (the same party in several facts); their IRIs, which cost an ICU
+// normalisation each, are made once per release. Only the fields EntityIri reads are compared.
+const std::string& GraphBuilder::CachedEntityIri(const EntityRef& e, EntityIriCache* cache) const {
+  for (const EntityIriCache::Entry& c : cache->entries) {
+    const EntityRef& o = *c.entity;
+    if (o.kind == e.kind && o.name == e.name && o.key == e.key && o.country == e.country && o.aliases == e.aliases) {
+      return c.iri;
+    }
+  }
+  cache->entries.push_back({&e, EntityIri(e)});
+  return cache->entries.back().iri;
+}
+
+std::string GraphBuilder::FactIri(const Fact& f) const { return FactIriIn(f, f.doc, nullptr); }
+
+std::string GraphBuilder::FactIriIn(const Fact& f, const std::string& doc_id, EntityIriCache* cache) const {
+  auto entity_iri = [&](const EntityRef& e) { return cache ? CachedEntityIri(e, cache) : EntityIri(e); };
   // Content, not position: entity nodes (order-free), literals, dates. Fields are separated by
   // control characters that cannot occur in the parts' meaning.
   std::string c = FactTypeName(f.type);
@@ -343,11 +596,11 @@ std::string GraphBuilder::FactIri(const Fact& f) const {
     c += v;
   };
   auto entity = [&](const EntityRef& e) {
-    field(e.name.empty() && e.key.empty() && e.aliases.empty() ? std::string() : EntityIri(e));
+    field(e.name.empty() && e.key.empty() && e.aliases.empty() ? std::string() : entity_iri(e));
   };
   field(f.kind);
   std::vector<std::string> parties;
-  for (const EntityRef& p : f.parties) parties.push_back(EntityIri(p));
+  for (const EntityRef& p : f.parties) parties.push_back(entity_iri(p));
   std::sort(parties.begin(), parties.end());
   parties.erase(std::unique(parties.begin(), parties.end()), parties.end());
   for (const std::string& p : parties) field("party=" + p);
@@ -366,7 +619,7 @@ std::string GraphBuilder::FactIri(const Fact& f) const {
   field(f.end);
   entity(f.place);
   const std::string hash = graphutil::Sha256Hex(c).substr(0, 16);
-  return options_.base + "fact/" + EncodeIriSegment(f.doc) + "/" + FactTypeName(f.type) + "-" + hash;
+  return options_.base + "fact/" + EncodeIriSegment(doc_id) + "/" + FactTypeName(f.type) + "-" + hash;
 }
 
 std::string GraphBuilder::RunIri(const RunInfo& run) const {
@@ -375,19 +628,13 @@ std::string GraphBuilder::RunIri(const RunInfo& run) const {
 }
 
 Quads GraphBuilder::BuildRelease(const Document& doc, const std::vector<Fact>& facts) const {
-  Quads out;
-  ReleaseWriter w(*this, options_, doc, &out);
+  graphimpl::ReleaseWriter w(*this, options_, doc);
   w.Document();
 
   // Group facts by IRI: the same content stated twice is one fact with several evidence spans.
+  // A fact's IRI is minted with the document's id whatever its doc field says (no copy of the fact).
   std::map<std::string, std::vector<const Fact*>> by_iri;
-  std::vector<Fact> own;  // facts whose doc field is unset get the document's id
-  own.reserve(facts.size());
-  for (const Fact& f : facts) {
-    own.push_back(f);
-    if (own.back().doc.empty() || own.back().doc != doc.id) own.back().doc = doc.id;
-  }
-  for (const Fact& f : own) by_iri[FactIri(f)].push_back(&f);
+  for (const Fact& f : facts) by_iri[w.FactIri(f)].push_back(&f);
   for (const auto& [iri, group] : by_iri) {
     // The provenance of the most confident statement; ties go to the smaller rule id, so the
     // choice does not depend on the order the rules fired in.
@@ -397,8 +644,7 @@ Quads GraphBuilder::BuildRelease(const Document& doc, const std::vector<Fact>& f
     }
     for (const Fact* f : group) w.Fact(*f, iri, f == best);
   }
-  SortUnique(&out);
-  return out;
+  return w.Finish();
 }
 
 Quads GraphBuilder::BuildRun(const RunInfo& run) const {

@@ -41,8 +41,11 @@ class SerdQuadWriter : public QuadWriter {
       : out_(std::move(out)), format_(format) {
     env_ = serd_env_new(nullptr);
     const bool pretty = format == RdfFormat::kTurtle || format == RdfFormat::kTriG;
+    // N-Triples/N-Quads statements are written here directly when plain (see WriteDirect) and by
+    // Serd otherwise; Serd must then not buffer, or its bytes would land after ours.
+    direct_ = format == RdfFormat::kNQuads || format == RdfFormat::kNTriples;
     const auto style = static_cast<SerdStyle>(
-        (pretty ? (SERD_STYLE_ABBREVIATED | SERD_STYLE_CURIED) : 0) | SERD_STYLE_BULK);
+        (pretty ? (SERD_STYLE_ABBREVIATED | SERD_STYLE_CURIED) : 0) | (direct_ ? 0 : SERD_STYLE_BULK));
     writer_ = serd_writer_new(SyntaxOf(format), style, env_, nullptr, &SerdQuadWriter::Sink, this);
     serd_writer_set_error_sink(writer_, &SerdQuadWriter::OnError, this);
     keeps_graphs_ = FormatKeepsGraphs(format);
@@ -93,6 +96,8 @@ class SerdQuadWriter : public QuadWriter {
   struct Slot {
     std::string buf;
     SerdNode node = SERD_NODE_NULL;
+    std::string last_safe;  // the last IRI found safe in this slot: statements repeat their
+                            // subject, graph and often predicate, so each is checked once per run
   };
 
   static size_t Sink(const void* buf, size_t len, void* stream) {
@@ -124,7 +129,10 @@ class SerdQuadWriter : public QuadWriter {
 
   // IRIs: used in place when safe (the common case), else a repaired copy.
   static void SetIri(Slot* s, const std::string& iri) {
-    if (IsSafeIri(iri)) {
+    if (iri == s->last_safe) {
+      Set(s, SERD_URI, iri);
+    } else if (IsSafeIri(iri)) {
+      s->last_safe = iri;
       Set(s, SERD_URI, iri);
     } else {
       s->buf = MakeSafeIri(iri);
@@ -180,8 +188,77 @@ class SerdQuadWriter : public QuadWriter {
     SetIri(&datatype_, t.datatype);
   }
 
+  // An IRI that Serd would write between <> unchanged.
+  static bool SafeIriIn(Slot* s, const std::string& iri) {
+    if (iri == s->last_safe) return true;
+    if (!IsSafeIri(iri)) return false;
+    s->last_safe = iri;
+    return true;
+  }
+
+  // A literal Serd would write between "" unchanged: valid UTF-8 with no ASCII control, DEL, '"'
+  // or '\\' (those Serd escapes).
+  static bool PlainLexical(const std::string& lex) {
+    for (unsigned char c : lex) {
+      if (c < 0x80 && (c < 0x20 || c == 0x7F || c == '"' || c == '\\')) return false;
+    }
+    return IsValidUtf8(lex);
+  }
+
+  // The N-Triples/N-Quads line of a statement whose terms are all IRIs and plain literals, written
+  // byte for byte as Serd writes it (the conformance and writer tests compare the two); false for
+  // anything else (blank nodes, strings Serd escapes, unsafe IRIs), which goes through Serd.
+  bool WriteDirect(const Quad& q) {
+    if (!q.subject.is_iri() || !SafeIriIn(&subject_, q.subject.value)) return false;
+    if (!SafeIriIn(&predicate_, q.predicate.value)) return false;
+    const bool with_graph = keeps_graphs_ && !q.graph.is_none();
+    if (with_graph && (!q.graph.is_iri() || !SafeIriIn(&graph_, q.graph.value))) return false;
+    std::string& line = line_;
+    line.clear();
+    line += '<';
+    line += q.subject.value;
+    line += "> <";
+    line += q.predicate.value;
+    line += "> ";
+    if (q.object.is_iri()) {
+      if (!SafeIriIn(&object_, q.object.value)) return false;
+      line += '<';
+      line += q.object.value;
+      line += '>';
+    } else if (q.object.is_literal()) {
+      const Term& t = q.object;
+      if (!PlainLexical(t.value)) return false;
+      line += '"';
+      line += t.value;
+      line += '"';
+      static const std::string kXsdString = std::string(ns::kXsd) + "string";
+      if (!t.lang.empty()) {
+        if (IsValidLangTag(t.lang)) {
+          line += '@';
+          line += t.lang;
+        }
+      } else if (!t.datatype.empty() && t.datatype != kXsdString) {
+        if (!SafeIriIn(&datatype_, t.datatype)) return false;
+        line += "^^<";
+        line += t.datatype;
+        line += '>';
+      }
+    } else {
+      return false;
+    }
+    if (with_graph) {
+      line += " <";
+      line += q.graph.value;
+      line += '>';
+    }
+    line += " .\n";
+    out_->Write(line);
+    return true;
+  }
+
   Status WriteStatement(const Quad& q) {
     if (Status st = CheckStatement(q); !st.ok()) return st;
+    if (direct_ && WriteDirect(q)) return Status::OK();
     SetResource(&subject_, q.subject);
     SetIri(&predicate_, q.predicate.value);
     if (q.object.is_literal()) {
@@ -215,6 +292,8 @@ class SerdQuadWriter : public QuadWriter {
   bool abbreviates_ = false;
   Slot subject_, predicate_, object_, graph_, datatype_, lang_;
   bool has_datatype_ = false, has_lang_ = false;
+  bool direct_ = false;  // N-Triples/N-Quads: plain statements bypass Serd
+  std::string line_;     // WriteDirect's line, reused
   std::string error_;
 };
 
