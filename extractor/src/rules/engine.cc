@@ -2,6 +2,7 @@
 #include "rules/engine.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <cstring>
 #include <cctype>
 #include <functional>
@@ -529,6 +530,259 @@ bool CaptureProgram(const std::string& expanded, bool inside_repeats, std::strin
   return !checks->empty();
 }
 
+// ---- alphabet programs -----------------------------------------------------------------------
+namespace {
+
+using Ranges = std::vector<std::pair<char32_t, char32_t>>;  // inclusive
+
+// Decodes one UTF-8 code point at s[i] (the texts are valid UTF-8: normalised by the text module).
+char32_t DecodeAt(std::string_view s, std::size_t i, std::size_t* len) {
+  unsigned char a = s[i];
+  std::size_t n = LeadLen(a);
+  if (i + n > s.size()) n = 1;
+  char32_t c = n == 1 ? a : n == 2 ? (a & 0x1F) : n == 3 ? (a & 0x0F) : (a & 0x07);
+  for (std::size_t k = 1; k < n; ++k) c = (c << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+  *len = n;
+  return c;
+}
+
+void Negate(Ranges* r) {
+  std::sort(r->begin(), r->end());
+  Ranges out;
+  char32_t next = 0;
+  for (const auto& [lo, hi] : *r) {
+    if (lo > next) out.push_back({next, lo - 1});
+    if (hi + 1 > next) next = hi + 1;
+  }
+  if (next <= 0x10FFFF) out.push_back({next, 0x10FFFF});
+  *r = std::move(out);
+}
+
+// One escape at a[i] == '\\' (outside or inside a class): its code points, or false for the
+// escapes this scanner does not translate. *end gets the index after it.
+bool EscapeSet(std::string_view a, std::size_t i, Ranges* out, bool* single, std::size_t* end) {
+  if (i + 1 >= a.size()) return false;
+  char n = a[i + 1];
+  *single = true;
+  *end = i + 2;
+  auto one = [&](char32_t c) { out->push_back({c, c}); return true; };
+  switch (n) {
+    case 'n': return one('\n');
+    case 't': return one('\t');
+    case 'r': return one('\r');
+    case 'f': return one('\f');
+    case 'v': return one('\v');
+    case 'a': return one('\a');
+    case 'x': {
+      std::size_t j = i + 2;
+      char32_t c = 0;
+      if (j < a.size() && a[j] == '{') {
+        std::size_t close = a.find('}', j);
+        if (close == std::string_view::npos || close == j + 1) return false;
+        for (std::size_t k = j + 1; k < close; ++k) {
+          if (!std::isxdigit(static_cast<unsigned char>(a[k]))) return false;
+          c = c * 16 + (std::isdigit(static_cast<unsigned char>(a[k])) ? a[k] - '0' : (std::tolower(a[k]) - 'a' + 10));
+        }
+        *end = close + 1;
+      } else {
+        if (j + 2 > a.size()) return false;
+        for (std::size_t k = j; k < j + 2; ++k) {
+          if (!std::isxdigit(static_cast<unsigned char>(a[k]))) return false;
+          c = c * 16 + (std::isdigit(static_cast<unsigned char>(a[k])) ? a[k] - '0' : (std::tolower(a[k]) - 'a' + 10));
+        }
+        *end = j + 2;
+      }
+      return c <= 0x10FFFF && one(c);
+    }
+    // RE2's Perl classes are ASCII-only.
+    case 's': case 'S': case 'd': case 'D': case 'w': case 'W': {
+      *single = false;
+      char l = static_cast<char>(std::tolower(n));
+      if (l == 's') *out = {{'\t', '\n'}, {'\f', '\r'}, {' ', ' '}};
+      if (l == 'd') *out = {{'0', '9'}};
+      if (l == 'w') *out = {{'0', '9'}, {'A', 'Z'}, {'_', '_'}, {'a', 'z'}};
+      if (n != l) Negate(out);
+      return true;
+    }
+    default:
+      // Escaped punctuation stands for itself; letters and digits are classes, anchors or
+      // Unicode tables (\p{Han}): not translated.
+      if (static_cast<unsigned char>(n) < 0x80 && !std::isalnum(static_cast<unsigned char>(n))) return one(n);
+      return false;
+  }
+}
+
+// The code points of one atom of Tokenize (a literal, an escape, a class or '.').
+bool AtomSet(std::string_view a, Ranges* out) {
+  out->clear();
+  if (a.empty()) return false;
+  if (a == ".") {  // RE2 without (?s): anything but a newline
+    *out = {{0, '\n' - 1}, {'\n' + 1, 0x10FFFF}};
+    return true;
+  }
+  bool single = true;
+  std::size_t end = 0;
+  if (a[0] == '\\') return EscapeSet(a, 0, out, &single, &end) && end == a.size();
+  if (a[0] != '[') {
+    std::size_t len = 0;
+    char32_t c = DecodeAt(a, 0, &len);
+    if (len != a.size()) return false;
+    out->push_back({c, c});
+    return true;
+  }
+  // A class: [^...], items, ranges; ']' first is literal.
+  std::size_t i = 1;
+  bool neg = false;
+  if (i < a.size() && a[i] == '^') neg = true, ++i;
+  bool first = true;
+  while (i < a.size()) {
+    if (a[i] == ']' && !first) break;
+    first = false;
+    Ranges item;
+    std::size_t next = 0;
+    bool one = true;
+    if (a[i] == '[' && i + 1 < a.size() && a[i + 1] == ':') return false;  // POSIX classes
+    if (a[i] == '\\') {
+      if (!EscapeSet(a, i, &item, &one, &next)) return false;
+    } else {
+      std::size_t len = 0;
+      char32_t c = DecodeAt(a, i, &len);
+      item.push_back({c, c});
+      next = i + len;
+    }
+    // A range lo-hi (a '-' before ']' is literal).
+    if (one && next + 1 < a.size() && a[next] == '-' && a[next + 1] != ']') {
+      Ranges hi;
+      std::size_t after = 0;
+      bool hone = true;
+      if (a[next + 1] == '\\') {
+        if (!EscapeSet(a, next + 1, &hi, &hone, &after) || !hone) return false;
+      } else {
+        std::size_t len = 0;
+        char32_t c = DecodeAt(a, next + 1, &len);
+        hi.push_back({c, c});
+        after = next + 1 + len;
+      }
+      if (hi[0].first < item[0].first) return false;
+      item[0].second = hi[0].first;
+      next = after;
+    }
+    out->insert(out->end(), item.begin(), item.end());
+    i = next;
+  }
+  if (i != a.size() - 1 || a[i] != ']') return false;
+  if (neg) Negate(out);
+  return true;
+}
+
+void AppendByte(std::string* out, unsigned v) {
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "\\x%02X", v);
+  out->append(buf);
+}
+
+}  // namespace
+
+unsigned char Alphabet::Of(char32_t c) const {
+  if (c < 128) return ascii[c];
+  auto it = std::upper_bound(bounds.begin(), bounds.end(), c);
+  return group[static_cast<std::size_t>(it - bounds.begin()) - 1];
+}
+
+bool AlphabetProgram(const std::string& pattern, std::string* out, Alphabet* alphabet) {
+  std::vector<Tok> toks;
+  if (!Tokenize(pattern, &toks)) return false;
+  // Atoms as code point sets (identical atoms share one).
+  std::map<std::string_view, std::size_t> atom_index;
+  std::vector<Ranges> sets;
+  std::vector<std::size_t> atom_of(toks.size(), 0);
+  for (std::size_t k = 0; k < toks.size(); ++k) {
+    const Tok& t = toks[k];
+    std::string_view text(pattern.data() + t.b, t.e - t.b);
+    if (t.kind == Tok::kOther) {
+      if (text != "^" && text != "$") return false;  // \b, \B, \A, \z, (?flags)
+      continue;
+    }
+    if (t.kind != Tok::kAtom) continue;
+    auto [it, fresh] = atom_index.try_emplace(text, sets.size());
+    if (fresh) {
+      Ranges r;
+      if (!AtomSet(text, &r)) return false;
+      sets.push_back(std::move(r));
+    }
+    atom_of[k] = it->second;
+  }
+  // Elementary intervals between all range ends, grouped by the atoms that contain them.
+  std::vector<char32_t> bounds = {0};
+  for (const Ranges& r : sets)
+    for (const auto& [lo, hi] : r) {
+      bounds.push_back(lo);
+      if (hi < 0x10FFFF) bounds.push_back(hi + 1);
+    }
+  std::sort(bounds.begin(), bounds.end());
+  bounds.erase(std::unique(bounds.begin(), bounds.end()), bounds.end());
+  const std::size_t m = bounds.size();
+  std::vector<std::vector<bool>> member(sets.size(), std::vector<bool>(m, false));
+  for (std::size_t a = 0; a < sets.size(); ++a)
+    for (const auto& [lo, hi] : sets[a]) {
+      std::size_t k = std::lower_bound(bounds.begin(), bounds.end(), lo) - bounds.begin();
+      for (; k < m && bounds[k] <= hi; ++k) member[a][k] = true;
+    }
+  // Group numbers: signatures sorted with the most used atoms first, so that these atoms' groups
+  // are consecutive bytes (a class of one byte range is one instruction, k ranges 2k - 1).
+  std::vector<std::size_t> uses(sets.size(), 0), order(sets.size());
+  for (std::size_t k = 0; k < toks.size(); ++k)
+    if (toks[k].kind == Tok::kAtom) ++uses[atom_of[k]];
+  for (std::size_t a = 0; a < sets.size(); ++a)  // one code point: one group whatever the order
+    if (sets[a].size() == 1 && sets[a][0].first == sets[a][0].second) uses[a] = 0;
+  for (std::size_t a = 0; a < order.size(); ++a) order[a] = a;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) { return uses[x] > uses[y]; });
+  std::vector<std::vector<bool>> sig_of(m, std::vector<bool>(sets.size()));
+  for (std::size_t k = 0; k < m; ++k)
+    for (std::size_t i = 0; i < order.size(); ++i) sig_of[k][i] = member[order[i]][k];
+  std::map<std::vector<bool>, unsigned> group_of_signature;
+  for (std::size_t k = 0; k < m; ++k) group_of_signature.emplace(sig_of[k], 0);
+  if (group_of_signature.size() > 256) return false;
+  unsigned next_group = 0;
+  for (auto& [sig, g] : group_of_signature) g = next_group++;
+  Alphabet al;
+  al.bounds = bounds;
+  al.group.resize(m);
+  for (std::size_t k = 0; k < m; ++k) al.group[k] = static_cast<unsigned char>(group_of_signature[sig_of[k]]);
+  for (char32_t c = 0; c < 128; ++c) {
+    auto it = std::upper_bound(bounds.begin(), bounds.end(), c);
+    al.ascii[c] = al.group[static_cast<std::size_t>(it - bounds.begin()) - 1];
+  }
+  // Each atom becomes the class of its groups.
+  std::vector<std::string> atom_text(sets.size());
+  for (std::size_t a = 0; a < sets.size(); ++a) {
+    std::vector<bool> in(256, false);
+    for (std::size_t k = 0; k < m; ++k)
+      if (member[a][k]) in[al.group[k]] = true;
+    std::string cls = "[";
+    bool any = false;
+    for (unsigned v = 0; v < 256;) {
+      if (!in[v]) { ++v; continue; }
+      unsigned w = v;
+      while (w + 1 < 256 && in[w + 1]) ++w;
+      AppendByte(&cls, v);
+      if (w > v) cls.push_back('-'), AppendByte(&cls, w);
+      any = true;
+      v = w + 1;
+    }
+    if (!any) return false;
+    atom_text[a] = cls + "]";
+  }
+  out->clear();
+  for (std::size_t k = 0; k < toks.size(); ++k) {
+    const Tok& t = toks[k];
+    if (t.kind == Tok::kAtom) out->append(atom_text[atom_of[k]]);
+    else out->append(pattern, t.b, t.e - t.b);
+  }
+  *alphabet = std::move(al);
+  return true;
+}
+
 SlottedText Slot(std::string_view normalized, std::size_t begin, std::size_t end,
                  const std::vector<Mention>& mentions) {
   SlottedText s;
@@ -702,30 +956,57 @@ Status RuleBook::AddPack(const void* table_ptr, const std::string& path, const s
     const std::string merged = MergeSlotAlternatives(r->expanded);
     auto re = std::make_shared<RE2>(merged, RuleOptions());
     if (!re->ok()) return ParseError("bad RE2 pattern: " + re->error(), where);
-    // Capture programs: the one that relaxes fewer repetitions first when both fit BitState.
-    std::vector<Rule::CaptureVariant> fits, others;
-    std::string last;
+    // Capture programs, in the order tried: Latin-1 programs over the span mapped to the rule's
+    // alphabet (relaxing fewer repetitions first; the unrelaxed one last, as it never needs the
+    // fallback), then UTF-8 ones. Those that fit BitState are kept; else the smallest if much
+    // smaller than the rule.
+    std::vector<std::pair<std::string, Rule::CaptureVariant>> cands;  // source, variant
+    std::vector<std::string> utf8;
     for (bool inside : {false, true}) {
       std::string cap;
       Rule::CaptureVariant v;
-      if (!CaptureProgram(merged, inside, &cap, &v.checks) || cap == last) continue;
-      last = cap;
-      auto cre = std::make_shared<RE2>(cap, RuleOptions());
+      if (!CaptureProgram(merged, inside, &cap, &v.checks)) continue;
+      utf8.push_back(cap);
+      cands.push_back({cap, v});
+    }
+    cands.push_back({merged, Rule::CaptureVariant{}});
+    std::vector<Rule::CaptureVariant> fits, others;
+    std::set<std::string> seen;
+    auto consider = [&](const std::string& prog, Rule::CaptureVariant v, const RE2::Options& o) {
+      if (!seen.insert(prog).second) return;
+      auto cre = std::make_shared<RE2>(prog, o);
       bool same_names = cre->ok() && cre->NamedCapturingGroups().size() == re->NamedCapturingGroups().size();
       if (same_names)
         for (const auto& [name, idx] : re->NamedCapturingGroups()) same_names &= cre->NamedCapturingGroups().count(name) > 0;
-      if (!same_names || cre->ProgramSize() >= re->ProgramSize()) continue;
+      if (!same_names || cre->ProgramSize() >= re->ProgramSize()) return;
       // RE2 runs BitState only on programs of at most 512 instructions; above, the NFA (~20
       // times slower on these spans), so a larger capture program is kept only if much smaller.
       bool fit = cre->ProgramSize() <= 512;
-      if (!fit && cre->ProgramSize() * 3 >= re->ProgramSize() * 2) continue;
+      if (!fit && cre->ProgramSize() * 3 >= re->ProgramSize() * 2) return;
       v.re = std::move(cre);
       (fit ? fits : others).push_back(std::move(v));
+    };
+    RE2::Options latin = RuleOptions();
+    latin.set_encoding(RE2::Options::EncodingLatin1);
+    for (const auto& [src, v] : cands) {
+      auto al = std::make_shared<Alphabet>();
+      std::string prog;
+      if (!AlphabetProgram(src, &prog, al.get())) continue;
+      Rule::CaptureVariant lv = v;
+      lv.alphabet = std::move(al);
+      consider(prog, std::move(lv), latin);
     }
+    for (std::size_t k = 0; k < utf8.size(); ++k) consider(utf8[k], cands[k].second, RuleOptions());
+    // Variants after one without checks would never run.
+    for (std::size_t k = 0; k < fits.size(); ++k)
+      if (fits[k].checks.empty()) {
+        fits.resize(k + 1);
+        break;
+      }
     if (!fits.empty()) {
       r->captures = std::move(fits);
     } else if (!others.empty()) {  // the smallest
-      std::sort(others.begin(), others.end(), [](const auto& x, const auto& y) {
+      std::stable_sort(others.begin(), others.end(), [](const auto& x, const auto& y) {
         return x.re->ProgramSize() < y.re->ProgramSize();
       });
       r->captures.push_back(std::move(others.front()));
@@ -796,15 +1077,51 @@ namespace {
 // True when every relaxed repetition of the capture program kept to the upper bound of the rule
 // (the relaxed form keeps the lower one): the span checked covers all its iterations, and each
 // iteration takes at least one code point, so code points ≥ iterations.
-bool CountsHold(const std::vector<Rule::CountCheck>& checks, const std::vector<re2::StringPiece>& g) {
+bool CountsHold(const std::vector<Rule::CountCheck>& checks, const std::vector<re2::StringPiece>& g,
+                bool one_byte_per_char) {
   for (const Rule::CountCheck& c : checks) {
     const re2::StringPiece& p = g[c.group];
     if (p.data() == nullptr) continue;  // in an alternative that did not take part
     std::size_t n = 0;
-    for (char ch : p) n += (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
+    if (one_byte_per_char) n = p.size();
+    else
+      for (char ch : p) n += (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
     if (n > c.hi) return false;
   }
   return true;
+}
+
+// text[b,e) with one code point of context on each side (for ^ and $, which look at the ends of
+// the whole text), one alphabet byte per code point; pos[i] is the offset in text of mapped byte
+// i (pos has one more entry, the end). *mb, *me: where b and e are in the mapped copy.
+void MapSpan(const Alphabet& al, std::string_view text, std::size_t b, std::size_t e, std::string* mapped,
+             std::vector<std::size_t>* pos, std::size_t* mb, std::size_t* me) {
+  std::size_t from = b, to = e;
+  if (from > 0) {
+    --from;
+    while (from > 0 && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) --from;
+  }
+  if (to < text.size()) to = std::min(text.size(), to + LeadLen(static_cast<unsigned char>(text[to])));
+  mapped->clear();
+  pos->clear();
+  *mb = *me = 0;
+  for (std::size_t i = from; i < to;) {
+    if (i == b) *mb = mapped->size();
+    if (i == e) *me = mapped->size();
+    unsigned char c = text[i];
+    std::size_t len = 1;
+    pos->push_back(i);
+    if (c < 0x80) {
+      mapped->push_back(static_cast<char>(al.ascii[c]));
+    } else {
+      char32_t cp = DecodeAt(text, i, &len);
+      mapped->push_back(static_cast<char>(al.Of(cp)));
+    }
+    i += len;
+  }
+  if (to == e) *me = mapped->size();
+  if (to == b) *mb = mapped->size();
+  pos->push_back(to);
 }
 
 }  // namespace
@@ -815,6 +1132,8 @@ std::vector<RuleMatch> RuleBook::MatchRule(const Rule& rule, const SlottedText& 
   re2::StringPiece text(s.text);
   std::vector<re2::StringPiece> groups(re.NumberOfCapturingGroups() + 1);
   std::vector<re2::StringPiece> cgroups;
+  std::string mapped;
+  std::vector<std::size_t> mpos;
   std::size_t pos = 0;
   while (pos <= s.text.size()) {
     // The span first, on the DFAs alone (RE2 does the same inside a capturing Match); then the
@@ -824,18 +1143,33 @@ std::vector<RuleMatch> RuleBook::MatchRule(const Rule& rule, const SlottedText& 
     std::size_t b = whole.data() - s.text.data(), e = b + whole.size();
     // The capture program's language contains the rule's, so it matches the span too. Its
     // leftmost-first parse is the rule's whenever its relaxed repetitions kept their bounds: the
-    // rule's parses are exactly those, in the same order of preference.
+    // rule's parses are exactly those, in the same order of preference. An alphabet program
+    // runs on the span mapped one byte per code point: the same parses at the same characters.
     const RE2* used = nullptr;
-    const re2::StringPiece* g = nullptr;
     for (const Rule::CaptureVariant& v : rule.captures) {
       cgroups.assign(v.re->NumberOfCapturingGroups() + 1, re2::StringPiece());
-      if (v.re->Match(text, b, e, RE2::ANCHOR_BOTH, cgroups.data(), static_cast<int>(cgroups.size())) &&
-          CountsHold(v.checks, cgroups)) {
+      bool ok;
+      if (v.alphabet) {
+        std::size_t mb = 0, me = 0;
+        MapSpan(*v.alphabet, s.text, b, e, &mapped, &mpos, &mb, &me);
+        ok = v.re->Match(mapped, mb, me, RE2::ANCHOR_BOTH, cgroups.data(), static_cast<int>(cgroups.size())) &&
+             CountsHold(v.checks, cgroups, true);
+        if (ok)  // back to the slotted text
+          for (re2::StringPiece& gp : cgroups) {
+            if (gp.data() == nullptr) continue;
+            std::size_t i = gp.data() - mapped.data();
+            gp = re2::StringPiece(s.text.data() + mpos[i], mpos[i + gp.size()] - mpos[i]);
+          }
+      } else {
+        ok = v.re->Match(text, b, e, RE2::ANCHOR_BOTH, cgroups.data(), static_cast<int>(cgroups.size())) &&
+             CountsHold(v.checks, cgroups, false);
+      }
+      if (ok) {
         used = v.re.get();
-        g = cgroups.data();
         break;
       }
     }
+    const re2::StringPiece* g = cgroups.data();
     if (!used) {
       if (!re.Match(text, b, e, RE2::ANCHOR_BOTH, groups.data(), static_cast<int>(groups.size())))
         break;  // cannot happen: the span came from this program

@@ -102,6 +102,9 @@ struct Rule {
   struct CaptureVariant {
     std::shared_ptr<const RE2> re;
     std::vector<CountCheck> checks;
+    // When set, `re` is a Latin-1 program over the span rewritten one byte per code point
+    // (AlphabetProgram): a few instructions per atom instead of a UTF-8 automaton per class.
+    std::shared_ptr<const struct Alphabet> alphabet;
   };
   std::vector<CaptureVariant> captures;
   std::shared_ptr<const std::map<std::string, std::string>> macros;  // the file's [macros]
@@ -172,6 +175,22 @@ std::string MergeSlotAlternatives(std::string pattern);
 // nothing to relax (or the pattern uses syntax this scanner does not know).
 bool CaptureProgram(const std::string& expanded, bool inside_repeats, std::string* out,
                     std::vector<Rule::CountCheck>* checks);
+
+// A byte alphabet for one pattern: code points are grouped by which of the pattern's atoms
+// (literal characters, classes, escapes, '.') contain them, so that every atom is a set of
+// groups. At most 256 groups; a text maps to one byte (its group) per code point.
+struct Alphabet {
+  std::vector<char32_t> bounds;     // sorted starts of the elementary code point intervals
+  std::vector<unsigned char> group; // group of each interval
+  unsigned char ascii[128] = {};    // group of each ASCII code point
+  unsigned char Of(char32_t c) const;
+};
+
+// `pattern` (RE2 syntax over UTF-8) rewritten as a Latin-1 pattern over `alphabet`'s bytes with the
+// same groups, alternatives, repetitions and anchors, hence the same parses at corresponding
+// positions. False when the pattern uses syntax whose meaning depends on neighbouring characters
+// or on tables this scanner does not have (\b, \p{..}, flags), or needs more than 256 groups.
+bool AlphabetProgram(const std::string& pattern, std::string* out, Alphabet* alphabet);
 
 // Expands {NAME} macros in `pattern` (built-ins plus `local`); an unknown name sets *unknown.
 bool ExpandMacros(const std::string& pattern, const std::map<std::string, std::string>& local,
