@@ -332,3 +332,70 @@ TEST_CASE("entity labels carry the language of the release that wrote them", "[g
   for (const Quad& x : g.BuildRelease(zh, {f}))
     if (x.predicate.value == label) CHECK(x.object.lang.empty());
 }
+
+// The builder sorts term ids by rank instead of quads; the result must be the documented order:
+// by graph, subject, rdf:type first, predicate, object, without duplicates.
+TEST_CASE("release quads come sorted, rdf:type first, without duplicates", "[graph]") {
+  const GraphBuilder g = Builder();
+  const Document d = Doc();
+  Fact a = Agreement(d), b = Agreement(d), q;
+  b.rule = "en.agreement.other";  // same content: merges with a
+  b.evidence = {0, 6};
+  a.doc.clear();  // unset doc: the document's id is used
+  q.type = FactType::kQuote;
+  q.doc = "another-id";  // a wrong doc: still the document's id
+  q.rule = "en.quote.said";
+  q.confidence = 0.7;
+  q.quote = "We are glad,";
+  q.person = Ent(EntityKind::kPerson, "Brahima Sanou");
+  q.org = Ent(EntityKind::kOrganization, "ITU", {"International Telecommunication Union"}, "", "Q7159");
+  q.evidence = {d.text.find("\"We"), d.text.size()};
+  const Quads out = g.BuildRelease(d, {q, a, b, a});
+  const std::string type = std::string(ns::kRdf) + "type";
+  auto less = [&](const Quad& x, const Quad& y) {
+    if (x.graph != y.graph) return x.graph < y.graph;
+    if (x.subject != y.subject) return x.subject < y.subject;
+    const bool tx = x.predicate.value == type, ty = y.predicate.value == type;
+    if (tx != ty) return tx;
+    if (x.predicate != y.predicate) return x.predicate < y.predicate;
+    return x.object < y.object;
+  };
+  for (std::size_t i = 1; i < out.size(); ++i) {
+    INFO(i);
+    CHECK(less(out[i - 1], out[i]));  // strictly increasing: sorted and unique
+  }
+  Fact own = a;
+  own.doc = d.id;
+  Fact own_q = q;
+  own_q.doc = d.id;
+  // Equal confidence: the smaller rule id gives the provenance.
+  CHECK(Has(out, g.FactIri(own), kPkg + "rule", Term::Literal("en.agreement.other")));
+  CHECK_FALSE(Has(out, g.FactIri(own), kPkg + "rule", Term::Literal("en.agreement.signed-mou")));
+  CHECK(Objects(out, g.FactIri(own), kPkg + "evidence").size() == 2);
+  CHECK(Has(out, g.FactIri(own_q), kPkg + "speaker", Term::Iri(g.EntityIri(q.person))));
+  // ITU appears in two facts: one node, one type statement.
+  CHECK(Objects(out, g.EntityIri(q.org), type).size() == 1);
+}
+
+TEST_CASE("evidence offsets count code points also in invalid UTF-8 and in any span order", "[graph]") {
+  const GraphBuilder g = Builder();
+  Document d = Doc();
+  d.text = std::string(u8"中文 ab \xFF\xFE cd 国 ef");
+  Fact late, early;
+  late.type = early.type = FactType::kDateline;
+  late.rule = early.rule = "r";
+  late.date = "2020";
+  early.date = "2021";
+  late.evidence = {d.text.find("cd"), d.text.find("cd") + 2};
+  early.evidence = {0, 3};
+  const Quads out = g.BuildRelease(d, {late, early});
+  const std::string doc = g.DocumentIri(d.id);
+  // 中文 = 2 code points, " ab " 4, the two invalid bytes 1 each, " " 1: "cd" starts at 9.
+  CHECK(Has(out, doc + "#char=9,11", std::string(ns::kNif) + "anchorOf", Term::Literal("cd")));
+  CHECK(Has(out, doc + "#char=0,1", std::string(ns::kNif) + "anchorOf", Term::Literal(u8"中")));
+  d.text = std::string(u8"中文 ab cd 国 ef");
+  late.evidence = {d.text.find("cd"), d.text.find("cd") + 2};
+  const Quads valid2 = g.BuildRelease(d, {late, early});
+  CHECK(Has(valid2, doc + "#char=6,8", std::string(ns::kNif) + "anchorOf", Term::Literal("cd")));
+  CHECK(Has(valid2, doc + "#char=0,1", std::string(ns::kNif) + "anchorOf", Term::Literal(u8"中")));
+}
