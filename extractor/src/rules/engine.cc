@@ -792,10 +792,9 @@ SlottedText Slot(std::string_view normalized, std::size_t begin, std::size_t end
   // Text runs are copied whole; to_norm counts up along them.
   auto copy_to = [&](std::size_t stop) {
     if (stop <= pos) return;
+    s.to_norm.Add(OffsetMap::Run{s.text.size(), pos, true});
     s.text.append(normalized.data() + pos, stop - pos);
-    std::size_t base = s.to_norm.size();
-    s.to_norm.resize(base + (stop - pos));
-    for (std::size_t k = 0; pos < stop; ++k, ++pos) s.to_norm[base + k] = pos;
+    pos = stop;
   };
   auto by_begin = [](const Mention& m, std::size_t b) { return m.begin < b; };
   auto first = std::lower_bound(mentions.begin(), mentions.end(), begin, by_begin);
@@ -803,18 +802,19 @@ SlottedText Slot(std::string_view normalized, std::size_t begin, std::size_t end
   // A token takes at most 3 bytes per digit plus 6 (bounded by 12 below a thousand mentions).
   std::size_t room = (end - begin) + 12 * static_cast<std::size_t>(last - first) + 1;
   s.text.reserve(room);
-  s.to_norm.reserve(room + 1);
   s.mentions.reserve(last - first);
+  s.to_norm.Reserve(2 * static_cast<std::size_t>(last - first) + 2);  // text and token runs, the end
   for (auto it = first; it != mentions.end() && it->begin < end; ++it) {
     if (it->end > end || it->begin < pos || it->end <= it->begin) continue;
     copy_to(it->begin);
+    s.to_norm.Add(OffsetMap::Run{s.text.size(), it->begin, false});
     AppendSlotToken(&s.text, it->type, s.mentions.size());
     s.mentions.push_back(static_cast<std::size_t>(it - mentions.begin()));
-    s.to_norm.resize(s.text.size(), it->begin);
     pos = it->end;
   }
   copy_to(end);
-  s.to_norm.push_back(end);
+  s.to_norm.Add(OffsetMap::Run{s.text.size(), end, false});
+  s.to_norm.Finish(s.text.size() + 1);
   return s;
 }
 
@@ -1102,26 +1102,33 @@ void MapSpan(const Alphabet& al, std::string_view text, std::size_t b, std::size
     while (from > 0 && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) --from;
   }
   if (to < text.size()) to = std::min(text.size(), to + LeadLen(static_cast<unsigned char>(text[to])));
-  mapped->clear();
-  pos->clear();
+  // One byte per code point at most: size the buffers once, then write through pointers.
+  mapped->resize(to - from);
+  pos->resize(to - from + 1);
+  char* mp = mapped->data();
+  std::size_t* pp = pos->data();
+  std::size_t n = 0;
   *mb = *me = 0;
   for (std::size_t i = from; i < to;) {
-    if (i == b) *mb = mapped->size();
-    if (i == e) *me = mapped->size();
+    if (i == b) *mb = n;
+    if (i == e) *me = n;
     unsigned char c = text[i];
-    std::size_t len = 1;
-    pos->push_back(i);
+    pp[n] = i;
     if (c < 0x80) {
-      mapped->push_back(static_cast<char>(al.ascii[c]));
+      mp[n++] = static_cast<char>(al.ascii[c]);
+      ++i;
     } else {
+      std::size_t len = 1;
       char32_t cp = DecodeAt(text, i, &len);
-      mapped->push_back(static_cast<char>(al.Of(cp)));
+      mp[n++] = static_cast<char>(al.Of(cp));
+      i += len;
     }
-    i += len;
   }
-  if (to == e) *me = mapped->size();
-  if (to == b) *mb = mapped->size();
-  pos->push_back(to);
+  if (to == e) *me = n;
+  if (to == b) *mb = n;
+  pp[n] = to;
+  mapped->resize(n);
+  pos->resize(n + 1);
 }
 
 }  // namespace

@@ -28,6 +28,7 @@
 #ifndef PRESSKG_RULES_ENGINE_H
 #define PRESSKG_RULES_ENGINE_H
 
+#include <algorithm>
 #include <cstddef>
 #include <map>
 #include <memory>
@@ -55,10 +56,38 @@ void AppendSlotToken(std::string* out, MentionType type, std::size_t index);
 // The RE2 fragment matching any slot token of the given types.
 std::string SlotRegex(const std::vector<MentionType>& types);
 
+// Byte offsets of a slotted text → normalized offsets, stored as runs (one per copied stretch of
+// text and per token) rather than one entry per byte: read as an array of size text + 1.
+class OffsetMap {
+ public:
+  struct Run {
+    std::size_t at = 0;    // first text byte of the run
+    std::size_t norm = 0;  // its normalized offset
+    bool step = false;     // copied text: offsets count up; a token: all its bytes map to `norm`
+  };
+  std::size_t operator[](std::size_t i) const {
+    auto it = std::upper_bound(runs_.begin(), runs_.end(), i, [](std::size_t x, const Run& r) { return x < r.at; });
+    if (it == runs_.begin()) return 0;
+    --it;
+    return it->step ? it->norm + (i - it->at) : it->norm;
+  }
+  std::size_t size() const { return size_; }
+  std::size_t back() const { return (*this)[size_ - 1]; }
+  // Every offset `v` (tests).
+  void assign(std::size_t n, std::size_t v) { runs_.assign(1, Run{0, v, false}), size_ = n; }
+  void Reserve(std::size_t runs) { runs_.reserve(runs); }
+  void Add(const Run& r) { runs_.push_back(r); }
+  void Finish(std::size_t size) { size_ = size; }
+
+ private:
+  std::vector<Run> runs_;
+  std::size_t size_ = 0;
+};
+
 // A sentence rewritten with slot tokens.
 struct SlottedText {
   std::string text;                  // rewritten text, what rules match on
-  std::vector<std::size_t> to_norm;  // byte i of text → normalized offset (size text+1)
+  OffsetMap to_norm;                 // byte i of text → normalized offset (size text+1)
   std::vector<std::size_t> mentions; // token index → index into the mention vector given to Slot
   std::size_t norm_begin = 0, norm_end = 0;
 };

@@ -58,6 +58,23 @@ TEST_CASE("slot tokens round-trip through Slot and MentionsIn") {
   CHECK(ids[1] == 1);
   CHECK(st.to_norm.size() == st.text.size() + 1);
   CHECK(st.to_norm.back() == d->text.size());
+  // Offsets as runs: text bytes count up, a token's bytes all map to its mention's begin.
+  {
+    std::vector<std::size_t> want;
+    std::size_t pos = 0;
+    for (const auto& m : d->mentions) {
+      for (; pos < m.begin; ++pos) want.push_back(pos);
+      want.resize(want.size() + presskg::rules::SlotToken(m.type, 0).size(), m.begin);
+      pos = m.end;
+    }
+    for (; pos <= d->text.size(); ++pos) want.push_back(pos);
+    REQUIRE(want.size() == st.to_norm.size());
+    for (std::size_t i = 0; i < want.size(); ++i) CHECK(st.to_norm[i] == want[i]);
+    // A range inside the text starts at its own offset.
+    auto part = presskg::rules::Slot(d->text, d->mentions[0].end, d->text.size(), d->mentions);
+    CHECK(part.to_norm[0] == d->mentions[0].end);
+    CHECK(part.to_norm.back() == d->text.size());
+  }
 
   RuleBook book;
   REQUIRE(book.LoadString(kPack, "mem.toml", "zh").ok());
