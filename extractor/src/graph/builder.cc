@@ -459,17 +459,24 @@ class ReleaseWriter {
   std::size_t CodePoints(std::size_t byte_offset) {
     if (!text_valid_) return graphutil::CodePointOffset(doc_.text, byte_offset);
     const std::size_t end = std::min(byte_offset, doc_.text.size());
-    // Counting resumes from the previous offset when it lies before (a span's end after its begin).
-    std::size_t i = 0, cps = 0;
-    if (end >= cp_byte_) {
-      i = cp_byte_;
-      cps = cp_count_;
-    }
     const char* p = doc_.text.data();
-    for (; i < end; ++i) cps += (static_cast<unsigned char>(p[i]) & 0xC0u) != 0x80u;
-    cp_byte_ = end;
-    cp_count_ = cps;
-    return cps;
+    auto count = [p](std::size_t from, std::size_t to) {
+      std::size_t n = 0;
+      for (std::size_t i = from; i < to; ++i) n += (static_cast<unsigned char>(p[i]) & 0xC0u) != 0x80u;
+      return n;
+    };
+    // Facts come in IRI order, their spans anywhere in the text: the code points before every
+    // kBlock-th byte are counted once per release, then at most kBlock - 1 bytes per offset.
+    if (cp_blocks_.empty()) {
+      cp_blocks_.reserve(doc_.text.size() / kBlock + 1);
+      std::size_t total = 0;
+      for (std::size_t b = 0; b <= doc_.text.size(); b += kBlock) {
+        cp_blocks_.push_back(total);
+        total += count(b, std::min(b + kBlock, doc_.text.size()));
+      }
+    }
+    const std::size_t block = end / kBlock;
+    return cp_blocks_[block] + count(block * kBlock, end);
   }
 
   // NIF span: code point offsets (RFC 5147 counts characters, not bytes) of the UTF-8 byte span.
@@ -505,7 +512,8 @@ class ReleaseWriter {
   Term graph_;
   std::string label_lang_;  // language tag for entity labels: the release's language
   bool text_valid_;
-  std::size_t cp_byte_ = 0, cp_count_ = 0;  // the last CodePoints answer
+  static constexpr std::size_t kBlock = 256;
+  std::vector<std::size_t> cp_blocks_;  // code points before byte k * kBlock (valid text)
   std::deque<Term> terms_;
   std::unordered_map<std::string_view, Id> iris_;  // views into terms_
   std::array<Id, static_cast<int>(V::kCount)> vocab_;
