@@ -703,6 +703,8 @@ bool AlphabetProgram(const std::string& pattern, std::string* out, Alphabet* alp
       if (text != "^" && text != "$") return false;  // \b, \B, \A, \z, (?flags)
       continue;
     }
+    // Groups with flags ((?i:...), (?s:...)) change what their atoms match: not translated.
+    if (t.kind == Tok::kOpen && text != "(" && text != "(?:" && text.compare(0, 4, "(?P<") != 0) return false;
     if (t.kind != Tok::kAtom) continue;
     auto [it, fresh] = atom_index.try_emplace(text, sets.size());
     if (fresh) {

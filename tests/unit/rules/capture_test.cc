@@ -195,6 +195,9 @@ TEST_CASE("alphabet programs: one byte per code point, atoms as classes of group
   CHECK_FALSE(presskg::rules::AlphabetProgram("\\bab", &out, &al));
   CHECK_FALSE(presskg::rules::AlphabetProgram("\\p{Han}+", &out, &al));
   CHECK_FALSE(presskg::rules::AlphabetProgram("(?i)ab", &out, &al));
+  CHECK_FALSE(presskg::rules::AlphabetProgram("x(?i:ab)", &out, &al));
+  CHECK_FALSE(presskg::rules::AlphabetProgram("(?s:.)", &out, &al));
+  CHECK(presskg::rules::AlphabetProgram("(?:a)(?P<n>b)(c)", &out, &al));
   CHECK_FALSE(presskg::rules::AlphabetProgram("[[:alpha:]]", &out, &al));
 }
 
