@@ -4,6 +4,7 @@
 // invalid UTF-8 → U+FFFD, unsafe IRI characters → %XX, blank labels → [A-Za-z0-9_], and numeric
 // or boolean datatypes handed over as CURIEs so Serd never writes a lexical form bare (it would
 // print "abc"^^xsd:integer as the token abc).
+#include <cctype>
 #include <serd/serd.h>
 
 #include <cstdarg>
@@ -188,10 +189,20 @@ class SerdQuadWriter : public QuadWriter {
     SetIri(&datatype_, t.datatype);
   }
 
-  // An IRI that Serd would write between <> unchanged.
+  // An IRI that Serd would write between <> unchanged: safe characters and a scheme (Serd refuses
+  // relative references in N-Triples/N-Quads; those go through Serd, which reports the error).
+  static bool HasScheme(const std::string& iri) {
+    if (iri.empty() || !std::isalpha(static_cast<unsigned char>(iri[0]))) return false;
+    for (std::size_t i = 1; i < iri.size(); ++i) {
+      unsigned char c = static_cast<unsigned char>(iri[i]);
+      if (c == ':') return true;
+      if (!std::isalnum(c) && c != '+' && c != '-' && c != '.') return false;
+    }
+    return false;
+  }
   static bool SafeIriIn(Slot* s, const std::string& iri) {
     if (iri == s->last_safe) return true;
-    if (!IsSafeIri(iri)) return false;
+    if (!IsSafeIri(iri) || !HasScheme(iri)) return false;
     s->last_safe = iri;
     return true;
   }

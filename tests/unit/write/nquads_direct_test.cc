@@ -69,3 +69,14 @@ TEST_CASE("N-Triples: the direct path drops the graph like Serd") {
   REQUIRE(back.ok());
   CHECK(back->size() == Mixed().size());
 }
+
+TEST_CASE("N-Quads: a relative IRI is refused on either path (review finding)") {
+  // regression: the direct path wrote <doc/a> unchecked, where Serd refuses IRIs without a scheme
+  for (const Quad& q : {Q(Term::Iri("doc/a"), Term::Literal("plain")), Q(Term::Blank("b1"), Term::Iri("doc/a"))}) {
+    Result<std::string> nq = WriteRdfString({q}, RdfFormat::kNQuads);
+    CHECK_FALSE(nq.ok());
+  }
+  Result<std::string> ok = WriteRdfString({Q(Term::Iri("urn:x:doc-a"), Term::Literal("plain"))}, RdfFormat::kNQuads);
+  REQUIRE(ok.ok());
+  CHECK(*ok == "<urn:x:doc-a> <" + kP + "> \"plain\" <" + kG + "> .\n");
+}
