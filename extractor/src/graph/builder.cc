@@ -187,12 +187,12 @@ V FactClassIri(FactType t) {
 // never copy a string; Finish() turns them into Quads once, in the final order.
 }  // namespace
 
+// Keyed by every field EntityIri reads, so equal keys give equal IRIs; a hash map keeps releases
+// with thousands of entities linear (a vector scan was quadratic). Node-based: references to the
+// IRIs stay valid while the cache grows.
 struct GraphBuilder::EntityIriCache {
-  struct Entry {
-    const EntityRef* entity;
-    std::string iri;
-  };
-  std::vector<Entry> entries;
+  std::unordered_map<std::string, std::string> iris;
+  std::string key;  // scratch
 };
 
 namespace graphimpl {
@@ -582,14 +582,19 @@ std::string GraphBuilder::EntityIri(const EntityRef& e) const {
 // Entities recur in a release (the same party in several facts); their IRIs, which cost an ICU
 // normalisation each, are made once per release. Only the fields EntityIri reads are compared.
 const std::string& GraphBuilder::CachedEntityIri(const EntityRef& e, EntityIriCache* cache) const {
-  for (const EntityIriCache::Entry& c : cache->entries) {
-    const EntityRef& o = *c.entity;
-    if (o.kind == e.kind && o.name == e.name && o.key == e.key && o.country == e.country && o.aliases == e.aliases) {
-      return c.iri;
-    }
+  std::string& k = cache->key;
+  k.assign(1, static_cast<char>('0' + static_cast<int>(e.kind)));
+  for (const std::string* part : {&e.name, &e.key, &e.country}) {
+    k.push_back('\x1f');
+    k.append(*part);
   }
-  cache->entries.push_back({&e, EntityIri(e)});
-  return cache->entries.back().iri;
+  for (const std::string& a : e.aliases) {
+    k.push_back('\x1e');
+    k.append(a);
+  }
+  auto it = cache->iris.find(k);
+  if (it == cache->iris.end()) it = cache->iris.emplace(k, EntityIri(e)).first;
+  return it->second;
 }
 
 std::string GraphBuilder::FactIri(const Fact& f) const { return FactIriIn(f, f.doc, nullptr); }
