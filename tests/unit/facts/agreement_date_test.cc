@@ -2,14 +2,11 @@
 // on the release's day) — never the release date by default.
 #include <catch2/catch.hpp>
 
-#include "presskg/rules.h"
-#include "presskg/text.h"
+#include "extract_fixture.h"
 
 using namespace presskg;
 
 TEST_CASE("an agreement signed today takes the release date; otherwise none") {
-  auto ex = Extractor::Load(ExtractorOptions{});
-  REQUIRE(ex.ok());
   struct Case {
     const char* text;
     const char* date;
@@ -27,15 +24,8 @@ TEST_CASE("an agreement signed today takes the release date; otherwise none") {
   };
   for (const Case& c : cases) {
     INFO(c.text);
-    Document doc;
-    doc.id = "agreement-date";
-    doc.text = c.text;
-    Result<PreparedText> t = PrepareText(doc);
-    REQUIRE(t.ok());
-    const Fact* a = nullptr;
-    std::vector<Fact> fs = (*ex)->Extract(doc, *t);
-    for (const Fact& f : fs)
-      if (f.type == FactType::kAgreement) a = &f;
+    std::vector<Fact> fs = testing::ExtractText(c.text);
+    const Fact* a = testing::LastOfType(fs, FactType::kAgreement);
     REQUIRE(a);
     CHECK(a->date == c.date);
   }

@@ -1,23 +1,12 @@
 // The release's own event takes the dateline's date and place; other events do not.
 #include <catch2/catch.hpp>
 
-#include "presskg/rules.h"
-#include "presskg/text.h"
+#include "extract_fixture.h"
 
 using namespace presskg;
+using presskg::testing::ExtractText;
 
 namespace {
-
-std::vector<Fact> ExtractText(const std::string& text) {
-  static auto ex = Extractor::Load(ExtractorOptions{});
-  REQUIRE(ex.ok());
-  Document doc;
-  doc.id = "own-event";
-  doc.text = text;
-  Result<PreparedText> t = PrepareText(doc);
-  REQUIRE(t.ok());
-  return (*ex)->Extract(doc, *t);
-}
 
 const Fact* EventNamed(const std::vector<Fact>& fs, const std::string& part) {
   for (const Fact& f : fs)

@@ -82,6 +82,25 @@ std::vector<Found> Engine(const RuleBook& book, const presskg::rules::Rule& r, c
   return out;
 }
 
+// Checks that the engine reports the parses of the rule's pattern as written on `s`; returns how
+// many matches there were.
+std::size_t ExpectWrittenParses(const RuleBook& book, const presskg::rules::Rule& r, const SlottedText& s) {
+  RE2 re(r.expanded);
+  std::vector<Found> want = Reference(re, s.text), got = Engine(book, r, s);
+  INFO("rule " << r.id << " on " << presskg::rules::RenderSlotted(s));
+  REQUIRE(got.size() == want.size());
+  for (std::size_t k = 0; k < got.size(); ++k) CHECK(got[k] == want[k]);
+  return want.size();
+}
+
+// A random slotted text of 1..max_pieces pieces drawn from `alphabet` ("#<digit>" = a token).
+SlottedText RandomText(std::mt19937* rng, const std::vector<std::string>& alphabet, std::size_t max_pieces) {
+  std::vector<std::string> pieces;
+  std::size_t n = 1 + (*rng)() % max_pieces;
+  for (std::size_t k = 0; k < n; ++k) pieces.push_back(alphabet[(*rng)() % alphabet.size()]);
+  return Text(pieces);
+}
+
 }  // namespace
 
 TEST_CASE("capture program: counted repetitions relaxed, with the groups that check them") {
@@ -138,18 +157,10 @@ TEST_CASE("matches report the parse of the pattern as written (random texts)") {
   std::mt19937 rng(20261124);
   int compared = 0, with_matches = 0;
   for (int round = 0; round < 3000; ++round) {
-    std::vector<std::string> pieces;
-    std::size_t n = 1 + rng() % 24;
-    for (std::size_t k = 0; k < n; ++k) pieces.push_back(alphabet[rng() % alphabet.size()]);
-    SlottedText s = Text(pieces);
+    SlottedText s = RandomText(&rng, alphabet, 24);
     for (const auto& r : book.rules()) {
-      RE2 re(r->expanded);
-      std::vector<Found> want = Reference(re, s.text), got = Engine(book, *r, s);
-      INFO("rule " << r->id << " on " << presskg::rules::RenderSlotted(s));
-      REQUIRE(got.size() == want.size());
-      for (std::size_t k = 0; k < got.size(); ++k) CHECK(got[k] == want[k]);
       ++compared;
-      with_matches += !want.empty();
+      with_matches += ExpectWrittenParses(book, *r, s) > 0;
     }
   }
   CHECK(compared == 3000 * static_cast<int>(patterns.size()));
@@ -223,18 +234,8 @@ TEST_CASE("alphabet programs give the parses of the patterns as written (random 
   std::mt19937 rng(20261125);
   int with_matches = 0;
   for (int round = 0; round < 3000; ++round) {
-    std::vector<std::string> pieces;
-    std::size_t n = 1 + rng() % 20;
-    for (std::size_t k = 0; k < n; ++k) pieces.push_back(alphabet[rng() % alphabet.size()]);
-    SlottedText s = Text(pieces);
-    for (const auto& r : book.rules()) {
-      RE2 re(r->expanded);
-      std::vector<Found> want = Reference(re, s.text), got = Engine(book, *r, s);
-      INFO("rule " << r->id << " on " << presskg::rules::RenderSlotted(s));
-      REQUIRE(got.size() == want.size());
-      for (std::size_t k = 0; k < got.size(); ++k) CHECK(got[k] == want[k]);
-      with_matches += !want.empty();
-    }
+    SlottedText s = RandomText(&rng, alphabet, 20);
+    for (const auto& r : book.rules()) with_matches += ExpectWrittenParses(book, *r, s) > 0;
   }
   CHECK(with_matches > 3000);
   for (const auto& r : book.rules()) {
@@ -257,14 +258,6 @@ TEST_CASE("no relaxing inside a repeated group that can match empty (review find
   REQUIRE(book.LoadString(Pack(patterns), "r.toml", "zh").ok());
   REQUIRE(book.Compile().ok());
   const std::vector<std::string> texts = {"cca", "bbax", "ccccca", "abab x", "aacb", "ccb", "xcccb"};
-  for (const auto& r : book.rules()) {
-    RE2 re(r->expanded);
-    for (const std::string& t : texts) {
-      SlottedText s = Text({t});
-      INFO("rule " << r->id << " on " << t);
-      std::vector<Found> want = Reference(re, s.text), got = Engine(book, *r, s);
-      REQUIRE(got.size() == want.size());
-      for (std::size_t k = 0; k < got.size(); ++k) CHECK(got[k] == want[k]);
-    }
-  }
+  for (const auto& r : book.rules())
+    for (const std::string& t : texts) ExpectWrittenParses(book, *r, Text({t}));
 }
