@@ -1,5 +1,7 @@
 #include "store/redland.h"
 
+#include <sqlite3.h>
+
 #include <cstring>
 
 namespace presskg::store_internal {
@@ -28,10 +30,21 @@ int LogHandler(void* /*user_data*/, librdf_log_message* message) {
   return 1;  // handled: librdf must not print
 }
 
+// librdf's sqlite storage opens its own connection without a busy handler and retries a busy
+// sqlite3_step in a loop: a query that met another process's write lock spun at 100 % CPU until
+// the lock went away. sqlite runs auto extensions on every connection the process opens, librdf's
+// included (its storage module links the same libsqlite3), so each gets the timeout that our own
+// writer uses, and a busy step sleeps in sqlite instead.
+int SetBusyTimeout(sqlite3* db, char** /*error*/, const sqlite3_api_routines* /*api*/) {
+  sqlite3_busy_timeout(db, 10000);
+  return SQLITE_OK;
+}
+
 }  // namespace
 
 librdf_world* RedlandWorld() {
   static librdf_world* world = [] {
+    sqlite3_auto_extension(reinterpret_cast<void (*)()>(SetBusyTimeout));
     librdf_world* w = librdf_new_world();
     librdf_world_set_logger(w, nullptr, LogHandler);
     librdf_world_open(w);

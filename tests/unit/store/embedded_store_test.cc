@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <sqlite3.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -9,6 +10,10 @@
 #include <sstream>
 #include <set>
 #include <string>
+#include <thread>
+#include <atomic>
+#include <chrono>
+#include <ctime>
 
 #include "presskg/store.h"
 
@@ -251,6 +256,37 @@ TEST_CASE("sqlite store: a failed write is undone alone", "[store]") {
   CHECK(Rows(**store, "GRAPH <" + kBase + "graph/b> { ?s ?p \"ITU\" }") == 1);  // the old version stays
   CHECK(Rows(**store, "GRAPH ?g { ?s ?p \"World Bank\" }") == 0);
   CHECK((*store)->Summary() == "2 graphs, 14 triples loaded into " + dir.path + "/db");
+}
+
+// Regression: librdf's own sqlite connection had no busy handler: a GRAPH query that met another
+// connection's (another process's) lock spun in librdf's retry loop at full CPU until it was freed.
+TEST_CASE("sqlite store: a GRAPH query waits for another connection's lock", "[store]") {
+  TempDir dir;
+  auto store = Store::Open(dir.path + "/db", true);
+  REQUIRE(store.ok());
+  REQUIRE((*store)->ReplaceGraph(kBase + "graph/a", Release("a", "ITU")).ok());
+  REQUIRE((*store)->Flush().ok());
+  std::atomic<int> stage{0};
+  std::thread holder([&] {
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open_v2((dir.path + "/db/presskg.sqlite").c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(db, "BEGIN EXCLUSIVE", nullptr, nullptr, nullptr) == SQLITE_OK);
+    stage = 1;
+    std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+    sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
+    sqlite3_close(db);
+  });
+  while (stage == 0) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  auto t0 = std::chrono::steady_clock::now();
+  std::clock_t c0 = std::clock();
+  size_t rows = Rows(**store, "GRAPH <" + kBase + "graph/a> { ?s ?p ?o }");
+  double waited = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  double cpu = static_cast<double>(std::clock() - c0) / CLOCKS_PER_SEC;
+  holder.join();
+  INFO("waited " << waited << " s, CPU " << cpu << " s");
+  CHECK(rows == 7);
+  CHECK(waited > 0.5);  // it waited for the lock rather than reading nothing
+  CHECK(cpu < 0.5 * waited);  // asleep in sqlite's busy handler, not spinning
 }
 
 TEST_CASE("OpenGraphSink picks the embedded store for a path", "[store]") {
