@@ -2,6 +2,7 @@
 //
 //   Result<std::unique_ptr<Extractor>> ex = Extractor::Load(ExtractorOptions{});
 //   std::vector<Fact> facts = (*ex)->Extract(doc, prepared);   // thread-safe
+//   (*ex)->ExtractBatch(releases, &facts_per_release);         // same facts, several at a time
 //
 // A rule has an id, an RE2 pattern with macros naming mention slots ({ORG} {PERSON} {ROLE}
 // {COUNTRY} {PLACE} {DATE} {QUOTE}), a priority, what it emits, a confidence, and its own positive
@@ -40,6 +41,14 @@ class Extractor {
   static Result<std::unique_ptr<Extractor>> Load(const ExtractorOptions& options);
 
   virtual std::vector<Fact> Extract(const Document& doc, const PreparedText& text) const = 0;
+  // The facts of several releases, release by release the same as Extract's. Faster on many
+  // small releases: each stage (mentions, then rules and facts) runs over the whole batch, so its
+  // tables and automata stay in the CPU caches instead of being evicted by the other stage.
+  struct Release {
+    const Document* doc = nullptr;
+    const PreparedText* text = nullptr;
+  };
+  virtual void ExtractBatch(const std::vector<Release>& releases, std::vector<std::vector<Fact>>* facts) const = 0;
   // Human-readable trace: sentences, mentions, rules fired with spans; with why_not_rule, how far it got.
   virtual std::string Explain(const Document& doc, const PreparedText& text, const std::string& why_not_rule) const = 0;
   // sha256 prefix over all loaded rule and gazetteer files: the rule-pack version.

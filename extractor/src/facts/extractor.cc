@@ -69,6 +69,21 @@ class RuleExtractor : public Extractor {
     return facts::BuildFacts(book_, v, ms).facts;
   }
 
+  void ExtractBatch(const std::vector<Release>& releases, std::vector<std::vector<Fact>>* facts) const override {
+    std::vector<facts::DocView> views;
+    std::vector<std::vector<Mention>> mentions(releases.size());
+    views.reserve(releases.size());
+    for (std::size_t i = 0; i < releases.size(); ++i) {
+      views.push_back(facts::ViewOf(*releases[i].doc, *releases[i].text));
+      views.back().release_date = ReleaseAnchor(*releases[i].doc, *releases[i].text);
+      mentions[i] = finder_->Find(*releases[i].text, MentionContext{views.back().release_date});
+    }
+    facts->resize(releases.size());
+    for (std::size_t i = 0; i < releases.size(); ++i) {
+      (*facts)[i] = facts::BuildFacts(book_, views[i], mentions[i]).facts;
+      std::vector<Mention>().swap(mentions[i]);  // freed as soon as used
+    }
+  }
   std::string Explain(const Document& doc, const PreparedText& text, const std::string& why_not) const override {
     facts::DocView v = facts::ViewOf(doc, text);
     v.release_date = ReleaseAnchor(doc, text);
