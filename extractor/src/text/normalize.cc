@@ -7,6 +7,7 @@
 #include <unicode/unistr.h>
 #include <unicode/uscript.h>
 
+#include <algorithm>
 #include <cstring>
 #include <memory>
 #include <unordered_map>
@@ -102,12 +103,38 @@ struct Tables {
     }
     for (const auto& [from, to] : hant)
       if (to < 0x10000 && !hant.count(to)) info[to] |= kSimplifiedOnly;
+    // NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR end a line like LF (CR and CRLF are folded in
+    // Normalize): the view has one line terminator, so no later stage has to know five.
+    const std::uint32_t lf = Add("\n");
+    for (UChar32 c : {0x85, 0x2028, 0x2029}) entry[0][c] = entry[1][c] = lf;
   }
 };
 
 const Tables& GetTables() {
   static const Tables tables;
   return tables;
+}
+
+// CR LF, CR, NEL, LS and PS as LF, in a segment normalised by ICU (a line end followed by a
+// combining mark); the table and the ASCII runs fold the others.
+void FoldLineEnds(std::string* s) {
+  std::string& t = *s;
+  std::size_t w = 0;
+  for (std::size_t r = 0; r < t.size();) {
+    if (t[r] == '\r') {
+      t[w++] = '\n';
+      r += r + 1 < t.size() && t[r + 1] == '\n' ? 2 : 1;
+    } else if (t.compare(r, 2, "\xC2\x85") == 0) {
+      t[w++] = '\n';
+      r += 2;
+    } else if (t.compare(r, 3, "\xE2\x80\xA8") == 0 || t.compare(r, 3, "\xE2\x80\xA9") == 0) {
+      t[w++] = '\n';
+      r += 3;
+    } else {
+      t[w++] = t[r++];
+    }
+  }
+  t.resize(w);
 }
 
 bool Boundary(const Tables& t, char32_t c) {
@@ -161,6 +188,7 @@ void Normalize(std::string_view s, bool fold, std::string* out, std::vector<Prep
   std::size_t non_ascii_bytes = 0;
   std::size_t carry_at = static_cast<std::size_t>(-1), carry_len = 0;
   char32_t carry_c = 0;
+  const bool has_cr = std::memchr(p, '\r', n) != nullptr;
   while (i < n) {
     // Runs of CJK ideographs (lead bytes E4..E9: U+4000..U+9FFF, most of a Chinese text), each
     // followed by another: every one is a segment of its own (the same test as the segment loop
@@ -189,7 +217,14 @@ void Normalize(std::string_view s, bool fold, std::string* out, std::vector<Prep
         // The last ASCII character composes with a following combining mark: it starts the segment.
         if (!Boundary(t, DecodeUtf8(s, j, &l))) end = j - 1;
       }
-      i = end;
+      // CR LF and a lone CR become LF.
+      for (const void* f; has_cr && i < end && (f = std::memchr(p + i, '\r', end - i));) {
+        const std::size_t cr = static_cast<std::size_t>(static_cast<const unsigned char*>(f) - p);
+        const std::size_t len = cr + 1 < n && p[cr + 1] == '\n' ? 2 : 1;
+        changed(cr, len, "\n");
+        i = cr + len;
+      }
+      i = std::max(i, end);
       if (i >= n) break;
     }
     std::size_t len;
@@ -229,6 +264,7 @@ void Normalize(std::string_view s, bool fold, std::string* out, std::vector<Prep
       if (fold) t.Fold(&nu);
       seg_out.clear();
       nu.toUTF8String(seg_out);
+      FoldLineEnds(&seg_out);
       if (seg_out != seg) changed(i, seg.size(), seg_out);
     }
     i = k;

@@ -4,7 +4,8 @@
 //   Normalize(original, /*fold_traditional=*/true, &norm, &runs);
 //
 // The view is NFKC, then traditional→simplified Chinese (ICU's "Hant-Hans" transliterator). NFKC
-// also folds ideographic and no-break spaces to U+0020 and full-width forms to ASCII.
+// also folds ideographic and no-break spaces to U+0020 and full-width forms to ASCII. Line ends
+// (CR LF, CR, NEL, LS, PS) become LF.
 //
 // Exactness: the text is cut into segments that start at characters with an NFKC boundary before
 // them (Normalizer2::hasBoundaryBefore), which ICU guarantees can be normalised independently;

@@ -26,7 +26,8 @@ using presskg::TextOptions;
 
 namespace {
 
-// NFKC, then Hant→Hans with ICU's transliterator on the whole string: what the view must equal.
+// NFKC, then Hant→Hans with ICU's transliterator on the whole string, and every line end (CR LF,
+// CR, NEL, LS, PS) as LF: what the view must equal.
 std::string Oracle(const std::string& s, bool fold = true) {
   static std::mutex mu;
   static std::unique_ptr<icu::Transliterator> hant;
@@ -36,6 +37,9 @@ std::string Oracle(const std::string& s, bool fold = true) {
   const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(e);
   icu::UnicodeString u = nfkc->normalize(icu::UnicodeString::fromUTF8(s), e);
   if (fold) hant->transliterate(u);
+  u.findAndReplace(icu::UnicodeString(u"\r\n"), icu::UnicodeString(u"\n"));
+  for (const char16_t* sep : {u"\r", u"\u0085", u"\u2028", u"\u2029"})
+    u.findAndReplace(icu::UnicodeString(sep), icu::UnicodeString(u"\n"));
   std::string out;
   return u.toUTF8String(out);
 }
@@ -139,7 +143,7 @@ TEST_CASE("offset map property over random Unicode text", "[text][offsets][prope
   // Pools: ASCII, simplified and traditional Han, full-width forms, combining marks, compatibility
   // characters, emoji, Hangul jamo (compose), punctuation and spaces of several widths.
   const std::vector<std::string> pool = {
-      "a", "Z", "7", " ", ".", "\n", "\"", "e", "o",
+      "a", "Z", "7", " ", ".", "\n", "\"", "e", "o", "\r", "\r\n", "\xC2\x85", "\xE2\x80\xA8", "\xE2\x80\xA9",
       "国", "际", "会", "议", "发", "展", "合", "作", "乾", "干",
       "國", "際", "會", "議", "發", "展", "臺", "灣", "後", "髮",
       "０", "９", "Ａ", "ｚ", "，", "：", "（", "）", "！", "　",
