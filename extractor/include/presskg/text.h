@@ -12,7 +12,9 @@
 // cut at a run boundary normalise to exactly that range (tested against ICU on random text).
 //
 // The view: NFKC (full-width letters, digits and punctuation folded to ASCII; ideographic and
-// no-break spaces to U+0020), then traditional → simplified Chinese. Sentences come from ICU's
+// no-break spaces to U+0020), then traditional → simplified Chinese; every line end is LF, and in
+// a hard-wrapped document the line ends that only wrap a paragraph are joined (a space, or nothing
+// between CJK characters). Sentences come from ICU's
 // BreakIterator for the document's language; in Chinese a quotation “…” is never cut. See
 // docs/sources-and-text.md for the dateline forms and boilerplate headings recognised.
 #ifndef PRESSKG_TEXT_H
@@ -88,7 +90,9 @@ class PreparedText {
   std::string_view NormalizedView(const Sentence& s) const { return NormalizedView(s.norm_begin, s.norm_end); }
   // Maps a normalized byte range to the smallest original byte range that produced it.
   Span ToOriginal(std::size_t norm_begin, std::size_t norm_end) const;
-  // The original text for a normalized range (names "as the release wrote them").
+  // The original text for a normalized range (names "as the release wrote them"). In a
+  // hard-wrapped document a line end that only wraps the paragraph reads as in the view: a space,
+  // or nothing between two CJK characters (a name or quotation is not cut by the layout).
   std::string OriginalText(std::size_t norm_begin, std::size_t norm_end) const;
   // The normalized offset where the original byte `orig` ends up (the start of its run when it
   // falls inside a changed run).
@@ -100,6 +104,11 @@ class PreparedText {
   friend Result<PreparedText> PrepareText(const Document& doc, const TextOptions& options);
   std::string original_, normalized_, language_;
   std::vector<OffsetRun> runs_;
+  struct WrapJoint {
+    std::size_t orig = 0, len = 0;  // the wrapping line end in the original
+    bool space = false;             // read as a space (else as nothing)
+  };
+  std::vector<WrapJoint> wraps_;  // sorted; empty unless the document is hard-wrapped
   std::vector<Paragraph> paragraphs_;
   std::vector<Sentence> sentences_;
   std::vector<QuoteBlock> quotes_;

@@ -158,7 +158,7 @@ std::uint8_t HanFlags(char32_t c) {
 }
 
 void Normalize(std::string_view s, bool fold, std::string* out, std::vector<PreparedText::OffsetRun>* runs,
-               ScriptCounts* counts) {
+               ScriptCounts* counts, const std::vector<WrapBreak>* wraps) {
   ScriptCounts sc;
   const Tables& t = GetTables();
   const std::vector<std::uint32_t>& table = t.entry[fold ? 1 : 0];
@@ -188,7 +188,22 @@ void Normalize(std::string_view s, bool fold, std::string* out, std::vector<Prep
   std::size_t non_ascii_bytes = 0;
   std::size_t carry_at = static_cast<std::size_t>(-1), carry_len = 0;
   char32_t carry_c = 0;
-  const bool has_cr = std::memchr(p, '\r', n) != nullptr;
+  // Edits of ASCII bytes, in order: CR LF and CR → LF, and wrapping line ends → their joint.
+  thread_local std::vector<WrapBreak> edits;
+  edits.clear();
+  if (std::memchr(p, '\r', n) != nullptr || (wraps && !wraps->empty())) {
+    std::size_t w = 0;
+    for (std::size_t at = 0; at < n;) {
+      const void* f = std::memchr(p + at, '\r', n - at);
+      const std::size_t cr = f ? static_cast<std::size_t>(static_cast<const unsigned char*>(f) - p) : n;
+      for (; wraps && w < wraps->size() && (*wraps)[w].pos <= cr; ++w) edits.push_back((*wraps)[w]);
+      if (cr == n) break;
+      const std::size_t len = cr + 1 < n && p[cr + 1] == '\n' ? 2 : 1;
+      if (edits.empty() || edits.back().pos != cr) edits.push_back({cr, len, "\n"});
+      at = cr + len;
+    }
+  }
+  std::size_t next_edit = 0;
   while (i < n) {
     // Runs of CJK ideographs (lead bytes E4..E9: U+4000..U+9FFF, most of a Chinese text), each
     // followed by another: every one is a segment of its own (the same test as the segment loop
@@ -217,12 +232,11 @@ void Normalize(std::string_view s, bool fold, std::string* out, std::vector<Prep
         // The last ASCII character composes with a following combining mark: it starts the segment.
         if (!Boundary(t, DecodeUtf8(s, j, &l))) end = j - 1;
       }
-      // CR LF and a lone CR become LF.
-      for (const void* f; has_cr && i < end && (f = std::memchr(p + i, '\r', end - i));) {
-        const std::size_t cr = static_cast<std::size_t>(static_cast<const unsigned char*>(f) - p);
-        const std::size_t len = cr + 1 < n && p[cr + 1] == '\n' ? 2 : 1;
-        changed(cr, len, "\n");
-        i = cr + len;
+      for (; next_edit < edits.size() && edits[next_edit].pos < end; ++next_edit) {
+        const WrapBreak& e = edits[next_edit];
+        if (e.pos < i) continue;  // not in an ASCII run (a line end before a combining mark)
+        changed(e.pos, e.len, e.joint);
+        i = e.pos + e.len;
       }
       i = std::max(i, end);
       if (i >= n) break;

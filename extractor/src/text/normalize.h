@@ -37,8 +37,25 @@ struct ScriptCounts {
   std::size_t non_ascii_bytes = 0;
 };
 
+// A line end of the original that only wraps a paragraph (hard-wrapped text): the view has
+// `joint` in its place — a space, or nothing between two CJK characters or after a hyphen.
+struct WrapBreak {
+  std::size_t pos = 0, len = 0;  // the line terminator in the original (LF, CR LF or CR)
+  std::string_view joint;
+};
+
+// Hard-wrapped documents (plain-text wire copy, mail archives): a line is a wrap when it is
+// non-blank, the next line is non-blank, and the next line's first word would not have fitted on
+// it within the document's wrapping width (the widest line, in display columns or in characters,
+// whichever explains more lines as wraps: wrappers count CJK characters as two columns or as one).
+// A document counts as hard-wrapped when nearly all its lines are at most 100 columns, the width is
+// at least 40 columns or 25 characters, and at least three, and a quarter, of its lines that
+// continue into another are explained as wraps. Clears `out`; leaves it empty for other documents.
+void FindWrapBreaks(std::string_view original, std::vector<WrapBreak>* out);
+
 void Normalize(std::string_view original, bool fold_traditional, std::string* normalized,
-               std::vector<PreparedText::OffsetRun>* runs, ScriptCounts* counts = nullptr);
+               std::vector<PreparedText::OffsetRun>* runs, ScriptCounts* counts = nullptr,
+               const std::vector<WrapBreak>* wraps = nullptr);
 
 // Per-character facts used by language detection.
 enum CharFlags : std::uint8_t {

@@ -39,7 +39,18 @@ Span PreparedText::ToOriginal(std::size_t norm_begin, std::size_t norm_end) cons
 
 std::string PreparedText::OriginalText(std::size_t norm_begin, std::size_t norm_end) const {
   Span s = ToOriginal(norm_begin, norm_end);
-  return original_.substr(s.begin, s.end - s.begin);
+  auto it = std::lower_bound(wraps_.begin(), wraps_.end(), s.begin,
+                             [](const WrapJoint& w, std::size_t pos) { return w.orig < pos; });
+  if (it == wraps_.end() || it->orig + it->len > s.end) return original_.substr(s.begin, s.end - s.begin);
+  std::string out;
+  std::size_t at = s.begin;
+  for (; it != wraps_.end() && it->orig + it->len <= s.end; ++it) {
+    out.append(original_, at, it->orig - at);
+    if (it->space) out += ' ';
+    at = it->orig + it->len;
+  }
+  out.append(original_, at, s.end - at);
+  return out;
 }
 
 std::size_t PreparedText::ToNormalized(std::size_t orig) const {
@@ -54,7 +65,11 @@ Result<PreparedText> PrepareText(const Document& doc, const TextOptions& options
   PreparedText t;
   t.original_ = doc.text;
   text::ScriptCounts counts;
-  text::Normalize(t.original_, options.fold_traditional, &t.normalized_, &t.runs_, &counts);
+  thread_local std::vector<text::WrapBreak> wraps;
+  text::FindWrapBreaks(t.original_, &wraps);
+  text::Normalize(t.original_, options.fold_traditional, &t.normalized_, &t.runs_, &counts, &wraps);
+  t.wraps_.reserve(wraps.size());
+  for (const text::WrapBreak& w : wraps) t.wraps_.push_back({w.pos, w.len, !w.joint.empty()});
   t.language_ = text::ResolveLanguage(options.lang, doc.lang, t.original_, counts);
   const std::string& norm = t.normalized_;
 

@@ -1,6 +1,8 @@
 // Regression: a release with Windows line ends (CR LF) lost the role of its contact block, because
 // the mention and rule patterns that read line structure only knew LF. The normalised view now has
 // one line terminator (text/normalize.h), so every line-end convention gives the same facts.
+// Hard-wrapped releases (plain-text wire copy) gave far fewer facts than the same releases with one
+// paragraph per line: the view now joins wrapped lines (text/normalize.h, FindWrapBreaks).
 // Also: Extractor::ExtractBatch gives each release exactly the facts Extract gives it.
 #include <catch2/catch.hpp>
 
@@ -57,6 +59,93 @@ TEST_CASE("regression: a release with CR LF line ends keeps its contact-block ro
   for (const char* sep : {"\r\n", "\r", "\xC2\x85", "\xE2\x80\xA8", "\xE2\x80\xA9"}) {
     INFO("line end " << (sep[0] == '\r' ? (sep[1] ? "CR LF" : "CR") : "NEL/LS/PS"));
     CHECK(Rendered(presskg::testing::ExtractText(Replace(kRelease, "\n", sep)), false) == lf);
+  }
+}
+
+// Greedy word wrap at `width` columns (as fmt or textwrap do), paragraph by paragraph.
+std::string WrapWords(const std::string& text, std::size_t width) {
+  std::string out, line;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t nl = text.find('\n', start);
+    if (nl == std::string::npos) nl = text.size();
+    std::string para = text.substr(start, nl - start);
+    line.clear();
+    for (std::size_t i = 0; i < para.size();) {
+      std::size_t sp = para.find(' ', i);
+      if (sp == std::string::npos) sp = para.size();
+      std::string word = para.substr(i, sp - i);
+      if (!line.empty() && line.size() + 1 + word.size() > width) {
+        out += line + "\n";
+        line.clear();
+      }
+      line += (line.empty() ? "" : " ") + word;
+      i = sp + 1;
+    }
+    out += line;
+    if (nl < text.size()) out += "\n";
+    start = nl + 1;
+  }
+  return out;
+}
+
+// Cuts every line after `n` code points, as character-counting wrappers of Chinese text do.
+std::string WrapChars(const std::string& text, std::size_t n) {
+  std::string out;
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    if (text[i] == '\n') {
+      out += '\n';
+      count = 0;
+      ++i;
+      continue;
+    }
+    if (count == n) {
+      out += '\n';
+      count = 0;
+    }
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    out.append(text, i, len);
+    ++count;
+    i += len;
+  }
+  return out;
+}
+
+const char kEnglishRelease[] =
+    "ITU and Fiji sign memorandum of understanding on rural broadband\n\n"
+    "Geneva, 16 May 2025 - The International Telecommunication Union (ITU) and the Government of Fiji "
+    "signed a memorandum of understanding today to bring affordable broadband to schools and clinics on "
+    "the outer islands, with a first phase in the Lau and Lomaiviti groups.\n\n"
+    "\u201CFor island communities, a good connection is how a child reaches a library and how a nurse "
+    "reaches a doctor,\u201D said Elena Varga, Director of the ITU Telecommunication Development Bureau.\n\n"
+    "Samisoni Ravuvu, Minister for Communications of Fiji, said the agreement would help the country "
+    "meet its connectivity targets before the end of the decade.\n\n"
+    "The Pacific Digital Inclusion Forum will be held in Suva from 9 to 11 September 2025.\n";
+
+const char kChineseRelease[] =
+    "国际电联与老挝签署数字技能合作谅解备忘录\n\n"
+    "2025年4月18日，日内瓦 — 国际电信联盟（国际电联）与老挝邮电部今天在日内瓦签署谅解备忘录，双方将在"
+    "农村青年数字技能培训、网上政务服务和宽带网络建设等领域开展合作。\n\n"
+    "老挝邮电部部长坎蓬·西萨瓦表示：“这份备忘录将帮助我们的青年掌握新的技能，让更多的农村家庭享受"
+    "到数字经济带来的机会。”\n\n"
+    "第三届亚太数字技能论坛将于2025年9月9日至11日在万象举行。\n";
+
+TEST_CASE("regression: hard-wrapped releases give the facts of unwrapped ones", "[facts][regression]") {
+  const std::vector<std::string> en = Rendered(presskg::testing::ExtractText(kEnglishRelease), false);
+  REQUIRE(en.size() >= 4);
+  for (std::size_t width : {60, 72, 80}) {
+    INFO("English wrapped at " << width);
+    const std::string wrapped = WrapWords(kEnglishRelease, width);
+    CHECK(Rendered(presskg::testing::ExtractText(wrapped), false) == en);
+    CHECK(Rendered(presskg::testing::ExtractText(Replace(wrapped, "\n", "\r\n")), false) == en);
+  }
+  const std::vector<std::string> zh = Rendered(presskg::testing::ExtractText(kChineseRelease), false);
+  REQUIRE(zh.size() >= 4);
+  for (std::size_t n : {30, 35, 40}) {
+    INFO("Chinese cut every " << n << " characters");
+    CHECK(Rendered(presskg::testing::ExtractText(WrapChars(kChineseRelease, n)), false) == zh);
   }
 }
 
