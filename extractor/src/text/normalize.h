@@ -40,7 +40,8 @@ struct ScriptCounts {
 // A line end of the original that only wraps a paragraph (hard-wrapped text): the view has
 // `joint` in its place — a space, or nothing between two CJK characters or after a hyphen.
 struct WrapBreak {
-  std::size_t pos = 0, len = 0;  // the line terminator in the original (LF, CR LF or CR)
+  std::size_t pos = 0, len = 0;  // the line terminator in the original (LF, CR LF or CR), with
+                                 // the ASCII spaces and tabs before and after it
   std::string_view joint;
 };
 

@@ -241,15 +241,19 @@ void FindWrapBreaks(std::string_view s, std::vector<WrapBreak>* out) {
     // The next line's first word would have fitted after one space: a real line break.
     if (m.Len(a) + 1 + m.Word(b) <= m.width) continue;
     if (unwrap::Bullet(b.first)) continue;  // a list item starts a line of its own
-    WrapBreak w;
-    w.pos = a.term;
-    w.len = a.term_len;
-    // What the line end stood for: nothing between two CJK characters or after a hyphen; with a
-    // character-counting wrapper (CJK text) nothing unless the line had a space at the cut,
-    // since such wrappers cut words too ("20" / "11"); else a space.
-    const bool spaced = a.end < a.term || (b.begin < s.size() && (s[b.begin] == ' ' || s[b.begin] == '\t'));
+    // The wrap takes the ASCII spaces around the line end with it, so the view reads as the
+    // unwrapped text: one space, or nothing between two CJK characters, after a hyphen, or where a
+    // character-counting wrapper (CJK text) cut a word ("20" / "11") without a space at the cut.
+    std::size_t from = a.term, to = a.term + a.term_len;
+    while (from > a.end && (s[from - 1] == ' ' || s[from - 1] == '\t')) --from;
+    while (to < b.end && (s[to] == ' ' || s[to] == '\t')) ++to;
+    std::size_t sp_len;
+    const bool space_around = a.end < a.term || (b.begin < b.end && is_space_at(b.begin, b.end, &sp_len));
     const bool hyphen = a.last == '-' && a.end >= a.begin + 2 && s[a.end - 2] != ' ' && s[a.end - 2] != '\t';
-    const bool glued = hyphen || (unwrap::Wide(a.last) && unwrap::Wide(b.first)) || (m.by_chars() && !spaced);
+    const bool glued = !space_around && (hyphen || (unwrap::Wide(a.last) && unwrap::Wide(b.first)) || m.by_chars());
+    WrapBreak w;
+    w.pos = from;
+    w.len = to - from;
     w.joint = glued ? std::string_view() : std::string_view(" ");
     out->push_back(w);
   }
