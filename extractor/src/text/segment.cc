@@ -54,6 +54,18 @@ bool EndsClosed(std::string_view t) {
   return false;
 }
 
+// The range opens with a lower-case word of letters (a-z, then letters, ' or - up to a space or
+// punctuation).
+bool StartsWithLowerWord(std::string_view t, Range r) {
+  if (r.begin >= r.end || t[r.begin] < 'a' || t[r.begin] > 'z') return false;
+  for (std::size_t i = r.begin + 1; i < r.end; ++i) {
+    const char c = t[i];
+    if (c == ' ' || c == ',' || c == ';' || c == ':' || c == '.' || c == ')') return true;
+    if (!std::isalpha(static_cast<unsigned char>(c)) && c != '\'' && c != '-') return false;
+  }
+  return true;
+}
+
 Range Trim(std::string_view t, Range r) {
   while (r.begin < r.end && (IsSpace(t[r.begin]) || LineEnd(t, r.begin))) ++r.begin;
   while (r.end > r.begin && (IsSpace(t[r.end - 1]) || t[r.end - 1] == '\n' || t[r.end - 1] == '\r')) --r.end;
@@ -233,8 +245,10 @@ void FindParagraphs(std::string_view t, std::vector<Range>* paragraphs) {
     if (line.begin == line.end) {
       previous_line_blank = true;
     } else {
-      unsigned char first = static_cast<unsigned char>(t[line.begin]);
-      bool wrapped = !previous_line_blank && !out.empty() && first >= 'a' && first <= 'z' &&
+      // A line opening with a lower-case word (letters only: not a file name such as
+      // "hd_2018_banner.jpg") continues an unclosed line before it. Documents wrapped throughout
+      // are unwrapped in the view already (text/unwrap.cc); this catches a stray wrapped line.
+      bool wrapped = !previous_line_blank && !out.empty() && StartsWithLowerWord(t, line) &&
                      !EndsClosed(t.substr(out.back().begin, out.back().end - out.back().begin));
       if (wrapped) out.back().end = line.end;
       else out.push_back(line);

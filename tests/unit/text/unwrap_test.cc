@@ -156,3 +156,16 @@ TEST_CASE("wrap breaks keep the offset map exact", "[text][unwrap][offsets]") {
     if (orig == "\n" && norm != "\n") CHECK((norm == " " || norm.empty()));
   }
 }
+
+// Regression: with paragraphs on single lines, "Geneva, 15 May 2018" followed by an image file name
+// ("hd_2018_banner.jpg") was read as one wrapped paragraph, and the dateline was lost.
+TEST_CASE("a line opening with a file name does not continue the line before", "[text][unwrap]") {
+  const presskg::PreparedText t = Prep(
+      "Summit opens in Geneva\nGeneva, 15 May 2018\nhd_2018_banner-940x524.jpg\n"
+      "The summit opened today with delegates from 120 countries.\n");
+  CHECK(t.paragraphs().size() == 4);
+  CHECK(t.dateline().found);
+  // A line that does open with a lower-case word still continues an unclosed line.
+  const presskg::PreparedText u = Prep("Ministers met on Monday and\nsigned the agreement.\n");
+  CHECK(u.paragraphs().size() == 1);
+}
