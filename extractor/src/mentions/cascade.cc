@@ -1138,12 +1138,21 @@ class Cascade {
       if (name == w) return false;
     static const std::u32string kBad = U"方国省市部局委会司处厅院党团队人们者员家界";
     static const std::u32string kMiddleOk = U"家子之";
+    // 国 is common in given names (杨国华, 周建国, 王卫国) but also ends country words: it passes
+    // in a three-character name unless the two characters before the end make one (和美国 is 和 +
+    // 美国, 各国, 该国), and never ends a two-character name (韩国).
+    static const std::u32string kCountryFirst = U"中美英法德韩泰俄日意两各该我本他贵全外诸大帝王邻他";
     std::size_t chars = CharCount(name);
     std::size_t idx = 0;
+    char32_t prev = 0;
     for (std::size_t i = 0; i < name.size(); ++idx) {
       char32_t c;
       i += DecodeAt(name, i, &c);
+      const char32_t before = prev;
+      prev = c;
       if (idx == 1 && chars == 3 && kMiddleOk.find(c) != std::u32string::npos) continue;
+      if (c == U'国' && chars == 3 && idx >= 1 && !(idx == 2 && kCountryFirst.find(before) != std::u32string::npos))
+        continue;
       if (i > 3 && kBad.find(c) != std::u32string::npos) return false;
       if (IsZhStop(c) && i > 3) return false;
     }
