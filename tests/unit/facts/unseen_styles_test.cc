@@ -11,7 +11,7 @@
 using namespace presskg;
 using presskg::testing::ExtractText;
 
-namespace {
+namespace unseen_styles_test {
 
 std::vector<const Fact*> OfType(const std::vector<Fact>& fs, FactType type) {
   std::vector<const Fact*> out;
@@ -32,7 +32,9 @@ const Fact* QuoteBy(const std::vector<Fact>& fs, const std::string& person) {
   return nullptr;
 }
 
-}  // namespace
+}  // namespace unseen_styles_test
+
+using namespace unseen_styles_test;
 
 TEST_CASE("newswire release: dateline, a party with an appositive, a speaker with the role first") {
   std::vector<Fact> fs = ExtractText(
