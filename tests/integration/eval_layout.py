@@ -1,6 +1,7 @@
 """Layout must not change the facts: the dev corpus rewritten as archives store releases — Windows
 (CR LF), old Mac (CR) or Unicode paragraph separators, no blank lines between paragraphs,
-hard-wrapped at 60/72/80 columns, Chinese cut
+hard-wrapped at 60/72/80 columns, spaces between Chinese and Latin letters or digits ("第 35 届"),
+Chinese cut
 every 30/35/40 characters, indented with ideographic spaces, full-width digits, HTML pages,
 straight quotes, traditional characters (ICU's uconv, gold converted the same way) — must score
 exactly as the corpus itself (micro F1 overall, zh and en). Metamorphic test: no gold is written
@@ -83,6 +84,9 @@ variants = {
     "zh-cut-35": (per_paragraph(lambda p: cut_chars(p, 35), "zh"), None),
     "zh-cut-40": (per_paragraph(lambda p: cut_chars(p, 40), "zh"), None),
     "single-line-ends": (lambda n, t: (re.sub(r"\n\s*\n", "\n", t), ".txt"), None),
+    "zh-spaced-latin-and-digits": (lambda n, t: (re.sub(r"([0-9A-Za-z])([\u4e00-\u9fff])", r"\1 \2",
+                                                        re.sub(r"([\u4e00-\u9fff])([0-9A-Za-z])", r"\1 \2", t))
+                                                 if n.startswith("zh") else t, ".txt"), None),
     "zh-indent": (per_paragraph(lambda p: ("\u3000\u3000" + p) if p.strip() else p, "zh"), None),
     "zh-fullwidth-digits": (per_paragraph(lambda p: re.sub(r"[0-9]", lambda m: chr(ord(m.group()) + 0xFEE0), p), "zh"), None),
     "html": (to_html, None),

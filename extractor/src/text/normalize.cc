@@ -232,11 +232,26 @@ void Normalize(std::string_view s, bool fold, std::string* out, std::vector<Prep
         // The last ASCII character composes with a following combining mark: it starts the segment.
         if (!Boundary(t, DecodeUtf8(s, j, &l))) end = j - 1;
       }
+      // A space between a CJK ideograph and a digit ("11 月 2 日", "第 35 届", typeset with spaces
+      // around Latin text) is typography, not content: the view drops it, so dates and ordinals
+      // read as "11月2日", "第35届".
+      const auto ideograph_at = [&](std::size_t k) { return k + 3 <= n && p[k] - 0xE4u <= 5u; };
+      const auto digit_at = [&](std::size_t k) { return k < n && p[k] - static_cast<unsigned>('0') <= 9u; };
+      while (next_edit < edits.size() && edits[next_edit].pos < i) ++next_edit;  // not in an ASCII run
+      if (i >= 3 && p[i] == ' ' && i + 1 < end && digit_at(i + 1) && ideograph_at(i - 3) &&
+          (next_edit == edits.size() || edits[next_edit].pos > i)) {
+        changed(i, 1, "");
+        ++i;
+      }
       for (; next_edit < edits.size() && edits[next_edit].pos < end; ++next_edit) {
         const WrapBreak& e = edits[next_edit];
         if (e.pos < i) continue;  // not in an ASCII run (a line end before a combining mark)
         changed(e.pos, e.len, e.joint);
         i = e.pos + e.len;
+      }
+      if (end == j && end >= i + 2 && p[end - 1] == ' ' && digit_at(end - 2) && ideograph_at(end)) {
+        changed(end - 1, 1, "");
+        i = end;
       }
       i = std::max(i, end);
       if (i >= n) break;

@@ -28,7 +28,20 @@ namespace {
 
 // NFKC, then Hant→Hans with ICU's transliterator on the whole string, and every line end (CR LF,
 // CR, NEL, LS, PS) as LF: what the view must equal.
-std::string Oracle(const std::string& s, bool fold = true) {
+std::string Oracle(const std::string& in, bool fold = true) {
+  // A single space between an ideograph of U+4000–U+9FFF and an ASCII digit is dropped.
+  std::string s;
+  for (std::size_t i = 0; i < in.size(); ++i) {
+    if (in[i] == ' ' && i + 1 < in.size()) {
+      auto ideograph_at = [&](std::size_t k) {
+        return k + 3 <= in.size() && static_cast<unsigned char>(in[k]) >= 0xE4 && static_cast<unsigned char>(in[k]) <= 0xE9;
+      };
+      auto digit_at = [&](std::size_t k) { return k < in.size() && in[k] >= '0' && in[k] <= '9'; };
+      if ((i >= 3 && ideograph_at(i - 3) && digit_at(i + 1)) || (i >= 1 && digit_at(i - 1) && ideograph_at(i + 1)))
+        continue;
+    }
+    s += in[i];
+  }
   static std::mutex mu;
   static std::unique_ptr<icu::Transliterator> hant;
   std::lock_guard<std::mutex> lock(mu);
@@ -79,6 +92,13 @@ void CheckOffsetMap(const PreparedText& t, bool fold = true) {
     std::string norm = t.normalized().substr(r.norm, n.norm - r.norm);
     if (r.identity) REQUIRE(orig == norm);
     INFO("run " << i << " original '" << orig << "'");
+    if (orig == " " && norm.empty()) {
+      // A space dropped between an ideograph and a digit: the rule needs the characters around it.
+      const std::string& o = t.original();
+      const std::string context = o.substr(r.orig >= 3 ? r.orig - 3 : 0, std::min<std::size_t>(o.size(), r.orig + 4) - (r.orig >= 3 ? r.orig - 3 : 0));
+      CHECK(Oracle(context, fold).find(' ') == std::string::npos);
+      continue;
+    }
     REQUIRE(Oracle(orig, fold) == norm);
   }
 }
@@ -313,7 +333,8 @@ TEST_CASE("dateline", "[text][dateline]") {
       {"Title\n\nSaturday, November 16, 2019\n\nThe festival ended.", "Saturday, November 16, 2019",
        "Saturday, November 16, 2019", ""},
       {"标题\n[中国,深圳,2023年11月21日]某公司今天宣布。", "[中国,深圳,2023年11月21日]", "2023年11月21日", "深圳"},
-      {"公报\n\n里斯本, 17 十月 2017\n\n正文。", "里斯本, 17 十月 2017", "17 十月 2017", "里斯本"},
+      // (a space between a digit and an ideograph is typography: the view drops it)
+      {"公报\n\n里斯本, 17 十月 2017\n\n正文。", "里斯本, 17十月2017", "17十月2017", "里斯本"},
       {"纽约2016年9月21日电 /美通社/ -- 今日，双方签署协议。", "纽约2016年9月21日电", "2016年9月21日", "纽约"},
       {"Title\nWASHINGTON, D.C., Nov. 3, 2020 /PRNewswire/ -- The firm said.", "WASHINGTON, D.C., Nov. 3, 2020 /PRNewswire/ --",
        "Nov. 3, 2020", "WASHINGTON, D.C."},
@@ -322,7 +343,7 @@ TEST_CASE("dateline", "[text][dateline]") {
       // inside other words ("market", "Decatur") before the real date.
       {"标题\n\n2011年7月20日（星期三）\n\n正文。", "2011年7月20日(星期三)", "2011年7月20日", ""},
       {"标题\n（　2013年5月16日，日内瓦）国际组织今天宣布。", "( 2013年5月16日,日内瓦)", "2013年5月16日", "日内瓦"},
-      {"公报\n\n马德里, 5 五 月 2017\n\n正文。", "马德里, 5 五 月 2017", "5 五 月 2017", "马德里"},
+      {"公报\n\n马德里, 5 五 月 2017\n\n正文。", "马德里, 5五 月2017", "5五 月2017", "马德里"},
       {"Title\n\nOne.\n\nTwo.\n\nThree.\n\nFour.\n\nFive.\n\nSix.\n\nSeven.\n\nEight.\n\nMarch 14, 2012  \n",
        "March 14, 2012", "March 14, 2012", ""},
       {"标题\n\n一。\n\n二。\n\n三。\n\n四。\n\n五。\n\n六。\n\n七。\n\n八。\n\n2012年3月14日\n", "2012年3月14日",
