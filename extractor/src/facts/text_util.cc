@@ -31,51 +31,79 @@ bool IsQuoteMark(char32_t c) {
          c == 0x300D || c == 0x300E || c == 0x300F || c == 0x300A || c == 0x300B || c == 0xFF02;
 }
 
-void AppendUtf8(std::string* out, char32_t c) {
-  if (c < 0x80) { out->push_back(static_cast<char>(c)); return; }
-  if (c < 0x800) { out->push_back(static_cast<char>(0xC0 | (c >> 6))); out->push_back(static_cast<char>(0x80 | (c & 0x3F))); return; }
-  if (c < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (c >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    return;
+// Writes c as UTF-8 at w (4 bytes at most); returns the end.
+char* WriteUtf8(char* w, char32_t c) {
+  char buf[4];
+  char* e = buf;
+  if (c < 0x80) {
+    *e++ = static_cast<char>(c);
+  } else if (c < 0x800) {
+    *e++ = static_cast<char>(0xC0 | (c >> 6));
+    *e++ = static_cast<char>(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    *e++ = static_cast<char>(0xE0 | (c >> 12));
+    *e++ = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    *e++ = static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    *e++ = static_cast<char>(0xF0 | (c >> 18));
+    *e++ = static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    *e++ = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    *e++ = static_cast<char>(0x80 | (c & 0x3F));
   }
-  out->push_back(static_cast<char>(0xF0 | (c >> 18)));
-  out->push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-  out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-  out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  for (char* p = buf; p < e; ++p) *w++ = *p;
+  return w;
 }
 
-// Code points with their byte offsets.
-std::vector<std::pair<char32_t, std::size_t>> Points(std::string_view s) {
-  std::vector<std::pair<char32_t, std::size_t>> v;
+// The part of s left when code points `lead` accepts are dropped at the start and code points
+// `trail` accepts at the end: one forward pass over the code points, no allocation.
+template <typename Lead, typename Trail>
+std::string_view TrimPoints(std::string_view s, Lead lead, Trail trail) {
+  std::size_t b = s.size(), e = 0;
+  bool leading = true;
   for (std::size_t i = 0; i < s.size();) {
     std::size_t at = i;
-    v.emplace_back(Decode(s, &i), at);
+    char32_t c = Decode(s, &i);
+    if (leading) {
+      if (lead(c)) continue;
+      leading = false;
+      b = at;
+    }
+    if (!trail(c)) e = i;
   }
-  return v;
+  if (leading || e <= b) return std::string_view();
+  return s.substr(b, e - b);
 }
 
 }  // namespace
 
 std::string NormKey(std::string_view s) {
   std::string out;
-  out.reserve(s.size());
+  AppendNormKey(s, &out);
+  return out;
+}
+
+void AppendNormKey(std::string_view s, std::string* out) {
+  // Written through a pointer into room made up front, not push_back per byte. A code point never
+  // takes more bytes than it was decoded from, except U+FFFD for a truncated sequence at the end
+  // (3 bytes for at least 1): hence the 2 spare bytes.
+  std::size_t base = out->size();
+  out->resize(base + s.size() + 2);
+  char* w = out->data() + base;
   for (std::size_t i = 0; i < s.size();) {
     unsigned char b = static_cast<unsigned char>(s[i]);
     if (b < 0x80) {  // ASCII: the same tests as below, without decoding
       ++i;
       if (b == ' ' || b == '\t' || b == '\n' || b == '\r' || IsKeyPunct(b)) continue;
-      out.push_back(static_cast<char>(b >= 'A' && b <= 'Z' ? b - 'A' + 'a' : b));
+      *w++ = static_cast<char>(b >= 'A' && b <= 'Z' ? b - 'A' + 'a' : b);
       continue;
     }
     char32_t c = Decode(s, &i);
     if (IsSpace(c) || IsKeyPunct(c)) continue;
     if (c >= 0xFF21 && c <= 0xFF3A) c = c - 0xFF21 + 'a';
     if (c >= 0xFF41 && c <= 0xFF5A) c = c - 0xFF41 + 'a';
-    AppendUtf8(&out, c);
+    w = WriteUtf8(w, c);
   }
-  return out;
+  out->resize(w - out->data());
 }
 
 std::size_t CharCount(std::string_view s) {
@@ -92,25 +120,14 @@ bool HasCjk(std::string_view s) {
   return false;
 }
 
-std::string Trim(std::string_view s) {
-  auto p = Points(s);
-  std::size_t b = 0, e = p.size();
-  while (b < e && IsSpace(p[b].first)) ++b;
-  while (e > b && IsSpace(p[e - 1].first)) --e;
-  if (b == e) return std::string();
-  std::size_t end = e < p.size() ? p[e].second : s.size();
-  return std::string(s.substr(p[b].second, end - p[b].second));
-}
+std::string Trim(std::string_view s) { return std::string(TrimView(s)); }
+
+std::string_view TrimView(std::string_view s) { return TrimPoints(s, IsSpace, IsSpace); }
 
 std::string StripQuoteMarks(std::string_view s) {
-  auto p = Points(s);
-  std::size_t b = 0, e = p.size();
   auto strip = [](char32_t c) { return IsSpace(c) || IsQuoteMark(c); };
-  while (b < e && strip(p[b].first)) ++b;
-  while (e > b && (strip(p[e - 1].first) || p[e - 1].first == ',' || p[e - 1].first == 0xFF0C)) --e;
-  if (b == e) return std::string();
-  std::size_t end = e < p.size() ? p[e].second : s.size();
-  return std::string(s.substr(p[b].second, end - p[b].second));
+  return std::string(
+      TrimPoints(s, strip, [&](char32_t c) { return strip(c) || c == ',' || c == 0xFF0C; }));
 }
 
 std::string StripLeadingArticle(std::string_view s) {
