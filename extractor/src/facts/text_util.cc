@@ -82,14 +82,17 @@ std::string NormKey(std::string_view s) {
   return out;
 }
 
-void AppendNormKey(std::string_view s, std::string* out) {
+void AppendNormKey(std::string_view s, std::string* out, std::size_t limit) {
   // Written through a pointer into room made up front, not push_back per byte. A code point never
   // takes more bytes than it was decoded from, except U+FFFD for a truncated sequence at the end
-  // (3 bytes for at least 1): hence the 2 spare bytes.
+  // (3 bytes for at least 1): hence 2 spare bytes. With a limit, writing stops once it is reached,
+  // at most 3 bytes past it.
   std::size_t base = out->size();
-  out->resize(base + s.size() + 2);
+  std::size_t room = limit < s.size() ? limit + 3 : s.size() + 2;
+  out->resize(base + room);
   char* w = out->data() + base;
-  for (std::size_t i = 0; i < s.size();) {
+  char* stop = limit < s.size() ? w + limit : w + room;
+  for (std::size_t i = 0; i < s.size() && w < stop;) {
     unsigned char b = static_cast<unsigned char>(s[i]);
     if (b < 0x80) {  // ASCII: the same tests as below, without decoding
       ++i;
@@ -103,7 +106,8 @@ void AppendNormKey(std::string_view s, std::string* out) {
     if (c >= 0xFF41 && c <= 0xFF5A) c = c - 0xFF41 + 'a';
     w = WriteUtf8(w, c);
   }
-  out->resize(w - out->data());
+  std::size_t n = static_cast<std::size_t>(w - (out->data() + base));
+  out->resize(base + std::min(n, limit));
 }
 
 std::size_t CharCount(std::string_view s) {

@@ -11,7 +11,8 @@ namespace presskg::facts {
 // Comparison key in the spirit of GOLD.md: ASCII case folded, white space and the punctuation
 // · • ‧ ・ ． . - ' ’ " “ ” 「 」 （ ） ( ) 《 》 〈 〉 : ： , ， 、 removed.
 std::string NormKey(std::string_view s);
-void AppendNormKey(std::string_view s, std::string* out);  // NormKey(s) appended to *out
+// NormKey(s), or its first `limit` bytes, appended to *out (the key is made only that far).
+void AppendNormKey(std::string_view s, std::string* out, std::size_t limit = std::string::npos);
 std::size_t CharCount(std::string_view s);  // code points
 bool HasCjk(std::string_view s);
 std::string Trim(std::string_view s);       // white space (ASCII, U+3000, NBSP) at both ends
