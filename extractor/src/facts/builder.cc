@@ -281,6 +281,8 @@ struct Ctx {
 
 int GroupOf(Ctx& c, std::size_t i) {
   if (c.group[i] == -2) {
+    MentionType t = c.M(i).type;
+    if (t == MentionType::kQuote || t == MentionType::kDate) return c.group[i] = -1;
     GroupKeyInto(c.M(i), c.full[i], &c.key_buf);
     auto it = c.groups.id.find(c.key_buf);
     c.group[i] = it == c.groups.id.end() ? -1 : it->second;
@@ -294,11 +296,13 @@ void BuildAliases(Ctx* c, Groups* g) {
   c->group.assign(c->at.size(), -1);
   for (std::size_t i = 0; i < c->at.size(); ++i) {
     const Mention& m = c->M(i);
+    // Dates and quotations are never parties, people or places: no group (a quotation's key
+    // would be the normalised quotation).
+    if (m.type == MentionType::kQuote || m.type == MentionType::kDate) continue;
     GroupKeyInto(m, c->full[i], &c->key_buf);
     auto [it, fresh] = g->id.try_emplace(c->key_buf, static_cast<int>(g->forms.size()));
     if (fresh) g->forms.emplace_back();
     c->group[i] = it->second;
-    if (m.type == MentionType::kQuote || m.type == MentionType::kDate) continue;
     auto& forms = g->forms[it->second];
     // Few distinct forms per entity: a look back skips the repeats before the sort below.
     for (std::string_view f : {std::string_view(m.text), c->full[i]})
