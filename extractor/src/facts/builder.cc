@@ -428,13 +428,18 @@ Span Evidence(const Ctx& c, const SlottedText& st, std::size_t b, std::size_t e)
   return c.view.to_original(st.to_norm[b], std::max(st.to_norm[e], st.to_norm[b]));
 }
 
+// Starts a fact in place (facts are large: they are made where they are kept, not moved there).
+void InitFact(Fact* f, const Ctx& c, FactType t, const RuleMatch& m, const SlottedText& st) {
+  f->type = t;
+  f->doc = c.view.id;
+  f->rule = m.rule->id;
+  f->confidence = m.rule->confidence;
+  f->evidence = Evidence(c, st, m.begin, m.end);
+}
+
 Fact NewFact(const Ctx& c, FactType t, const RuleMatch& m, const SlottedText& st) {
   Fact f;
-  f.type = t;
-  f.doc = c.view.id;
-  f.rule = m.rule->id;
-  f.confidence = m.rule->confidence;
-  f.evidence = Evidence(c, st, m.begin, m.end);
+  InitFact(&f, c, t, m, st);
   return f;
 }
 
@@ -482,11 +487,13 @@ bool IsParagraphScope(const Rule& r) {
 }
 
 // A role fact from a role rule's match: person, role (split from a leading organization), org.
+// Made in *out, a new Fact; false when the match states no role (the caller drops *out).
 bool RoleFact(Ctx& c, const RuleMatch& m, const SlottedText& st, Fact* out) {
   Picks who = Of(c, Cap(m, "person"), {MentionType::kPerson});
   const Capture* rc = RoleCap(m);
   if (who.empty() || !rc) return false;
-  Fact f = NewFact(c, FactType::kRole, m, st);
+  Fact& f = *out;
+  InitFact(&f, c, FactType::kRole, m, st);
   f.person = Ref(c, who.back());
   for (const char* oname : {"org", "org2", "org3", "org4"}) {
     if (!f.org.empty()) break;
@@ -497,9 +504,7 @@ bool RoleFact(Ctx& c, const RuleMatch& m, const SlottedText& st, Fact* out) {
   if (f.org.empty())
     if (const Capture* oc = Cap(m, "org")) f.org.name = CapText(c, st, *oc);
   SplitRoleOrg(c, CapText(c, st, *rc), &f.role, &f.org);
-  if (f.role.empty()) return false;
-  *out = std::move(f);
-  return true;
+  return !f.role.empty();
 }
 
 struct QuoteCand {
@@ -729,7 +734,13 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
   std::map<std::string, RoleInfo> role_of;  // person key → first stated role
   // Pronouns ("he added", "他强调") refer to the last person quoted, or to a person named in a
   // later sentence than that quotation.
-  EntityRef last_speaker, last_person;
+  // Both are kept as where they are (a slot, a quotation) and made into an EntityRef only when a
+  // pronoun refers to them: most are never referred to.
+  constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+  std::size_t last_person = kNone;   // slot
+  std::size_t last_speaker = kNone;  // index in quotes (its person never changes)
+  auto last_person_named = [&] { return last_person != kNone && !c.M(last_person).text.empty(); };
+  auto last_speaker_named = [&] { return last_speaker != kNone && !quotes[last_speaker].f.person.empty(); };
   int last_speaker_par = -100, last_person_par = -100;
   std::size_t last_speaker_unit = 0, last_person_unit = 0;
 
@@ -837,13 +848,13 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
         }
       } else if (emits == Emits::kQuote) {
         Picks who = Of(c, Cap(m, "person"), {MentionType::kPerson});
-        const EntityRef* pronoun = nullptr;  // the person a pronoun stands for
+        int pronoun = 0;  // the person a pronoun stands for: 1 the last person named, 2 the last speaker
         if (who.empty()) {
-          if (Cap(m, "pronoun") && !last_person.empty() && last_person_unit > last_speaker_unit &&
+          if (Cap(m, "pronoun") && last_person_named() && last_person_unit > last_speaker_unit &&
               u.paragraph - last_person_par <= 2)
-            pronoun = &last_person;
-          else if (Cap(m, "pronoun") && !last_speaker.empty() && u.paragraph - last_speaker_par <= 3)
-            pronoun = &last_speaker;
+            pronoun = 1;
+          else if (Cap(m, "pronoun") && last_speaker_named() && u.paragraph - last_speaker_par <= 3)
+            pronoun = 2;
           else
             continue;
         }
@@ -878,12 +889,17 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
         if (CharCount(text) < 4) continue;
         quotes.emplace_back();
         QuoteCand& q = quotes.back();
-        q.f = NewFact(c, FactType::kQuote, m, st);
+        InitFact(&q.f, c, FactType::kQuote, m, st);
         q.unit = ui;
         q.paragraph = u.paragraph;
         q.priority = r.priority;
-        q.pronoun = pronoun != nullptr;
-        q.f.person = pronoun ? *pronoun : Ref(c, who.back());
+        q.pronoun = pronoun != 0;
+        if (pronoun == 1)
+          q.f.person = Ref(c, last_person);
+        else if (pronoun == 2)
+          q.f.person = quotes[last_speaker].f.person;
+        else
+          q.f.person = Ref(c, who.back());
         q.f.quote = std::move(text);
         for (const char* oname : {"org", "org2", "org3", "org4"}) {
           if (!q.f.org.empty()) break;
@@ -896,17 +912,20 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
         q.speaker = PersonKey(q.f.person);
         note_role_key(q.speaker, q.f.role, q.f.org);
         if (!q.pronoun) {
-          last_speaker = q.f.person;
+          last_speaker = quotes.size() - 1;
           last_speaker_par = u.paragraph;
           last_speaker_unit = ui + 1;
         }
         fired.push_back(&r.id);
       } else if (emits == Emits::kRole) {
-        Fact f;
-        if (!RoleFact(c, m, st, &f)) continue;
+        roles.emplace_back();
+        if (!RoleFact(c, m, st, &roles.back())) {
+          roles.pop_back();
+          continue;
+        }
+        const Fact& f = roles.back();
         note_role(f.person, f.role, f.org);
         fired.push_back(&r.id);
-        roles.push_back(std::move(f));
         role_priority.push_back(r.priority);
       } else if (emits == Emits::kDateline) {
         // Only near the top of the release, and only when the text model found no dateline.
@@ -925,9 +944,14 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
       } else if (emits == Emits::kEvent) {
         const Capture* nc = Cap(m, "name");
         if (!nc) continue;
-        Fact f = NewFact(c, FactType::kEvent, m, st);
+        events.emplace_back();
+        Fact& f = events.back();
+        InitFact(&f, c, FactType::kEvent, m, st);
         f.name = StripLeadingArticle(StripQuoteMarks(CapText(c, st, *nc)));
-        if (CharCount(f.name) < 3) continue;
+        if (CharCount(f.name) < 3) {
+          events.pop_back();
+          continue;
+        }
         if (const Capture* ac = Cap(m, "alias")) AddAlias(&f.name_aliases, f.name, StripQuoteMarks(CapText(c, st, *ac)));
         Picks dm = Of(c, Cap(m, "date"), {MentionType::kDate});
         if (!dm.empty() && DateStated(c, c.M(dm[0]))) {
@@ -953,13 +977,12 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
           }
         }
         fired.push_back(&r.id);
-        events.push_back(std::move(f));
       }
     }
     // The last person named in the unit.
     for (std::size_t k = unit_ms.size(); k-- > 0;)
       if (ms[unit_ms[k]].type == MentionType::kPerson) {
-        last_person = Ref(c, unit_ms[k]);
+        last_person = unit_ms[k];
         last_person_par = u.paragraph;
         last_person_unit = ui + 1;
         break;
@@ -967,12 +990,12 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
     // Unattributed quotations continue the block of the speaker quoted just before, in the same
     // paragraph with no other sentence between (GOLD.md quotation blocks).
     for (std::size_t idx : unit_ms) {
-      if (ms[idx].type != MentionType::kQuote || claimed(idx)) continue;
-      std::string qt = StripQuoteMarks(c.M(idx).text);
-      if (CharCount(qt) < 8 || quotes.empty()) continue;
+      if (ms[idx].type != MentionType::kQuote || claimed(idx) || quotes.empty()) continue;
       QuoteCand& last = quotes.back();
       bool adjacent = last.unit == ui || last.unit + 1 == ui;
       if (last.paragraph != u.paragraph || !adjacent) continue;
+      std::string qt = StripQuoteMarks(c.M(idx).text);
+      if (CharCount(qt) < 8) continue;
       last.f.quote += " ";
       last.f.quote += qt;
       last.unit = ui;
@@ -1003,11 +1026,14 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
           inner.reset(new Ctx{book, view, mentions, std::move(at), std::move(full), groups,
                               std::vector<int>(mentions.size(), -2), {}, false, {}});
         }
-        Fact f;
-        if (!RoleFact(*inner, m, st, &f)) continue;
+        roles.emplace_back();
+        if (!RoleFact(*inner, m, st, &roles.back())) {
+          roles.pop_back();
+          continue;
+        }
+        const Fact& f = roles.back();
         note_role(f.person, f.role, f.org);
         fired.push_back(&rp->id);
-        roles.push_back(std::move(f));
         role_priority.push_back(rp->priority);
       }
     }
@@ -1030,7 +1056,9 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
       const Capture* rc = Cap(m, "role");
       const Capture* pc = Cap(m, "person");
       if (!rc || !pc) continue;
-      Fact f = NewFact(c, FactType::kRole, m, st);
+      roles.emplace_back();
+      Fact& f = roles.back();
+      InitFact(&f, c, FactType::kRole, m, st);
       Picks who = Of(c, pc, {MentionType::kPerson});
       if (!who.empty()) {
         f.person = Ref(c, who.back());
@@ -1042,10 +1070,12 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
       Picks om = Of(c, Cap(m, "org"), {MentionType::kOrg, MentionType::kCountry});
       if (!om.empty()) f.org = Ref(c, om[0]);
       f.role = CapText(c, st, *rc);
-      if (f.role.empty()) continue;
+      if (f.role.empty()) {
+        roles.pop_back();
+        continue;
+      }
       note_role(f.person, f.role, f.org);
       fired.push_back(&r.id);
-      roles.push_back(std::move(f));
       role_priority.push_back(r.priority);
     }
   }
