@@ -69,9 +69,9 @@ char* WriteUtf8(char* w, char32_t c) {
 }
 
 // The part of s left when code points `lead` accepts are dropped at the start and code points
-// `trail` accepts at the end: one forward pass over the code points, no allocation.
+// `trail` accepts at the end: one forward pass decoding every code point, no allocation.
 template <typename Lead, typename Trail>
-std::string_view TrimPoints(std::string_view s, Lead lead, Trail trail) {
+std::string_view TrimPointsSlow(std::string_view s, Lead lead, Trail trail) {
   std::size_t b = s.size(), e = 0;
   bool leading = true;
   for (std::size_t i = 0; i < s.size();) {
@@ -86,6 +86,37 @@ std::string_view TrimPoints(std::string_view s, Lead lead, Trail trail) {
   }
   if (leading || e <= b) return std::string_view();
   return s.substr(b, e - b);
+}
+
+// The same result, faster on long texts (quotations): after the start, only the code points'
+// boundaries are followed (the lengths Decode reads from lead bytes, so the same boundaries
+// whatever the bytes), and only the last few points are decoded; when all of those are trailing
+// marks, TrimPointsSlow decides.
+template <typename Lead, typename Trail>
+std::string_view TrimPoints(std::string_view s, Lead lead, Trail trail) {
+  std::size_t i = 0, b = 0;
+  char32_t c = 0;
+  for (;;) {
+    if (i >= s.size()) return std::string_view();
+    b = i;
+    c = Decode(s, &i);
+    if (!lead(c)) break;
+  }
+  constexpr std::size_t kLast = 8;
+  std::size_t starts[kLast];
+  std::size_t count = 0;
+  for (std::size_t j = i; j < s.size();) {
+    starts[count++ % kLast] = j;
+    unsigned char l = static_cast<unsigned char>(s[j]);
+    std::size_t n = l < 0x80 ? 1 : (l >> 5) == 6 ? 2 : (l >> 4) == 14 ? 3 : 4;
+    j = j + n > s.size() ? s.size() : j + n;
+  }
+  for (std::size_t k = 0; k < count && k < kLast; ++k) {
+    std::size_t end = starts[(count - 1 - k) % kLast];
+    if (!trail(Decode(s, &end))) return s.substr(b, end - b);
+  }
+  if (count > kLast) return TrimPointsSlow(s, lead, trail);
+  return trail(c) ? std::string_view() : s.substr(b, i - b);
 }
 
 }  // namespace
