@@ -247,8 +247,11 @@ namespace {
 // Alias groups: the mentions of one entity in the release (the same type and key, or the same
 // type and normalised full name) with the distinct surface forms written for it.
 struct Groups {
-  std::unordered_map<std::string, int> id;           // GroupKeyInto → group
-  std::vector<std::vector<std::string_view>> forms;  // per group: distinct forms, sorted
+  std::unordered_map<std::string, int> id;  // GroupKeyInto → group
+  // The distinct forms of all groups in one list, by group and then form; group g's are
+  // forms[first[g], first[g + 1]).
+  std::vector<std::pair<int, std::string_view>> forms;
+  std::vector<std::size_t> first;
 };
 
 // The identity of a mention's alias group: its type, then its key or else the normalised full
@@ -294,21 +297,22 @@ int GroupOf(Ctx& c, std::size_t i) {
 // places (not of dates and quotations) become the aliases of their group.
 void BuildAliases(Ctx* c, Groups* g) {
   c->group.assign(c->at.size(), -1);
+  g->forms.reserve(2 * c->at.size());
   for (std::size_t i = 0; i < c->at.size(); ++i) {
     const Mention& m = c->M(i);
     // Dates and quotations are never parties, people or places: no group (a quotation's key
     // would be the normalised quotation).
     if (m.type == MentionType::kQuote || m.type == MentionType::kDate) continue;
     GroupKeyInto(m, c->full[i], &c->key_buf);
-    auto [it, fresh] = g->id.try_emplace(c->key_buf, static_cast<int>(g->forms.size()));
-    if (fresh) g->forms.emplace_back();
+    auto [it, fresh] = g->id.try_emplace(c->key_buf, static_cast<int>(g->id.size()));
     c->group[i] = it->second;
-    auto& forms = g->forms[it->second];
-    // Few distinct forms per entity: a look back skips the repeats before the sort below.
-    for (std::string_view f : {std::string_view(m.text), c->full[i]})
-      if (!f.empty() && std::find(forms.begin(), forms.end(), f) == forms.end()) forms.push_back(f);
+    g->forms.emplace_back(it->second, m.text);
+    if (!c->full[i].empty()) g->forms.emplace_back(it->second, c->full[i]);
   }
-  for (auto& forms : g->forms) std::sort(forms.begin(), forms.end());
+  std::sort(g->forms.begin(), g->forms.end());
+  g->forms.erase(std::unique(g->forms.begin(), g->forms.end()), g->forms.end());
+  g->first.assign(g->id.size() + 1, g->forms.size());
+  for (std::size_t k = g->forms.size(); k-- > 0;) g->first[g->forms[k].first] = k;
 }
 
 EntityRef Ref(Ctx& c, std::size_t i) {
@@ -325,8 +329,10 @@ EntityRef Ref(Ctx& c, std::size_t i) {
   if (!full.empty() && full != m.text) r.aliases.emplace_back(full);
   int g = GroupOf(c, i);
   if (g >= 0)
-    for (std::string_view a : c.groups.forms[g])
+    for (std::size_t k = c.groups.first[g]; k < c.groups.first[g + 1]; ++k) {
+      std::string_view a = c.groups.forms[k].second;
       if (a != r.name && std::find(r.aliases.begin(), r.aliases.end(), a) == r.aliases.end()) r.aliases.emplace_back(a);
+    }
   r.key = m.key;
   r.wikidata = m.wikidata;
   r.country = m.type == MentionType::kCountry ? m.key : m.country;
@@ -643,12 +649,14 @@ void AddAlias(std::vector<std::string>* v, const std::string& name, const std::s
 enum class Emits { kAgreement, kQuote, kRole, kDateline, kEvent, kOther };
 
 Emits EmitsOf(const Rule& r) {
-  if (r.emits == "agreement") return Emits::kAgreement;
-  if (r.emits == "quote") return Emits::kQuote;
-  if (r.emits == "role") return Emits::kRole;
-  if (r.emits == "dateline") return Emits::kDateline;
-  if (r.emits == "event") return Emits::kEvent;
-  return Emits::kOther;
+  const std::string& e = r.emits;
+  switch (e.size()) {  // the length picks the one name to compare with
+    case 9: return e == "agreement" ? Emits::kAgreement : Emits::kOther;
+    case 5: return e == "quote" ? Emits::kQuote : e == "event" ? Emits::kEvent : Emits::kOther;
+    case 4: return e == "role" ? Emits::kRole : Emits::kOther;
+    case 8: return e == "dateline" ? Emits::kDateline : Emits::kOther;
+    default: return Emits::kOther;
+  }
 }
 
 // Indices 0..n-1 stably sorted by `less` on them: facts are large, so they are ordered by index
@@ -1011,7 +1019,7 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
     SlottedText st = rules::Slot(view.normalized, q.norm_begin, q.norm_end, mentions);
     if (st.mentions.size() < 2) continue;
     for (const Rule* rp : book.Candidates(view.lang, st.text)) {
-      if (rp->emits != "role" || IsParagraphScope(*rp)) continue;
+      if (EmitsOf(*rp) != Emits::kRole || IsParagraphScope(*rp)) continue;
       for (const RuleMatch& m : book.MatchRule(*rp, st)) {
         if (!inner) {
           std::vector<const Mention*> at;
@@ -1043,7 +1051,7 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
   // contacts; each window starts at a paragraph (a line) and spans up to four of them.
   std::vector<const Rule*> line_rules;
   for (const auto& rp : book.rules())
-    if (rp->lang == view.lang && IsParagraphScope(*rp) && rp->emits == "role") line_rules.push_back(rp.get());
+    if (rp->lang == view.lang && EmitsOf(*rp) == Emits::kRole && IsParagraphScope(*rp)) line_rules.push_back(rp.get());
   for (std::size_t pi = 0; pi < view.paragraphs.size() && !line_rules.empty(); ++pi) {
     const Paragraph& p = view.paragraphs[pi];
     const Paragraph& last = view.paragraphs[std::min(pi + 3, view.paragraphs.size() - 1)];
