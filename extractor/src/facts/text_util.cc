@@ -6,7 +6,7 @@ namespace presskg::facts {
 
 namespace {
 
-char32_t Decode(std::string_view s, std::size_t* i) {
+inline char32_t Decode(std::string_view s, std::size_t* i) {
   unsigned char c = s[*i];
   std::size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
   if (*i + n > s.size()) { *i = s.size(); return 0xFFFD; }
@@ -16,7 +16,7 @@ char32_t Decode(std::string_view s, std::size_t* i) {
   return cp;
 }
 
-bool IsSpace(char32_t c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x3000 || c == 0xA0 || c == 0x2002 || c == 0x2003 || c == 0x2009 || c == 0x200B; }
+inline bool IsSpace(char32_t c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x3000 || c == 0xA0 || c == 0x2002 || c == 0x2003 || c == 0x2009 || c == 0x200B; }
 
 // A switch, not a search through a list: it runs for every character of every key.
 bool IsKeyPunct(char32_t c) {
@@ -144,6 +144,20 @@ void AppendNormKey(std::string_view s, std::string* out, std::size_t limit) {
       if (kAsciiKeyDrop[b]) continue;
       *w++ = static_cast<char>(b >= 'A' && b <= 'Z' ? b - 'A' + 'a' : b);
       continue;
+    }
+    // A well-formed three-byte sequence (most CJK text) outside the ranges that hold white space,
+    // punctuation and full-width letters is kept as it is: the bytes WriteUtf8 would write.
+    if ((b >> 4) == 14 && i + 3 <= s.size()) {
+      unsigned char b1 = static_cast<unsigned char>(s[i + 1]), b2 = static_cast<unsigned char>(s[i + 2]);
+      char32_t cp = (static_cast<char32_t>(b & 0x0F) << 12) | (static_cast<char32_t>(b1 & 0x3F) << 6) | (b2 & 0x3F);
+      if ((b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80 && cp >= 0x3010 && cp < 0xFF00 && cp != 0x30FB) {
+        w[0] = static_cast<char>(b);
+        w[1] = static_cast<char>(b1);
+        w[2] = static_cast<char>(b2);
+        w += 3;
+        i += 3;
+        continue;
+      }
     }
     char32_t c = Decode(s, &i);
     if (IsSpace(c) || IsKeyPunct(c)) continue;

@@ -52,13 +52,57 @@ std::string RefTrim(const std::string& s, Lead lead, Trail trail) {
   return s.substr(p[b].second, end - p[b].second);
 }
 
+bool RefKeyPunct(char32_t c) {
+  static const char32_t kP[] = {0xB7, 0x2022, 0x2027, 0x30FB, 0xFF0E, '.', '-', '\'', 0x2019, '"', 0x201C, 0x201D,
+                                0x300C, 0x300D, 0xFF08, 0xFF09, '(', ')', 0x300A, 0x300B, 0x3008, 0x3009, ':',
+                                0xFF1A, ',', 0xFF0C, 0x3001, 0x2018, 0x2013, 0x2014};
+  for (char32_t p : kP)
+    if (p == c) return true;
+  return false;
+}
+
+void RefAppendUtf8(std::string* out, char32_t c) {
+  if (c < 0x80) {
+    out->push_back(static_cast<char>(c));
+  } else if (c < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (c >> 6)));
+    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else if (c < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (c >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xF0 | (c >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  }
+}
+
+// NormKey one code point at a time.
+std::string RefNormKey(const std::string& s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size();) {
+    bool ascii = static_cast<unsigned char>(s[i]) < 0x80;  // only an ASCII byte folds A-Z
+    char32_t c = RefDecode(s, &i);
+    if (RefSpace(c) || RefKeyPunct(c)) continue;
+    if (c >= 0xFF21 && c <= 0xFF3A) c = c - 0xFF21 + 'a';
+    if (c >= 0xFF41 && c <= 0xFF5A) c = c - 0xFF41 + 'a';
+    if (ascii && c >= 'A' && c <= 'Z') c = c - 'A' + 'a';
+    RefAppendUtf8(&out, c);
+  }
+  return out;
+}
+
 std::string RandomText(std::mt19937* rng) {
   static const std::vector<std::string> kPieces = {
       "a", "Z", " ", "\t", "\n", ".", "-", ",", "\"", "'", "(", ":", "\xE2\x80\x9C", "\xE2\x80\x9D",
       "\xE3\x80\x8C", "\xE3\x80\x8D", "\xE3\x80\x80", "\xC2\xA0", "\xEF\xBC\x8C", "\xEF\xBC\xA1", "\xEF\xBD\x9A",
       "\xE5\x9B\xBD", "\xE7\x94\xB5", "\xC2\xB7", "\xF0\x9F\x98\x80", "\xE2\x80\x8B",
+      // around the ends of the range NormKey copies without decoding: U+300F U+3010 U+30FB U+FEFF U+FF00
+      "\xE3\x80\x8F", "\xE3\x80\x90", "\xE3\x83\xBB", "\xEF\xBB\xBF", "\xEF\xBC\x80",
       // broken: a lone lead byte, a stray continuation byte, a lead followed by ASCII
-      "\xE4", "\x80", "\xE3\x80", "\xC3", "\xF0\x9F", "\xE3\x80@"};
+      "\xE4", "\x80", "\xE3\x80", "\xC3", "\xF0\x9F", "\xE3\x80@", "\xC1\x81"};
   std::uniform_int_distribution<std::size_t> len(0, 24), pick(0, kPieces.size() - 1);
   std::string s;
   for (std::size_t n = len(*rng); n > 0; --n) s += kPieces[pick(*rng)];
@@ -78,6 +122,7 @@ TEST_CASE("text_util fast paths agree with the reference on random text", "[fact
     REQUIRE(std::string(presskg::facts::TrimView(s)) == RefTrim(s, RefSpace, RefSpace));
     REQUIRE(presskg::facts::StripQuoteMarks(s) == RefTrim(s, strip, strip_trail));
     std::string key = presskg::facts::NormKey(s);
+    REQUIRE(key == RefNormKey(s));
     for (std::size_t limit : {0, 1, 2, 3, 5, 48}) {
       std::string cut = "prefix|";
       presskg::facts::AppendNormKey(s, &cut, limit);
