@@ -1015,7 +1015,13 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
   // its mentions from the other rules, so role rules look inside each quotation on their own, over
   // the finder's mentions (with their own short-name resolution; made when first needed).
   std::unique_ptr<Ctx> inner;
+  auto begins_before = [](const Mention& m, std::size_t b) { return m.begin < b; };
   for (const QuoteBlock& q : view.quotes) {
+    // Slot takes at most the mentions lying inside the block: fewer than two, nothing to match.
+    auto from = std::lower_bound(mentions.begin(), mentions.end(), q.norm_begin, begins_before);
+    int inside = 0;
+    for (auto it = from; it != mentions.end() && it->begin < q.norm_end && inside < 2; ++it) inside += it->end <= q.norm_end;
+    if (inside < 2) continue;
     SlottedText st = rules::Slot(view.normalized, q.norm_begin, q.norm_end, mentions);
     if (st.mentions.size() < 2) continue;
     for (const Rule* rp : book.Candidates(view.lang, st.text)) {
