@@ -536,34 +536,14 @@ bool IsHonorific(std::string_view w) {
   return w == "mr" || w == "mrs" || w == "ms" || w == "dr" || w == "prof" || w == "h.e." || w == "sir" || w == "dame";
 }
 
-// Lower-cased Latin name words without honorifics ("Mr Mohamed Nasser AL-GHANIM" → al ghanim
-// mohamed nasser), sorted and distinct.
-std::vector<std::string> NameWords(const std::string& s) {
-  std::vector<std::string> out;
-  std::string w;
-  auto flush = [&] {
-    if (!w.empty() && !IsHonorific(w)) out.push_back(w);
-    w.clear();
-  };
-  for (char ch : s) {
-    if (ch == ' ' || ch == '-' || ch == '.') {
-      if (ch == '.' && (w == "mr" || w == "dr" || w == "ms" || w == "mrs" || w == "prof")) w.clear();
-      flush();
-    } else {
-      w.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(ch))));
-    }
-  }
-  flush();
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
-  return out;
-}
-
 // A person's name forms with what SamePerson compares, computed once per person.
 struct PersonForms {
-  std::vector<std::string> keys;                  // NormKey of the name and each alias
-  std::vector<bool> latin;                        // the form has no CJK
-  std::vector<std::vector<std::string>> words;    // NameWords of Latin forms
+  std::vector<std::string> keys;   // NormKey of the name and each alias
+  std::vector<bool> latin;         // the form has no CJK
+  std::vector<std::string> lower;  // each Latin form lower-cased (the words below point into it)
+  // Name words of each Latin form, sorted and distinct: split at ' ', '-' and '.', without
+  // honorifics ("Mr Mohamed Nasser AL-GHANIM" → al ghanim mohamed nasser).
+  std::vector<std::vector<std::string_view>> words;
 };
 
 PersonForms FormsOf(const EntityRef& p) {
@@ -571,12 +551,26 @@ PersonForms FormsOf(const EntityRef& p) {
   std::size_t n = 1 + p.aliases.size();
   f.keys.reserve(n);
   f.latin.reserve(n);
-  f.words.reserve(n);
+  f.lower.reserve(n);  // never grows past n: the views into it stay valid
+  f.words.resize(n);
   for (std::size_t k = 0; k < n; ++k) {
     const std::string& x = k == 0 ? p.name : p.aliases[k - 1];
     f.keys.push_back(NormKey(x));
     f.latin.push_back(!HasCjk(x));
-    f.words.push_back(f.latin.back() ? NameWords(x) : std::vector<std::string>());
+    if (!f.latin.back()) continue;
+    f.lower.push_back(x);
+    std::string& lower = f.lower.back();
+    for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    std::vector<std::string_view>& ws = f.words[k];
+    std::size_t from = 0;
+    for (std::size_t i = 0; i <= lower.size(); ++i) {
+      if (i < lower.size() && lower[i] != ' ' && lower[i] != '-' && lower[i] != '.') continue;
+      std::string_view w(lower.data() + from, i - from);
+      if (!w.empty() && !IsHonorific(w)) ws.push_back(w);
+      from = i + 1;
+    }
+    std::sort(ws.begin(), ws.end());
+    ws.erase(std::unique(ws.begin(), ws.end()), ws.end());
   }
   return f;
 }
@@ -648,13 +642,16 @@ void AddAlias(std::vector<std::string>* v, const std::string& name, const std::s
 // The fact family a rule emits, read once per match.
 enum class Emits { kAgreement, kQuote, kRole, kDateline, kEvent, kOther };
 
-Emits EmitsOf(const Rule& r) {
-  const std::string& e = r.emits;
+inline Emits EmitsOf(const Rule& r) {
+  std::string_view e = r.emits;
   switch (e.size()) {  // the length picks the one name to compare with
-    case 9: return e == "agreement" ? Emits::kAgreement : Emits::kOther;
-    case 5: return e == "quote" ? Emits::kQuote : e == "event" ? Emits::kEvent : Emits::kOther;
-    case 4: return e == "role" ? Emits::kRole : Emits::kOther;
-    case 8: return e == "dateline" ? Emits::kDateline : Emits::kOther;
+    case 9: return e == std::string_view("agreement") ? Emits::kAgreement : Emits::kOther;
+    case 5:
+      return e == std::string_view("quote") ? Emits::kQuote
+             : e == std::string_view("event") ? Emits::kEvent
+                                              : Emits::kOther;
+    case 4: return e == std::string_view("role") ? Emits::kRole : Emits::kOther;
+    case 8: return e == std::string_view("dateline") ? Emits::kDateline : Emits::kOther;
     default: return Emits::kOther;
   }
 }
@@ -1057,7 +1054,8 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
   // contacts; each window starts at a paragraph (a line) and spans up to four of them.
   std::vector<const Rule*> line_rules;
   for (const auto& rp : book.rules())
-    if (rp->lang == view.lang && EmitsOf(*rp) == Emits::kRole && IsParagraphScope(*rp)) line_rules.push_back(rp.get());
+    if (std::string_view(rp->lang) == std::string_view(view.lang) && EmitsOf(*rp) == Emits::kRole && IsParagraphScope(*rp))
+      line_rules.push_back(rp.get());
   for (std::size_t pi = 0; pi < view.paragraphs.size() && !line_rules.empty(); ++pi) {
     const Paragraph& p = view.paragraphs[pi];
     const Paragraph& last = view.paragraphs[std::min(pi + 3, view.paragraphs.size() - 1)];
