@@ -297,6 +297,7 @@ int GroupOf(Ctx& c, std::size_t i) {
 // places (not of dates and quotations) become the aliases of their group.
 void BuildAliases(Ctx* c, Groups* g) {
   c->group.assign(c->at.size(), -1);
+  g->id.reserve(c->at.size());
   g->forms.reserve(2 * c->at.size());
   for (std::size_t i = 0; i < c->at.size(); ++i) {
     const Mention& m = c->M(i);
