@@ -3,7 +3,9 @@
 
 #include <algorithm>
 #include <map>
-#include <set>
+#include <memory>
+#include <unordered_map>
+#include <unordered_set>
 #include <sstream>
 #include <re2/re2.h>
 
@@ -37,52 +39,76 @@ DocView ViewOf(const Document& doc, const PreparedText& text) {
   return v;
 }
 
-// ---- minimal short-name resolution (used when the mention finder leaves Mention::full empty) ----
+// ---- the mentions the rules see ----
 namespace {
 
-void ResolvePersonShortNames(std::vector<Mention>* ms) {
-  // The candidates for the longer form are the distinct (text, full) person forms in order of
-  // first occurrence, and each distinct short text is resolved once: a long release repeats the
-  // same names thousands of times, and comparing every mention with every other was quadratic
-  // in the release (a 2 MB release took seconds, 34 MB did not finish). Same result as scanning
-  // every mention, since a repeated form answers as its first occurrence did.
+// The slot mentions of a release, without copying them (a Mention holds eight strings): the
+// mention behind each slot, its full form (short names resolved), and for rules::Slot a list that
+// holds each slot's type and offsets only, which is all Slot reads of a mention.
+struct SlotList {
+  std::vector<Mention> light;
+  std::vector<const Mention*> at;
+  std::vector<std::string_view> full;
+  std::vector<Mention> quotes;  // the quotation mentions; room reserved up front, so `at` stays valid
+};
+
+struct ViewPairHash {
+  std::size_t operator()(const std::pair<std::string_view, std::string_view>& p) const {
+    std::hash<std::string_view> h;
+    return h(p.first) * 31 + h(p.second);
+  }
+};
+
+// Minimal short-name resolution, for person mentions the mention finder left without a full form:
+// the first longer person form (in order of first occurrence) whose key contains the short one's.
+// The candidates are the distinct (text, full) person forms, and each distinct short text is
+// resolved once: a long release repeats the same names thousands of times, and comparing every
+// mention with every other was quadratic in the release (a 2 MB release took seconds). A
+// candidate's full form is read when it is compared, so a short name resolved earlier in the
+// release answers with its resolution.
+void ResolvePersonShortNames(const std::vector<const Mention*>& at, std::vector<std::string_view>* full) {
+  bool any = false;
+  for (std::size_t i = 0; i < at.size(); ++i) any |= at[i]->type == MentionType::kPerson && (*full)[i].empty();
+  if (!any) return;
   struct Form {
-    const std::string* text;
-    const std::string* full;
+    std::string_view text;
+    std::size_t first;  // its first mention (whose full form may be resolved on the way)
     std::string key;
   };
   std::vector<Form> forms;
-  std::set<std::pair<std::string_view, std::string_view>> seen;
-  bool any = false;
-  for (const Mention& m : *ms) {
-    if (m.type != MentionType::kPerson) continue;
-    any |= m.full.empty();
-    if (seen.emplace(m.text, m.full).second) forms.push_back(Form{&m.text, &m.full, NormKey(m.text)});
-  }
-  if (!any) return;
-  std::map<std::string, std::string> resolved;  // short text → full form ("" = none)
-  for (Mention& m : *ms) {
-    if (m.type != MentionType::kPerson || !m.full.empty()) continue;
+  bool forms_ready = false;
+  // Built when first needed, which is before any full form changes.
+  auto build_forms = [&] {
+    std::unordered_set<std::pair<std::string_view, std::string_view>, ViewPairHash> seen;
+    for (std::size_t i = 0; i < at.size(); ++i)
+      if (at[i]->type == MentionType::kPerson && seen.emplace(at[i]->text, (*full)[i]).second)
+        forms.push_back(Form{at[i]->text, i, NormKey(at[i]->text)});
+    forms_ready = true;
+  };
+  std::unordered_map<std::string_view, std::string_view> resolved;  // short text → full form ("" = none)
+  for (std::size_t i = 0; i < at.size(); ++i) {
+    const Mention& m = *at[i];
+    if (m.type != MentionType::kPerson || !(*full)[i].empty()) continue;
     auto [it, fresh] = resolved.try_emplace(m.text);
     if (fresh) {
       std::string key = NormKey(m.text);
       if (CharCount(key) < (HasCjk(key) ? 2u : 3u)) continue;
+      if (!forms_ready) build_forms();
       for (const Form& o : forms) {
-        if (o.text->size() <= m.text.size()) continue;
+        if (o.text.size() <= m.text.size()) continue;
         if (o.key != key && o.key.find(key) != std::string::npos) {
-          it->second = o.full->empty() ? *o.text : *o.full;
+          it->second = (*full)[o.first].empty() ? o.text : (*full)[o.first];
           break;
         }
       }
     }
-    if (!it->second.empty()) m.full = it->second;
+    if (!it->second.empty()) (*full)[i] = it->second;
   }
 }
 
-}  // namespace
-
-std::vector<Mention> SlotMentions(const DocView& view, const std::vector<Mention>& mentions) {
-  std::vector<Mention> out;
+// The mention list the rules see (SlotMentions), as a SlotList.
+SlotList BuildSlots(const DocView& view, const std::vector<Mention>& mentions) {
+  SlotList out;
   // Speech only: “…” "…" 「…」 『…』 ‘…’ (not 《titles》, should the text module report them).
   std::vector<QuoteBlock> qs;
   for (const QuoteBlock& q : view.quotes) {
@@ -100,7 +126,8 @@ std::vector<Mention> SlotMentions(const DocView& view, const std::vector<Mention
     --it;
     return m.begin < it->norm_end;  // starts inside the block (or overlaps it)
   };
-  out.reserve(mentions.size() + qs.size());
+  std::vector<const Mention*> items;
+  items.reserve(mentions.size() + qs.size());
   for (const Mention& m : mentions) {
     if (m.type == MentionType::kQuote && own_quotes) continue;
     if (own_quotes && inside_quote(m)) continue;
@@ -108,9 +135,10 @@ std::vector<Mention> SlotMentions(const DocView& view, const std::vector<Mention
     auto next = std::upper_bound(qs.begin(), qs.end(), m.begin,
                                  [](std::size_t b, const QuoteBlock& q) { return b < q.norm_begin; });
     bool overlaps_next = next != qs.end() && next->norm_begin < m.end;
-    if (!overlaps_next) out.push_back(m);
+    if (!overlaps_next) items.push_back(&m);
   }
-  std::size_t own = out.size();
+  std::size_t own = items.size();
+  out.quotes.reserve(qs.size());
   for (const QuoteBlock& q : qs) {
     Mention m;
     m.type = MentionType::kQuote;
@@ -119,23 +147,44 @@ std::vector<Mention> SlotMentions(const DocView& view, const std::vector<Mention
     m.text = view.original_text ? view.original_text(q.norm_begin, q.norm_end)
                                 : std::string(view.normalized.substr(q.norm_begin, q.norm_end - q.norm_begin));
     m.source = "quotation";
-    out.push_back(std::move(m));
+    out.quotes.push_back(std::move(m));
+    items.push_back(&out.quotes.back());
   }
   // Both parts are usually sorted already: a stable merge then gives the stable sort's order.
-  auto by_begin = [](const Mention& a, const Mention& b) { return a.begin < b.begin; };
-  if (std::is_sorted(out.begin(), out.begin() + own, by_begin))
-    std::inplace_merge(out.begin(), out.begin() + own, out.end(), by_begin);
+  auto by_begin = [](const Mention* a, const Mention* b) { return a->begin < b->begin; };
+  if (std::is_sorted(items.begin(), items.begin() + own, by_begin))
+    std::inplace_merge(items.begin(), items.begin() + own, items.end(), by_begin);
   else
-    std::stable_sort(out.begin(), out.end(), by_begin);
+    std::stable_sort(items.begin(), items.end(), by_begin);
   // Keep them non-overlapping: the earlier one wins.
-  std::vector<Mention> clean;
-  clean.reserve(out.size());
-  for (Mention& m : out) {
-    if (!clean.empty() && m.begin < clean.back().end) continue;
-    clean.push_back(std::move(m));
+  out.at.reserve(items.size());
+  for (const Mention* m : items) {
+    if (!out.at.empty() && m->begin < out.at.back()->end) continue;
+    out.at.push_back(m);
   }
-  ResolvePersonShortNames(&clean);
-  return clean;
+  out.light.resize(out.at.size());
+  out.full.reserve(out.at.size());
+  for (std::size_t i = 0; i < out.at.size(); ++i) {
+    out.light[i].type = out.at[i]->type;
+    out.light[i].begin = out.at[i]->begin;
+    out.light[i].end = out.at[i]->end;
+    out.full.push_back(out.at[i]->full);
+  }
+  ResolvePersonShortNames(out.at, &out.full);
+  return out;
+}
+
+}  // namespace
+
+std::vector<Mention> SlotMentions(const DocView& view, const std::vector<Mention>& mentions) {
+  SlotList sl = BuildSlots(view, mentions);
+  std::vector<Mention> out;
+  out.reserve(sl.at.size());
+  for (std::size_t i = 0; i < sl.at.size(); ++i) {
+    out.push_back(*sl.at[i]);
+    out.back().full = std::string(sl.full[i]);
+  }
+  return out;
 }
 
 std::vector<Unit> MatchingUnits(const DocView& view) {
@@ -195,46 +244,80 @@ std::vector<Unit> MatchingUnits(const DocView& view) {
 // ---- fact assembly ----
 namespace {
 
+// Alias groups: the mentions of one entity in the release (the same type and key, or the same
+// type and normalised full name) with the distinct surface forms written for it.
+struct Groups {
+  std::unordered_map<std::string, int> id;  // GroupKeyInto → group
+  // The distinct forms of all groups in one list, by group and then form; group g's are
+  // forms[first[g], first[g + 1]).
+  std::vector<std::pair<int, std::string_view>> forms;
+  std::vector<std::size_t> first;
+};
+
+// The identity of a mention's alias group: its type, then its key or else the normalised full
+// name (the type keeps a key and a name of different types apart).
+void GroupKeyInto(const Mention& m, std::string_view full, std::string* out) {
+  out->clear();
+  out->push_back(static_cast<char>('0' + static_cast<int>(m.type)));
+  if (!m.key.empty())
+    out->append(m.key);
+  else
+    AppendNormKey(full.empty() ? std::string_view(m.text) : full, out);
+}
+
+// What fact assembly knows of one list of slot mentions: the main one (SlotList) or, for roles
+// stated inside quotations, the finder's own list.
 struct Ctx {
   const rules::RuleBook& book;
   const DocView& view;
-  const std::vector<Mention>& ms;
-  // alias groups: normalized name → all surface forms of that entity in the release
-  std::map<std::string, std::set<std::string>> aliases;
-  std::vector<std::string> group_keys;  // GroupKey of each of ms, filled by BuildAliases
-  // Distinct organization/country forms with their first mention, built on first use.
-  mutable std::vector<std::pair<const std::string*, const Mention*>> org_forms;
-  mutable bool org_forms_ready = false;
+  const std::vector<Mention>& slots;   // given to rules::Slot: capture indices point into it
+  std::vector<const Mention*> at;      // the whole mention behind each slot
+  std::vector<std::string_view> full;  // its full form (short names resolved)
+  const Groups& groups;
+  std::vector<int> group;  // alias group of each slot; -1 none, -2 not looked up yet
+  // Distinct organization/country forms with their first slot, built on first use.
+  std::vector<std::pair<std::string_view, std::size_t>> org_forms;
+  bool org_forms_ready = false;
+  std::string key_buf;
+  const Mention& M(std::size_t i) const { return *at[i]; }
 };
 
-std::string GroupKeyOf(const Mention& m) {
-  if (!m.key.empty()) return std::string(rules::SlotTypeName(m.type)) + ":" + m.key;
-  return std::string(rules::SlotTypeName(m.type)) + ":" + NormKey(m.full.empty() ? m.text : m.full);
-}
-
-// The group key of a mention, cached for the mentions of the release.
-const std::string& GroupKey(const Ctx& c, const Mention& m, std::string* tmp) {
-  if (!c.ms.empty() && &m >= c.ms.data() && &m < c.ms.data() + c.ms.size() &&
-      c.group_keys.size() == c.ms.size())
-    return c.group_keys[&m - c.ms.data()];
-  *tmp = GroupKeyOf(m);
-  return *tmp;
-}
-
-void BuildAliases(Ctx* c) {
-  c->group_keys.clear();
-  c->group_keys.reserve(c->ms.size());
-  for (const Mention& m : c->ms) c->group_keys.push_back(GroupKeyOf(m));
-  for (std::size_t i = 0; i < c->ms.size(); ++i) {
-    const Mention& m = c->ms[i];
-    if (m.type == MentionType::kQuote || m.type == MentionType::kDate) continue;
-    auto& g = c->aliases[c->group_keys[i]];
-    g.insert(m.text);
-    if (!m.full.empty()) g.insert(m.full);
+int GroupOf(Ctx& c, std::size_t i) {
+  if (c.group[i] == -2) {
+    MentionType t = c.M(i).type;
+    if (t == MentionType::kQuote || t == MentionType::kDate) return c.group[i] = -1;
+    GroupKeyInto(c.M(i), c.full[i], &c.key_buf);
+    auto it = c.groups.id.find(c.key_buf);
+    c.group[i] = it == c.groups.id.end() ? -1 : it->second;
   }
+  return c.group[i];
 }
 
-EntityRef Ref(const Ctx& c, const Mention& m) {
+// Groups every slot mention; the surface forms of organizations, people, roles, countries and
+// places (not of dates and quotations) become the aliases of their group.
+void BuildAliases(Ctx* c, Groups* g) {
+  c->group.assign(c->at.size(), -1);
+  g->id.reserve(c->at.size());
+  g->forms.reserve(2 * c->at.size());
+  for (std::size_t i = 0; i < c->at.size(); ++i) {
+    const Mention& m = c->M(i);
+    // Dates and quotations are never parties, people or places: no group (a quotation's key
+    // would be the normalised quotation).
+    if (m.type == MentionType::kQuote || m.type == MentionType::kDate) continue;
+    GroupKeyInto(m, c->full[i], &c->key_buf);
+    auto [it, fresh] = g->id.try_emplace(c->key_buf, static_cast<int>(g->id.size()));
+    c->group[i] = it->second;
+    g->forms.emplace_back(it->second, m.text);
+    if (!c->full[i].empty()) g->forms.emplace_back(it->second, c->full[i]);
+  }
+  std::sort(g->forms.begin(), g->forms.end());
+  g->forms.erase(std::unique(g->forms.begin(), g->forms.end()), g->forms.end());
+  g->first.assign(g->id.size() + 1, g->forms.size());
+  for (std::size_t k = g->forms.size(); k-- > 0;) g->first[g->forms[k].first] = k;
+}
+
+EntityRef Ref(Ctx& c, std::size_t i) {
+  const Mention& m = c.M(i);
   EntityRef r;
   switch (m.type) {
     case MentionType::kPerson: r.kind = EntityKind::kPerson; break;
@@ -243,17 +326,28 @@ EntityRef Ref(const Ctx& c, const Mention& m) {
     default: r.kind = EntityKind::kOrganization; break;
   }
   r.name = m.text;
-  std::string tmp;
-  auto it = c.aliases.find(GroupKey(c, m, &tmp));
-  if (!m.full.empty() && m.full != m.text) r.aliases.push_back(m.full);
-  if (it != c.aliases.end())
-    for (const std::string& a : it->second)
-      if (a != r.name && std::find(r.aliases.begin(), r.aliases.end(), a) == r.aliases.end()) r.aliases.push_back(a);
+  std::string_view full = c.full[i];
+  if (!full.empty() && full != m.text) r.aliases.emplace_back(full);
+  int g = GroupOf(c, i);
+  if (g >= 0)
+    for (std::size_t k = c.groups.first[g]; k < c.groups.first[g + 1]; ++k) {
+      std::string_view a = c.groups.forms[k].second;
+      if (a != r.name && std::find(r.aliases.begin(), r.aliases.end(), a) == r.aliases.end()) r.aliases.emplace_back(a);
+    }
   r.key = m.key;
   r.wikidata = m.wikidata;
   r.country = m.type == MentionType::kCountry ? m.key : m.country;
   if (c.view.to_original) r.span = c.view.to_original(m.begin, m.end);
   return r;
+}
+
+// *s without white space at both ends, in place.
+void TrimInPlace(std::string* s) {
+  std::string_view v = TrimView(*s);
+  if (v.size() == s->size()) return;
+  std::size_t from = v.empty() ? 0 : static_cast<std::size_t>(v.data() - s->data()), n = v.size();
+  s->erase(0, from);
+  s->resize(n);
 }
 
 // Original text of a capture, trimmed.
@@ -262,10 +356,11 @@ std::string CapText(const Ctx& c, const SlottedText& st, const Capture& cap) {
   if (cap.end > cap.begin && cap.end <= st.text.size()) {
     // a capture ending inside a token covers the whole mention
     e = std::max(e, st.to_norm[cap.end - 1] + 1);
-    for (std::size_t idx : cap.mentions) e = std::max(e, c.ms[idx].end);
+    for (std::size_t idx : cap.mentions) e = std::max(e, c.slots[idx].end);
   }
   std::string t = c.view.original_text ? c.view.original_text(b, e) : std::string(c.view.normalized.substr(b, e - b));
-  return Trim(t);
+  TrimInPlace(&t);
+  return t;
 }
 
 // A date's value is usable when the text states its year, or when the year comes from the
@@ -291,9 +386,11 @@ bool DateStated(const Ctx& c, const Mention& m) {
   return t.find("年") != std::string_view::npos;
 }
 
-const Capture* Cap(const RuleMatch& m, const char* name) {
-  auto it = m.captures.find(name);
-  return it == m.captures.end() ? nullptr : &it->second;
+// A capture by name: a look along the few captures of a match (no key string built per call).
+const Capture* Cap(const RuleMatch& m, std::string_view name) {
+  for (const auto& [k, cap] : m.captures)
+    if (k == name) return &cap;
+  return nullptr;
 }
 
 // The role slot: "role" (before the name) or "role2" (apposition after it).
@@ -302,12 +399,34 @@ const Capture* RoleCap(const RuleMatch& m) {
   return r ? r : Cap(m, "role2");
 }
 
-std::vector<const Mention*> Of(const Ctx& c, const Capture* cap, std::initializer_list<MentionType> types) {
-  std::vector<const Mention*> out;
+// Slot indices, in capture order; most captures hold one to three mentions.
+class Picks {
+ public:
+  void push_back(std::size_t i) {
+    if (n_ < kInline)
+      in_[n_] = i;
+    else
+      more_.push_back(i);
+    ++n_;
+  }
+  std::size_t size() const { return n_; }
+  bool empty() const { return n_ == 0; }
+  std::size_t operator[](std::size_t k) const { return k < kInline ? in_[k] : more_[k - kInline]; }
+  std::size_t back() const { return (*this)[n_ - 1]; }
+
+ private:
+  static constexpr std::size_t kInline = 6;
+  std::size_t in_[kInline] = {};
+  std::size_t n_ = 0;
+  std::vector<std::size_t> more_;
+};
+
+Picks Of(const Ctx& c, const Capture* cap, std::initializer_list<MentionType> types) {
+  Picks out;
   if (!cap) return out;
   for (std::size_t i : cap->mentions)
     for (MentionType t : types)
-      if (c.ms[i].type == t) out.push_back(&c.ms[i]);
+      if (c.slots[i].type == t) out.push_back(i);
   return out;
 }
 
@@ -316,70 +435,83 @@ Span Evidence(const Ctx& c, const SlottedText& st, std::size_t b, std::size_t e)
   return c.view.to_original(st.to_norm[b], std::max(st.to_norm[e], st.to_norm[b]));
 }
 
+// Starts a fact in place (facts are large: they are made where they are kept, not moved there).
+void InitFact(Fact* f, const Ctx& c, FactType t, const RuleMatch& m, const SlottedText& st) {
+  f->type = t;
+  f->doc = c.view.id;
+  f->rule = m.rule->id;
+  f->confidence = m.rule->confidence;
+  f->evidence = Evidence(c, st, m.begin, m.end);
+}
+
 Fact NewFact(const Ctx& c, FactType t, const RuleMatch& m, const SlottedText& st) {
   Fact f;
-  f.type = t;
-  f.doc = c.view.id;
-  f.rule = m.rule->id;
-  f.confidence = m.rule->confidence;
-  f.evidence = Evidence(c, st, m.begin, m.end);
+  InitFact(&f, c, t, m, st);
   return f;
 }
 
 // Splits "国际电联电信发展局主任" into org "国际电联" + role "电信发展局主任" when the role starts with
 // an organization named in the release.
-void SplitRoleOrg(const Ctx& c, const std::string& role_text, std::string* role, EntityRef* org) {
-  *role = role_text;
-  std::string best;
-  const Mention* best_m = nullptr;
+void SplitRoleOrg(Ctx& c, const std::string& role_text, std::string* role, EntityRef* org) {
   // The distinct organization and country forms of the release, each with its first mention
   // (scanning every mention per role was quadratic in a long release).
   if (!c.org_forms_ready) {
-    std::set<std::string_view> seen;
-    for (const Mention& m : c.ms) {
+    std::unordered_set<std::string_view> seen;
+    for (std::size_t i = 0; i < c.at.size(); ++i) {
+      const Mention& m = c.M(i);
       if (m.type != MentionType::kOrg && m.type != MentionType::kCountry) continue;
-      for (const std::string* form : {&m.text, &m.full})
-        if (!form->empty() && seen.insert(*form).second) c.org_forms.emplace_back(form, &m);
+      for (std::string_view form : {std::string_view(m.text), c.full[i]})
+        if (!form.empty() && seen.insert(form).second) c.org_forms.emplace_back(form, i);
     }
     c.org_forms_ready = true;
   }
-  for (const auto& [form, m] : c.org_forms) {
-    if (form->size() <= best.size() || form->size() >= role_text.size()) continue;
-    if (role_text.compare(0, form->size(), *form) == 0) {
-      best = *form;
-      best_m = m;
+  std::string_view best;
+  std::size_t best_i = 0;
+  bool found = false;
+  for (const auto& [form, i] : c.org_forms) {
+    if (form.size() <= best.size() || form.size() >= role_text.size()) continue;
+    if (role_text.compare(0, form.size(), form) == 0) {
+      best = form;
+      best_i = i;
+      found = true;
     }
   }
-  if (best_m) {
-    *role = Trim(role_text.substr(best.size()));
-    if (org->empty()) {
-      *org = Ref(c, *best_m);
-      org->name = best;
-    }
+  if (!found) {
+    *role = role_text;
+    return;
+  }
+  *role = Trim(std::string_view(role_text).substr(best.size()));
+  if (org->empty()) {
+    *org = Ref(c, best_i);
+    org->name = std::string(best);
   }
 }
 
 bool IsParagraphScope(const Rule& r) {
-  auto it = r.attrs.find("scope");
+  static const std::string kScope = "scope";
+  auto it = r.attrs.find(kScope);
   return it != r.attrs.end() && it->second == "lines";
 }
 
 // A role fact from a role rule's match: person, role (split from a leading organization), org.
-bool RoleFact(const Ctx& c, const RuleMatch& m, const SlottedText& st, Fact* out) {
-  Fact f = NewFact(c, FactType::kRole, m, st);
-  std::vector<const Mention*> who = Of(c, Cap(m, "person"), {MentionType::kPerson});
+// Made in *out, a new Fact; false when the match states no role (the caller drops *out).
+bool RoleFact(Ctx& c, const RuleMatch& m, const SlottedText& st, Fact* out) {
+  Picks who = Of(c, Cap(m, "person"), {MentionType::kPerson});
   const Capture* rc = RoleCap(m);
   if (who.empty() || !rc) return false;
-  f.person = Ref(c, *who.back());
-  for (const char* oname : {"org", "org2", "org3", "org4"})
-    for (const Mention* om : Of(c, Cap(m, oname), {MentionType::kOrg, MentionType::kCountry}))
-      if (f.org.empty()) f.org = Ref(c, *om);
+  Fact& f = *out;
+  InitFact(&f, c, FactType::kRole, m, st);
+  f.person = Ref(c, who.back());
+  for (const char* oname : {"org", "org2", "org3", "org4"}) {
+    if (!f.org.empty()) break;
+    Picks om = Of(c, Cap(m, oname), {MentionType::kOrg, MentionType::kCountry});
+    for (std::size_t k = 0; k < om.size(); ++k)
+      if (f.org.empty()) f.org = Ref(c, om[k]);
+  }
   if (f.org.empty())
     if (const Capture* oc = Cap(m, "org")) f.org.name = CapText(c, st, *oc);
   SplitRoleOrg(c, CapText(c, st, *rc), &f.role, &f.org);
-  if (f.role.empty()) return false;
-  *out = std::move(f);
-  return true;
+  return !f.role.empty();
 }
 
 struct QuoteCand {
@@ -401,42 +533,45 @@ std::string PersonKey(const EntityRef& p) {
   return NormKey(p.aliases.empty() || p.name.size() >= p.aliases.front().size() ? p.name : p.aliases.front());
 }
 
-// Lower-cased Latin name words without honorifics ("Mr Mohamed Nasser AL-GHANIM" → mohamed nasser al ghanim).
-std::set<std::string> NameWords(const std::string& s) {
-  static const std::set<std::string> kHonorifics = {"mr", "mrs", "ms", "dr", "prof", "h.e.", "sir", "dame"};
-  std::set<std::string> out;
-  std::string w;
-  auto flush = [&] {
-    if (!w.empty() && !kHonorifics.count(w)) out.insert(w);
-    w.clear();
-  };
-  for (char ch : s) {
-    if (ch == ' ' || ch == '-' || ch == '.') {
-      if (ch == '.' && (w == "mr" || w == "dr" || w == "ms" || w == "mrs" || w == "prof")) w.clear();
-      flush();
-    } else {
-      w.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(ch))));
-    }
-  }
-  flush();
-  return out;
+bool IsHonorific(std::string_view w) {
+  return w == "mr" || w == "mrs" || w == "ms" || w == "dr" || w == "prof" || w == "h.e." || w == "sir" || w == "dame";
 }
 
 // A person's name forms with what SamePerson compares, computed once per person.
 struct PersonForms {
-  std::vector<std::string> keys;               // NormKey of the name and each alias
-  std::vector<bool> latin;                     // the form has no CJK
-  std::vector<std::set<std::string>> words;    // NameWords of Latin forms
+  std::vector<std::string> keys;   // NormKey of the name and each alias
+  std::vector<bool> latin;         // the form has no CJK
+  std::vector<std::string> lower;  // each Latin form lower-cased (the words below point into it)
+  // Name words of each Latin form, sorted and distinct: split at ' ', '-' and '.', without
+  // honorifics ("Mr Mohamed Nasser AL-GHANIM" → al ghanim mohamed nasser).
+  std::vector<std::vector<std::string_view>> words;
 };
 
 PersonForms FormsOf(const EntityRef& p) {
   PersonForms f;
-  std::vector<const std::string*> forms{&p.name};
-  for (const auto& a : p.aliases) forms.push_back(&a);
-  for (const std::string* x : forms) {
-    f.keys.push_back(NormKey(*x));
-    f.latin.push_back(!HasCjk(*x));
-    f.words.push_back(f.latin.back() ? NameWords(*x) : std::set<std::string>());
+  std::size_t n = 1 + p.aliases.size();
+  f.keys.reserve(n);
+  f.latin.reserve(n);
+  f.lower.reserve(n);  // never grows past n: the views into it stay valid
+  f.words.resize(n);
+  for (std::size_t k = 0; k < n; ++k) {
+    const std::string& x = k == 0 ? p.name : p.aliases[k - 1];
+    f.keys.push_back(NormKey(x));
+    f.latin.push_back(!HasCjk(x));
+    if (!f.latin.back()) continue;
+    f.lower.push_back(x);
+    std::string& lower = f.lower.back();
+    for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    std::vector<std::string_view>& ws = f.words[k];
+    std::size_t from = 0;
+    for (std::size_t i = 0; i <= lower.size(); ++i) {
+      if (i < lower.size() && lower[i] != ' ' && lower[i] != '-' && lower[i] != '.') continue;
+      std::string_view w(lower.data() + from, i - from);
+      if (!w.empty() && !IsHonorific(w)) ws.push_back(w);
+      from = i + 1;
+    }
+    std::sort(ws.begin(), ws.end());
+    ws.erase(std::unique(ws.begin(), ws.end()), ws.end());
   }
   return f;
 }
@@ -447,8 +582,8 @@ bool SamePerson(const PersonForms& a, const PersonForms& b) {
       if (!a.keys[i].empty() && a.keys[i] == b.keys[j]) return true;
       // Latin names: every word of the shorter form is a word of the longer one (at least two).
       if (!a.latin[i] || !b.latin[j]) continue;
-      const std::set<std::string>& wx = a.words[i];
-      const std::set<std::string>& wy = b.words[j];
+      const auto& wx = a.words[i];
+      const auto& wy = b.words[j];
       const auto& small = wx.size() <= wy.size() ? wx : wy;
       const auto& big = wx.size() <= wy.size() ? wy : wx;
       if (small.size() >= 2 && std::includes(big.begin(), big.end(), small.begin(), small.end())) return true;
@@ -456,31 +591,46 @@ bool SamePerson(const PersonForms& a, const PersonForms& b) {
   return false;
 }
 
-bool SamePerson(const EntityRef& a, const EntityRef& b) { return SamePerson(FormsOf(a), FormsOf(b)); }
-
 bool IsGovernmentOf(const EntityRef& org, const std::string& cc) {
   if (cc.empty() || org.country != cc) return false;
-  for (const std::string* n : {&org.name}) {
-    if (n->find("政府") != std::string::npos || n->find("Government") != std::string::npos ||
-        n->find("government") != std::string::npos)
-      return true;
-  }
-  return false;
+  const std::string& n = org.name;
+  return n.find("政府") != std::string::npos || n.find("Government") != std::string::npos ||
+         n.find("government") != std::string::npos;
 }
 
-bool SameParty(const EntityRef& a, const EntityRef& b) {
+// A party's normalised names with whether each is long enough to stand for it inside a longer
+// name, computed once per party.
+struct PartyForms {
+  std::vector<std::string> keys;  // NormKey of the name and each alias
+  std::vector<bool> long_enough;  // at least 2 CJK / 3 other code points
+};
+
+PartyForms PartyFormsOf(const EntityRef& p) {
+  PartyForms f;
+  std::size_t n = 1 + p.aliases.size();
+  f.keys.reserve(n);
+  f.long_enough.reserve(n);
+  for (std::size_t k = 0; k < n; ++k) {
+    f.keys.push_back(NormKey(k == 0 ? p.name : p.aliases[k - 1]));
+    const std::string& x = f.keys.back();
+    f.long_enough.push_back(CharCount(x) >= (HasCjk(x) ? 2u : 3u));
+  }
+  return f;
+}
+
+bool SameParty(const EntityRef& a, const PartyForms& fa, const EntityRef& b, const PartyForms& fb) {
   if (!a.key.empty() && a.key == b.key) return true;
   if (a.kind == EntityKind::kCountry && (b.kind == EntityKind::kCountry ? b.key == a.key : IsGovernmentOf(b, a.key)))
     return true;
   if (b.kind == EntityKind::kCountry && IsGovernmentOf(a, b.key)) return true;
-  std::vector<std::string> fa{NormKey(a.name)}, fb{NormKey(b.name)};
-  for (const auto& x : a.aliases) fa.push_back(NormKey(x));
-  for (const auto& x : b.aliases) fb.push_back(NormKey(x));
-  for (const auto& x : fa)
-    for (const auto& y : fb) {
-      const std::string& shorter = x.size() <= y.size() ? x : y;
-      const std::string& longer = x.size() <= y.size() ? y : x;
-      if (CharCount(shorter) >= (HasCjk(shorter) ? 2u : 3u) && longer.find(shorter) != std::string::npos) return true;
+  for (std::size_t i = 0; i < fa.keys.size(); ++i)
+    for (std::size_t j = 0; j < fb.keys.size(); ++j) {
+      const std::string& x = fa.keys[i];
+      const std::string& y = fb.keys[j];
+      bool x_shorter = x.size() <= y.size();
+      const std::string& shorter = x_shorter ? x : y;
+      const std::string& longer = x_shorter ? y : x;
+      if ((x_shorter ? fa.long_enough[i] : fb.long_enough[j]) && longer.find(shorter) != std::string::npos) return true;
     }
   return false;
 }
@@ -488,6 +638,33 @@ bool SameParty(const EntityRef& a, const EntityRef& b) {
 void AddAlias(std::vector<std::string>* v, const std::string& name, const std::string& a) {
   if (a.empty() || a == name) return;
   if (std::find(v->begin(), v->end(), a) == v->end()) v->push_back(a);
+}
+
+// The fact family a rule emits, read once per match.
+enum class Emits { kAgreement, kQuote, kRole, kDateline, kEvent, kOther };
+
+inline Emits EmitsOf(const Rule& r) {
+  std::string_view e = r.emits;
+  switch (e.size()) {  // the length picks the one name to compare with
+    case 9: return e == std::string_view("agreement") ? Emits::kAgreement : Emits::kOther;
+    case 5:
+      return e == std::string_view("quote") ? Emits::kQuote
+             : e == std::string_view("event") ? Emits::kEvent
+                                              : Emits::kOther;
+    case 4: return e == std::string_view("role") ? Emits::kRole : Emits::kOther;
+    case 8: return e == std::string_view("dateline") ? Emits::kDateline : Emits::kOther;
+    default: return Emits::kOther;
+  }
+}
+
+// Indices 0..n-1 stably sorted by `less` on them: facts are large, so they are ordered by index
+// and moved once, into the result.
+template <typename Less>
+std::vector<std::size_t> SortedIndices(std::size_t n, Less less) {
+  std::vector<std::size_t> idx(n);
+  for (std::size_t k = 0; k < n; ++k) idx[k] = k;
+  std::stable_sort(idx.begin(), idx.end(), less);
+  return idx;
 }
 
 }  // namespace
@@ -542,42 +719,60 @@ static void ReleaseOwnEvent(const DocView& view, std::vector<Fact>* facts) {
 
 BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const std::vector<Mention>& mentions) {
   BuildResult out;
-  std::vector<Mention> ms = SlotMentions(view, mentions);
-  Ctx c{book, view, ms, {}, {}};
-  BuildAliases(&c);
+  SlotList sl = BuildSlots(view, mentions);
+  const std::vector<Mention>& ms = sl.light;
+  Groups groups;
+  Ctx c{book, view, ms, std::move(sl.at), std::move(sl.full), groups, {}, {}, false, {}};
+  BuildAliases(&c, &groups);
   std::vector<Unit> units = MatchingUnits(view);
-  std::set<std::string> fired;
+  std::vector<const std::string*> fired;  // rule ids; sorted and made distinct at the end
 
   std::vector<Fact> agreements, events, roles;
+  std::vector<int> role_priority;  // of the rule that stated each role
   // Facts are large: room up front instead of moving them at every growth.
   agreements.reserve(16);
   events.reserve(16);
   roles.reserve(64);
+  role_priority.reserve(64);
   Fact dateline_rule;  // type stays kAgreement until a dateline rule fires
   dateline_rule.type = FactType::kAgreement;
   std::vector<QuoteCand> quotes;
   std::map<std::string, RoleInfo> role_of;  // person key → first stated role
   // Pronouns ("he added", "他强调") refer to the last person quoted, or to a person named in a
   // later sentence than that quotation.
-  EntityRef last_speaker, last_person;
+  // Both are kept as where they are (a slot, a quotation) and made into an EntityRef only when a
+  // pronoun refers to them: most are never referred to.
+  constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+  std::size_t last_person = kNone;   // slot
+  std::size_t last_speaker = kNone;  // index in quotes (its person never changes)
+  auto last_person_named = [&] { return last_person != kNone && !c.M(last_person).text.empty(); };
+  auto last_speaker_named = [&] { return last_speaker != kNone && !quotes[last_speaker].f.person.empty(); };
   int last_speaker_par = -100, last_person_par = -100;
   std::size_t last_speaker_unit = 0, last_person_unit = 0;
 
-  auto note_role = [&](const EntityRef& person, const std::string& role, const EntityRef& org) {
+  auto note_role_key = [&](std::string key, const std::string& role, const EntityRef& org) {
     if (role.empty()) return;
-    std::string k = PersonKey(person);
-    if (!role_of.count(k)) role_of[k] = RoleInfo{role, org};
+    role_of.try_emplace(std::move(key), RoleInfo{role, org});
+  };
+  auto note_role = [&](const EntityRef& person, const std::string& role, const EntityRef& org) {
+    if (!role.empty()) note_role_key(PersonKey(person), role, org);
   };
 
+  std::vector<std::size_t> claimed_quotes;
+  auto claimed = [&](std::size_t idx) {
+    return std::find(claimed_quotes.begin(), claimed_quotes.end(), idx) != claimed_quotes.end();
+  };
   for (std::size_t ui = 0; ui < units.size(); ++ui) {
     const Unit& u = units[ui];
     SlottedText st = rules::Slot(view.normalized, u.norm_begin, u.norm_end, ms);
     std::vector<RuleMatch> matches = book.Match(view.lang, st);
+    // The unit's mentions, in text order (read by several steps below).
+    const std::vector<std::size_t> unit_ms = rules::MentionsIn(st, 0, st.text.size());
     // Quote rules by priority first, so the best attribution claims a quotation.
     std::stable_sort(matches.begin(), matches.end(), [](const RuleMatch& a, const RuleMatch& b) {
       return a.rule->priority > b.rule->priority;
     });
-    std::set<std::size_t> claimed_quotes;
+    claimed_quotes.clear();
     // Agreement and event rules: where two matches overlap, the higher priority states the fact
     // (a match claims its span even when it yields no fact, so a specific rule can veto a vaguer one).
     std::vector<const RuleMatch*> claims;
@@ -589,23 +784,25 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
     for (const RuleMatch& m : matches) {
       const Rule& r = *m.rule;
       if (IsParagraphScope(r)) continue;
-      if (r.emits == "agreement" || r.emits == "event") {
+      const Emits emits = EmitsOf(r);
+      if (emits == Emits::kAgreement || emits == Emits::kEvent) {
         if (overlaps_claim(m)) continue;
         claims.push_back(&m);
       }
-      if (r.emits == "agreement") {
+      if (emits == Emits::kAgreement) {
         Fact f = NewFact(c, FactType::kAgreement, m, st);
         f.kind = r.attrs.count("kind") ? r.attrs.at("kind") : "agreement";
         for (const char* k : {"kind_mou", "kind_agreement", "kind_partnership"})
           if (Cap(m, k)) f.kind = std::string(k).substr(5);
-        std::set<std::string> seen;
+        std::vector<int> seen;  // alias groups of the parties so far
         for (const auto& [name, cap] : m.captures) {
           if (name.rfind("party", 0) != 0) continue;
-          for (const Mention* pm : Of(c, &cap, {MentionType::kOrg, MentionType::kCountry})) {
-            std::string tmp;
-            std::string k = GroupKey(c, *pm, &tmp);
-            if (!seen.insert(k).second) continue;
-            f.parties.push_back(Ref(c, *pm));
+          Picks pms = Of(c, &cap, {MentionType::kOrg, MentionType::kCountry});
+          for (std::size_t k = 0; k < pms.size(); ++k) {
+            int g = c.group[pms[k]];
+            if (std::find(seen.begin(), seen.end(), g) != seen.end()) continue;
+            seen.push_back(g);
+            f.parties.push_back(Ref(c, pms[k]));
           }
         }
         if (f.parties.size() < 2) continue;
@@ -624,193 +821,232 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
           pairs.push_back(std::move(f));
         }
         for (Fact& pf : pairs) {
-        Fact& f = pf;
-        std::set<std::string> cs;
-        for (const EntityRef& p : f.parties)
-          if (!p.country.empty()) cs.insert(p.country);
-        for (const char* k : {"countries", "country"})
-          for (const Mention* cm : Of(c, Cap(m, k), {MentionType::kCountry, MentionType::kPlace}))
-            if (!(cm->type == MentionType::kCountry ? cm->key : cm->country).empty())
-              cs.insert(cm->type == MentionType::kCountry ? cm->key : cm->country);
-        f.countries.assign(cs.begin(), cs.end());
-        for (const Mention* dm : Of(c, Cap(m, "date"), {MentionType::kDate})) {
-          if (DateStated(c, *dm)) f.date = dm->value;
-          break;
+          Fact& f = pf;
+          std::vector<std::string_view> cs;
+          for (const EntityRef& p : f.parties)
+            if (!p.country.empty()) cs.push_back(p.country);
+          for (const char* k : {"countries", "country"}) {
+            Picks cms = Of(c, Cap(m, k), {MentionType::kCountry, MentionType::kPlace});
+            for (std::size_t j = 0; j < cms.size(); ++j) {
+              const Mention& cm = c.M(cms[j]);
+              const std::string& cc = cm.type == MentionType::kCountry ? cm.key : cm.country;
+              if (!cc.empty()) cs.push_back(cc);
+            }
+          }
+          std::sort(cs.begin(), cs.end());
+          cs.erase(std::unique(cs.begin(), cs.end()), cs.end());
+          f.countries.assign(cs.begin(), cs.end());
+          Picks dms = Of(c, Cap(m, "date"), {MentionType::kDate});
+          if (!dms.empty() && DateStated(c, c.M(dms[0]))) f.date = c.M(dms[0]).value;
+          if (f.date.empty() && !Cap(m, "date")) {
+            // The one date of the signing sentence is the agreement's date (never the release's).
+            std::vector<std::size_t> ds;
+            for (std::size_t idx : unit_ms)
+              if (ms[idx].type == MentionType::kDate && DateStated(c, c.M(idx))) ds.push_back(idx);
+            if (ds.size() == 1 && c.M(ds[0]).value_end.empty()) f.date = c.M(ds[0]).value;
+            // "signed today", "今天签署", "7日在罗马签署" (the release's day): the signing is dated by the
+            // release, which the sentence states relative to it. Only with a full release date.
+            if (f.date.empty() && ds.empty() && view.release_date.size() == 10)
+              if (SaysReleaseDay(std::string_view(st.text), view.release_date)) f.date = view.release_date;
+          }
+          fired.push_back(&r.id);
+          agreements.push_back(std::move(f));
         }
-        if (f.date.empty() && !Cap(m, "date")) {
-          // The one date of the signing sentence is the agreement's date (never the release's).
-          std::vector<const Mention*> ds;
-          for (std::size_t idx : rules::MentionsIn(st, 0, st.text.size()))
-            if (ms[idx].type == MentionType::kDate && DateStated(c, ms[idx])) ds.push_back(&ms[idx]);
-          if (ds.size() == 1 && ds[0]->value_end.empty()) f.date = ds[0]->value;
-          // "signed today", "今天签署", "7日在罗马签署" (the release's day): the signing is dated by the
-          // release, which the sentence states relative to it. Only with a full release date.
-          if (f.date.empty() && ds.empty() && view.release_date.size() == 10)
-            if (SaysReleaseDay(std::string_view(st.text), view.release_date)) f.date = view.release_date;
-        }
-        fired.insert(r.id);
-        agreements.push_back(std::move(f));
-        }
-      } else if (r.emits == "quote") {
-        QuoteCand q;
-        q.f = NewFact(c, FactType::kQuote, m, st);
-        q.unit = ui;
-        q.paragraph = u.paragraph;
-        q.priority = r.priority;
-        std::vector<const Mention*> who = Of(c, Cap(m, "person"), {MentionType::kPerson});
-        if (!who.empty()) {
-          q.f.person = Ref(c, *who.back());
-        } else if (Cap(m, "pronoun") && !last_person.empty() && last_person_unit > last_speaker_unit &&
-                   u.paragraph - last_person_par <= 2) {
-          q.f.person = last_person;
-          q.pronoun = true;
-        } else if (Cap(m, "pronoun") && !last_speaker.empty() && u.paragraph - last_speaker_par <= 3) {
-          q.f.person = last_speaker;
-          q.pronoun = true;
-        } else {
-          continue;
+      } else if (emits == Emits::kQuote) {
+        Picks who = Of(c, Cap(m, "person"), {MentionType::kPerson});
+        int pronoun = 0;  // the person a pronoun stands for: 1 the last person named, 2 the last speaker
+        if (who.empty()) {
+          if (Cap(m, "pronoun") && last_person_named() && last_person_unit > last_speaker_unit &&
+              u.paragraph - last_person_par <= 2)
+            pronoun = 1;
+          else if (Cap(m, "pronoun") && last_speaker_named() && u.paragraph - last_speaker_par <= 3)
+            pronoun = 2;
+          else
+            continue;
         }
         const Capture* qc = Cap(m, "quote");
-        std::vector<const Mention*> qms = Of(c, qc, {MentionType::kQuote});
+        Picks qms = Of(c, qc, {MentionType::kQuote});
         bool taken = false;
-        std::string text;
-        for (const Mention* qm : qms) {
-          std::size_t idx = qm - ms.data();
-          if (claimed_quotes.count(idx)) taken = true;
-        }
+        for (std::size_t k = 0; k < qms.size(); ++k) taken |= claimed(qms[k]);
         if (taken) continue;
         // The slot is a quotation when the capture starts with one; otherwise it is reported
         // speech that may contain quoted words (“一带一路”), kept as part of its text.
-        bool direct = !qms.empty() && st.to_norm[qc->begin] == qms[0]->begin;
-        for (const Mention* qm : qms) {
-          claimed_quotes.insert(qm - ms.data());
+        bool direct = !qms.empty() && st.to_norm[qc->begin] == ms[qms[0]].begin;
+        std::string text;
+        for (std::size_t k = 0; k < qms.size(); ++k) {
+          claimed_quotes.push_back(qms[k]);
           if (!direct) continue;
           if (!text.empty()) text += " ";
-          text += StripQuoteMarks(qm->text);
+          text += StripQuoteMarks(c.M(qms[k]).text);
         }
         if (!direct && qc) text = StripQuoteMarks(CapText(c, st, *qc));
-        if (!qc && r.attrs.count("quote_from") && r.attrs.at("quote_from") == "next-paragraph") {
-          // "X said:" closing a paragraph: the quotation is the next paragraph.
-          int p = u.paragraph + 1;
-          if (p >= 0 && static_cast<std::size_t>(p) < view.paragraphs.size()) {
-            const Paragraph& np = view.paragraphs[p];
-            text = view.original_text ? Trim(view.original_text(np.norm_begin, np.norm_end)) : std::string();
-            text = StripQuoteMarks(text);
+        if (!qc) {
+          auto qf = r.attrs.find("quote_from");
+          if (qf != r.attrs.end() && qf->second == "next-paragraph") {
+            // "X said:" closing a paragraph: the quotation is the next paragraph.
+            int p = u.paragraph + 1;
+            if (p >= 0 && static_cast<std::size_t>(p) < view.paragraphs.size()) {
+              const Paragraph& np = view.paragraphs[p];
+              text = view.original_text ? Trim(view.original_text(np.norm_begin, np.norm_end)) : std::string();
+              text = StripQuoteMarks(text);
+            }
           }
         }
         if (CharCount(text) < 4) continue;
-        q.f.quote = text;
-        std::string role;
-        EntityRef org;
-        for (const char* oname : {"org", "org2", "org3", "org4"})
-          for (const Mention* om : Of(c, Cap(m, oname), {MentionType::kOrg, MentionType::kCountry}))
-            if (org.empty()) org = Ref(c, *om);
-        if (const Capture* rc = RoleCap(m)) SplitRoleOrg(c, CapText(c, st, *rc), &role, &org);
-        q.f.role = role;
-        q.f.org = org;
-        q.has_role = !role.empty();
-        note_role(q.f.person, role, org);
+        quotes.emplace_back();
+        QuoteCand& q = quotes.back();
+        InitFact(&q.f, c, FactType::kQuote, m, st);
+        q.unit = ui;
+        q.paragraph = u.paragraph;
+        q.priority = r.priority;
+        q.pronoun = pronoun != 0;
+        if (pronoun == 1)
+          q.f.person = Ref(c, last_person);
+        else if (pronoun == 2)
+          q.f.person = quotes[last_speaker].f.person;
+        else
+          q.f.person = Ref(c, who.back());
+        q.f.quote = std::move(text);
+        for (const char* oname : {"org", "org2", "org3", "org4"}) {
+          if (!q.f.org.empty()) break;
+          Picks om = Of(c, Cap(m, oname), {MentionType::kOrg, MentionType::kCountry});
+          for (std::size_t k = 0; k < om.size(); ++k)
+            if (q.f.org.empty()) q.f.org = Ref(c, om[k]);
+        }
+        if (const Capture* rc = RoleCap(m)) SplitRoleOrg(c, CapText(c, st, *rc), &q.f.role, &q.f.org);
+        q.has_role = !q.f.role.empty();
         q.speaker = PersonKey(q.f.person);
+        note_role_key(q.speaker, q.f.role, q.f.org);
         if (!q.pronoun) {
-          last_speaker = q.f.person;
+          last_speaker = quotes.size() - 1;
           last_speaker_par = u.paragraph;
           last_speaker_unit = ui + 1;
         }
-        fired.insert(r.id);
-        quotes.push_back(std::move(q));
-      } else if (r.emits == "role") {
-        Fact f;
-        if (!RoleFact(c, m, st, &f)) continue;
+        fired.push_back(&r.id);
+      } else if (emits == Emits::kRole) {
+        roles.emplace_back();
+        if (!RoleFact(c, m, st, &roles.back())) {
+          roles.pop_back();
+          continue;
+        }
+        const Fact& f = roles.back();
         note_role(f.person, f.role, f.org);
-        fired.insert(r.id);
-        roles.push_back(std::move(f));
-      } else if (r.emits == "dateline") {
+        fired.push_back(&r.id);
+        role_priority.push_back(r.priority);
+      } else if (emits == Emits::kDateline) {
         // Only near the top of the release, and only when the text model found no dateline.
         if (ui > 3 || dateline_rule.type == FactType::kDateline) continue;
-        std::vector<const Mention*> dm = Of(c, Cap(m, "date"), {MentionType::kDate});
-        if (dm.empty() || dm[0]->value.size() < 10 || !DateStated(c, *dm[0])) continue;  // a full date only
+        Picks dm = Of(c, Cap(m, "date"), {MentionType::kDate});
+        if (dm.empty() || c.M(dm[0]).value.size() < 10 || !DateStated(c, c.M(dm[0]))) continue;  // a full date only
         Fact f = NewFact(c, FactType::kDateline, m, st);
-        f.date = dm[0]->value;
-        for (const Mention* pm : Of(c, Cap(m, "place"), {MentionType::kPlace, MentionType::kCountry})) {
-          f.place = Ref(c, *pm);
+        f.date = c.M(dm[0]).value;
+        Picks pm = Of(c, Cap(m, "place"), {MentionType::kPlace, MentionType::kCountry});
+        if (!pm.empty()) {
+          f.place = Ref(c, pm[0]);
           f.place.kind = EntityKind::kPlace;
-          break;
         }
-        fired.insert(r.id);
+        fired.push_back(&r.id);
         dateline_rule = std::move(f);
-      } else if (r.emits == "event") {
-        Fact f = NewFact(c, FactType::kEvent, m, st);
+      } else if (emits == Emits::kEvent) {
         const Capture* nc = Cap(m, "name");
         if (!nc) continue;
+        events.emplace_back();
+        Fact& f = events.back();
+        InitFact(&f, c, FactType::kEvent, m, st);
         f.name = StripLeadingArticle(StripQuoteMarks(CapText(c, st, *nc)));
-        if (CharCount(f.name) < 3) continue;
-        if (const Capture* ac = Cap(m, "alias")) AddAlias(&f.name_aliases, f.name, StripQuoteMarks(CapText(c, st, *ac)));
-        for (const Mention* dm : Of(c, Cap(m, "date"), {MentionType::kDate})) {
-          if (!DateStated(c, *dm)) break;
-          f.start = dm->value;
-          f.end = dm->value_end;
-          break;
+        if (CharCount(f.name) < 3) {
+          events.pop_back();
+          continue;
         }
-        for (const Mention* pm : Of(c, Cap(m, "place"), {MentionType::kPlace, MentionType::kCountry})) {
-          f.place = Ref(c, *pm);
+        if (const Capture* ac = Cap(m, "alias")) AddAlias(&f.name_aliases, f.name, StripQuoteMarks(CapText(c, st, *ac)));
+        Picks dm = Of(c, Cap(m, "date"), {MentionType::kDate});
+        if (!dm.empty() && DateStated(c, c.M(dm[0]))) {
+          f.start = c.M(dm[0]).value;
+          f.end = c.M(dm[0]).value_end;
+        }
+        Picks pm = Of(c, Cap(m, "place"), {MentionType::kPlace, MentionType::kCountry});
+        for (std::size_t k = 0; k < pm.size(); ++k) {
+          f.place = Ref(c, pm[k]);
           f.place.kind = EntityKind::kPlace;
-          if (pm->type == MentionType::kPlace) break;  // a city beats a country
+          if (ms[pm[k]].type == MentionType::kPlace) break;  // a city beats a country
         }
         if (f.place.empty()) {
           // No place slot: the one city named in the sentence, if there is exactly one.
-          std::vector<const Mention*> ps;
-          for (std::size_t idx : rules::MentionsIn(st, 0, st.text.size()))
-            if (ms[idx].type == MentionType::kPlace &&
-                (ps.empty() || GroupKeyOf(*ps[0]) != GroupKeyOf(ms[idx])))
-              ps.push_back(&ms[idx]);
-          if (ps.size() == 1) {
-            f.place = Ref(c, *ps[0]);
+          std::size_t first = 0, n = 0;
+          for (std::size_t idx : unit_ms)
+            if (ms[idx].type == MentionType::kPlace && (n == 0 || c.group[first] != c.group[idx])) {
+              if (n++ == 0) first = idx;
+            }
+          if (n == 1) {
+            f.place = Ref(c, first);
             f.place.kind = EntityKind::kPlace;
           }
         }
-        fired.insert(r.id);
-        events.push_back(std::move(f));
+        fired.push_back(&r.id);
       }
     }
-    for (std::size_t idx : rules::MentionsIn(st, 0, st.text.size()))
-      if (ms[idx].type == MentionType::kPerson) {
-        last_person = Ref(c, ms[idx]);
+    // The last person named in the unit.
+    for (std::size_t k = unit_ms.size(); k-- > 0;)
+      if (ms[unit_ms[k]].type == MentionType::kPerson) {
+        last_person = unit_ms[k];
         last_person_par = u.paragraph;
         last_person_unit = ui + 1;
+        break;
       }
     // Unattributed quotations continue the block of the speaker quoted just before, in the same
     // paragraph with no other sentence between (GOLD.md quotation blocks).
-    for (std::size_t idx : rules::MentionsIn(st, 0, st.text.size())) {
-      if (ms[idx].type != MentionType::kQuote || claimed_quotes.count(idx)) continue;
-      std::string qt = StripQuoteMarks(ms[idx].text);
-      if (CharCount(qt) < 8 || quotes.empty()) continue;
+    for (std::size_t idx : unit_ms) {
+      if (ms[idx].type != MentionType::kQuote || claimed(idx) || quotes.empty()) continue;
       QuoteCand& last = quotes.back();
       bool adjacent = last.unit == ui || last.unit + 1 == ui;
       if (last.paragraph != u.paragraph || !adjacent) continue;
-      last.f.quote += " " + qt;
+      std::string qt = StripQuoteMarks(c.M(idx).text);
+      if (CharCount(qt) < 8) continue;
+      last.f.quote += " ";
+      last.f.quote += qt;
       last.unit = ui;
-      claimed_quotes.insert(idx);
+      claimed_quotes.push_back(idx);
     }
   }
 
   // Roles stated inside quotations ("… my meeting with Prime Minister X …"): the quotation hides
-  // its mentions from the other rules, so role rules look inside each quotation on their own.
-  if (!view.quotes.empty()) {
-    std::vector<Mention> inner_ms = mentions;
-    ResolvePersonShortNames(&inner_ms);
-    Ctx inner{book, view, inner_ms, c.aliases, {}};
-    for (const QuoteBlock& q : view.quotes) {
-      SlottedText st = rules::Slot(view.normalized, q.norm_begin, q.norm_end, inner_ms);
-      if (st.mentions.size() < 2) continue;
-      for (const Rule* rp : book.Candidates(view.lang, st.text)) {
-        if (rp->emits != "role" || IsParagraphScope(*rp)) continue;
-        for (const RuleMatch& m : book.MatchRule(*rp, st)) {
-          Fact f;
-          if (!RoleFact(inner, m, st, &f)) continue;
-          note_role(f.person, f.role, f.org);
-          fired.insert(rp->id);
-          roles.push_back(std::move(f));
+  // its mentions from the other rules, so role rules look inside each quotation on their own, over
+  // the finder's mentions (with their own short-name resolution; made when first needed).
+  std::unique_ptr<Ctx> inner;
+  auto begins_before = [](const Mention& m, std::size_t b) { return m.begin < b; };
+  for (const QuoteBlock& q : view.quotes) {
+    // Slot takes at most the mentions lying inside the block: fewer than two, nothing to match.
+    auto from = std::lower_bound(mentions.begin(), mentions.end(), q.norm_begin, begins_before);
+    int inside = 0;
+    for (auto it = from; it != mentions.end() && it->begin < q.norm_end && inside < 2; ++it) inside += it->end <= q.norm_end;
+    if (inside < 2) continue;
+    SlottedText st = rules::Slot(view.normalized, q.norm_begin, q.norm_end, mentions);
+    if (st.mentions.size() < 2) continue;
+    for (const Rule* rp : book.Candidates(view.lang, st.text)) {
+      if (EmitsOf(*rp) != Emits::kRole || IsParagraphScope(*rp)) continue;
+      for (const RuleMatch& m : book.MatchRule(*rp, st)) {
+        if (!inner) {
+          std::vector<const Mention*> at;
+          std::vector<std::string_view> full;
+          at.reserve(mentions.size());
+          full.reserve(mentions.size());
+          for (const Mention& x : mentions) {
+            at.push_back(&x);
+            full.push_back(x.full);
+          }
+          ResolvePersonShortNames(at, &full);
+          inner.reset(new Ctx{book, view, mentions, std::move(at), std::move(full), groups,
+                              std::vector<int>(mentions.size(), -2), {}, false, {}});
         }
+        roles.emplace_back();
+        if (!RoleFact(*inner, m, st, &roles.back())) {
+          roles.pop_back();
+          continue;
+        }
+        const Fact& f = roles.back();
+        note_role(f.person, f.role, f.org);
+        fired.push_back(&rp->id);
+        role_priority.push_back(rp->priority);
       }
     }
   }
@@ -818,9 +1054,9 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
   // Line-block role rules (scope = "lines"): blocks laid out over short lines, such as media
   // contacts; each window starts at a paragraph (a line) and spans up to four of them.
   std::vector<const Rule*> line_rules;
-  if (book.HasParagraphRules(view.lang))
-    for (const auto& rp : book.rules())
-      if (rp->lang == view.lang && IsParagraphScope(*rp) && rp->emits == "role") line_rules.push_back(rp.get());
+  for (const auto& rp : book.rules())
+    if (std::string_view(rp->lang) == std::string_view(view.lang) && EmitsOf(*rp) == Emits::kRole && IsParagraphScope(*rp))
+      line_rules.push_back(rp.get());
   for (std::size_t pi = 0; pi < view.paragraphs.size() && !line_rules.empty(); ++pi) {
     const Paragraph& p = view.paragraphs[pi];
     const Paragraph& last = view.paragraphs[std::min(pi + 3, view.paragraphs.size() - 1)];
@@ -830,49 +1066,67 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
       for (RuleMatch& m : book.MatchRule(*rp, st)) pms.push_back(std::move(m));
     for (const RuleMatch& m : pms) {
       const Rule& r = *m.rule;
-      Fact f = NewFact(c, FactType::kRole, m, st);
-      std::vector<const Mention*> who = Of(c, Cap(m, "person"), {MentionType::kPerson});
       const Capture* rc = Cap(m, "role");
       const Capture* pc = Cap(m, "person");
       if (!rc || !pc) continue;
+      roles.emplace_back();
+      Fact& f = roles.back();
+      InitFact(&f, c, FactType::kRole, m, st);
+      Picks who = Of(c, pc, {MentionType::kPerson});
       if (!who.empty()) {
-        f.person = Ref(c, *who.back());
+        f.person = Ref(c, who.back());
       } else {  // a name alone on its line in a laid-out block: the layout is the evidence
         f.person.kind = EntityKind::kPerson;
         f.person.name = CapText(c, st, *pc);
         if (view.to_original) f.person.span = view.to_original(st.to_norm[pc->begin], st.to_norm[pc->end]);
       }
-      for (const Mention* om : Of(c, Cap(m, "org"), {MentionType::kOrg, MentionType::kCountry})) {
-        f.org = Ref(c, *om);
-        break;
-      }
+      Picks om = Of(c, Cap(m, "org"), {MentionType::kOrg, MentionType::kCountry});
+      if (!om.empty()) f.org = Ref(c, om[0]);
       f.role = CapText(c, st, *rc);
-      if (f.role.empty()) continue;
+      if (f.role.empty()) {
+        roles.pop_back();
+        continue;
+      }
       note_role(f.person, f.role, f.org);
-      fired.insert(r.id);
-      roles.push_back(std::move(f));
+      fired.push_back(&r.id);
+      role_priority.push_back(r.priority);
     }
   }
 
+  // Each quoted person's name forms, computed once (the person of a quotation never changes).
+  std::vector<PersonForms> quote_forms(quotes.size());
+  std::vector<bool> quote_forms_ready(quotes.size(), false);
+  auto forms_of_quote = [&](std::size_t k) -> const PersonForms& {
+    if (!quote_forms_ready[k]) {
+      quote_forms[k] = FormsOf(quotes[k].f.person);
+      quote_forms_ready[k] = true;
+    }
+    return quote_forms[k];
+  };
   // Quote blocks: merge consecutive quotations of one speaker in one paragraph.
-  std::vector<QuoteCand> blocks;
+  std::vector<std::size_t> blocks;
   blocks.reserve(quotes.size());
   out.facts.reserve(quotes.size() + roles.size() + agreements.size() + events.size() + 2);
-  for (QuoteCand& q : quotes) {
+  for (std::size_t qi = 0; qi < quotes.size(); ++qi) {
+    QuoteCand& q = quotes[qi];
     if (!blocks.empty()) {
-      QuoteCand& b = blocks.back();
-      if (b.paragraph == q.paragraph && q.unit <= b.unit + 1 && SamePerson(b.f.person, q.f.person)) {
-        if (b.f.quote.find(q.f.quote) == std::string::npos) b.f.quote += " " + q.f.quote;
+      QuoteCand& b = quotes[blocks.back()];
+      if (b.paragraph == q.paragraph && q.unit <= b.unit + 1 && SamePerson(forms_of_quote(blocks.back()), forms_of_quote(qi))) {
+        if (b.f.quote.find(q.f.quote) == std::string::npos) {
+          b.f.quote += " ";
+          b.f.quote += q.f.quote;
+        }
         b.unit = std::max(b.unit, q.unit);
         b.f.evidence.end = std::max(b.f.evidence.end, q.f.evidence.end);
         b.f.evidence.begin = std::min(b.f.evidence.begin, q.f.evidence.begin);
         continue;
       }
     }
-    blocks.push_back(std::move(q));
+    blocks.push_back(qi);
   }
   // Speakers' roles stated elsewhere in the release.
-  for (QuoteCand& q : blocks) {
+  for (std::size_t bi : blocks) {
+    QuoteCand& q = quotes[bi];
     if (!q.f.role.empty()) continue;
     auto it = role_of.find(q.speaker);
     if (it == role_of.end()) {
@@ -889,49 +1143,52 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
     }
   }
   // Same quotation attributed twice (two rules, two mentions): keep the first.
-  std::set<std::string> seen_quotes;
-  for (QuoteCand& q : blocks) {
-    std::string k = q.speaker + "|" + NormKey(q.f.quote).substr(0, 48);
-    if (!seen_quotes.insert(k).second) continue;
+  std::unordered_set<std::string> seen_quotes;
+  std::vector<std::size_t> quoted;  // the blocks published
+  std::string qkey;
+  for (std::size_t bi : blocks) {
+    QuoteCand& q = quotes[bi];
+    qkey = q.speaker;
+    qkey += '|';
+    AppendNormKey(q.f.quote, &qkey, 48);
+    if (!seen_quotes.insert(qkey).second) continue;
+    forms_of_quote(bi);  // before the person moves out
+    quoted.push_back(bi);
     out.facts.push_back(std::move(q.f));
   }
 
   // Roles: only for people never quoted; one per person, from the rule of highest priority.
-  std::stable_sort(roles.begin(), roles.end(), [&](const Fact& a, const Fact& b) {
-    const Rule* ra = book.Find(a.rule);
-    const Rule* rb = book.Find(b.rule);
-    return (ra ? ra->priority : 0) > (rb ? rb->priority : 0);
-  });
-  std::vector<Fact> kept_roles;
+  std::vector<std::size_t> by_priority =
+      SortedIndices(roles.size(), [&](std::size_t a, std::size_t b) { return role_priority[a] > role_priority[b]; });
+  std::vector<std::size_t> kept_roles;
   kept_roles.reserve(roles.size());
-  std::vector<PersonForms> quoted_forms, kept_forms;  // each person's forms once, not once per pair
-  for (const Fact& q : out.facts)
-    if (q.type == FactType::kQuote) quoted_forms.push_back(FormsOf(q.person));
-  for (Fact& f : roles) {
-    PersonForms pf = FormsOf(f.person);
-    bool quoted = false;
-    for (const PersonForms& q : quoted_forms)
-      if (!quoted && SamePerson(q, pf)) quoted = true;
+  std::vector<PersonForms> kept_forms;  // each person's forms once, not once per pair
+  for (std::size_t ri : by_priority) {
+    PersonForms pf = FormsOf(roles[ri].person);
+    bool is_quoted = false;
+    for (std::size_t bi : quoted)
+      if (!is_quoted && SamePerson(forms_of_quote(bi), pf)) is_quoted = true;
     for (const PersonForms& k : kept_forms)
-      if (!quoted && SamePerson(k, pf)) quoted = true;
-    if (!quoted) {
-      kept_roles.push_back(std::move(f));
+      if (!is_quoted && SamePerson(k, pf)) is_quoted = true;
+    if (!is_quoted) {
+      kept_roles.push_back(ri);
       kept_forms.push_back(std::move(pf));
     }
   }
   std::stable_sort(kept_roles.begin(), kept_roles.end(),
-                   [](const Fact& a, const Fact& b) { return a.evidence.begin < b.evidence.begin; });
-  for (Fact& f : kept_roles) out.facts.push_back(std::move(f));
+                   [&](std::size_t a, std::size_t b) { return roles[a].evidence.begin < roles[b].evidence.begin; });
+  for (std::size_t ri : kept_roles) out.facts.push_back(std::move(roles[ri]));
 
   // Agreements: one per party set and kind.
   // Parties are the same when their keys agree, one name contains the other, or a country and
   // its government stand for each other (中华人民共和国 / 中国政府 / Government of India).
-  std::stable_sort(agreements.begin(), agreements.end(), [](const Fact& a, const Fact& b) {
-    return (a.kind != "partnership") > (b.kind != "partnership");
+  std::vector<std::size_t> by_kind = SortedIndices(agreements.size(), [&](std::size_t a, std::size_t b) {
+    return (agreements[a].kind != "partnership") > (agreements[b].kind != "partnership");
   });
-  std::vector<Fact> kept_agreements;
+  std::vector<std::size_t> kept_agreements;
   kept_agreements.reserve(agreements.size());
-  std::vector<std::set<int>> kept_paragraphs;  // paragraphs each kept agreement was stated in
+  std::vector<std::vector<int>> kept_paragraphs;  // paragraphs each kept agreement was stated in
+  auto stated_in = [](const std::vector<int>& ps, int p) { return std::find(ps.begin(), ps.end(), p) != ps.end(); };
   auto paragraph_of = [&](std::size_t original_offset) {
     auto it = std::upper_bound(view.paragraphs.begin(), view.paragraphs.end(), original_offset,
                                [](std::size_t off, const Paragraph& p) { return off < p.span.begin; });
@@ -943,22 +1200,37 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
     for (std::size_t k = 0; k < view.paragraphs.size(); ++k)
       if (view.paragraphs[k].norm_begin <= view.dateline.norm_begin && view.dateline.norm_begin < view.paragraphs[k].norm_end)
         lead = static_cast<int>(k);
-  auto same_parties = [](const Fact& f, const Fact& g) {
-    const Fact& small = f.parties.size() <= g.parties.size() ? f : g;
-    const Fact& big = &small == &f ? g : f;
-    for (const EntityRef& p : small.parties) {
+  // Each agreement's parties' forms, computed once (parties never change once stated).
+  std::vector<std::vector<PartyForms>> party_forms(agreements.size());
+  auto forms_of_parties = [&](std::size_t k) -> const std::vector<PartyForms>& {
+    std::vector<PartyForms>& pf = party_forms[k];
+    if (pf.empty() && !agreements[k].parties.empty())
+      for (const EntityRef& p : agreements[k].parties) pf.push_back(PartyFormsOf(p));
+    return pf;
+  };
+  auto same_parties = [&](std::size_t fi, std::size_t gi) {
+    const Fact& f = agreements[fi];
+    const Fact& g = agreements[gi];
+    bool f_small = f.parties.size() <= g.parties.size();
+    const Fact& small = f_small ? f : g;
+    const Fact& big = f_small ? g : f;
+    const std::vector<PartyForms>& small_forms = forms_of_parties(f_small ? fi : gi);
+    const std::vector<PartyForms>& big_forms = forms_of_parties(f_small ? gi : fi);
+    for (std::size_t i = 0; i < small.parties.size(); ++i) {
       bool any = false;
-      for (const EntityRef& q : big.parties) any |= SameParty(p, q);
+      for (std::size_t j = 0; j < big.parties.size() && !any; ++j)
+        any = SameParty(small.parties[i], small_forms[i], big.parties[j], big_forms[j]);
       if (!any) return false;
     }
     return true;
   };
-  for (Fact& f : agreements) {
+  for (std::size_t fi : by_kind) {
+    Fact& f = agreements[fi];
     Fact* same = nullptr;
     const int par = paragraph_of(f.evidence.begin);
     for (std::size_t k = 0; k < kept_agreements.size() && !same; ++k) {
-      Fact& g = kept_agreements[k];
-      if (!same_parties(f, g)) continue;
+      Fact& g = agreements[kept_agreements[k]];
+      if (!same_parties(fi, kept_agreements[k])) continue;
       // Restatements of the same kind merge. A partnership of the parties of an agreement is the
       // same fact when it is stated beside it — in the same paragraph, in the headline ("A and B
       // to cooperate" over "A and B signed an MoU"), or in the lead under a headline that states
@@ -968,12 +1240,13 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
       // partnership with a third party is more than the agreement.)
       if (g.kind == f.kind ||
           (f.kind == "partnership" && f.parties.size() <= g.parties.size() &&
-           (kept_paragraphs[k].count(par) || par == 0 || (lead >= 0 && par == lead && kept_paragraphs[k].count(0)))))
+           (stated_in(kept_paragraphs[k], par) || par == 0 ||
+            (lead >= 0 && par == lead && stated_in(kept_paragraphs[k], 0)))))
         same = &g;
-      if (same) kept_paragraphs[k].insert(par);
+      if (same && !stated_in(kept_paragraphs[k], par)) kept_paragraphs[k].push_back(par);
     }
     if (!same) {
-      kept_agreements.push_back(std::move(f));
+      kept_agreements.push_back(fi);
       kept_paragraphs.push_back({par});
       continue;
     }
@@ -981,21 +1254,32 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
     for (const auto& cc : f.countries)
       if (std::find(same->countries.begin(), same->countries.end(), cc) == same->countries.end()) same->countries.push_back(cc);
   }
-  std::stable_sort(kept_agreements.begin(), kept_agreements.end(),
-                   [](const Fact& a, const Fact& b) { return a.evidence.begin < b.evidence.begin; });
-  for (Fact& f : kept_agreements) out.facts.push_back(std::move(f));
+  std::stable_sort(kept_agreements.begin(), kept_agreements.end(), [&](std::size_t a, std::size_t b) {
+    return agreements[a].evidence.begin < agreements[b].evidence.begin;
+  });
+  for (std::size_t k : kept_agreements) out.facts.push_back(std::move(agreements[k]));
 
   // Events: one per name; a name contained in another merges into it.
-  std::vector<Fact> evs;
+  std::vector<std::string> event_keys;
+  std::vector<std::size_t> event_chars;
+  event_keys.reserve(events.size());
+  event_chars.reserve(events.size());
+  for (const Fact& f : events) {
+    event_keys.push_back(NormKey(f.name));
+    event_chars.push_back(CharCount(event_keys.back()));
+  }
+  std::vector<std::size_t> evs;
   evs.reserve(events.size());
-  for (Fact& f : events) {
-    std::string k = NormKey(f.name);
+  for (std::size_t fi = 0; fi < events.size(); ++fi) {
+    Fact& f = events[fi];
+    const std::string& k = event_keys[fi];
     bool merged = false;
-    for (Fact& e : evs) {
-      std::string ek = NormKey(e.name);
-      if (ek == k || (CharCount(k) >= 4 && CharCount(ek) >= 4 &&
+    for (std::size_t ei : evs) {
+      Fact& e = events[ei];
+      const std::string& ek = event_keys[ei];
+      if (ek == k || (event_chars[fi] >= 4 && event_chars[ei] >= 4 &&
                       (ek.find(k) != std::string::npos || k.find(ek) != std::string::npos))) {
-        if (!e.start.empty() && !f.start.empty() && e.start.substr(0, 4) != f.start.substr(0, 4)) continue;
+        if (!e.start.empty() && !f.start.empty() && e.start.compare(0, 4, f.start, 0, 4) != 0) continue;
         AddAlias(&e.name_aliases, e.name, f.name);
         for (const auto& a : f.name_aliases) AddAlias(&e.name_aliases, e.name, a);
         if (e.start.empty()) { e.start = f.start; e.end = f.end; }
@@ -1004,9 +1288,9 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
         break;
       }
     }
-    if (!merged) evs.push_back(std::move(f));
+    if (!merged) evs.push_back(fi);
   }
-  for (Fact& e : evs) out.facts.push_back(std::move(e));
+  for (std::size_t ei : evs) out.facts.push_back(std::move(events[ei]));
 
   // Dateline.
   if (view.dateline.found && view.dateline.date_end > view.dateline.date_begin) {
@@ -1021,15 +1305,17 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
       f.date = s;
       f.evidence = view.to_original ? view.to_original(view.dateline.norm_begin, view.dateline.norm_end) : Span{};
       if (view.dateline.place_end > view.dateline.place_begin) {
-        const Mention* best = nullptr;
-        for (const Mention& m : ms)
+        std::size_t best = ms.size();
+        for (std::size_t i = 0; i < ms.size(); ++i) {
+          const Mention& m = ms[i];
           if ((m.type == MentionType::kPlace || m.type == MentionType::kCountry) && m.begin < view.dateline.place_end &&
               m.end > view.dateline.place_begin) {
-            if (!best || m.type == MentionType::kPlace) best = &m;
+            if (best == ms.size() || m.type == MentionType::kPlace) best = i;
             if (m.type == MentionType::kPlace) break;
           }
-        if (best) {
-          f.place = Ref(c, *best);
+        }
+        if (best < ms.size()) {
+          f.place = Ref(c, best);
         } else {
           f.place.name = view.original_text ? Trim(view.original_text(view.dateline.place_begin, view.dateline.place_end))
                                             : std::string();
@@ -1043,7 +1329,9 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
   for (const Fact& f : out.facts) have_dateline |= f.type == FactType::kDateline;
   if (!have_dateline && dateline_rule.type == FactType::kDateline) out.facts.push_back(std::move(dateline_rule));
   ReleaseOwnEvent(view, &out.facts);
-  out.fired.assign(fired.begin(), fired.end());
+  std::sort(fired.begin(), fired.end(), [](const std::string* a, const std::string* b) { return *a < *b; });
+  for (std::size_t k = 0; k < fired.size(); ++k)
+    if (k == 0 || *fired[k] != *fired[k - 1]) out.fired.push_back(*fired[k]);
   return out;
 }
 
