@@ -683,10 +683,24 @@ void AppendByte(std::string* out, unsigned v) {
 
 }  // namespace
 
-unsigned char Alphabet::Of(char32_t c) const {
-  if (c < 128) return ascii[c];
+unsigned char Alphabet::OfSearch(char32_t c) const {
   auto it = std::upper_bound(bounds.begin(), bounds.end(), c);
   return group[static_cast<std::size_t>(it - bounds.begin()) - 1];
+}
+
+void Alphabet::BuildPages() {
+  pages.clear();
+  for (char32_t p = 0; p < 256; ++p) {
+    const char32_t lo = p << 8, hi = lo + 255;
+    // One group for the whole page when no interval starts inside it (after its first code point).
+    auto it = std::upper_bound(bounds.begin(), bounds.end(), lo);
+    if (it == bounds.end() || *it > hi) {
+      page[p] = static_cast<std::uint16_t>(kWholePage | OfSearch(lo));
+      continue;
+    }
+    page[p] = static_cast<std::uint16_t>(pages.size() >> 8);
+    for (char32_t c = lo; c <= hi; ++c) pages.push_back(OfSearch(c));
+  }
 }
 
 bool AlphabetProgram(const std::string& pattern, std::string* out, Alphabet* alphabet) {
@@ -755,6 +769,7 @@ bool AlphabetProgram(const std::string& pattern, std::string* out, Alphabet* alp
     auto it = std::upper_bound(bounds.begin(), bounds.end(), c);
     al.ascii[c] = al.group[static_cast<std::size_t>(it - bounds.begin()) - 1];
   }
+  al.BuildPages();
   // Each atom becomes the class of its groups.
   std::vector<std::string> atom_text(sets.size());
   for (std::size_t a = 0; a < sets.size(); ++a) {
@@ -791,6 +806,14 @@ SlottedText Slot(std::string_view normalized, std::size_t begin, std::size_t end
   s.norm_begin = begin;
   s.norm_end = end;
   std::size_t pos = begin;
+  // No slot-alphabet character (EE 80 xx) in the range (mentions included: a safe overestimate).
+  bool clean = true;
+  for (const char *p = normalized.data() + begin, *stop = normalized.data() + end;
+       (p = static_cast<const char*>(std::memchr(p, 0xEE, stop - p))) != nullptr; ++p)
+    if (p + 1 < stop && static_cast<unsigned char>(p[1]) == 0x80) {
+      clean = false;
+      break;
+    }
   // Text runs are copied whole; to_norm counts up along them.
   auto copy_to = [&](std::size_t stop) {
     if (stop <= pos) return;
@@ -806,10 +829,10 @@ SlottedText Slot(std::string_view normalized, std::size_t begin, std::size_t end
   s.text.reserve(room);
   s.mentions.reserve(last - first);
   s.to_norm.Reserve(2 * static_cast<std::size_t>(last - first) + 2);  // text and token runs, the end
-  for (auto it = first; it != mentions.end() && it->begin < end; ++it) {
+  for (auto it = first; it != last; ++it) {
     if (it->end > end || it->begin < pos || it->end <= it->begin) continue;
     copy_to(it->begin);
-    s.to_norm.Add(OffsetMap::Run{s.text.size(), it->begin, false});
+    s.to_norm.Add(OffsetMap::Run{s.text.size(), it->begin, false, static_cast<std::uint32_t>(s.mentions.size())});
     AppendSlotToken(&s.text, it->type, s.mentions.size());
     s.mentions.push_back(static_cast<std::size_t>(it - mentions.begin()));
     pos = it->end;
@@ -817,6 +840,7 @@ SlottedText Slot(std::string_view normalized, std::size_t begin, std::size_t end
   copy_to(end);
   s.to_norm.Add(OffsetMap::Run{s.text.size(), end, false});
   s.to_norm.Finish(s.text.size() + 1);
+  s.tokens_in_runs = clean && s.mentions.size() < OffsetMap::kNoToken;
   return s;
 }
 
@@ -824,6 +848,15 @@ std::vector<std::size_t> MentionsIn(const SlottedText& s, std::size_t b, std::si
   std::vector<std::size_t> out;
   std::string_view t(s.text);
   e = std::min(e, t.size());
+  if (s.tokens_in_runs) {
+    // The tokens whose type mark starts in [b, e), as the scan below finds them.
+    if (b == 0 && e == t.size()) return s.mentions;
+    const std::vector<OffsetMap::Run>& runs = s.to_norm.runs();
+    auto it = std::lower_bound(runs.begin(), runs.end(), b, [](const OffsetMap::Run& r, std::size_t x) { return r.at < x; });
+    for (; it != runs.end() && it->at < e; ++it)
+      if (it->token != OffsetMap::kNoToken) out.push_back(s.mentions[it->token]);
+    return out;
+  }
   // Every slot character is EE 80 xx in UTF-8: jump from one 0xEE byte to the next.
   for (std::size_t i = b; i < e;) {
     const void* hit = std::memchr(t.data() + i, 0xEE, e - i);
@@ -1059,19 +1092,25 @@ std::vector<std::string> RuleBook::languages() const {
 
 std::vector<const Rule*> RuleBook::Candidates(const std::string& lang, std::string_view text) const {
   std::vector<const Rule*> out;
+  CandidatesInto(lang, text, &out);
+  return out;
+}
+
+void RuleBook::CandidatesInto(const std::string& lang, std::string_view text, std::vector<const Rule*>* out) const {
+  out->clear();
   auto it = sets_.find(lang);
-  if (it == sets_.end() || !it->second.set) return out;
-  std::vector<int> hits;
+  if (it == sets_.end() || !it->second.set) return;
+  thread_local std::vector<int> hits;
+  hits.clear();
   RE2::Set::ErrorInfo info;
   if (!it->second.set->Match(re2::StringPiece(text.data(), text.size()), &hits, &info)) {
     // The DFA ran out of memory on this text: every rule is a candidate (slower, never wrong).
-    if (info.kind != RE2::Set::kNoError)
-      for (const Rule* r : it->second.rules) out.push_back(r);
-    return out;
+    if (info.kind != RE2::Set::kNoError) out->assign(it->second.rules.begin(), it->second.rules.end());
+    return;
   }
   std::sort(hits.begin(), hits.end());
-  for (int h : hits) out.push_back(it->second.rules[h]);
-  return out;
+  out->reserve(hits.size());
+  for (int h : hits) out->push_back(it->second.rules[h]);
 }
 
 namespace {
@@ -1119,6 +1158,11 @@ void MapSpan(const Alphabet& al, std::string_view text, std::size_t b, std::size
     if (c < 0x80) {
       mp[n++] = static_cast<char>(al.ascii[c]);
       ++i;
+    } else if ((c & 0xF0) == 0xE0 && i + 3 <= text.size()) {  // most of a Chinese text
+      char32_t cp = ((c & 0x0F) << 12) | ((static_cast<unsigned char>(text[i + 1]) & 0x3F) << 6) |
+                    (static_cast<unsigned char>(text[i + 2]) & 0x3F);
+      mp[n++] = static_cast<char>(al.Of(cp));
+      i += 3;
     } else {
       std::size_t len = 1;
       char32_t cp = DecodeAt(text, i, &len);
@@ -1137,12 +1181,32 @@ void MapSpan(const Alphabet& al, std::string_view text, std::size_t b, std::size
 
 std::vector<RuleMatch> RuleBook::MatchRule(const Rule& rule, const SlottedText& s) const {
   std::vector<RuleMatch> out;
-  const RE2& re = *rule.re;
-  re2::StringPiece text(s.text);
-  std::vector<re2::StringPiece> groups(re.NumberOfCapturingGroups() + 1);
-  std::vector<re2::StringPiece> cgroups;
+  MatchRuleInto(rule, s, &out);
+  return out;
+}
+
+namespace {
+// Per-thread buffers of MatchRuleInto, kept between calls.
+struct MatchScratch {
+  std::vector<re2::StringPiece> groups, cgroups;
   std::string mapped;
   std::vector<std::size_t> mpos;
+  std::vector<const Rule*> candidates;
+};
+MatchScratch& Scratch() {
+  thread_local MatchScratch m;
+  return m;
+}
+}  // namespace
+
+void RuleBook::MatchRuleInto(const Rule& rule, const SlottedText& s, std::vector<RuleMatch>* out) const {
+  const RE2& re = *rule.re;
+  re2::StringPiece text(s.text);
+  MatchScratch& scratch = Scratch();
+  std::vector<re2::StringPiece>& groups = scratch.groups;
+  std::vector<re2::StringPiece>& cgroups = scratch.cgroups;
+  std::string& mapped = scratch.mapped;
+  std::vector<std::size_t>& mpos = scratch.mpos;
   std::size_t pos = 0;
   while (pos <= s.text.size()) {
     // The span first, on the DFAs alone (RE2 does the same inside a capturing Match); then the
@@ -1180,15 +1244,18 @@ std::vector<RuleMatch> RuleBook::MatchRule(const Rule& rule, const SlottedText& 
     }
     const re2::StringPiece* g = cgroups.data();
     if (!used) {
+      groups.assign(re.NumberOfCapturingGroups() + 1, re2::StringPiece());
       if (!re.Match(text, b, e, RE2::ANCHOR_BOTH, groups.data(), static_cast<int>(groups.size())))
         break;  // cannot happen: the span came from this program
       used = &re;
       g = groups.data();
     }
-    RuleMatch m;
+    out->emplace_back();
+    RuleMatch& m = out->back();
     m.rule = &rule;
     m.begin = b;
     m.end = e;
+    // NamedCapturingGroups is ordered by name, as m.captures: each insertion goes at the end.
     for (const auto& [name, idx] : used->NamedCapturingGroups()) {
       const re2::StringPiece& gp = g[idx];
       if (gp.data() == nullptr) continue;
@@ -1196,25 +1263,23 @@ std::vector<RuleMatch> RuleBook::MatchRule(const Rule& rule, const SlottedText& 
       c.begin = gp.data() - s.text.data();
       c.end = c.begin + gp.size();
       c.mentions = MentionsIn(s, c.begin, c.end);
-      m.captures[name] = std::move(c);
+      m.captures.emplace_hint(m.captures.end(), name, std::move(c));
     }
-    out.push_back(std::move(m));
-    std::size_t next = out.back().end;
-    if (next == out.back().begin) {
+    std::size_t next = e;
+    if (next == b) {
       ++next;
       while (next < s.text.size() && (static_cast<unsigned char>(s.text[next]) & 0xC0) == 0x80) ++next;
     }
     pos = next;
   }
-  return out;
 }
 
 std::vector<RuleMatch> RuleBook::Match(const std::string& lang, const SlottedText& s) const {
   std::vector<RuleMatch> out;
-  for (const Rule* r : Candidates(lang, s.text)) {
-    std::vector<RuleMatch> ms = MatchRule(*r, s);
-    out.insert(out.end(), std::make_move_iterator(ms.begin()), std::make_move_iterator(ms.end()));
-  }
+  // The per-thread candidate list (MatchRuleInto uses the other scratch buffers only).
+  std::vector<const Rule*>& candidates = Scratch().candidates;
+  CandidatesInto(lang, s.text, &candidates);
+  for (std::size_t k = 0; k < candidates.size(); ++k) MatchRuleInto(*candidates[k], s, &out);
   std::stable_sort(out.begin(), out.end(), [](const RuleMatch& a, const RuleMatch& b) {
     if (a.begin != b.begin) return a.begin < b.begin;
     return a.rule->priority > b.rule->priority;

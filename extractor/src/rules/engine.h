@@ -30,6 +30,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <string>
@@ -60,10 +61,12 @@ std::string SlotRegex(const std::vector<MentionType>& types);
 // text and per token) rather than one entry per byte: read as an array of size text + 1.
 class OffsetMap {
  public:
+  static constexpr std::uint32_t kNoToken = ~std::uint32_t{0};
   struct Run {
     std::size_t at = 0;    // first text byte of the run
     std::size_t norm = 0;  // its normalized offset
     bool step = false;     // copied text: offsets count up; a token: all its bytes map to `norm`
+    std::uint32_t token = kNoToken;  // a token's index in the unit (SlottedText::mentions)
   };
   std::size_t operator[](std::size_t i) const {
     auto it = std::upper_bound(runs_.begin(), runs_.end(), i, [](std::size_t x, const Run& r) { return x < r.at; });
@@ -78,6 +81,7 @@ class OffsetMap {
   void Reserve(std::size_t runs) { runs_.reserve(runs); }
   void Add(const Run& r) { runs_.push_back(r); }
   void Finish(std::size_t size) { size_ = size; }
+  const std::vector<Run>& runs() const { return runs_; }
 
  private:
   std::vector<Run> runs_;
@@ -90,6 +94,10 @@ struct SlottedText {
   OffsetMap to_norm;                 // byte i of text → normalized offset (size text+1)
   std::vector<std::size_t> mentions; // token index → index into the mention vector given to Slot
   std::size_t norm_begin = 0, norm_end = 0;
+  // Set by Slot when the copied text holds no slot-alphabet characters (U+E000..U+E03F): the
+  // tokens are then exactly the token runs of to_norm, and MentionsIn reads them from there
+  // instead of decoding the text.
+  bool tokens_in_runs = false;
 };
 
 // Rewrites normalized[begin,end) replacing each mention fully inside it (sorted, non-overlapping)
@@ -186,6 +194,9 @@ class RuleBook {
     std::unique_ptr<RE2::Set> set;
   };
   Status AddPack(const void* table, const std::string& path, const std::string& default_lang);
+  // Candidates and MatchRule writing into the caller's vectors (no result vector per call).
+  void CandidatesInto(const std::string& lang, std::string_view text, std::vector<const Rule*>* out) const;
+  void MatchRuleInto(const Rule& rule, const SlottedText& text, std::vector<RuleMatch>* out) const;
   std::vector<std::unique_ptr<Rule>> rules_;
   std::map<std::string, const Rule*> by_id_;
   std::map<std::string, LangSet> sets_;
@@ -212,7 +223,22 @@ struct Alphabet {
   std::vector<char32_t> bounds;     // sorted starts of the elementary code point intervals
   std::vector<unsigned char> group; // group of each interval
   unsigned char ascii[128] = {};    // group of each ASCII code point
-  unsigned char Of(char32_t c) const;
+  // The Basic Multilingual Plane by pages of 256 code points: kWholePage | group when the whole
+  // page is one group, else the page's index in `pages` (256 groups each). Built by BuildPages;
+  // a lookup is then two loads instead of a binary search over `bounds`.
+  static constexpr std::uint16_t kWholePage = 0x8000;
+  std::uint16_t page[256] = {};
+  std::vector<unsigned char> pages;
+  void BuildPages();
+  unsigned char Of(char32_t c) const {
+    if (c < 128) return ascii[c];
+    if (c < 0x10000 && !pages.empty()) {
+      std::uint16_t e = page[c >> 8];
+      return (e & kWholePage) ? static_cast<unsigned char>(e) : pages[(std::size_t{e} << 8) | (c & 0xFF)];
+    }
+    return OfSearch(c);
+  }
+  unsigned char OfSearch(char32_t c) const;  // by binary search over `bounds`
 };
 
 // `pattern` (RE2 syntax over UTF-8) rewritten as a Latin-1 pattern over `alphabet`'s bytes with the
