@@ -1032,6 +1032,26 @@ Status RuleBook::AddPack(const void* table_ptr, const std::string& path, const s
       consider(prog, std::move(lv), latin);
     }
     for (std::size_t k = 0; k < utf8.size(); ++k) consider(utf8[k], cands[k].second, RuleOptions());
+    // The span search over the mapped unit; variants over the same alphabet share it (they have
+    // the same atoms, used as often, so AlphabetProgram groups them alike).
+    {
+      auto al = std::make_shared<Alphabet>();
+      std::string prog;
+      if (AlphabetProgram(merged, &prog, al.get())) {
+        auto sre = std::make_shared<RE2>(prog, latin);
+        if (sre->ok() && sre->NumberOfCapturingGroups() == re->NumberOfCapturingGroups()) {
+          r->search = std::move(sre);
+          r->search_alphabet = al;
+          auto same = [&](const Alphabet& a) {
+            return a.bounds == al->bounds && a.group == al->group &&
+                   std::equal(std::begin(a.ascii), std::end(a.ascii), std::begin(al->ascii));
+          };
+          for (auto* vs : {&fits, &others})
+            for (Rule::CaptureVariant& v : *vs)
+              if (v.alphabet && same(*v.alphabet)) v.alphabet = al;
+        }
+      }
+    }
     // Variants after one without checks would never run.
     for (std::size_t k = 0; k < fits.size(); ++k)
       if (fits[k].checks.empty()) {
@@ -1067,8 +1087,42 @@ Status RuleBook::Compile() {
         return ParseError("pattern rejected by RE2::Set: " + err, Location{r->file, r->line, 0, r->id});
     }
     if (!ls.set->Compile()) return Internal("RE2::Set compile failed (out of memory?) for language " + lang);
+    BuildUnitClasses(lang, &ls);
   }
   return Status::OK();
+}
+
+void RuleBook::BuildUnitClasses(const std::string& lang, LangSet* ls) {
+  ls->classes.reset();
+  std::vector<char32_t> bounds = {0};
+  for (const Rule* r : ls->rules)
+    if (r->search_alphabet) bounds.insert(bounds.end(), r->search_alphabet->bounds.begin(), r->search_alphabet->bounds.end());
+  std::sort(bounds.begin(), bounds.end());
+  bounds.erase(std::unique(bounds.begin(), bounds.end()), bounds.end());
+  if (bounds.size() == 1 || bounds.size() > 0xFFFF) return;
+  auto uc = std::make_unique<UnitClasses>();
+  uc->bounds = bounds;
+  auto class_of = [&](char32_t c) {
+    return static_cast<std::uint16_t>(std::upper_bound(bounds.begin(), bounds.end(), c) - bounds.begin() - 1);
+  };
+  for (char32_t c = 0; c < 128; ++c) uc->ascii[c] = class_of(c);
+  for (char32_t p = 0; p < 256; ++p) {
+    const char32_t lo = p << 8, hi = lo + 255;
+    auto it = std::upper_bound(bounds.begin(), bounds.end(), lo);
+    if (it == bounds.end() || *it > hi) {
+      uc->page[p] = UnitClasses::kWholePage | class_of(lo);
+      continue;
+    }
+    uc->page[p] = static_cast<std::uint32_t>(uc->pages.size() >> 8);
+    for (char32_t c = lo; c <= hi; ++c) uc->pages.push_back(class_of(c));
+  }
+  // Each class lies inside one interval of every rule's alphabet: its first code point decides.
+  for (const auto& r : rules_) {
+    if (r->lang != lang || !r->search_alphabet) continue;
+    r->byte_of_class.resize(bounds.size());
+    for (std::size_t k = 0; k < bounds.size(); ++k) r->byte_of_class[k] = r->search_alphabet->Of(bounds[k]);
+  }
+  ls->classes = std::move(uc);
 }
 
 const Rule* RuleBook::Find(const std::string& id) const {
@@ -1179,19 +1233,14 @@ void MapSpan(const Alphabet& al, std::string_view text, std::size_t b, std::size
 
 }  // namespace
 
-std::vector<RuleMatch> RuleBook::MatchRule(const Rule& rule, const SlottedText& s) const {
-  std::vector<RuleMatch> out;
-  MatchRuleInto(rule, s, &out);
-  return out;
-}
-
 namespace {
-// Per-thread buffers of MatchRuleInto, kept between calls.
+// Per-thread buffers of the matcher, kept between calls.
 struct MatchScratch {
   std::vector<re2::StringPiece> groups, cgroups;
-  std::string mapped;
+  std::string mapped, unit;
   std::vector<std::size_t> mpos;
   std::vector<const Rule*> candidates;
+  UnitCodes codes;
 };
 MatchScratch& Scratch() {
   thread_local MatchScratch m;
@@ -1199,7 +1248,49 @@ MatchScratch& Scratch() {
 }
 }  // namespace
 
-void RuleBook::MatchRuleInto(const Rule& rule, const SlottedText& s, std::vector<RuleMatch>* out) const {
+const UnitCodes* RuleBook::Codes(const std::string& lang, const SlottedText& s, UnitCodes* codes) const {
+  auto it = sets_.find(lang);
+  if (it == sets_.end() || !it->second.classes) return nullptr;
+  const UnitClasses& uc = *it->second.classes;
+  const std::string& t = s.text;
+  codes->cls.resize(t.size());
+  codes->pos.resize(t.size() + 1);
+  std::uint16_t* cp = codes->cls.data();
+  std::size_t* pp = codes->pos.data();
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < t.size();) {
+    unsigned char c = t[i];
+    pp[n] = i;
+    if (c < 0x80) {
+      cp[n++] = uc.ascii[c];
+      ++i;
+    } else if ((c & 0xF0) == 0xE0 && i + 3 <= t.size()) {
+      char32_t u = ((c & 0x0F) << 12) | ((static_cast<unsigned char>(t[i + 1]) & 0x3F) << 6) |
+                   (static_cast<unsigned char>(t[i + 2]) & 0x3F);
+      cp[n++] = uc.Of(u);
+      i += 3;
+    } else {
+      std::size_t len = 1;
+      char32_t u = DecodeAt(t, i, &len);
+      cp[n++] = uc.Of(u);
+      i += len;
+    }
+  }
+  pp[n] = t.size();
+  codes->cls.resize(n);
+  codes->pos.resize(n + 1);
+  return codes;
+}
+
+std::vector<RuleMatch> RuleBook::MatchRule(const Rule& rule, const SlottedText& s) const {
+  std::vector<RuleMatch> out;
+  UnitCodes codes;
+  MatchRuleInto(rule, s, rule.search ? Codes(rule.lang, s, &codes) : nullptr, &out);
+  return out;
+}
+
+void RuleBook::MatchRuleInto(const Rule& rule, const SlottedText& s, const UnitCodes* codes,
+                             std::vector<RuleMatch>* out) const {
   const RE2& re = *rule.re;
   re2::StringPiece text(s.text);
   MatchScratch& scratch = Scratch();
@@ -1207,13 +1298,37 @@ void RuleBook::MatchRuleInto(const Rule& rule, const SlottedText& s, std::vector
   std::vector<re2::StringPiece>& cgroups = scratch.cgroups;
   std::string& mapped = scratch.mapped;
   std::vector<std::size_t>& mpos = scratch.mpos;
+  // The unit in the rule's alphabet, one byte per code point (codes->pos: back to text offsets).
+  const bool on_unit = codes != nullptr && rule.search != nullptr && rule.byte_of_class.size() > 0;
+  std::string& unit = scratch.unit;
+  if (on_unit) {
+    const std::size_t n = codes->cls.size();
+    unit.resize(n);
+    const unsigned char* to = rule.byte_of_class.data();
+    const std::uint16_t* from = codes->cls.data();
+    char* u = unit.data();
+    for (std::size_t i = 0; i < n; ++i) u[i] = static_cast<char>(to[from[i]]);
+  }
+  const re2::StringPiece unit_text(on_unit ? unit.data() : nullptr, on_unit ? unit.size() : 0);
+  const std::size_t end = on_unit ? unit.size() : s.text.size();
   std::size_t pos = 0;
-  while (pos <= s.text.size()) {
+  while (pos <= end) {
     // The span first, on the DFAs alone (RE2 does the same inside a capturing Match); then the
-    // parse of exactly that span, as RE2 would run it.
+    // parse of exactly that span, as RE2 would run it. Over the mapped unit, the alphabet program
+    // has the same parses as the pattern at corresponding code points, hence the same span.
     re2::StringPiece whole;
-    if (!re.Match(text, pos, s.text.size(), RE2::UNANCHORED, &whole, 1)) break;
-    std::size_t b = whole.data() - s.text.data(), e = b + whole.size();
+    std::size_t ub = 0, ue = 0, b = 0, e = 0;  // unit (code point) and text offsets
+    if (on_unit) {
+      if (!rule.search->Match(unit_text, pos, end, RE2::UNANCHORED, &whole, 1)) break;
+      ub = whole.data() - unit.data();
+      ue = ub + whole.size();
+      b = codes->pos[ub];
+      e = codes->pos[ue];
+    } else {
+      if (!re.Match(text, pos, end, RE2::UNANCHORED, &whole, 1)) break;
+      b = whole.data() - s.text.data();
+      e = b + whole.size();
+    }
     // The capture program's language contains the rule's, so it matches the span too. Its
     // leftmost-first parse is the rule's whenever its relaxed repetitions kept their bounds: the
     // rule's parses are exactly those, in the same order of preference. An alphabet program
@@ -1222,7 +1337,16 @@ void RuleBook::MatchRuleInto(const Rule& rule, const SlottedText& s, std::vector
     for (const Rule::CaptureVariant& v : rule.captures) {
       cgroups.assign(v.re->NumberOfCapturingGroups() + 1, re2::StringPiece());
       bool ok;
-      if (v.alphabet) {
+      if (on_unit && v.alphabet == rule.search_alphabet) {
+        ok = v.re->Match(unit_text, ub, ue, RE2::ANCHOR_BOTH, cgroups.data(), static_cast<int>(cgroups.size())) &&
+             CountsHold(v.checks, cgroups, true);
+        if (ok)  // back to the slotted text
+          for (re2::StringPiece& gp : cgroups) {
+            if (gp.data() == nullptr) continue;
+            std::size_t i = gp.data() - unit.data();
+            gp = re2::StringPiece(s.text.data() + codes->pos[i], codes->pos[i + gp.size()] - codes->pos[i]);
+          }
+      } else if (v.alphabet) {
         std::size_t mb = 0, me = 0;
         MapSpan(*v.alphabet, s.text, b, e, &mapped, &mpos, &mb, &me);
         ok = v.re->Match(mapped, mb, me, RE2::ANCHOR_BOTH, cgroups.data(), static_cast<int>(cgroups.size())) &&
@@ -1265,21 +1389,31 @@ void RuleBook::MatchRuleInto(const Rule& rule, const SlottedText& s, std::vector
       c.mentions = MentionsIn(s, c.begin, c.end);
       m.captures.emplace_hint(m.captures.end(), name, std::move(c));
     }
-    std::size_t next = e;
-    if (next == b) {
-      ++next;
-      while (next < s.text.size() && (static_cast<unsigned char>(s.text[next]) & 0xC0) == 0x80) ++next;
+    if (on_unit) {
+      pos = ue == ub ? ue + 1 : ue;  // after an empty match, the next code point
+    } else {
+      std::size_t next = e;
+      if (next == b) {
+        ++next;
+        while (next < s.text.size() && (static_cast<unsigned char>(s.text[next]) & 0xC0) == 0x80) ++next;
+      }
+      pos = next;
     }
-    pos = next;
   }
 }
 
 std::vector<RuleMatch> RuleBook::Match(const std::string& lang, const SlottedText& s) const {
   std::vector<RuleMatch> out;
-  // The per-thread candidate list (MatchRuleInto uses the other scratch buffers only).
-  std::vector<const Rule*>& candidates = Scratch().candidates;
+  MatchScratch& scratch = Scratch();
+  std::vector<const Rule*>& candidates = scratch.candidates;
   CandidatesInto(lang, s.text, &candidates);
-  for (std::size_t k = 0; k < candidates.size(); ++k) MatchRuleInto(*candidates[k], s, &out);
+  const UnitCodes* codes = nullptr;
+  for (const Rule* r : candidates)
+    if (r->search) {
+      codes = Codes(lang, s, &scratch.codes);
+      break;
+    }
+  for (std::size_t k = 0; k < candidates.size(); ++k) MatchRuleInto(*candidates[k], s, codes, &out);
   std::stable_sort(out.begin(), out.end(), [](const RuleMatch& a, const RuleMatch& b) {
     if (a.begin != b.begin) return a.begin < b.begin;
     return a.rule->priority > b.rule->priority;

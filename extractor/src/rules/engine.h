@@ -114,6 +114,8 @@ const char* SlotTypeName(MentionType t);
 std::string RenderSlotted(const SlottedText& s);
 
 // --- rules --------------------------------------------------------------------------------------
+struct Alphabet;
+
 struct Rule {
   std::string id;
   std::string lang;      // "zh", "en", ...
@@ -145,6 +147,40 @@ struct Rule {
   };
   std::vector<CaptureVariant> captures;
   std::shared_ptr<const std::map<std::string, std::string>> macros;  // the file's [macros]
+  // The span search over the unit mapped one byte per code point: `expanded` (merged) as a
+  // Latin-1 program over `search_alphabet` (AlphabetProgram; any size, it only runs on the DFAs).
+  // Capture variants whose `alphabet` is this same object parse on that mapped unit directly.
+  // Null when the pattern has no alphabet program (\b, \p{..}, ...): search `re` over UTF-8.
+  std::shared_ptr<const RE2> search;
+  std::shared_ptr<const Alphabet> search_alphabet;
+  std::vector<unsigned char> byte_of_class;  // language class (UnitClasses) → search_alphabet byte
+};
+
+// The code points of one language grouped by the elementary intervals of all its rules' alphabets:
+// a unit is mapped to these classes once, then to each rule's alphabet by a table lookup
+// (Rule::byte_of_class) instead of a decode and a search per code point and rule.
+struct UnitClasses {
+  static constexpr std::uint32_t kWholePage = 0x80000000u;
+  std::vector<char32_t> bounds;        // sorted starts of the classes (bounds[0] == 0)
+  std::uint32_t page[256] = {};        // BMP: kWholePage | class, or the index of a page in `pages`
+  std::vector<std::uint16_t> pages;    // 256 classes per page
+  std::uint16_t ascii[128] = {};
+  std::uint16_t Of(char32_t c) const {
+    if (c < 128) return ascii[c];
+    if (c < 0x10000) {
+      std::uint32_t e = page[c >> 8];
+      return (e & kWholePage) ? static_cast<std::uint16_t>(e) : pages[(std::size_t{e} << 8) | (c & 0xFF)];
+    }
+    auto it = std::upper_bound(bounds.begin(), bounds.end(), c);
+    return static_cast<std::uint16_t>(it - bounds.begin() - 1);
+  }
+};
+
+// A unit as language classes: cls[i] is the class of code point i, pos[i] its byte offset in the
+// slotted text (pos has one more entry, the text's size).
+struct UnitCodes {
+  std::vector<std::uint16_t> cls;
+  std::vector<std::size_t> pos;
 };
 
 struct Capture {
@@ -192,11 +228,17 @@ class RuleBook {
   struct LangSet {
     std::vector<const Rule*> rules;
     std::unique_ptr<RE2::Set> set;
+    std::unique_ptr<UnitClasses> classes;  // null when no rule of the language has a search program
   };
   Status AddPack(const void* table, const std::string& path, const std::string& default_lang);
   // Candidates and MatchRule writing into the caller's vectors (no result vector per call).
   void CandidatesInto(const std::string& lang, std::string_view text, std::vector<const Rule*>* out) const;
-  void MatchRuleInto(const Rule& rule, const SlottedText& text, std::vector<RuleMatch>* out) const;
+  // `codes`: the unit as classes of the rule's language (null: searched over UTF-8).
+  void MatchRuleInto(const Rule& rule, const SlottedText& text, const UnitCodes* codes,
+                     std::vector<RuleMatch>* out) const;
+  // The unit as classes of `lang`, or null when the language has none.
+  const UnitCodes* Codes(const std::string& lang, const SlottedText& text, UnitCodes* codes) const;
+  void BuildUnitClasses(const std::string& lang, LangSet* ls);
   std::vector<std::unique_ptr<Rule>> rules_;
   std::map<std::string, const Rule*> by_id_;
   std::map<std::string, LangSet> sets_;
