@@ -800,6 +800,176 @@ bool AlphabetProgram(const std::string& pattern, std::string* out, Alphabet* alp
   return true;
 }
 
+namespace {
+
+// Ranges of `r` written as an RE2 class over UTF-8.
+std::string ClassOf(const Ranges& r) {
+  std::string cls = "[";
+  for (const auto& [lo, hi] : r) {
+    cls += Hex(lo);
+    if (hi > lo) cls += "-" + Hex(hi);
+  }
+  return cls + "]";
+}
+
+Ranges Union(Ranges r) {
+  std::sort(r.begin(), r.end());
+  Ranges out;
+  for (const auto& x : r)
+    if (!out.empty() && x.first <= out.back().second + 1) out.back().second = std::max(out.back().second, x.second);
+    else out.push_back(x);
+  return out;
+}
+
+bool Intersect(const Ranges& a, const Ranges& b) {
+  for (const auto& x : a)
+    for (const auto& y : b)
+      if (x.first <= y.second && y.first <= x.second) return true;
+  return false;
+}
+
+bool WordChars(const Ranges& r) {
+  for (const auto& [lo, hi] : r)
+    for (char32_t c = lo; c <= hi; ++c)
+      if (!(c < 128 && (std::isalnum(static_cast<int>(c)) || c == '\'' || c == '-'))) return false;
+  return true;
+}
+
+}  // namespace
+
+bool WordProgram(const std::string& p, std::string* out, std::vector<Rule::WordCheck>* checks,
+                 std::vector<int>* group_map) {
+  std::vector<Tok> toks;
+  if (!Tokenize(p, &toks)) return false;
+  const std::size_t n = toks.size();
+  std::vector<std::size_t> end_of(n), parent(n, n), stack;
+  for (std::size_t k = 0; k < n; ++k) {
+    end_of[k] = k;
+    parent[k] = stack.empty() ? n : stack.back();
+    if (toks[k].kind == Tok::kOpen) stack.push_back(k);
+    if (toks[k].kind == Tok::kClose) {
+      if (stack.empty()) return false;
+      end_of[stack.back()] = k;
+      stack.pop_back();
+    }
+  }
+  if (!stack.empty()) return false;
+  auto quant = [&](std::size_t piece) -> const Tok* {
+    std::size_t q = end_of[piece] + 1;
+    return q < n && toks[q].kind == Tok::kQuant ? &toks[q] : nullptr;
+  };
+  auto text = [&](std::size_t k) { return std::string_view(p.data() + toks[k].b, toks[k].e - toks[k].b); };
+  struct Loose {
+    std::size_t open;
+    std::vector<std::pair<std::size_t, std::size_t>> words, others;  // token ranges [b, e)
+    Ranges first, all;
+  };
+  std::vector<Loose> loose;
+  std::vector<bool> taken(n, false);  // inside a loosened group
+  for (std::size_t k = 0; k < n; ++k) {
+    if (toks[k].kind != Tok::kOpen || toks[k].capturing || text(k) != "(?:" || taken[k]) continue;
+    if (const Tok* q = quant(k); q && (q->hi < 0 || q->hi > 1)) continue;
+    bool repeated = false;
+    for (std::size_t a = parent[k]; a != n; a = parent[a])
+      if (const Tok* q = quant(a); q && (q->hi < 0 || q->hi > 1)) repeated = true;
+    if (repeated) continue;
+    Loose g{k, {}, {}, {}, {}};
+    std::vector<Ranges> word_sets;  // per word atom, in order; words separated in `spans`
+    std::vector<std::vector<Ranges>> words;
+    bool ok = true;
+    std::size_t alt_b = k + 1;
+    for (std::size_t j = k + 1; j <= end_of[k] && ok; ++j) {
+      if (j < end_of[k] && toks[j].kind == Tok::kOpen) {  // nested group: part of an alternative
+        j = end_of[j];
+        continue;
+      }
+      if (j < end_of[k] && toks[j].kind != Tok::kAlt) continue;
+      // alternative [alt_b, j)
+      bool word = j > alt_b;
+      std::vector<Ranges> atoms;
+      for (std::size_t t = alt_b; t < j && word; ++t) {
+        Ranges r;
+        if (toks[t].kind != Tok::kAtom || !AtomSet(text(t), &r) || !WordChars(r)) word = false;
+        else atoms.push_back(Union(r));
+      }
+      if (word) {
+        g.words.push_back({alt_b, j});
+        words.push_back(atoms);
+      } else {
+        Ranges first;
+        if (j == alt_b || toks[alt_b].kind != Tok::kAtom || !AtomSet(text(alt_b), &first)) ok = false;
+        if (alt_b + 1 < j && toks[alt_b + 1].kind == Tok::kQuant && toks[alt_b + 1].lo == 0) ok = false;
+        g.others.push_back({alt_b, j});
+        g.first.insert(g.first.end(), first.begin(), first.end());  // others' first characters, for now
+      }
+      alt_b = j + 1;
+    }
+    if (!ok || words.size() < 4) continue;
+    std::size_t letters = 0;
+    for (const auto& w : words) letters += w.size();
+    if (letters < 16) continue;
+    // Prefix-free: no word can match a proper prefix of the text another matches.
+    for (std::size_t a = 0; a < words.size() && ok; ++a)
+      for (std::size_t b = 0; b < words.size() && ok; ++b) {
+        if (a == b || words[a].size() >= words[b].size()) continue;
+        bool prefix = true;
+        for (std::size_t i = 0; i < words[a].size() && prefix; ++i) prefix = Intersect(words[a][i], words[b][i]);
+        if (prefix) ok = false;
+      }
+    if (!ok) continue;
+    Ranges first, all;
+    for (const auto& w : words) {
+      first.insert(first.end(), w[0].begin(), w[0].end());
+      for (const Ranges& r : w) all.insert(all.end(), r.begin(), r.end());
+    }
+    first = Union(first);
+    if (Intersect(first, Union(g.first))) continue;  // another alternative may start where a word does
+    g.first = first;
+    g.all = Union(all);
+    for (std::size_t t = k; t <= end_of[k]; ++t) taken[t] = true;
+    loose.push_back(std::move(g));
+  }
+  if (loose.empty()) return false;
+  // Rewrite; capturing groups are renumbered in the order of their opening parentheses.
+  out->clear();
+  checks->clear();
+  group_map->assign(1, 0);
+  int group = 0;
+  std::size_t li = 0;
+  for (std::size_t k = 0; k < n; ++k) {
+    if (li < loose.size() && loose[li].open == k) {
+      const Loose& g = loose[li++];
+      out->append("(?:(");
+      checks->push_back(Rule::WordCheck{++group, nullptr});
+      out->append(ClassOf(g.first)).append(ClassOf(g.all)).append("*)");
+      std::string words = "(?:";
+      for (std::size_t w = 0; w < g.words.size(); ++w) {
+        if (w) words += "|";
+        words.append(p, toks[g.words[w].first].b, toks[g.words[w].second - 1].e - toks[g.words[w].first].b);
+      }
+      words += ")";
+      RE2::Options o;
+      o.set_log_errors(false);
+      auto re = std::make_shared<RE2>(words, o);
+      if (!re->ok()) return false;
+      checks->back().words = std::move(re);
+      for (const auto& [b, e] : g.others) {
+        out->push_back('|');
+        for (std::size_t t = b; t < e; ++t) {
+          if (toks[t].kind == Tok::kOpen && toks[t].capturing) group_map->push_back(++group);
+          out->append(text(t));
+        }
+      }
+      out->push_back(')');
+      k = end_of[k];
+      continue;
+    }
+    if (toks[k].kind == Tok::kOpen && toks[k].capturing) group_map->push_back(++group);
+    out->append(text(k));
+  }
+  return true;
+}
+
 SlottedText Slot(std::string_view normalized, std::size_t begin, std::size_t end,
                  const std::vector<Mention>& mentions) {
   SlottedText s;
@@ -1032,6 +1202,27 @@ Status RuleBook::AddPack(const void* table_ptr, const std::string& path, const s
       consider(prog, std::move(lv), latin);
     }
     for (std::size_t k = 0; k < utf8.size(); ++k) consider(utf8[k], cands[k].second, RuleOptions());
+    // Then the same with long word alternations loose (WordProgram), while nothing fits BitState
+    // without checks.
+    if (fits.empty() || !fits.back().checks.empty() || !fits.back().words.empty()) {
+      for (const auto& [src, v] : cands) {
+        std::string loose;
+        Rule::CaptureVariant wv = v;
+        std::vector<int> group_map;
+        if (!WordProgram(src, &loose, &wv.words, &group_map)) continue;
+        bool mapped_ok = true;
+        for (Rule::CountCheck& c : wv.checks) {
+          if (c.group < 0 || static_cast<std::size_t>(c.group) >= group_map.size()) mapped_ok = false;
+          else c.group = group_map[c.group];
+        }
+        if (!mapped_ok) continue;
+        auto al = std::make_shared<Alphabet>();
+        std::string prog;
+        if (!AlphabetProgram(loose, &prog, al.get())) continue;
+        wv.alphabet = std::move(al);
+        consider(prog, std::move(wv), latin);
+      }
+    }
     // The span search over the mapped unit; variants over the same alphabet share it (they have
     // the same atoms, used as often, so AlphabetProgram groups them alike).
     {
@@ -1054,13 +1245,15 @@ Status RuleBook::AddPack(const void* table_ptr, const std::string& path, const s
     }
     // Variants after one without checks would never run.
     for (std::size_t k = 0; k < fits.size(); ++k)
-      if (fits[k].checks.empty()) {
+      if (fits[k].checks.empty() && fits[k].words.empty()) {
         fits.resize(k + 1);
         break;
       }
-    if (!fits.empty()) {
-      r->captures = std::move(fits);
-    } else if (!others.empty()) {  // the smallest
+    r->captures = std::move(fits);
+    // When every variant that fits may fail its checks, the smallest of the others (NFA, but on
+    // a smaller program than the rule's) before the rule itself.
+    if ((r->captures.empty() || !r->captures.back().checks.empty() || !r->captures.back().words.empty()) &&
+        !others.empty()) {
       std::stable_sort(others.begin(), others.end(), [](const auto& x, const auto& y) {
         return x.re->ProgramSize() < y.re->ProgramSize();
       });
@@ -1172,6 +1365,15 @@ namespace {
 // True when every relaxed repetition of the capture program kept to the upper bound of the rule
 // (the relaxed form keeps the lower one): the span checked covers all its iterations, and each
 // iteration takes at least one code point, so code points ≥ iterations.
+// True when every loose word group that took part holds one of its words (`g` over UTF-8).
+bool WordsHold(const std::vector<Rule::WordCheck>& checks, const std::vector<re2::StringPiece>& g) {
+  for (const Rule::WordCheck& c : checks) {
+    const re2::StringPiece& p = g[c.group];
+    if (p.data() != nullptr && !RE2::FullMatch(p, *c.words)) return false;
+  }
+  return true;
+}
+
 bool CountsHold(const std::vector<Rule::CountCheck>& checks, const std::vector<re2::StringPiece>& g,
                 bool one_byte_per_char) {
   for (const Rule::CountCheck& c : checks) {
@@ -1361,6 +1563,7 @@ void RuleBook::MatchRuleInto(const Rule& rule, const SlottedText& s, const UnitC
         ok = v.re->Match(text, b, e, RE2::ANCHOR_BOTH, cgroups.data(), static_cast<int>(cgroups.size())) &&
              CountsHold(v.checks, cgroups, false);
       }
+      if (ok && !v.words.empty()) ok = WordsHold(v.words, cgroups);
       if (ok) {
         used = v.re.get();
         break;

@@ -138,9 +138,16 @@ struct Rule {
     int group = 0;       // capturing group of the capture program spanning the repetition
     std::size_t hi = 0;  // at most this many code points
   };
+  // A word alternation written as one loose word (WordProgram): the group's text must be one of
+  // the alternatives.
+  struct WordCheck {
+    int group = 0;
+    std::shared_ptr<const RE2> words;  // the alternatives, UTF-8, matched whole (FullMatch)
+  };
   struct CaptureVariant {
     std::shared_ptr<const RE2> re;
     std::vector<CountCheck> checks;
+    std::vector<WordCheck> words;
     // When set, `re` is a Latin-1 program over the span rewritten one byte per code point
     // (AlphabetProgram): a few instructions per atom instead of a UTF-8 automaton per class.
     std::shared_ptr<const struct Alphabet> alphabet;
@@ -288,6 +295,17 @@ struct Alphabet {
 // positions. False when the pattern uses syntax whose meaning depends on neighbouring characters
 // or on tables this scanner does not have (\b, \p{..}, flags), or needs more than 256 groups.
 bool AlphabetProgram(const std::string& pattern, std::string* out, Alphabet* alphabet);
+
+// `pattern` with its long word alternations made loose: a non-capturing group, taken at most once
+// and in no repeated group, whose alternatives include words (literal atoms over ASCII letters,
+// digits, ' and -) that are prefix-free, none sharing a first character with the group's other
+// alternatives, becomes `(?:([F][G]*)|others)` - F the words' first characters, G all of theirs -
+// with `checks` naming the new group and its words. A parse of the loose pattern whose word groups
+// hold one of their words is a parse of `pattern`, in the same order of preference (at each
+// position at most one word fits, and the other alternatives cannot start there). `group_map`:
+// old capturing group number → new one. False when no group qualifies.
+bool WordProgram(const std::string& pattern, std::string* out, std::vector<Rule::WordCheck>* checks,
+                 std::vector<int>* group_map);
 
 // Expands {NAME} macros in `pattern` (built-ins plus `local`); an unknown name sets *unknown.
 bool ExpandMacros(const std::string& pattern, const std::map<std::string, std::string>& local,
