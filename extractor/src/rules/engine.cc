@@ -325,6 +325,16 @@ const char* SlotTypeName(MentionType t) { return MentionTypeName(t); }
 
 void AppendSlotToken(std::string* t, MentionType type, std::size_t index) {
   // Every slot character is U+E0xx: EE, 80 | (c >> 6 & 3F), 80 | (c & 3F).
+  if (index < 10) {  // nearly every token: type mark, one digit, terminator
+    const char32_t mark = kTypeMarkBase + static_cast<char32_t>(type), digit = kDigitBase + static_cast<char32_t>(index);
+    const char buf[9] = {static_cast<char>(0xE0 | (mark >> 12)), static_cast<char>(0x80 | ((mark >> 6) & 0x3F)),
+                         static_cast<char>(0x80 | (mark & 0x3F)),  static_cast<char>(0xE0 | (digit >> 12)),
+                         static_cast<char>(0x80 | ((digit >> 6) & 0x3F)), static_cast<char>(0x80 | (digit & 0x3F)),
+                         static_cast<char>(0xE0 | (kSlotEnd >> 12)), static_cast<char>(0x80 | ((kSlotEnd >> 6) & 0x3F)),
+                         static_cast<char>(0x80 | (kSlotEnd & 0x3F))};
+    t->append(buf, 9);
+    return;
+  }
   char buf[3 * 24];
   std::size_t n = 0;
   auto put = [&](char32_t c) {
@@ -970,12 +980,46 @@ bool WordProgram(const std::string& p, std::string* out, std::vector<Rule::WordC
   return true;
 }
 
+namespace {
+
+// Writes the token of mention number `index` at `out`; returns the bytes written (at most
+// 6 + 3 × the digits of index).
+std::size_t WriteSlotToken(char* out, MentionType type, std::size_t index) {
+  std::size_t n = 0;
+  auto put = [&](char32_t c) {  // U+E0xx: EE, 80 | (c >> 6 & 3F), 80 | (c & 3F)
+    out[n++] = static_cast<char>(0xE0 | (c >> 12));
+    out[n++] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out[n++] = static_cast<char>(0x80 | (c & 0x3F));
+  };
+  put(kTypeMarkBase + static_cast<char32_t>(type));
+  if (index < 10) {
+    put(kDigitBase + static_cast<char32_t>(index));
+  } else {
+    char digits[24];
+    int nd = 0;
+    do {
+      digits[nd++] = static_cast<char>(index % 10);
+      index /= 10;
+    } while (index > 0);
+    while (nd > 0) put(kDigitBase + static_cast<char32_t>(digits[--nd]));
+  }
+  put(kSlotEnd);
+  return n;
+}
+
+std::size_t DecimalDigits(std::size_t v) {
+  std::size_t d = 1;
+  while (v >= 10) v /= 10, ++d;
+  return d;
+}
+
+}  // namespace
+
 SlottedText Slot(std::string_view normalized, std::size_t begin, std::size_t end,
                  const std::vector<Mention>& mentions) {
   SlottedText s;
   s.norm_begin = begin;
   s.norm_end = end;
-  std::size_t pos = begin;
   // No slot-alphabet character (EE 80 xx) in the range (mentions included: a safe overestimate).
   bool clean = true;
   for (const char *p = normalized.data() + begin, *stop = normalized.data() + end;
@@ -984,32 +1028,38 @@ SlottedText Slot(std::string_view normalized, std::size_t begin, std::size_t end
       clean = false;
       break;
     }
-  // Text runs are copied whole; to_norm counts up along them.
-  auto copy_to = [&](std::size_t stop) {
-    if (stop <= pos) return;
-    s.to_norm.Add(OffsetMap::Run{s.text.size(), pos, true});
-    s.text.append(normalized.data() + pos, stop - pos);
-    pos = stop;
-  };
   auto by_begin = [](const Mention& m, std::size_t b) { return m.begin < b; };
   auto first = std::lower_bound(mentions.begin(), mentions.end(), begin, by_begin);
   auto last = std::lower_bound(first, mentions.end(), end, by_begin);
-  // A token takes at most 3 bytes per digit plus 6 (bounded by 12 below a thousand mentions).
-  std::size_t room = (end - begin) + 12 * static_cast<std::size_t>(last - first) + 1;
-  s.text.reserve(room);
-  s.mentions.reserve(last - first);
-  s.to_norm.Reserve(2 * static_cast<std::size_t>(last - first) + 2);  // text and token runs, the end
+  const std::size_t candidates = static_cast<std::size_t>(last - first);
+  // The text is written through a pointer into a buffer sized for the most it can take: the range
+  // plus a whole token per candidate mention (each replaces at least one byte).
+  s.text.resize((end - begin) + candidates * (6 + 3 * DecimalDigits(candidates)));
+  char* out = s.text.data();
+  std::size_t n = 0;
+  std::size_t pos = begin;
+  s.mentions.reserve(candidates);
+  s.to_norm.Reserve(2 * candidates + 2);  // text and token runs, the end
+  // Text runs are copied whole; to_norm counts up along them.
+  auto copy_to = [&](std::size_t stop) {
+    if (stop <= pos) return;
+    s.to_norm.Add(OffsetMap::Run{n, pos, true});
+    std::memcpy(out + n, normalized.data() + pos, stop - pos);
+    n += stop - pos;
+    pos = stop;
+  };
   for (auto it = first; it != last; ++it) {
     if (it->end > end || it->begin < pos || it->end <= it->begin) continue;
     copy_to(it->begin);
-    s.to_norm.Add(OffsetMap::Run{s.text.size(), it->begin, false, static_cast<std::uint32_t>(s.mentions.size())});
-    AppendSlotToken(&s.text, it->type, s.mentions.size());
+    s.to_norm.Add(OffsetMap::Run{n, it->begin, false, static_cast<std::uint32_t>(s.mentions.size())});
+    n += WriteSlotToken(out + n, it->type, s.mentions.size());
     s.mentions.push_back(static_cast<std::size_t>(it - mentions.begin()));
     pos = it->end;
   }
   copy_to(end);
-  s.to_norm.Add(OffsetMap::Run{s.text.size(), end, false});
-  s.to_norm.Finish(s.text.size() + 1);
+  s.text.resize(n);
+  s.to_norm.Add(OffsetMap::Run{n, end, false});
+  s.to_norm.Finish(n + 1);
   s.tokens_in_runs = clean && s.mentions.size() < OffsetMap::kNoToken;
   return s;
 }
@@ -1570,6 +1620,20 @@ void RuleBook::MatchRuleInto(const Rule& rule, const SlottedText& s, const UnitC
       }
     }
     const re2::StringPiece* g = cgroups.data();
+    if (!used && on_unit) {
+      // The pattern as written over the mapped unit: the rule's parse, from a program a fraction
+      // of the UTF-8 one's size (NFA or BitState on one byte per code point).
+      groups.assign(rule.search->NumberOfCapturingGroups() + 1, re2::StringPiece());
+      if (rule.search->Match(unit_text, ub, ue, RE2::ANCHOR_BOTH, groups.data(), static_cast<int>(groups.size()))) {
+        for (re2::StringPiece& gp : groups) {
+          if (gp.data() == nullptr) continue;
+          std::size_t i = gp.data() - unit.data();
+          gp = re2::StringPiece(s.text.data() + codes->pos[i], codes->pos[i + gp.size()] - codes->pos[i]);
+        }
+        used = rule.search.get();
+        g = groups.data();
+      }
+    }
     if (!used) {
       groups.assign(re.NumberOfCapturingGroups() + 1, re2::StringPiece());
       if (!re.Match(text, b, e, RE2::ANCHOR_BOTH, groups.data(), static_cast<int>(groups.size())))
