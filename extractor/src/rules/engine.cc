@@ -427,6 +427,13 @@ std::string MergeSlotAlternatives(std::string p) {
   return p;
 }
 
+namespace {
+using Ranges = std::vector<std::pair<char32_t, char32_t>>;  // inclusive
+bool AtomSet(std::string_view a, Ranges* out);
+bool Intersect(const Ranges& a, const Ranges& b);
+void SepBytes(Rule::CaptureVariant* v);
+}  // namespace
+
 bool CaptureProgram(const std::string& expanded, bool inside_repeats, std::string* out,
                     std::vector<Rule::CountCheck>* checks) {
   std::vector<Tok> toks;
@@ -532,10 +539,47 @@ bool CaptureProgram(const std::string& expanded, bool inside_repeats, std::strin
     out->append(expanded, t.b, t.e - t.b);
     if (close_wrap_after[k]) out->push_back(')');
   }
+  // A group `(?:A sep+)` or `(?:sep+ A)`, A not nullable and without `sep` characters: each
+  // iteration holds its own run of `sep`, so iterations ≤ runs. Only for a group checked through
+  // its own span (the span holds exactly its iterations).
+  auto sep_of = [&](std::size_t k, Ranges* sep) {
+    if (toks[k].kind != Tok::kOpen || checked_by[k] != k) return false;
+    std::vector<std::pair<std::size_t, std::size_t>> pieces;  // [first token, last token]
+    for (std::size_t j = k + 1; j < end_of[k]; ++j) {
+      if (toks[j].kind == Tok::kAlt || toks[j].kind == Tok::kOther || toks[j].kind == Tok::kQuant) return false;
+      std::size_t last = end_of[j] + (quant(j) ? 1 : 0);
+      pieces.push_back({j, last});
+      j = last;
+    }
+    if (pieces.size() != 2) return false;
+    for (int s = 0; s < 2; ++s) {
+      std::size_t a = pieces[s].first, r = pieces[1 - s].first;
+      const Tok* q = quant(a);
+      if (toks[a].kind != Tok::kAtom || !q || q->lo != 1 || q->hi != -1) continue;
+      Ranges sr;
+      if (!AtomSet(std::string_view(expanded.data() + toks[a].b, toks[a].e - toks[a].b), &sr)) continue;
+      // The rest: not nullable, no atom sharing a character with sep.
+      const Tok* rq = quant(r);
+      bool rest_ok = !(rq && rq->lo == 0) && !(toks[r].kind == Tok::kOpen && nullable(r + 1, end_of[r]));
+      for (std::size_t t = r; t <= end_of[r] && rest_ok; ++t) {
+        if (toks[t].kind != Tok::kAtom) continue;
+        Ranges ar;
+        if (!AtomSet(std::string_view(expanded.data() + toks[t].b, toks[t].e - toks[t].b), &ar) || Intersect(ar, sr))
+          rest_ok = false;
+      }
+      if (!rest_ok) continue;
+      *sep = sr;
+      return true;
+    }
+    return false;
+  };
   for (std::size_t k = 0; k < n; ++k)
     if (relax[k]) {
       const Tok* q = quant(k);
-      checks->push_back(Rule::CountCheck{group_of[checked_by[k]], static_cast<std::size_t>(q->hi)});
+      Rule::CountCheck c{group_of[checked_by[k]], static_cast<std::size_t>(q->hi), {}, {}};
+      Ranges sep;
+      if (sep_of(k, &sep)) c.sep = sep;
+      checks->push_back(std::move(c));
     }
   return !checks->empty();
 }
@@ -1249,6 +1293,7 @@ Status RuleBook::AddPack(const void* table_ptr, const std::string& path, const s
       if (!AlphabetProgram(src, &prog, al.get())) continue;
       Rule::CaptureVariant lv = v;
       lv.alphabet = std::move(al);
+      SepBytes(&lv);
       consider(prog, std::move(lv), latin);
     }
     for (std::size_t k = 0; k < utf8.size(); ++k) consider(utf8[k], cands[k].second, RuleOptions());
@@ -1270,6 +1315,7 @@ Status RuleBook::AddPack(const void* table_ptr, const std::string& path, const s
         std::string prog;
         if (!AlphabetProgram(loose, &prog, al.get())) continue;
         wv.alphabet = std::move(al);
+        SepBytes(&wv);
         consider(prog, std::move(wv), latin);
       }
     }
@@ -1430,12 +1476,63 @@ bool CountsHold(const std::vector<Rule::CountCheck>& checks, const std::vector<r
     const re2::StringPiece& p = g[c.group];
     if (p.data() == nullptr) continue;  // in an alternative that did not take part
     std::size_t n = 0;
-    if (one_byte_per_char) n = p.size();
-    else
+    if (one_byte_per_char && !c.sep_bytes.empty()) {  // runs of sep bytes
+      bool in = false;
+      for (char ch : p) {
+        bool now = c.sep_bytes[static_cast<unsigned char>(ch)];
+        n += now && !in;
+        in = now;
+      }
+    } else if (!one_byte_per_char && !c.sep.empty()) {  // runs of sep code points
+      bool in = false;
+      for (std::size_t i = 0; i < p.size();) {
+        std::size_t len = 1;
+        char32_t cp = DecodeAt(std::string_view(p.data(), p.size()), i, &len);
+        bool now = false;
+        for (const auto& [lo, hi] : c.sep) now |= cp >= lo && cp <= hi;
+        n += now && !in;
+        in = now;
+        i += len;
+      }
+    } else if (one_byte_per_char) {
+      n = p.size();
+    } else {
       for (char ch : p) n += (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
+    }
     if (n > c.hi) return false;
   }
   return true;
+}
+
+// sep_bytes of a variant's checks over its alphabet (every group lies inside sep or outside it,
+// sep being one of the pattern's atoms; otherwise the check counts code points).
+void SepBytes(Rule::CaptureVariant* v) {
+  if (!v->alphabet) return;
+  const Alphabet& al = *v->alphabet;
+  for (Rule::CountCheck& c : v->checks) {
+    c.sep_bytes.clear();
+    if (c.sep.empty()) continue;
+    std::vector<int> state(256, -1);  // -1 unseen, 0 outside sep, 1 inside
+    bool consistent = true;
+    for (std::size_t k = 0; k < al.bounds.size() && consistent; ++k) {
+      char32_t lo = al.bounds[k], hi = k + 1 < al.bounds.size() ? al.bounds[k + 1] - 1 : 0x10FFFF;
+      int inside = -1;
+      for (const auto& [a, b] : c.sep) {
+        if (a <= lo && hi <= b) inside = 1;
+        else if (a <= hi && lo <= b) consistent = false;  // partly inside
+      }
+      if (inside < 0) inside = 0;
+      int& st = state[al.group[k]];
+      if (st >= 0 && st != inside) consistent = false;
+      st = inside;
+    }
+    if (!consistent) {
+      c.sep.clear();  // count code points
+      continue;
+    }
+    c.sep_bytes.assign(256, false);
+    for (int b = 0; b < 256; ++b) c.sep_bytes[b] = state[b] == 1;
+  }
 }
 
 // text[b,e) with one code point of context on each side (for ^ and $, which look at the ends of

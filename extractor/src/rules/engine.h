@@ -136,7 +136,12 @@ struct Rule {
   // bound, which makes it the parse of `re`. Tried in order; `re` itself last.
   struct CountCheck {
     int group = 0;       // capturing group of the capture program spanning the repetition
-    std::size_t hi = 0;  // at most this many code points
+    std::size_t hi = 0;  // at most this many code points (or runs of `sep`)
+    // A repeated group each of whose iterations holds one run of `sep` characters (`\s+`) next to
+    // a non-empty rest without them: its iterations are at most the runs of `sep` in the group,
+    // counted instead of code points. `sep_bytes`: the same over an alphabet program's bytes.
+    std::vector<std::pair<char32_t, char32_t>> sep;
+    std::vector<bool> sep_bytes;
   };
   // A word alternation written as one loose word (WordProgram): the group's text must be one of
   // the alternatives.

@@ -314,3 +314,37 @@ TEST_CASE("word programs give the parses of the patterns as written (random text
     CHECK(loose);
   }
 }
+
+TEST_CASE("repeated groups with one separator run per iteration are counted by runs") {
+  // Each iteration holds one run of \s (or of ','): at most as many iterations as runs. Shapes
+  // that do not qualify (a rest that may hold the separator, or may be empty) count code points.
+  const std::vector<std::string> patterns = {
+      "(?:q{0,300})(?P<a>(?:[A-Za-z]+\\s+){0,2}?)(?P<b>X|{ORG})",
+      "(?:q{0,300})(?P<a>[A-Z]\\w*)(?P<b>(?:\\s+(?:of|and|[A-Z]\\w*|{PERSON})){0,3})(?:\\s+(?P<c>\\w+))?",
+      "(?:q{0,300})(?P<a>(?:,+(?:ab|b)){1,3})(?P<b>[^,]{0,3})",
+      "(?:q{0,300})(?P<a>(?:[a-z ]+\\s+){0,2})(?P<b>X)",
+      "(?:q{0,300})(?P<a>(?:\\w*\\s+){0,2}?)X",
+  };
+  RuleBook book;
+  REQUIRE(book.LoadString(Pack(patterns), "s.toml", "en").ok());
+  REQUIRE(book.Compile().ok());
+  const std::vector<std::string> alphabet = {"ab", "b", "of", "and", "X", "Xy", " ", "  ", "\t", ",", ",,", "q", "#0", "#1", "Z"};
+  std::mt19937 rng(20261127);
+  int with_matches = 0;
+  for (int round = 0; round < 3000; ++round) {
+    SlottedText s = RandomText(&rng, alphabet, 14);
+    for (const auto& r : book.rules()) with_matches += ExpectWrittenParses(book, *r, s) > 0;
+  }
+  CHECK(with_matches > 3000);
+  auto has_sep = [&](const std::string& id) {
+    for (const auto& v : book.Find(id)->captures)
+      for (const auto& c : v.checks)
+        if (!c.sep.empty()) return true;
+    return false;
+  };
+  CHECK(has_sep("t.c0"));
+  CHECK(has_sep("t.c1"));
+  CHECK(has_sep("t.c2"));
+  CHECK_FALSE(has_sep("t.c3"));  // the rest may hold spaces
+  CHECK_FALSE(has_sep("t.c4"));  // the rest may be empty
+}
