@@ -753,7 +753,11 @@ void Alphabet::BuildPages() {
       continue;
     }
     page[p] = static_cast<std::uint16_t>(pages.size() >> 8);
-    for (char32_t c = lo; c <= hi; ++c) pages.push_back(OfSearch(c));
+    std::size_t k = static_cast<std::size_t>(std::upper_bound(bounds.begin(), bounds.end(), lo) - bounds.begin()) - 1;
+    for (char32_t c = lo; c <= hi; ++c) {
+      while (k + 1 < bounds.size() && bounds[k + 1] <= c) ++k;
+      pages.push_back(group[k]);
+    }
   }
 }
 
@@ -1270,10 +1274,29 @@ Status RuleBook::AddPack(const void* table_ptr, const std::string& path, const s
     }
     cands.push_back({merged, Rule::CaptureVariant{}});
     std::vector<Rule::CaptureVariant> fits, others;
+    RE2::Options latin = RuleOptions();
+    latin.set_encoding(RE2::Options::EncodingLatin1);
+    // The pattern's own alphabet program: the span search (Rule::search), and the last alphabet
+    // capture variant when it fits.
+    std::shared_ptr<Alphabet> search_al;
+    std::shared_ptr<const RE2> search_re;
+    std::string search_prog;
+    {
+      auto al = std::make_shared<Alphabet>();
+      if (AlphabetProgram(merged, &search_prog, al.get())) {
+        auto sre = std::make_shared<RE2>(search_prog, latin);
+        if (sre->ok() && sre->NumberOfCapturingGroups() == re->NumberOfCapturingGroups()) {
+          search_re = std::move(sre);
+          search_al = std::move(al);
+        }
+      }
+    }
     std::set<std::string> seen;
     auto consider = [&](const std::string& prog, Rule::CaptureVariant v, const RE2::Options& o) {
       if (!seen.insert(prog).second) return;
-      auto cre = std::make_shared<RE2>(prog, o);
+      auto cre = search_re && prog == search_prog && o.encoding() == RE2::Options::EncodingLatin1
+                     ? search_re
+                     : std::make_shared<RE2>(prog, o);
       bool same_names = cre->ok() && cre->NamedCapturingGroups().size() == re->NamedCapturingGroups().size();
       if (same_names)
         for (const auto& [name, idx] : re->NamedCapturingGroups()) same_names &= cre->NamedCapturingGroups().count(name) > 0;
@@ -1285,12 +1308,15 @@ Status RuleBook::AddPack(const void* table_ptr, const std::string& path, const s
       v.re = std::move(cre);
       (fit ? fits : others).push_back(std::move(v));
     };
-    RE2::Options latin = RuleOptions();
-    latin.set_encoding(RE2::Options::EncodingLatin1);
     for (const auto& [src, v] : cands) {
       auto al = std::make_shared<Alphabet>();
       std::string prog;
-      if (!AlphabetProgram(src, &prog, al.get())) continue;
+      if (&src == &cands.back().first && search_re) {
+        *al = *search_al;
+        prog = search_prog;
+      } else if (!AlphabetProgram(src, &prog, al.get())) {
+        continue;
+      }
       Rule::CaptureVariant lv = v;
       lv.alphabet = std::move(al);
       SepBytes(&lv);
@@ -1319,26 +1345,6 @@ Status RuleBook::AddPack(const void* table_ptr, const std::string& path, const s
         consider(prog, std::move(wv), latin);
       }
     }
-    // The span search over the mapped unit; variants over the same alphabet share it (they have
-    // the same atoms, used as often, so AlphabetProgram groups them alike).
-    {
-      auto al = std::make_shared<Alphabet>();
-      std::string prog;
-      if (AlphabetProgram(merged, &prog, al.get())) {
-        auto sre = std::make_shared<RE2>(prog, latin);
-        if (sre->ok() && sre->NumberOfCapturingGroups() == re->NumberOfCapturingGroups()) {
-          r->search = std::move(sre);
-          r->search_alphabet = al;
-          auto same = [&](const Alphabet& a) {
-            return a.bounds == al->bounds && a.group == al->group &&
-                   std::equal(std::begin(a.ascii), std::end(a.ascii), std::begin(al->ascii));
-          };
-          for (auto* vs : {&fits, &others})
-            for (Rule::CaptureVariant& v : *vs)
-              if (v.alphabet && same(*v.alphabet)) v.alphabet = al;
-        }
-      }
-    }
     // Variants after one without checks would never run.
     for (std::size_t k = 0; k < fits.size(); ++k)
       if (fits[k].checks.empty() && fits[k].words.empty()) {
@@ -1354,6 +1360,19 @@ Status RuleBook::AddPack(const void* table_ptr, const std::string& path, const s
         return x.re->ProgramSize() < y.re->ProgramSize();
       });
       r->captures.push_back(std::move(others.front()));
+    }
+    // The span search over the mapped unit; variants over the same alphabet share it (they have
+    // the same atoms, used as often, so AlphabetProgram groups them alike).
+    if (search_re) {
+      r->search = search_re;
+      r->search_alphabet = search_al;
+      const Alphabet& al = *search_al;
+      auto same = [&](const Alphabet& a) {
+        return a.bounds == al.bounds && a.group == al.group &&
+               std::equal(std::begin(a.ascii), std::end(a.ascii), std::begin(al.ascii));
+      };
+      for (Rule::CaptureVariant& v : r->captures)
+        if (v.alphabet && same(*v.alphabet)) v.alphabet = search_al;
     }
     r->re = std::move(re);
     r->macros = macros;
