@@ -325,6 +325,16 @@ const char* SlotTypeName(MentionType t) { return MentionTypeName(t); }
 
 void AppendSlotToken(std::string* t, MentionType type, std::size_t index) {
   // Every slot character is U+E0xx: EE, 80 | (c >> 6 & 3F), 80 | (c & 3F).
+  if (index < 10) {  // nearly every token: type mark, one digit, terminator
+    const char32_t mark = kTypeMarkBase + static_cast<char32_t>(type), digit = kDigitBase + static_cast<char32_t>(index);
+    const char buf[9] = {static_cast<char>(0xE0 | (mark >> 12)), static_cast<char>(0x80 | ((mark >> 6) & 0x3F)),
+                         static_cast<char>(0x80 | (mark & 0x3F)),  static_cast<char>(0xE0 | (digit >> 12)),
+                         static_cast<char>(0x80 | ((digit >> 6) & 0x3F)), static_cast<char>(0x80 | (digit & 0x3F)),
+                         static_cast<char>(0xE0 | (kSlotEnd >> 12)), static_cast<char>(0x80 | ((kSlotEnd >> 6) & 0x3F)),
+                         static_cast<char>(0x80 | (kSlotEnd & 0x3F))};
+    t->append(buf, 9);
+    return;
+  }
   char buf[3 * 24];
   std::size_t n = 0;
   auto put = [&](char32_t c) {
@@ -416,6 +426,13 @@ std::string MergeSlotAlternatives(std::string p) {
   }
   return p;
 }
+
+namespace {
+using Ranges = std::vector<std::pair<char32_t, char32_t>>;  // inclusive
+bool AtomSet(std::string_view a, Ranges* out);
+bool Intersect(const Ranges& a, const Ranges& b);
+void SepBytes(Rule::CaptureVariant* v);
+}  // namespace
 
 bool CaptureProgram(const std::string& expanded, bool inside_repeats, std::string* out,
                     std::vector<Rule::CountCheck>* checks) {
@@ -522,10 +539,47 @@ bool CaptureProgram(const std::string& expanded, bool inside_repeats, std::strin
     out->append(expanded, t.b, t.e - t.b);
     if (close_wrap_after[k]) out->push_back(')');
   }
+  // A group `(?:A sep+)` or `(?:sep+ A)`, A not nullable and without `sep` characters: each
+  // iteration holds its own run of `sep`, so iterations ≤ runs. Only for a group checked through
+  // its own span (the span holds exactly its iterations).
+  auto sep_of = [&](std::size_t k, Ranges* sep) {
+    if (toks[k].kind != Tok::kOpen || checked_by[k] != k) return false;
+    std::vector<std::pair<std::size_t, std::size_t>> pieces;  // [first token, last token]
+    for (std::size_t j = k + 1; j < end_of[k]; ++j) {
+      if (toks[j].kind == Tok::kAlt || toks[j].kind == Tok::kOther || toks[j].kind == Tok::kQuant) return false;
+      std::size_t last = end_of[j] + (quant(j) ? 1 : 0);
+      pieces.push_back({j, last});
+      j = last;
+    }
+    if (pieces.size() != 2) return false;
+    for (int s = 0; s < 2; ++s) {
+      std::size_t a = pieces[s].first, r = pieces[1 - s].first;
+      const Tok* q = quant(a);
+      if (toks[a].kind != Tok::kAtom || !q || q->lo != 1 || q->hi != -1) continue;
+      Ranges sr;
+      if (!AtomSet(std::string_view(expanded.data() + toks[a].b, toks[a].e - toks[a].b), &sr)) continue;
+      // The rest: not nullable, no atom sharing a character with sep.
+      const Tok* rq = quant(r);
+      bool rest_ok = !(rq && rq->lo == 0) && !(toks[r].kind == Tok::kOpen && nullable(r + 1, end_of[r]));
+      for (std::size_t t = r; t <= end_of[r] && rest_ok; ++t) {
+        if (toks[t].kind != Tok::kAtom) continue;
+        Ranges ar;
+        if (!AtomSet(std::string_view(expanded.data() + toks[t].b, toks[t].e - toks[t].b), &ar) || Intersect(ar, sr))
+          rest_ok = false;
+      }
+      if (!rest_ok) continue;
+      *sep = sr;
+      return true;
+    }
+    return false;
+  };
   for (std::size_t k = 0; k < n; ++k)
     if (relax[k]) {
       const Tok* q = quant(k);
-      checks->push_back(Rule::CountCheck{group_of[checked_by[k]], static_cast<std::size_t>(q->hi)});
+      Rule::CountCheck c{group_of[checked_by[k]], static_cast<std::size_t>(q->hi), {}, {}};
+      Ranges sep;
+      if (sep_of(k, &sep)) c.sep = sep;
+      checks->push_back(std::move(c));
     }
   return !checks->empty();
 }
@@ -683,10 +737,28 @@ void AppendByte(std::string* out, unsigned v) {
 
 }  // namespace
 
-unsigned char Alphabet::Of(char32_t c) const {
-  if (c < 128) return ascii[c];
+unsigned char Alphabet::OfSearch(char32_t c) const {
   auto it = std::upper_bound(bounds.begin(), bounds.end(), c);
   return group[static_cast<std::size_t>(it - bounds.begin()) - 1];
+}
+
+void Alphabet::BuildPages() {
+  pages.clear();
+  for (char32_t p = 0; p < 256; ++p) {
+    const char32_t lo = p << 8, hi = lo + 255;
+    // One group for the whole page when no interval starts inside it (after its first code point).
+    auto it = std::upper_bound(bounds.begin(), bounds.end(), lo);
+    if (it == bounds.end() || *it > hi) {
+      page[p] = static_cast<std::uint16_t>(kWholePage | OfSearch(lo));
+      continue;
+    }
+    page[p] = static_cast<std::uint16_t>(pages.size() >> 8);
+    std::size_t k = static_cast<std::size_t>(std::upper_bound(bounds.begin(), bounds.end(), lo) - bounds.begin()) - 1;
+    for (char32_t c = lo; c <= hi; ++c) {
+      while (k + 1 < bounds.size() && bounds[k + 1] <= c) ++k;
+      pages.push_back(group[k]);
+    }
+  }
 }
 
 bool AlphabetProgram(const std::string& pattern, std::string* out, Alphabet* alphabet) {
@@ -755,6 +827,7 @@ bool AlphabetProgram(const std::string& pattern, std::string* out, Alphabet* alp
     auto it = std::upper_bound(bounds.begin(), bounds.end(), c);
     al.ascii[c] = al.group[static_cast<std::size_t>(it - bounds.begin()) - 1];
   }
+  al.BuildPages();
   // Each atom becomes the class of its groups.
   std::vector<std::string> atom_text(sets.size());
   for (std::size_t a = 0; a < sets.size(); ++a) {
@@ -785,38 +858,257 @@ bool AlphabetProgram(const std::string& pattern, std::string* out, Alphabet* alp
   return true;
 }
 
+namespace {
+
+// Ranges of `r` written as an RE2 class over UTF-8.
+std::string ClassOf(const Ranges& r) {
+  std::string cls = "[";
+  for (const auto& [lo, hi] : r) {
+    cls += Hex(lo);
+    if (hi > lo) cls += "-" + Hex(hi);
+  }
+  return cls + "]";
+}
+
+Ranges Union(Ranges r) {
+  std::sort(r.begin(), r.end());
+  Ranges out;
+  for (const auto& x : r)
+    if (!out.empty() && x.first <= out.back().second + 1) out.back().second = std::max(out.back().second, x.second);
+    else out.push_back(x);
+  return out;
+}
+
+bool Intersect(const Ranges& a, const Ranges& b) {
+  for (const auto& x : a)
+    for (const auto& y : b)
+      if (x.first <= y.second && y.first <= x.second) return true;
+  return false;
+}
+
+bool WordChars(const Ranges& r) {
+  for (const auto& [lo, hi] : r)
+    for (char32_t c = lo; c <= hi; ++c)
+      if (!(c < 128 && (std::isalnum(static_cast<int>(c)) || c == '\'' || c == '-'))) return false;
+  return true;
+}
+
+}  // namespace
+
+bool WordProgram(const std::string& p, std::string* out, std::vector<Rule::WordCheck>* checks,
+                 std::vector<int>* group_map) {
+  std::vector<Tok> toks;
+  if (!Tokenize(p, &toks)) return false;
+  const std::size_t n = toks.size();
+  std::vector<std::size_t> end_of(n), parent(n, n), stack;
+  for (std::size_t k = 0; k < n; ++k) {
+    end_of[k] = k;
+    parent[k] = stack.empty() ? n : stack.back();
+    if (toks[k].kind == Tok::kOpen) stack.push_back(k);
+    if (toks[k].kind == Tok::kClose) {
+      if (stack.empty()) return false;
+      end_of[stack.back()] = k;
+      stack.pop_back();
+    }
+  }
+  if (!stack.empty()) return false;
+  auto quant = [&](std::size_t piece) -> const Tok* {
+    std::size_t q = end_of[piece] + 1;
+    return q < n && toks[q].kind == Tok::kQuant ? &toks[q] : nullptr;
+  };
+  auto text = [&](std::size_t k) { return std::string_view(p.data() + toks[k].b, toks[k].e - toks[k].b); };
+  struct Loose {
+    std::size_t open;
+    std::vector<std::pair<std::size_t, std::size_t>> words, others;  // token ranges [b, e)
+    Ranges first, all;
+  };
+  std::vector<Loose> loose;
+  std::vector<bool> taken(n, false);  // inside a loosened group
+  for (std::size_t k = 0; k < n; ++k) {
+    if (toks[k].kind != Tok::kOpen || toks[k].capturing || text(k) != "(?:" || taken[k]) continue;
+    if (const Tok* q = quant(k); q && (q->hi < 0 || q->hi > 1)) continue;
+    bool repeated = false;
+    for (std::size_t a = parent[k]; a != n; a = parent[a])
+      if (const Tok* q = quant(a); q && (q->hi < 0 || q->hi > 1)) repeated = true;
+    if (repeated) continue;
+    Loose g{k, {}, {}, {}, {}};
+    std::vector<Ranges> word_sets;  // per word atom, in order; words separated in `spans`
+    std::vector<std::vector<Ranges>> words;
+    bool ok = true;
+    std::size_t alt_b = k + 1;
+    for (std::size_t j = k + 1; j <= end_of[k] && ok; ++j) {
+      if (j < end_of[k] && toks[j].kind == Tok::kOpen) {  // nested group: part of an alternative
+        j = end_of[j];
+        continue;
+      }
+      if (j < end_of[k] && toks[j].kind != Tok::kAlt) continue;
+      // alternative [alt_b, j)
+      bool word = j > alt_b;
+      std::vector<Ranges> atoms;
+      for (std::size_t t = alt_b; t < j && word; ++t) {
+        Ranges r;
+        if (toks[t].kind != Tok::kAtom || !AtomSet(text(t), &r) || !WordChars(r)) word = false;
+        else atoms.push_back(Union(r));
+      }
+      if (word) {
+        g.words.push_back({alt_b, j});
+        words.push_back(atoms);
+      } else {
+        Ranges first;
+        if (j == alt_b || toks[alt_b].kind != Tok::kAtom || !AtomSet(text(alt_b), &first)) ok = false;
+        if (alt_b + 1 < j && toks[alt_b + 1].kind == Tok::kQuant && toks[alt_b + 1].lo == 0) ok = false;
+        g.others.push_back({alt_b, j});
+        g.first.insert(g.first.end(), first.begin(), first.end());  // others' first characters, for now
+      }
+      alt_b = j + 1;
+    }
+    if (!ok || words.size() < 4) continue;
+    std::size_t letters = 0;
+    for (const auto& w : words) letters += w.size();
+    if (letters < 16) continue;
+    // Prefix-free: no word can match a proper prefix of the text another matches.
+    for (std::size_t a = 0; a < words.size() && ok; ++a)
+      for (std::size_t b = 0; b < words.size() && ok; ++b) {
+        if (a == b || words[a].size() >= words[b].size()) continue;
+        bool prefix = true;
+        for (std::size_t i = 0; i < words[a].size() && prefix; ++i) prefix = Intersect(words[a][i], words[b][i]);
+        if (prefix) ok = false;
+      }
+    if (!ok) continue;
+    Ranges first, all;
+    for (const auto& w : words) {
+      first.insert(first.end(), w[0].begin(), w[0].end());
+      for (const Ranges& r : w) all.insert(all.end(), r.begin(), r.end());
+    }
+    first = Union(first);
+    if (Intersect(first, Union(g.first))) continue;  // another alternative may start where a word does
+    g.first = first;
+    g.all = Union(all);
+    for (std::size_t t = k; t <= end_of[k]; ++t) taken[t] = true;
+    loose.push_back(std::move(g));
+  }
+  if (loose.empty()) return false;
+  // Rewrite; capturing groups are renumbered in the order of their opening parentheses.
+  out->clear();
+  checks->clear();
+  group_map->assign(1, 0);
+  int group = 0;
+  std::size_t li = 0;
+  for (std::size_t k = 0; k < n; ++k) {
+    if (li < loose.size() && loose[li].open == k) {
+      const Loose& g = loose[li++];
+      out->append("(?:(");
+      checks->push_back(Rule::WordCheck{++group, nullptr});
+      out->append(ClassOf(g.first)).append(ClassOf(g.all)).append("*)");
+      std::string words = "(?:";
+      for (std::size_t w = 0; w < g.words.size(); ++w) {
+        if (w) words += "|";
+        words.append(p, toks[g.words[w].first].b, toks[g.words[w].second - 1].e - toks[g.words[w].first].b);
+      }
+      words += ")";
+      RE2::Options o;
+      o.set_log_errors(false);
+      auto re = std::make_shared<RE2>(words, o);
+      if (!re->ok()) return false;
+      checks->back().words = std::move(re);
+      for (const auto& [b, e] : g.others) {
+        out->push_back('|');
+        for (std::size_t t = b; t < e; ++t) {
+          if (toks[t].kind == Tok::kOpen && toks[t].capturing) group_map->push_back(++group);
+          out->append(text(t));
+        }
+      }
+      out->push_back(')');
+      k = end_of[k];
+      continue;
+    }
+    if (toks[k].kind == Tok::kOpen && toks[k].capturing) group_map->push_back(++group);
+    out->append(text(k));
+  }
+  return true;
+}
+
+namespace {
+
+// Writes the token of mention number `index` at `out`; returns the bytes written (at most
+// 6 + 3 × the digits of index).
+std::size_t WriteSlotToken(char* out, MentionType type, std::size_t index) {
+  std::size_t n = 0;
+  auto put = [&](char32_t c) {  // U+E0xx: EE, 80 | (c >> 6 & 3F), 80 | (c & 3F)
+    out[n++] = static_cast<char>(0xE0 | (c >> 12));
+    out[n++] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out[n++] = static_cast<char>(0x80 | (c & 0x3F));
+  };
+  put(kTypeMarkBase + static_cast<char32_t>(type));
+  if (index < 10) {
+    put(kDigitBase + static_cast<char32_t>(index));
+  } else {
+    char digits[24];
+    int nd = 0;
+    do {
+      digits[nd++] = static_cast<char>(index % 10);
+      index /= 10;
+    } while (index > 0);
+    while (nd > 0) put(kDigitBase + static_cast<char32_t>(digits[--nd]));
+  }
+  put(kSlotEnd);
+  return n;
+}
+
+std::size_t DecimalDigits(std::size_t v) {
+  std::size_t d = 1;
+  while (v >= 10) v /= 10, ++d;
+  return d;
+}
+
+}  // namespace
+
 SlottedText Slot(std::string_view normalized, std::size_t begin, std::size_t end,
                  const std::vector<Mention>& mentions) {
   SlottedText s;
   s.norm_begin = begin;
   s.norm_end = end;
-  std::size_t pos = begin;
-  // Text runs are copied whole; to_norm counts up along them.
-  auto copy_to = [&](std::size_t stop) {
-    if (stop <= pos) return;
-    s.to_norm.Add(OffsetMap::Run{s.text.size(), pos, true});
-    s.text.append(normalized.data() + pos, stop - pos);
-    pos = stop;
-  };
+  // No slot-alphabet character (EE 80 xx) in the range (mentions included: a safe overestimate).
+  bool clean = true;
+  for (const char *p = normalized.data() + begin, *stop = normalized.data() + end;
+       (p = static_cast<const char*>(std::memchr(p, 0xEE, stop - p))) != nullptr; ++p)
+    if (p + 1 < stop && static_cast<unsigned char>(p[1]) == 0x80) {
+      clean = false;
+      break;
+    }
   auto by_begin = [](const Mention& m, std::size_t b) { return m.begin < b; };
   auto first = std::lower_bound(mentions.begin(), mentions.end(), begin, by_begin);
   auto last = std::lower_bound(first, mentions.end(), end, by_begin);
-  // A token takes at most 3 bytes per digit plus 6 (bounded by 12 below a thousand mentions).
-  std::size_t room = (end - begin) + 12 * static_cast<std::size_t>(last - first) + 1;
-  s.text.reserve(room);
-  s.mentions.reserve(last - first);
-  s.to_norm.Reserve(2 * static_cast<std::size_t>(last - first) + 2);  // text and token runs, the end
-  for (auto it = first; it != mentions.end() && it->begin < end; ++it) {
+  const std::size_t candidates = static_cast<std::size_t>(last - first);
+  // The text is written through a pointer into a buffer sized for the most it can take: the range
+  // plus a whole token per candidate mention (each replaces at least one byte).
+  s.text.resize((end - begin) + candidates * (6 + 3 * DecimalDigits(candidates)));
+  char* out = s.text.data();
+  std::size_t n = 0;
+  std::size_t pos = begin;
+  s.mentions.reserve(candidates);
+  s.to_norm.Reserve(2 * candidates + 2);  // text and token runs, the end
+  // Text runs are copied whole; to_norm counts up along them.
+  auto copy_to = [&](std::size_t stop) {
+    if (stop <= pos) return;
+    s.to_norm.Add(OffsetMap::Run{n, pos, true});
+    std::memcpy(out + n, normalized.data() + pos, stop - pos);
+    n += stop - pos;
+    pos = stop;
+  };
+  for (auto it = first; it != last; ++it) {
     if (it->end > end || it->begin < pos || it->end <= it->begin) continue;
     copy_to(it->begin);
-    s.to_norm.Add(OffsetMap::Run{s.text.size(), it->begin, false});
-    AppendSlotToken(&s.text, it->type, s.mentions.size());
+    s.to_norm.Add(OffsetMap::Run{n, it->begin, false, static_cast<std::uint32_t>(s.mentions.size())});
+    n += WriteSlotToken(out + n, it->type, s.mentions.size());
     s.mentions.push_back(static_cast<std::size_t>(it - mentions.begin()));
     pos = it->end;
   }
   copy_to(end);
-  s.to_norm.Add(OffsetMap::Run{s.text.size(), end, false});
-  s.to_norm.Finish(s.text.size() + 1);
+  s.text.resize(n);
+  s.to_norm.Add(OffsetMap::Run{n, end, false});
+  s.to_norm.Finish(n + 1);
+  s.tokens_in_runs = clean && s.mentions.size() < OffsetMap::kNoToken;
   return s;
 }
 
@@ -824,6 +1116,15 @@ std::vector<std::size_t> MentionsIn(const SlottedText& s, std::size_t b, std::si
   std::vector<std::size_t> out;
   std::string_view t(s.text);
   e = std::min(e, t.size());
+  if (s.tokens_in_runs) {
+    // The tokens whose type mark starts in [b, e), as the scan below finds them.
+    if (b == 0 && e == t.size()) return s.mentions;
+    const std::vector<OffsetMap::Run>& runs = s.to_norm.runs();
+    auto it = std::lower_bound(runs.begin(), runs.end(), b, [](const OffsetMap::Run& r, std::size_t x) { return r.at < x; });
+    for (; it != runs.end() && it->at < e; ++it)
+      if (it->token != OffsetMap::kNoToken) out.push_back(s.mentions[it->token]);
+    return out;
+  }
   // Every slot character is EE 80 xx in UTF-8: jump from one 0xEE byte to the next.
   for (std::size_t i = b; i < e;) {
     const void* hit = std::memchr(t.data() + i, 0xEE, e - i);
@@ -973,10 +1274,29 @@ Status RuleBook::AddPack(const void* table_ptr, const std::string& path, const s
     }
     cands.push_back({merged, Rule::CaptureVariant{}});
     std::vector<Rule::CaptureVariant> fits, others;
+    RE2::Options latin = RuleOptions();
+    latin.set_encoding(RE2::Options::EncodingLatin1);
+    // The pattern's own alphabet program: the span search (Rule::search), and the last alphabet
+    // capture variant when it fits.
+    std::shared_ptr<Alphabet> search_al;
+    std::shared_ptr<const RE2> search_re;
+    std::string search_prog;
+    {
+      auto al = std::make_shared<Alphabet>();
+      if (AlphabetProgram(merged, &search_prog, al.get())) {
+        auto sre = std::make_shared<RE2>(search_prog, latin);
+        if (sre->ok() && sre->NumberOfCapturingGroups() == re->NumberOfCapturingGroups()) {
+          search_re = std::move(sre);
+          search_al = std::move(al);
+        }
+      }
+    }
     std::set<std::string> seen;
     auto consider = [&](const std::string& prog, Rule::CaptureVariant v, const RE2::Options& o) {
       if (!seen.insert(prog).second) return;
-      auto cre = std::make_shared<RE2>(prog, o);
+      auto cre = search_re && prog == search_prog && o.encoding() == RE2::Options::EncodingLatin1
+                     ? search_re
+                     : std::make_shared<RE2>(prog, o);
       bool same_names = cre->ok() && cre->NamedCapturingGroups().size() == re->NamedCapturingGroups().size();
       if (same_names)
         for (const auto& [name, idx] : re->NamedCapturingGroups()) same_names &= cre->NamedCapturingGroups().count(name) > 0;
@@ -988,30 +1308,71 @@ Status RuleBook::AddPack(const void* table_ptr, const std::string& path, const s
       v.re = std::move(cre);
       (fit ? fits : others).push_back(std::move(v));
     };
-    RE2::Options latin = RuleOptions();
-    latin.set_encoding(RE2::Options::EncodingLatin1);
     for (const auto& [src, v] : cands) {
       auto al = std::make_shared<Alphabet>();
       std::string prog;
-      if (!AlphabetProgram(src, &prog, al.get())) continue;
+      if (&src == &cands.back().first && search_re) {
+        *al = *search_al;
+        prog = search_prog;
+      } else if (!AlphabetProgram(src, &prog, al.get())) {
+        continue;
+      }
       Rule::CaptureVariant lv = v;
       lv.alphabet = std::move(al);
+      SepBytes(&lv);
       consider(prog, std::move(lv), latin);
     }
     for (std::size_t k = 0; k < utf8.size(); ++k) consider(utf8[k], cands[k].second, RuleOptions());
+    // Then the same with long word alternations loose (WordProgram), while nothing fits BitState
+    // without checks.
+    if (fits.empty() || !fits.back().checks.empty() || !fits.back().words.empty()) {
+      for (const auto& [src, v] : cands) {
+        std::string loose;
+        Rule::CaptureVariant wv = v;
+        std::vector<int> group_map;
+        if (!WordProgram(src, &loose, &wv.words, &group_map)) continue;
+        bool mapped_ok = true;
+        for (Rule::CountCheck& c : wv.checks) {
+          if (c.group < 0 || static_cast<std::size_t>(c.group) >= group_map.size()) mapped_ok = false;
+          else c.group = group_map[c.group];
+        }
+        if (!mapped_ok) continue;
+        auto al = std::make_shared<Alphabet>();
+        std::string prog;
+        if (!AlphabetProgram(loose, &prog, al.get())) continue;
+        wv.alphabet = std::move(al);
+        SepBytes(&wv);
+        consider(prog, std::move(wv), latin);
+      }
+    }
     // Variants after one without checks would never run.
     for (std::size_t k = 0; k < fits.size(); ++k)
-      if (fits[k].checks.empty()) {
+      if (fits[k].checks.empty() && fits[k].words.empty()) {
         fits.resize(k + 1);
         break;
       }
-    if (!fits.empty()) {
-      r->captures = std::move(fits);
-    } else if (!others.empty()) {  // the smallest
+    r->captures = std::move(fits);
+    // When every variant that fits may fail its checks, the smallest of the others (NFA, but on
+    // a smaller program than the rule's) before the rule itself.
+    if ((r->captures.empty() || !r->captures.back().checks.empty() || !r->captures.back().words.empty()) &&
+        !others.empty()) {
       std::stable_sort(others.begin(), others.end(), [](const auto& x, const auto& y) {
         return x.re->ProgramSize() < y.re->ProgramSize();
       });
       r->captures.push_back(std::move(others.front()));
+    }
+    // The span search over the mapped unit; variants over the same alphabet share it (they have
+    // the same atoms, used as often, so AlphabetProgram groups them alike).
+    if (search_re) {
+      r->search = search_re;
+      r->search_alphabet = search_al;
+      const Alphabet& al = *search_al;
+      auto same = [&](const Alphabet& a) {
+        return a.bounds == al.bounds && a.group == al.group &&
+               std::equal(std::begin(a.ascii), std::end(a.ascii), std::begin(al.ascii));
+      };
+      for (Rule::CaptureVariant& v : r->captures)
+        if (v.alphabet && same(*v.alphabet)) v.alphabet = search_al;
     }
     r->re = std::move(re);
     r->macros = macros;
@@ -1034,8 +1395,42 @@ Status RuleBook::Compile() {
         return ParseError("pattern rejected by RE2::Set: " + err, Location{r->file, r->line, 0, r->id});
     }
     if (!ls.set->Compile()) return Internal("RE2::Set compile failed (out of memory?) for language " + lang);
+    BuildUnitClasses(lang, &ls);
   }
   return Status::OK();
+}
+
+void RuleBook::BuildUnitClasses(const std::string& lang, LangSet* ls) {
+  ls->classes.reset();
+  std::vector<char32_t> bounds = {0};
+  for (const Rule* r : ls->rules)
+    if (r->search_alphabet) bounds.insert(bounds.end(), r->search_alphabet->bounds.begin(), r->search_alphabet->bounds.end());
+  std::sort(bounds.begin(), bounds.end());
+  bounds.erase(std::unique(bounds.begin(), bounds.end()), bounds.end());
+  if (bounds.size() == 1 || bounds.size() > 0xFFFF) return;
+  auto uc = std::make_unique<UnitClasses>();
+  uc->bounds = bounds;
+  auto class_of = [&](char32_t c) {
+    return static_cast<std::uint16_t>(std::upper_bound(bounds.begin(), bounds.end(), c) - bounds.begin() - 1);
+  };
+  for (char32_t c = 0; c < 128; ++c) uc->ascii[c] = class_of(c);
+  for (char32_t p = 0; p < 256; ++p) {
+    const char32_t lo = p << 8, hi = lo + 255;
+    auto it = std::upper_bound(bounds.begin(), bounds.end(), lo);
+    if (it == bounds.end() || *it > hi) {
+      uc->page[p] = UnitClasses::kWholePage | class_of(lo);
+      continue;
+    }
+    uc->page[p] = static_cast<std::uint32_t>(uc->pages.size() >> 8);
+    for (char32_t c = lo; c <= hi; ++c) uc->pages.push_back(class_of(c));
+  }
+  // Each class lies inside one interval of every rule's alphabet: its first code point decides.
+  for (const auto& r : rules_) {
+    if (r->lang != lang || !r->search_alphabet) continue;
+    r->byte_of_class.resize(bounds.size());
+    for (std::size_t k = 0; k < bounds.size(); ++k) r->byte_of_class[k] = r->search_alphabet->Of(bounds[k]);
+  }
+  ls->classes = std::move(uc);
 }
 
 const Rule* RuleBook::Find(const std::string& id) const {
@@ -1059,19 +1454,25 @@ std::vector<std::string> RuleBook::languages() const {
 
 std::vector<const Rule*> RuleBook::Candidates(const std::string& lang, std::string_view text) const {
   std::vector<const Rule*> out;
+  CandidatesInto(lang, text, &out);
+  return out;
+}
+
+void RuleBook::CandidatesInto(const std::string& lang, std::string_view text, std::vector<const Rule*>* out) const {
+  out->clear();
   auto it = sets_.find(lang);
-  if (it == sets_.end() || !it->second.set) return out;
-  std::vector<int> hits;
+  if (it == sets_.end() || !it->second.set) return;
+  thread_local std::vector<int> hits;
+  hits.clear();
   RE2::Set::ErrorInfo info;
   if (!it->second.set->Match(re2::StringPiece(text.data(), text.size()), &hits, &info)) {
     // The DFA ran out of memory on this text: every rule is a candidate (slower, never wrong).
-    if (info.kind != RE2::Set::kNoError)
-      for (const Rule* r : it->second.rules) out.push_back(r);
-    return out;
+    if (info.kind != RE2::Set::kNoError) out->assign(it->second.rules.begin(), it->second.rules.end());
+    return;
   }
   std::sort(hits.begin(), hits.end());
-  for (int h : hits) out.push_back(it->second.rules[h]);
-  return out;
+  out->reserve(hits.size());
+  for (int h : hits) out->push_back(it->second.rules[h]);
 }
 
 namespace {
@@ -1079,18 +1480,78 @@ namespace {
 // True when every relaxed repetition of the capture program kept to the upper bound of the rule
 // (the relaxed form keeps the lower one): the span checked covers all its iterations, and each
 // iteration takes at least one code point, so code points ≥ iterations.
+// True when every loose word group that took part holds one of its words (`g` over UTF-8).
+bool WordsHold(const std::vector<Rule::WordCheck>& checks, const std::vector<re2::StringPiece>& g) {
+  for (const Rule::WordCheck& c : checks) {
+    const re2::StringPiece& p = g[c.group];
+    if (p.data() != nullptr && !RE2::FullMatch(p, *c.words)) return false;
+  }
+  return true;
+}
+
 bool CountsHold(const std::vector<Rule::CountCheck>& checks, const std::vector<re2::StringPiece>& g,
                 bool one_byte_per_char) {
   for (const Rule::CountCheck& c : checks) {
     const re2::StringPiece& p = g[c.group];
     if (p.data() == nullptr) continue;  // in an alternative that did not take part
     std::size_t n = 0;
-    if (one_byte_per_char) n = p.size();
-    else
+    if (one_byte_per_char && !c.sep_bytes.empty()) {  // runs of sep bytes
+      bool in = false;
+      for (char ch : p) {
+        bool now = c.sep_bytes[static_cast<unsigned char>(ch)];
+        n += now && !in;
+        in = now;
+      }
+    } else if (!one_byte_per_char && !c.sep.empty()) {  // runs of sep code points
+      bool in = false;
+      for (std::size_t i = 0; i < p.size();) {
+        std::size_t len = 1;
+        char32_t cp = DecodeAt(std::string_view(p.data(), p.size()), i, &len);
+        bool now = false;
+        for (const auto& [lo, hi] : c.sep) now |= cp >= lo && cp <= hi;
+        n += now && !in;
+        in = now;
+        i += len;
+      }
+    } else if (one_byte_per_char) {
+      n = p.size();
+    } else {
       for (char ch : p) n += (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
+    }
     if (n > c.hi) return false;
   }
   return true;
+}
+
+// sep_bytes of a variant's checks over its alphabet (every group lies inside sep or outside it,
+// sep being one of the pattern's atoms; otherwise the check counts code points).
+void SepBytes(Rule::CaptureVariant* v) {
+  if (!v->alphabet) return;
+  const Alphabet& al = *v->alphabet;
+  for (Rule::CountCheck& c : v->checks) {
+    c.sep_bytes.clear();
+    if (c.sep.empty()) continue;
+    std::vector<int> state(256, -1);  // -1 unseen, 0 outside sep, 1 inside
+    bool consistent = true;
+    for (std::size_t k = 0; k < al.bounds.size() && consistent; ++k) {
+      char32_t lo = al.bounds[k], hi = k + 1 < al.bounds.size() ? al.bounds[k + 1] - 1 : 0x10FFFF;
+      int inside = -1;
+      for (const auto& [a, b] : c.sep) {
+        if (a <= lo && hi <= b) inside = 1;
+        else if (a <= hi && lo <= b) consistent = false;  // partly inside
+      }
+      if (inside < 0) inside = 0;
+      int& st = state[al.group[k]];
+      if (st >= 0 && st != inside) consistent = false;
+      st = inside;
+    }
+    if (!consistent) {
+      c.sep.clear();  // count code points
+      continue;
+    }
+    c.sep_bytes.assign(256, false);
+    for (int b = 0; b < 256; ++b) c.sep_bytes[b] = state[b] == 1;
+  }
 }
 
 // text[b,e) with one code point of context on each side (for ^ and $, which look at the ends of
@@ -1119,6 +1580,11 @@ void MapSpan(const Alphabet& al, std::string_view text, std::size_t b, std::size
     if (c < 0x80) {
       mp[n++] = static_cast<char>(al.ascii[c]);
       ++i;
+    } else if ((c & 0xF0) == 0xE0 && i + 3 <= text.size()) {  // most of a Chinese text
+      char32_t cp = ((c & 0x0F) << 12) | ((static_cast<unsigned char>(text[i + 1]) & 0x3F) << 6) |
+                    (static_cast<unsigned char>(text[i + 2]) & 0x3F);
+      mp[n++] = static_cast<char>(al.Of(cp));
+      i += 3;
     } else {
       std::size_t len = 1;
       char32_t cp = DecodeAt(text, i, &len);
@@ -1135,21 +1601,102 @@ void MapSpan(const Alphabet& al, std::string_view text, std::size_t b, std::size
 
 }  // namespace
 
+namespace {
+// Per-thread buffers of the matcher, kept between calls.
+struct MatchScratch {
+  std::vector<re2::StringPiece> groups, cgroups;
+  std::string mapped, unit;
+  std::vector<std::size_t> mpos;
+  std::vector<const Rule*> candidates;
+  UnitCodes codes;
+};
+MatchScratch& Scratch() {
+  thread_local MatchScratch m;
+  return m;
+}
+}  // namespace
+
+const UnitCodes* RuleBook::Codes(const std::string& lang, const SlottedText& s, UnitCodes* codes) const {
+  auto it = sets_.find(lang);
+  if (it == sets_.end() || !it->second.classes) return nullptr;
+  const UnitClasses& uc = *it->second.classes;
+  const std::string& t = s.text;
+  codes->cls.resize(t.size());
+  codes->pos.resize(t.size() + 1);
+  std::uint16_t* cp = codes->cls.data();
+  std::size_t* pp = codes->pos.data();
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < t.size();) {
+    unsigned char c = t[i];
+    pp[n] = i;
+    if (c < 0x80) {
+      cp[n++] = uc.ascii[c];
+      ++i;
+    } else if ((c & 0xF0) == 0xE0 && i + 3 <= t.size()) {
+      char32_t u = ((c & 0x0F) << 12) | ((static_cast<unsigned char>(t[i + 1]) & 0x3F) << 6) |
+                   (static_cast<unsigned char>(t[i + 2]) & 0x3F);
+      cp[n++] = uc.Of(u);
+      i += 3;
+    } else {
+      std::size_t len = 1;
+      char32_t u = DecodeAt(t, i, &len);
+      cp[n++] = uc.Of(u);
+      i += len;
+    }
+  }
+  pp[n] = t.size();
+  codes->cls.resize(n);
+  codes->pos.resize(n + 1);
+  return codes;
+}
+
 std::vector<RuleMatch> RuleBook::MatchRule(const Rule& rule, const SlottedText& s) const {
   std::vector<RuleMatch> out;
+  UnitCodes codes;
+  MatchRuleInto(rule, s, rule.search ? Codes(rule.lang, s, &codes) : nullptr, &out);
+  return out;
+}
+
+void RuleBook::MatchRuleInto(const Rule& rule, const SlottedText& s, const UnitCodes* codes,
+                             std::vector<RuleMatch>* out) const {
   const RE2& re = *rule.re;
   re2::StringPiece text(s.text);
-  std::vector<re2::StringPiece> groups(re.NumberOfCapturingGroups() + 1);
-  std::vector<re2::StringPiece> cgroups;
-  std::string mapped;
-  std::vector<std::size_t> mpos;
+  MatchScratch& scratch = Scratch();
+  std::vector<re2::StringPiece>& groups = scratch.groups;
+  std::vector<re2::StringPiece>& cgroups = scratch.cgroups;
+  std::string& mapped = scratch.mapped;
+  std::vector<std::size_t>& mpos = scratch.mpos;
+  // The unit in the rule's alphabet, one byte per code point (codes->pos: back to text offsets).
+  const bool on_unit = codes != nullptr && rule.search != nullptr && rule.byte_of_class.size() > 0;
+  std::string& unit = scratch.unit;
+  if (on_unit) {
+    const std::size_t n = codes->cls.size();
+    unit.resize(n);
+    const unsigned char* to = rule.byte_of_class.data();
+    const std::uint16_t* from = codes->cls.data();
+    char* u = unit.data();
+    for (std::size_t i = 0; i < n; ++i) u[i] = static_cast<char>(to[from[i]]);
+  }
+  const re2::StringPiece unit_text(on_unit ? unit.data() : nullptr, on_unit ? unit.size() : 0);
+  const std::size_t end = on_unit ? unit.size() : s.text.size();
   std::size_t pos = 0;
-  while (pos <= s.text.size()) {
+  while (pos <= end) {
     // The span first, on the DFAs alone (RE2 does the same inside a capturing Match); then the
-    // parse of exactly that span, as RE2 would run it.
+    // parse of exactly that span, as RE2 would run it. Over the mapped unit, the alphabet program
+    // has the same parses as the pattern at corresponding code points, hence the same span.
     re2::StringPiece whole;
-    if (!re.Match(text, pos, s.text.size(), RE2::UNANCHORED, &whole, 1)) break;
-    std::size_t b = whole.data() - s.text.data(), e = b + whole.size();
+    std::size_t ub = 0, ue = 0, b = 0, e = 0;  // unit (code point) and text offsets
+    if (on_unit) {
+      if (!rule.search->Match(unit_text, pos, end, RE2::UNANCHORED, &whole, 1)) break;
+      ub = whole.data() - unit.data();
+      ue = ub + whole.size();
+      b = codes->pos[ub];
+      e = codes->pos[ue];
+    } else {
+      if (!re.Match(text, pos, end, RE2::UNANCHORED, &whole, 1)) break;
+      b = whole.data() - s.text.data();
+      e = b + whole.size();
+    }
     // The capture program's language contains the rule's, so it matches the span too. Its
     // leftmost-first parse is the rule's whenever its relaxed repetitions kept their bounds: the
     // rule's parses are exactly those, in the same order of preference. An alphabet program
@@ -1158,7 +1705,16 @@ std::vector<RuleMatch> RuleBook::MatchRule(const Rule& rule, const SlottedText& 
     for (const Rule::CaptureVariant& v : rule.captures) {
       cgroups.assign(v.re->NumberOfCapturingGroups() + 1, re2::StringPiece());
       bool ok;
-      if (v.alphabet) {
+      if (on_unit && v.alphabet == rule.search_alphabet) {
+        ok = v.re->Match(unit_text, ub, ue, RE2::ANCHOR_BOTH, cgroups.data(), static_cast<int>(cgroups.size())) &&
+             CountsHold(v.checks, cgroups, true);
+        if (ok)  // back to the slotted text
+          for (re2::StringPiece& gp : cgroups) {
+            if (gp.data() == nullptr) continue;
+            std::size_t i = gp.data() - unit.data();
+            gp = re2::StringPiece(s.text.data() + codes->pos[i], codes->pos[i + gp.size()] - codes->pos[i]);
+          }
+      } else if (v.alphabet) {
         std::size_t mb = 0, me = 0;
         MapSpan(*v.alphabet, s.text, b, e, &mapped, &mpos, &mb, &me);
         ok = v.re->Match(mapped, mb, me, RE2::ANCHOR_BOTH, cgroups.data(), static_cast<int>(cgroups.size())) &&
@@ -1173,22 +1729,40 @@ std::vector<RuleMatch> RuleBook::MatchRule(const Rule& rule, const SlottedText& 
         ok = v.re->Match(text, b, e, RE2::ANCHOR_BOTH, cgroups.data(), static_cast<int>(cgroups.size())) &&
              CountsHold(v.checks, cgroups, false);
       }
+      if (ok && !v.words.empty()) ok = WordsHold(v.words, cgroups);
       if (ok) {
         used = v.re.get();
         break;
       }
     }
     const re2::StringPiece* g = cgroups.data();
+    if (!used && on_unit) {
+      // The pattern as written over the mapped unit: the rule's parse, from a program a fraction
+      // of the UTF-8 one's size (NFA or BitState on one byte per code point).
+      groups.assign(rule.search->NumberOfCapturingGroups() + 1, re2::StringPiece());
+      if (rule.search->Match(unit_text, ub, ue, RE2::ANCHOR_BOTH, groups.data(), static_cast<int>(groups.size()))) {
+        for (re2::StringPiece& gp : groups) {
+          if (gp.data() == nullptr) continue;
+          std::size_t i = gp.data() - unit.data();
+          gp = re2::StringPiece(s.text.data() + codes->pos[i], codes->pos[i + gp.size()] - codes->pos[i]);
+        }
+        used = rule.search.get();
+        g = groups.data();
+      }
+    }
     if (!used) {
+      groups.assign(re.NumberOfCapturingGroups() + 1, re2::StringPiece());
       if (!re.Match(text, b, e, RE2::ANCHOR_BOTH, groups.data(), static_cast<int>(groups.size())))
         break;  // cannot happen: the span came from this program
       used = &re;
       g = groups.data();
     }
-    RuleMatch m;
+    out->emplace_back();
+    RuleMatch& m = out->back();
     m.rule = &rule;
     m.begin = b;
     m.end = e;
+    // NamedCapturingGroups is ordered by name, as m.captures: each insertion goes at the end.
     for (const auto& [name, idx] : used->NamedCapturingGroups()) {
       const re2::StringPiece& gp = g[idx];
       if (gp.data() == nullptr) continue;
@@ -1196,25 +1770,33 @@ std::vector<RuleMatch> RuleBook::MatchRule(const Rule& rule, const SlottedText& 
       c.begin = gp.data() - s.text.data();
       c.end = c.begin + gp.size();
       c.mentions = MentionsIn(s, c.begin, c.end);
-      m.captures[name] = std::move(c);
+      m.captures.emplace_hint(m.captures.end(), name, std::move(c));
     }
-    out.push_back(std::move(m));
-    std::size_t next = out.back().end;
-    if (next == out.back().begin) {
-      ++next;
-      while (next < s.text.size() && (static_cast<unsigned char>(s.text[next]) & 0xC0) == 0x80) ++next;
+    if (on_unit) {
+      pos = ue == ub ? ue + 1 : ue;  // after an empty match, the next code point
+    } else {
+      std::size_t next = e;
+      if (next == b) {
+        ++next;
+        while (next < s.text.size() && (static_cast<unsigned char>(s.text[next]) & 0xC0) == 0x80) ++next;
+      }
+      pos = next;
     }
-    pos = next;
   }
-  return out;
 }
 
 std::vector<RuleMatch> RuleBook::Match(const std::string& lang, const SlottedText& s) const {
   std::vector<RuleMatch> out;
-  for (const Rule* r : Candidates(lang, s.text)) {
-    std::vector<RuleMatch> ms = MatchRule(*r, s);
-    out.insert(out.end(), std::make_move_iterator(ms.begin()), std::make_move_iterator(ms.end()));
-  }
+  MatchScratch& scratch = Scratch();
+  std::vector<const Rule*>& candidates = scratch.candidates;
+  CandidatesInto(lang, s.text, &candidates);
+  const UnitCodes* codes = nullptr;
+  for (const Rule* r : candidates)
+    if (r->search) {
+      codes = Codes(lang, s, &scratch.codes);
+      break;
+    }
+  for (std::size_t k = 0; k < candidates.size(); ++k) MatchRuleInto(*candidates[k], s, codes, &out);
   std::stable_sort(out.begin(), out.end(), [](const RuleMatch& a, const RuleMatch& b) {
     if (a.begin != b.begin) return a.begin < b.begin;
     return a.rule->priority > b.rule->priority;

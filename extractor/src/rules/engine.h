@@ -30,6 +30,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <string>
@@ -60,10 +61,12 @@ std::string SlotRegex(const std::vector<MentionType>& types);
 // text and per token) rather than one entry per byte: read as an array of size text + 1.
 class OffsetMap {
  public:
+  static constexpr std::uint32_t kNoToken = ~std::uint32_t{0};
   struct Run {
     std::size_t at = 0;    // first text byte of the run
     std::size_t norm = 0;  // its normalized offset
     bool step = false;     // copied text: offsets count up; a token: all its bytes map to `norm`
+    std::uint32_t token = kNoToken;  // a token's index in the unit (SlottedText::mentions)
   };
   std::size_t operator[](std::size_t i) const {
     auto it = std::upper_bound(runs_.begin(), runs_.end(), i, [](std::size_t x, const Run& r) { return x < r.at; });
@@ -78,6 +81,7 @@ class OffsetMap {
   void Reserve(std::size_t runs) { runs_.reserve(runs); }
   void Add(const Run& r) { runs_.push_back(r); }
   void Finish(std::size_t size) { size_ = size; }
+  const std::vector<Run>& runs() const { return runs_; }
 
  private:
   std::vector<Run> runs_;
@@ -90,6 +94,10 @@ struct SlottedText {
   OffsetMap to_norm;                 // byte i of text → normalized offset (size text+1)
   std::vector<std::size_t> mentions; // token index → index into the mention vector given to Slot
   std::size_t norm_begin = 0, norm_end = 0;
+  // Set by Slot when the copied text holds no slot-alphabet characters (U+E000..U+E03F): the
+  // tokens are then exactly the token runs of to_norm, and MentionsIn reads them from there
+  // instead of decoding the text.
+  bool tokens_in_runs = false;
 };
 
 // Rewrites normalized[begin,end) replacing each mention fully inside it (sorted, non-overlapping)
@@ -106,6 +114,8 @@ const char* SlotTypeName(MentionType t);
 std::string RenderSlotted(const SlottedText& s);
 
 // --- rules --------------------------------------------------------------------------------------
+struct Alphabet;
+
 struct Rule {
   std::string id;
   std::string lang;      // "zh", "en", ...
@@ -126,17 +136,63 @@ struct Rule {
   // bound, which makes it the parse of `re`. Tried in order; `re` itself last.
   struct CountCheck {
     int group = 0;       // capturing group of the capture program spanning the repetition
-    std::size_t hi = 0;  // at most this many code points
+    std::size_t hi = 0;  // at most this many code points (or runs of `sep`)
+    // A repeated group each of whose iterations holds one run of `sep` characters (`\s+`) next to
+    // a non-empty rest without them: its iterations are at most the runs of `sep` in the group,
+    // counted instead of code points. `sep_bytes`: the same over an alphabet program's bytes.
+    std::vector<std::pair<char32_t, char32_t>> sep;
+    std::vector<bool> sep_bytes;
+  };
+  // A word alternation written as one loose word (WordProgram): the group's text must be one of
+  // the alternatives.
+  struct WordCheck {
+    int group = 0;
+    std::shared_ptr<const RE2> words;  // the alternatives, UTF-8, matched whole (FullMatch)
   };
   struct CaptureVariant {
     std::shared_ptr<const RE2> re;
     std::vector<CountCheck> checks;
+    std::vector<WordCheck> words;
     // When set, `re` is a Latin-1 program over the span rewritten one byte per code point
     // (AlphabetProgram): a few instructions per atom instead of a UTF-8 automaton per class.
     std::shared_ptr<const struct Alphabet> alphabet;
   };
   std::vector<CaptureVariant> captures;
   std::shared_ptr<const std::map<std::string, std::string>> macros;  // the file's [macros]
+  // The span search over the unit mapped one byte per code point: `expanded` (merged) as a
+  // Latin-1 program over `search_alphabet` (AlphabetProgram; any size, it only runs on the DFAs).
+  // Capture variants whose `alphabet` is this same object parse on that mapped unit directly.
+  // Null when the pattern has no alphabet program (\b, \p{..}, ...): search `re` over UTF-8.
+  std::shared_ptr<const RE2> search;
+  std::shared_ptr<const Alphabet> search_alphabet;
+  std::vector<unsigned char> byte_of_class;  // language class (UnitClasses) → search_alphabet byte
+};
+
+// The code points of one language grouped by the elementary intervals of all its rules' alphabets:
+// a unit is mapped to these classes once, then to each rule's alphabet by a table lookup
+// (Rule::byte_of_class) instead of a decode and a search per code point and rule.
+struct UnitClasses {
+  static constexpr std::uint32_t kWholePage = 0x80000000u;
+  std::vector<char32_t> bounds;        // sorted starts of the classes (bounds[0] == 0)
+  std::uint32_t page[256] = {};        // BMP: kWholePage | class, or the index of a page in `pages`
+  std::vector<std::uint16_t> pages;    // 256 classes per page
+  std::uint16_t ascii[128] = {};
+  std::uint16_t Of(char32_t c) const {
+    if (c < 128) return ascii[c];
+    if (c < 0x10000) {
+      std::uint32_t e = page[c >> 8];
+      return (e & kWholePage) ? static_cast<std::uint16_t>(e) : pages[(std::size_t{e} << 8) | (c & 0xFF)];
+    }
+    auto it = std::upper_bound(bounds.begin(), bounds.end(), c);
+    return static_cast<std::uint16_t>(it - bounds.begin() - 1);
+  }
+};
+
+// A unit as language classes: cls[i] is the class of code point i, pos[i] its byte offset in the
+// slotted text (pos has one more entry, the text's size).
+struct UnitCodes {
+  std::vector<std::uint16_t> cls;
+  std::vector<std::size_t> pos;
 };
 
 struct Capture {
@@ -184,8 +240,17 @@ class RuleBook {
   struct LangSet {
     std::vector<const Rule*> rules;
     std::unique_ptr<RE2::Set> set;
+    std::unique_ptr<UnitClasses> classes;  // null when no rule of the language has a search program
   };
   Status AddPack(const void* table, const std::string& path, const std::string& default_lang);
+  // Candidates and MatchRule writing into the caller's vectors (no result vector per call).
+  void CandidatesInto(const std::string& lang, std::string_view text, std::vector<const Rule*>* out) const;
+  // `codes`: the unit as classes of the rule's language (null: searched over UTF-8).
+  void MatchRuleInto(const Rule& rule, const SlottedText& text, const UnitCodes* codes,
+                     std::vector<RuleMatch>* out) const;
+  // The unit as classes of `lang`, or null when the language has none.
+  const UnitCodes* Codes(const std::string& lang, const SlottedText& text, UnitCodes* codes) const;
+  void BuildUnitClasses(const std::string& lang, LangSet* ls);
   std::vector<std::unique_ptr<Rule>> rules_;
   std::map<std::string, const Rule*> by_id_;
   std::map<std::string, LangSet> sets_;
@@ -212,7 +277,22 @@ struct Alphabet {
   std::vector<char32_t> bounds;     // sorted starts of the elementary code point intervals
   std::vector<unsigned char> group; // group of each interval
   unsigned char ascii[128] = {};    // group of each ASCII code point
-  unsigned char Of(char32_t c) const;
+  // The Basic Multilingual Plane by pages of 256 code points: kWholePage | group when the whole
+  // page is one group, else the page's index in `pages` (256 groups each). Built by BuildPages;
+  // a lookup is then two loads instead of a binary search over `bounds`.
+  static constexpr std::uint16_t kWholePage = 0x8000;
+  std::uint16_t page[256] = {};
+  std::vector<unsigned char> pages;
+  void BuildPages();
+  unsigned char Of(char32_t c) const {
+    if (c < 128) return ascii[c];
+    if (c < 0x10000 && !pages.empty()) {
+      std::uint16_t e = page[c >> 8];
+      return (e & kWholePage) ? static_cast<unsigned char>(e) : pages[(std::size_t{e} << 8) | (c & 0xFF)];
+    }
+    return OfSearch(c);
+  }
+  unsigned char OfSearch(char32_t c) const;  // by binary search over `bounds`
 };
 
 // `pattern` (RE2 syntax over UTF-8) rewritten as a Latin-1 pattern over `alphabet`'s bytes with the
@@ -220,6 +300,17 @@ struct Alphabet {
 // positions. False when the pattern uses syntax whose meaning depends on neighbouring characters
 // or on tables this scanner does not have (\b, \p{..}, flags), or needs more than 256 groups.
 bool AlphabetProgram(const std::string& pattern, std::string* out, Alphabet* alphabet);
+
+// `pattern` with its long word alternations made loose: a non-capturing group, taken at most once
+// and in no repeated group, whose alternatives include words (literal atoms over ASCII letters,
+// digits, ' and -) that are prefix-free, none sharing a first character with the group's other
+// alternatives, becomes `(?:([F][G]*)|others)` - F the words' first characters, G all of theirs -
+// with `checks` naming the new group and its words. A parse of the loose pattern whose word groups
+// hold one of their words is a parse of `pattern`, in the same order of preference (at each
+// position at most one word fits, and the other alternatives cannot start there). `group_map`:
+// old capturing group number → new one. False when no group qualifies.
+bool WordProgram(const std::string& pattern, std::string* out, std::vector<Rule::WordCheck>* checks,
+                 std::vector<int>* group_map);
 
 // Expands {NAME} macros in `pattern` (built-ins plus `local`); an unknown name sets *unknown.
 bool ExpandMacros(const std::string& pattern, const std::map<std::string, std::string>& local,

@@ -261,3 +261,90 @@ TEST_CASE("no relaxing inside a repeated group that can match empty (review find
   for (const auto& r : book.rules())
     for (const std::string& t : texts) ExpectWrittenParses(book, *r, Text({t}));
 }
+
+TEST_CASE("word programs: long word alternations as one loose word, checked against the words") {
+  std::string out;
+  std::vector<presskg::rules::Rule::WordCheck> checks;
+  std::vector<int> group_map;
+  REQUIRE(presskg::rules::WordProgram("(?P<a>x)(?:said|says|noted|told [A-Z]+|added)(y)", &out, &checks, &group_map));
+  REQUIRE(checks.size() == 1);
+  CHECK(checks[0].group == 2);  // after (?P<a>...), before (y)
+  CHECK(group_map == std::vector<int>{0, 1, 3});
+  CHECK(RE2::FullMatch("noted", *checks[0].words));
+  CHECK_FALSE(RE2::FullMatch("note", *checks[0].words));
+  RE2 loose(out);
+  REQUIRE(loose.ok());
+  CHECK(RE2::FullMatch("xsaysy", loose));
+  CHECK(RE2::FullMatch("xsaddy", loose));  // loose: the check rejects it
+  CHECK(RE2::FullMatch("xtold ABy", loose));
+  // Not loosened: a word that is a prefix of another, a repeated group, another alternative that
+  // starts like a word, too few words.
+  CHECK_FALSE(presskg::rules::WordProgram("(?:sign|signed|signs|inked|agreed)", &out, &checks, &group_map));
+  CHECK_FALSE(presskg::rules::WordProgram("(?:(?:said|says|noted|added|stated)\\s+){0,2}", &out, &checks, &group_map));
+  CHECK_FALSE(presskg::rules::WordProgram("(?:said|says|noted|added|stated|s[a-z]+)", &out, &checks, &group_map));
+  CHECK_FALSE(presskg::rules::WordProgram("(?:said|says|noted)", &out, &checks, &group_map));
+}
+
+TEST_CASE("word programs give the parses of the patterns as written (random texts)") {
+  // q{0,300} keeps each rule program above BitState's limit unrelaxed, so that the loose word
+  // variants are built and tried.
+  const std::vector<std::string> patterns = {
+      "(?:q{0,300})(?P<a>{PERSON})\\s+(?:said|says|stated|noted|told [A-Z]?[\\w ]{1,8}?|pointed out)(?:\\s+that)?\\s*(?P<q>{QUOTE}|[a-z ]{1,10})",
+      "(?:q{0,300})(?P<n>(?:[A-Z]\\w*\\s+){0,3}?(?:Forum|Summit|Meeting|Expo))(?:\\s+(?P<t>on|of)\\s+\\w+)?",
+      "(?:q{0,300})(?:(?:alpha|beta|gamma|delta)\\s+)?(?P<x>\\w+)",
+      "(?:q{0,300})(?P<h>(?:Forum|Summit|Meeting|Expo))|(?P<w>[A-Z]\\w*)",
+  };
+  RuleBook book;
+  REQUIRE(book.LoadString(Pack(patterns), "w.toml", "en").ok());
+  REQUIRE(book.Compile().ok());
+  const std::vector<std::string> alphabet = {"said", "says", "sai", "saidx", "told", "told X", "pointed out", "pointed",
+                                             "that", " ", " ", "Forum", "Summit", "Sum", "Forums", "on", "of", "Alpha",
+                                             "q", "#1", "#6", "alpha", "beta", "x", "Expo", "Xy", "delt"};
+  std::mt19937 rng(20261126);
+  int with_matches = 0;
+  for (int round = 0; round < 3000; ++round) {
+    SlottedText s = RandomText(&rng, alphabet, 16);
+    for (const auto& r : book.rules()) with_matches += ExpectWrittenParses(book, *r, s) > 0;
+  }
+  CHECK(with_matches > 3000);
+  for (const auto& r : book.rules()) {
+    INFO("rule " << r->id);
+    bool loose = false;
+    for (const auto& v : r->captures) loose |= !v.words.empty();
+    CHECK(loose);
+  }
+}
+
+TEST_CASE("repeated groups with one separator run per iteration are counted by runs") {
+  // Each iteration holds one run of \s (or of ','): at most as many iterations as runs. Shapes
+  // that do not qualify (a rest that may hold the separator, or may be empty) count code points.
+  const std::vector<std::string> patterns = {
+      "(?:q{0,300})(?P<a>(?:[A-Za-z]+\\s+){0,2}?)(?P<b>X|{ORG})",
+      "(?:q{0,300})(?P<a>[A-Z]\\w*)(?P<b>(?:\\s+(?:of|and|[A-Z]\\w*|{PERSON})){0,3})(?:\\s+(?P<c>\\w+))?",
+      "(?:q{0,300})(?P<a>(?:,+(?:ab|b)){1,3})(?P<b>[^,]{0,3})",
+      "(?:q{0,300})(?P<a>(?:[a-z ]+\\s+){0,2})(?P<b>X)",
+      "(?:q{0,300})(?P<a>(?:\\w*\\s+){0,2}?)X",
+  };
+  RuleBook book;
+  REQUIRE(book.LoadString(Pack(patterns), "s.toml", "en").ok());
+  REQUIRE(book.Compile().ok());
+  const std::vector<std::string> alphabet = {"ab", "b", "of", "and", "X", "Xy", " ", "  ", "\t", ",", ",,", "q", "#0", "#1", "Z"};
+  std::mt19937 rng(20261127);
+  int with_matches = 0;
+  for (int round = 0; round < 3000; ++round) {
+    SlottedText s = RandomText(&rng, alphabet, 14);
+    for (const auto& r : book.rules()) with_matches += ExpectWrittenParses(book, *r, s) > 0;
+  }
+  CHECK(with_matches > 3000);
+  auto has_sep = [&](const std::string& id) {
+    for (const auto& v : book.Find(id)->captures)
+      for (const auto& c : v.checks)
+        if (!c.sep.empty()) return true;
+    return false;
+  };
+  CHECK(has_sep("t.c0"));
+  CHECK(has_sep("t.c1"));
+  CHECK(has_sep("t.c2"));
+  CHECK_FALSE(has_sep("t.c3"));  // the rest may hold spaces
+  CHECK_FALSE(has_sep("t.c4"));  // the rest may be empty
+}
