@@ -362,12 +362,16 @@ class Cascade {
     // code point once (the one after `c` becomes the next round's `c`) and keep the word starts
     // whose first code point begins some name; (2) keep those whose first two code points begin
     // one (the pair filter's loads overlap); (3) match from the survivors, in text order.
+    // 16 bytes a start and 64 starts a block: 1 KB of stack, which the rules stage between two
+    // releases evicts like everything else (8 KB took 128 cache-missing writes per release).
     struct Start {
       std::size_t i;
-      char32_t c, next;
-      std::size_t n;
+      char32_t c;
+      std::uint32_t next_and_n;  // the next code point (21 bits), and c's length in bytes << 24
+      char32_t next() const { return next_and_n & 0xFFFFFF; }
+      std::size_t n() const { return next_and_n >> 24; }
     };
-    constexpr std::size_t kBlock = 256;
+    constexpr std::size_t kBlock = 64;
     Start block[kBlock];
     std::vector<std::int32_t> best;
     const std::size_t size = s_.size();
@@ -382,7 +386,7 @@ class Cascade {
         char32_t next = 0;
         std::size_t next_n = i + n < size ? DecodeAt(s_, i + n, &next) : 0;
         const bool word_start = !(alpha && prev_alpha);
-        block[k] = Start{i, c, next, n};
+        block[k] = Start{i, c, static_cast<std::uint32_t>(next) | static_cast<std::uint32_t>(n) << 24};
         k += static_cast<std::size_t>(word_start & gz_.trie.MayStartAt(c, n, static_cast<unsigned char>(s_[i])));
         prev_alpha = alpha;
         alpha = IsAlphaWord(next);
@@ -403,9 +407,9 @@ class Cascade {
       std::size_t m = 0;
       for (std::size_t q = 0; q < k; ++q) {
         block[m] = block[q];
-        m += static_cast<std::size_t>(gz_.trie.MayStartWith(block[q].c, block[q].next));
+        m += static_cast<std::size_t>(gz_.trie.MayStartWith(block[q].c, block[q].next()));
       }
-      for (std::size_t q = 0; q < m; ++q) MatchStart(block[q].i, block[q].c, block[q].n, out, best);
+      for (std::size_t q = 0; q < m; ++q) MatchStart(block[q].i, block[q].c, block[q].n(), out, best);
     }
   }
 
@@ -889,6 +893,7 @@ class Cascade {
   // Stage 3: adjacent mentions that form one name.
   std::vector<Candidate> Compounds(std::vector<Candidate> ms) {
     std::vector<Candidate> out;
+    out.reserve(ms.size());  // no regrowth: each doubling wrote the candidates to fresh memory again
     for (std::size_t i = 0; i < ms.size(); ++i) {
       Candidate c = std::move(ms[i]);
       if (!out.empty()) {
@@ -967,6 +972,7 @@ class Cascade {
     // for later bare uses.
     const LatinRes& r = Latin();
     std::vector<Candidate> merged;
+    merged.reserve(out.size());
     for (std::size_t i = 0; i < out.size(); ++i) {
       Candidate c = std::move(out[i]);
       if (c.type == MentionType::kOrg) {

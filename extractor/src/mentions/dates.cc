@@ -98,15 +98,25 @@ int DaysIn(int y, int m) {
   return kDays[m - 1];
 }
 
+// What snprintf("%04d-%02d-%02d") gives for a valid date (year 1900–2100), written by hand:
+// printf's code is a few KB that the pipeline brings back into the cache for every release.
 std::string Iso(const Part& p) {
-  char buf[48];
-  if (p.d > 0)
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", p.y, p.m, p.d);
-  else if (p.m > 0)
-    std::snprintf(buf, sizeof buf, "%04d-%02d", p.y, p.m);
-  else
-    std::snprintf(buf, sizeof buf, "%04d", p.y);
-  return buf;
+  char buf[10];
+  std::size_t n = 0;
+  auto digits = [&](int v, int width) {
+    for (int k = width - 1; k >= 0; --k, v /= 10) buf[n + static_cast<std::size_t>(k)] = static_cast<char>('0' + v % 10);
+    n += static_cast<std::size_t>(width);
+  };
+  digits(p.y, 4);
+  if (p.m > 0 || p.d > 0) {
+    buf[n++] = '-';
+    digits(p.m, 2);
+  }
+  if (p.d > 0) {
+    buf[n++] = '-';
+    digits(p.d, 2);
+  }
+  return std::string(buf, n);
 }
 
 bool Valid(const Part& p) {
