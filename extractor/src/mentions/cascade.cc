@@ -34,7 +34,8 @@ struct AlphaWordTable {
       if (IsAlphaWordSlow(c)) bits[c >> 6] |= 1ull << (c & 63);
   }
 };
-const AlphaWordTable& AlphaWords() {
+// Inlined: the gazetteer pass asks for every code point, and the call cost more than the lookup.
+[[gnu::always_inline]] inline const AlphaWordTable& AlphaWords() {
   static const AlphaWordTable* t = new AlphaWordTable();
   return *t;
 }
@@ -407,7 +408,7 @@ class Cascade {
       std::size_t m = 0;
       for (std::size_t q = 0; q < k; ++q) {
         block[m] = block[q];
-        m += static_cast<std::size_t>(gz_.trie.MayStartWith(block[q].c, block[q].next()));
+        m += static_cast<std::size_t>(gz_.trie.MayStartWith(block[q].c, block[q].n(), block[q].next()));
       }
       for (std::size_t q = 0; q < m; ++q) MatchStart(block[q].i, block[q].c, block[q].n(), out, best);
     }
@@ -1350,11 +1351,13 @@ class Cascade {
   // bytes picks those worth comparing (texts of one or two bytes are searched on their own).
   void FindAll(const std::vector<std::string_view>& texts, std::size_t from,
                std::vector<std::vector<std::size_t>>* occ) const {
+    // 8192 bits (1 KB of stack: every line of it is written for each release, and comes from
+    // memory in the pipeline) for a few dozen texts.
     auto hash3 = [](const unsigned char* q) {
       return (static_cast<unsigned>(q[0]) * 0x9E3779B1u ^ static_cast<unsigned>(q[1]) * 0x85EBCA77u ^
-              static_cast<unsigned>(q[2]) * 0xC2B2AE3Du) >> 16;
+              static_cast<unsigned>(q[2]) * 0xC2B2AE3Du) >> 19;
     };
-    std::uint64_t bits[1024] = {};
+    std::uint64_t bits[128] = {};
     std::vector<unsigned> hashes(texts.size(), 0);
     bool any = false;
     for (std::size_t k = 0; k < texts.size(); ++k) {

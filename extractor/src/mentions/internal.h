@@ -208,8 +208,12 @@ class Trie {
     if (cp >= 0x10000) return true;
     return (bmp_first_[cp >> 6] >> (cp & 63)) & 1;
   }
-  bool MayStartWith(char32_t cp, char32_t next) const {
+  // A multi-byte BMP `cp` (len > 1) must start some key (MayStartAt): its 64-bit mask of second
+  // code points answers first, from a few KB that stay cached over a release, and the 128 KB pair
+  // bitmap (a cache miss per lookup in the pipeline) is read only for what the mask lets through.
+  bool MayStartWith(char32_t cp, std::size_t len, char32_t next) const {
     if (unfiltered_ || (cp < single_.size() && single_[cp])) return true;
+    if (len > 1 && cp < 0x10000 && ((first_pairs_[FirstRank(cp)] >> SecondBit(next)) & 1) == 0) return false;
     std::uint64_t h = PairHash(cp, next);
     return (pairs_[h >> 6] >> (h & 63)) & 1;
   }
@@ -245,8 +249,28 @@ class Trie {
     std::uint64_t word = bmp_first_[cp >> 6];
     std::uint64_t bit = 1ull << (cp & 63);
     if ((word & bit) == 0) return 0;
-    return first_node_[first_rank_[cp >> 6] + static_cast<std::uint32_t>(__builtin_popcountll(word & (bit - 1)))];
+    return first_node_[first_rank_[cp >> 6] + Popcount(word & (bit - 1))];
   }
+  // Inline SWAR: without -mpopcnt, __builtin_popcountll is a call into libgcc.
+  static std::uint32_t Popcount(std::uint64_t x) {
+#if defined(__POPCNT__)
+    return static_cast<std::uint32_t>(__builtin_popcountll(x));
+#else
+    x = x - ((x >> 1) & 0x5555555555555555ull);
+    x = (x & 0x3333333333333333ull) + ((x >> 2) & 0x3333333333333333ull);
+    x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0Full;
+    return static_cast<std::uint32_t>((x * 0x0101010101010101ull) >> 56);
+#endif
+  }
+  // Index in first_node_ / first_pairs_ of a BMP code point whose bit is set in bmp_first_.
+  std::uint32_t FirstRank(char32_t cp) const {
+    std::uint64_t word = bmp_first_[cp >> 6];
+    return first_rank_[cp >> 6] + Popcount(word & ((1ull << (cp & 63)) - 1));
+  }
+  // first_pairs_[r]: bit SecondBit(b) is set when a key starts with first code point r, then b.
+  std::vector<std::uint64_t> first_pairs_;
+  std::vector<std::pair<char32_t, char32_t>> build_pairs_;  // (first, second) code points, until Freeze
+  static unsigned SecondBit(char32_t b) { return static_cast<unsigned>((b * 0x9E3779B1u) >> 26); }
   static constexpr int kPairBits = 20;
   static std::uint64_t PairHash(char32_t a, char32_t b) {
     return ((static_cast<std::uint64_t>(a) << 21 | b) * 0x9E3779B97F4A7C15ull) >> (64 - kPairBits);

@@ -78,6 +78,7 @@ void Trie::Insert(std::string_view key, std::int32_t payload) {
     } else {
       std::uint64_t h = PairHash(a, b);
       pairs_[h >> 6] |= 1ull << (h & 63);
+      if (n > 1 && a < 0x10000) build_pairs_.emplace_back(a, b);
     }
   }
   std::int32_t node = 0;
@@ -140,6 +141,11 @@ void Trie::Freeze() {
       first_node_.push_back(bmp_root_[cp]);
     }
   }
+  first_pairs_.assign(first_node_.size(), 0);
+  for (const auto& [a, b] : build_pairs_)
+    if ((bmp_first_[a >> 6] >> (a & 63)) & 1) first_pairs_[FirstRank(a)] |= 1ull << SecondBit(b);
+  build_pairs_.clear();
+  build_pairs_.shrink_to_fit();
   build_.clear();
   build_.shrink_to_fit();
 }
