@@ -346,13 +346,16 @@ class Cascade {
     return MergeIn(std::move(r3), ResolveOverlaps(std::move(shorts)));
   }
 
+  // std::merge of a and b by begin (on equal begins, a's first), done in place in `a` from the back.
   static std::vector<Candidate> MergeIn(std::vector<Candidate> a, std::vector<Candidate> b) {
     if (b.empty()) return a;
-    std::vector<Candidate> out;
-    out.reserve(a.size() + b.size());
-    std::merge(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(out),
-               [](const Candidate& x, const Candidate& y) { return x.begin < y.begin; });
-    return out;
+    std::size_t i = a.size(), j = b.size(), k = a.size() + b.size();
+    a.resize(k);
+    while (j > 0) {
+      if (i > 0 && a[i - 1].begin > b[j - 1].begin) a[--k] = a[--i];
+      else a[--k] = b[--j];
+    }
+    return a;
   }
 
  private:
@@ -892,13 +895,14 @@ class Cascade {
   }
 
   // Stage 3: adjacent mentions that form one name.
+  // Both merging passes compact `ms` in place (the write index never passes the read index): no
+  // fresh memory to write the candidates to, which in the pipeline is memory not in the cache.
   std::vector<Candidate> Compounds(std::vector<Candidate> ms) {
-    std::vector<Candidate> out;
-    out.reserve(ms.size());  // no regrowth: each doubling wrote the candidates to fresh memory again
+    std::size_t w = 0;
     for (std::size_t i = 0; i < ms.size(); ++i) {
-      Candidate c = std::move(ms[i]);
-      if (!out.empty()) {
-        Candidate& prev = out.back();
+      Candidate c = ms[i];
+      if (w > 0) {
+        Candidate& prev = ms[w - 1];
         std::string_view gap = s_.substr(prev.end, c.begin - prev.end);
         bool glued = gap.empty();
         bool spaced = gap == " ";
@@ -907,7 +911,7 @@ class Cascade {
           c.begin = prev.begin;
           if (c.country.empty()) c.country = prev.key;
           c.source = "compound:country+place";
-          prev = std::move(c);
+          prev = c;
           continue;
         }
         // 加纳通信部, UAE Ministry of Economy, US Department of Commerce, UK Government
@@ -919,12 +923,14 @@ class Cascade {
           c.begin = prev.begin;
           if (c.country.empty()) c.country = country;
           c.source = "compound:country+org";
-          prev = std::move(c);
+          prev = c;
           continue;
         }
       }
-      out.push_back(std::move(c));
+      ms[w++] = c;
     }
+    ms.resize(w);
+    std::vector<Candidate>& out = ms;
     // "Minister for Broadband, Communications and Digital Economy", "Minister of Economy": a Latin
     // role takes the portfolio after it, unless an organization or country follows ("Director of
     // the ITU Telecommunication Development Bureau" stays role + organization for the rules).
@@ -972,10 +978,9 @@ class Cascade {
     // parentheses joins the organization (absorbing a gazetteer mention of it) and is remembered
     // for later bare uses.
     const LatinRes& r = Latin();
-    std::vector<Candidate> merged;
-    merged.reserve(out.size());
+    std::size_t kept = 0;
     for (std::size_t i = 0; i < out.size(); ++i) {
-      Candidate c = std::move(out[i]);
+      Candidate c = out[i];
       if (c.type == MentionType::kOrg) {
         re2::StringPiece rest(s_.data() + c.end, s_.size() - c.end);
         re2::StringPiece acr;
@@ -995,9 +1000,10 @@ class Cascade {
           c.end = close;
         }
       }
-      merged.push_back(std::move(c));
+      out[kept++] = c;
     }
-    return merged;
+    out.resize(kept);
+    return out;
   }
 
   // Stage 4: people in strong contexts, in the gaps the earlier stages left.
