@@ -561,7 +561,7 @@ class Cascade {
     }
   }
 
-  bool IsTranslit(char32_t c) const { return gz_.translit_chars.count(c) > 0; }
+  bool IsTranslit(char32_t c) const { return gz_.IsTranslit(c); }
   static bool IsNameHyphen(char32_t c) { return c == '-' || c == 0x2010 || c == 0x2011; }
 
   std::size_t TranslitRunBefore(std::size_t p) const {
@@ -981,7 +981,15 @@ class Cascade {
     std::size_t kept = 0;
     for (std::size_t i = 0; i < out.size(); ++i) {
       Candidate c = out[i];
-      if (c.type == MentionType::kOrg) {
+      // The pattern starts with "(" or one \s ([\t\n\f\r ]) and "(": look before calling RE2,
+      // whose code and state are otherwise fetched for every organization.
+      auto paren_next = [&](std::size_t p) {
+        if (p < s_.size() && s_[p] == '(') return true;
+        if (p + 1 >= s_.size() || s_[p + 1] != '(') return false;
+        char w = s_[p];
+        return w == ' ' || w == '\t' || w == '\n' || w == '\f' || w == '\r';
+      };
+      if (c.type == MentionType::kOrg && paren_next(c.end)) {
         re2::StringPiece rest(s_.data() + c.end, s_.size() - c.end);
         re2::StringPiece acr;
         if (RE2::PartialMatch(rest, r.acronym, &acr)) {
@@ -1003,7 +1011,7 @@ class Cascade {
       out[kept++] = c;
     }
     out.resize(kept);
-    return out;
+    return ms;  // not `out`: returning the reference would copy the vector
   }
 
   // Stage 4: people in strong contexts, in the gaps the earlier stages left.
@@ -1136,9 +1144,9 @@ class Cascade {
     if (len >= 3 && n < name.size()) {
       char32_t d;
       std::size_t n2 = DecodeAt(name, n, &d);
-      if (gz_.surnames.count(std::string(name.substr(0, n + n2)))) return true;
+      if (gz_.IsSurname2(c, d, name.substr(0, n + n2))) return true;
     }
-    return len <= 3 && gz_.surnames.count(std::string(name.substr(0, n))) > 0;
+    return len <= 3 && gz_.IsSurname1(c, name.substr(0, n));
   }
 
   // Given names never contain words that name places, bodies or parties: 马方, 中方, 该国.

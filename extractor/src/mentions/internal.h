@@ -331,8 +331,21 @@ struct Gazetteer {
   // First code points (BMP) of the surnames, one bit each: most lookups end here.
   std::vector<std::uint64_t> surname_first = std::vector<std::uint64_t>(0x10000 / 64, 0);
   bool MayBeSurnameStart(char32_t c) const { return c >= 0x10000 || ((surname_first[c >> 6] >> (c & 63)) & 1); }
-  // Characters used in transliterated foreign names (布哈伊马·萨努).
+  // Surnames of one and two code points as a bitmap and a sorted list of (first << 32 | second):
+  // the cascade asks for each name candidate, and a hash set of strings costs a node chase (cache
+  // misses in the pipeline) and a hash per lookup. `surnames` answers for what these leave out
+  // (code points outside the BMP, U+FFFD).
+  std::vector<std::uint64_t> surname_single = std::vector<std::uint64_t>(0x10000 / 64, 0);
+  std::vector<std::uint64_t> surname_pairs;
+  // `bytes`: the code points as written in the text (for the fallback).
+  bool IsSurname1(char32_t a, std::string_view bytes) const;
+  bool IsSurname2(char32_t a, char32_t b, std::string_view bytes) const;
+  // Characters used in transliterated foreign names (布哈伊马·萨努); translit_bits has the BMP ones.
   std::unordered_set<char32_t> translit_chars;
+  std::vector<std::uint64_t> translit_bits = std::vector<std::uint64_t>(0x10000 / 64, 0);
+  bool IsTranslit(char32_t c) const {
+    return c < 0x10000 ? ((translit_bits[c >> 6] >> (c & 63)) & 1) != 0 : translit_chars.count(c) > 0;
+  }
   std::vector<std::string> files;  // what was loaded, for explain / versioning
 
   // Adds `name` (already normalised) for entry index `e`, with the case variants Latin names need.

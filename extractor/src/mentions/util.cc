@@ -150,6 +150,22 @@ void Trie::Freeze() {
   build_.shrink_to_fit();
 }
 
+namespace {
+// Bytes of `c` in UTF-8 (BMP): the compact surname forms hold canonical encodings only.
+std::size_t Utf8Length(char32_t c) { return c < 0x80 ? 1 : c < 0x800 ? 2 : 3; }
+}  // namespace
+
+bool Gazetteer::IsSurname1(char32_t a, std::string_view bytes) const {
+  if (a >= 0x10000 || a == 0xFFFD || bytes.size() != Utf8Length(a)) return surnames.count(std::string(bytes)) > 0;
+  return (surname_single[a >> 6] >> (a & 63)) & 1;
+}
+
+bool Gazetteer::IsSurname2(char32_t a, char32_t b, std::string_view bytes) const {
+  if (a >= 0x10000 || a == 0xFFFD || b >= 0x10000 || b == 0xFFFD || bytes.size() != Utf8Length(a) + Utf8Length(b))
+    return surnames.count(std::string(bytes)) > 0;
+  return std::binary_search(surname_pairs.begin(), surname_pairs.end(), static_cast<std::uint64_t>(a) << 32 | b);
+}
+
 void Gazetteer::AddName(std::string_view name, std::int32_t e, bool all_caps_variant, bool lower_variant) {
   if (name.empty()) return;
   trie.Insert(name, e);
