@@ -382,7 +382,10 @@ class Cascade {
     bool prev_alpha = false;
     char32_t c = 0;
     std::size_t n = size > 0 ? DecodeAt(s_, 0, &c) : 0;
-    bool alpha = IsAlphaWord(c);
+    // IsAlphaWord, from the trie's per-block record that MayStartAt reads too.
+    const Trie& trie = gz_.trie;
+    auto is_alpha = [&trie](char32_t x) { return x < 0x10000 ? trie.IsWordCharBmp(x) : IsAlphaWord(x); };
+    bool alpha = is_alpha(c);
     std::size_t i = 0;
     while (i < size) {
       std::size_t k = 0;
@@ -393,7 +396,7 @@ class Cascade {
         block[k] = Start{i, c, static_cast<std::uint32_t>(next) | static_cast<std::uint32_t>(n) << 24};
         k += static_cast<std::size_t>(word_start & gz_.trie.MayStartAt(c, n, static_cast<unsigned char>(s_[i])));
         prev_alpha = alpha;
-        alpha = IsAlphaWord(next);
+        alpha = is_alpha(next);
         c = next;
         i += n;
         n = next_n;
@@ -405,7 +408,7 @@ class Cascade {
           i = j;
           if (j >= size) break;
           n = DecodeAt(s_, i, &c);
-          alpha = IsAlphaWord(c);  // prev_alpha stays true: the byte before j belongs to the word
+          alpha = is_alpha(c);  // prev_alpha stays true: the byte before j belongs to the word
         }
       }
       std::size_t m = 0;
@@ -1461,6 +1464,8 @@ class Cascade {
 };
 
 }  // namespace
+
+const std::uint64_t* AlphaWordBits() { return AlphaWords().bits; }
 
 std::vector<Candidate> FindInText(const Gazetteer& gz, std::string_view norm, std::string_view language,
                                   std::string_view anchor, const std::vector<QuoteSpan>& quotes, Store* store) {

@@ -147,6 +147,9 @@ inline char32_t DecodeBefore(std::string_view s, std::size_t i, std::size_t* sta
   return cp;
 }
 bool IsHan(char32_t c);
+// The cascade's word characters for boundary checks (alphabetic scripts, not Han, kana or hangul),
+// one bit per BMP code point: 0x10000 / 64 words.
+const std::uint64_t* AlphaWordBits();
 bool IsWordChar(char32_t c);  // letter or digit in any script (ICU u_isalnum) or '_'
 bool IsUpperLatin(char32_t c);
 
@@ -206,13 +209,15 @@ class Trie {
   bool MayStartAt(char32_t cp, std::size_t len, unsigned char lead) const {
     if (len == 1) return root_[lead] != 0;
     if (cp >= 0x10000) return true;
-    return (bmp_first_[cp >> 6] >> (cp & 63)) & 1;
+    return (blocks_[cp >> 6].first >> (cp & 63)) & 1;
   }
+  // AlphaWordBits() for a BMP code point (after Freeze), from the block MayStartAt reads anyway.
+  bool IsWordCharBmp(char32_t cp) const { return (blocks_[cp >> 6].word >> (cp & 63)) & 1; }
   // A multi-byte BMP `cp` (len > 1) must start some key (MayStartAt): its 64-bit mask of second
   // code points answers first, from a few KB that stay cached over a release, and the 128 KB pair
   // bitmap (a cache miss per lookup in the pipeline) is read only for what the mask lets through.
   bool MayStartWith(char32_t cp, std::size_t len, char32_t next) const {
-    if (unfiltered_ || (cp < single_.size() && single_[cp])) return true;
+    if (unfiltered_ || (cp < 0x10000 && ((blocks_[cp >> 6].single >> (cp & 63)) & 1))) return true;
     if (len > 1 && cp < 0x10000 && ((first_pairs_[FirstRank(cp)] >> SecondBit(next)) & 1) == 0) return false;
     std::uint64_t h = PairHash(cp, next);
     return (pairs_[h >> 6] >> (h & 63)) & 1;
@@ -238,18 +243,25 @@ class Trie {
   std::vector<Node> nodes_;
   std::vector<Edge> edges_;
   std::vector<std::int32_t> payloads_;
-  // Node reached after a first code point of the BMP, stored compactly: bmp_first_ has a bit per
-  // code point that starts some key, first_rank_ counts the bits before each word, and
+  // Per 64 BMP code points, what the gazetteer pass asks of each: whether one starts a key
+  // (`first`), is a key alone (`single`), is a word character (`word`), and how many code points
+  // before the block start a key (`rank`). One 32-byte record, so that a code point costs one
+  // cache line where four tables cost four (in the pipeline those lines come from memory).
+  struct CpBlock {
+    std::uint64_t first = 0, single = 0, word = 0;
+    std::uint32_t rank = 0, unused = 0;
+  };
+  std::vector<CpBlock> blocks_ = std::vector<CpBlock>(0x10000 / 64);
+  // Node reached after a first code point of the BMP, stored compactly: `first` has a bit per
+  // code point that starts some key, `rank` counts the bits before each block, and
   // first_node_ holds the nodes in code point order (a few KB where a dense table took 256 KB that
   // the rules stage evicts between releases).
-  std::vector<std::uint64_t> bmp_first_ = std::vector<std::uint64_t>(0x10000 / 64, 0);
-  std::vector<std::uint32_t> first_rank_ = std::vector<std::uint32_t>(0x10000 / 64, 0);
   std::vector<std::int32_t> first_node_;
   std::int32_t BmpRoot(char32_t cp) const {
-    std::uint64_t word = bmp_first_[cp >> 6];
+    const CpBlock& b = blocks_[cp >> 6];
     std::uint64_t bit = 1ull << (cp & 63);
-    if ((word & bit) == 0) return 0;
-    return first_node_[first_rank_[cp >> 6] + Popcount(word & (bit - 1))];
+    if ((b.first & bit) == 0) return 0;
+    return first_node_[b.rank + Popcount(b.first & (bit - 1))];
   }
   // Inline SWAR: without -mpopcnt, __builtin_popcountll is a call into libgcc.
   static std::uint32_t Popcount(std::uint64_t x) {
@@ -262,10 +274,10 @@ class Trie {
     return static_cast<std::uint32_t>((x * 0x0101010101010101ull) >> 56);
 #endif
   }
-  // Index in first_node_ / first_pairs_ of a BMP code point whose bit is set in bmp_first_.
+  // Index in first_node_ / first_pairs_ of a BMP code point whose `first` bit is set.
   std::uint32_t FirstRank(char32_t cp) const {
-    std::uint64_t word = bmp_first_[cp >> 6];
-    return first_rank_[cp >> 6] + Popcount(word & ((1ull << (cp & 63)) - 1));
+    const CpBlock& b = blocks_[cp >> 6];
+    return b.rank + Popcount(b.first & ((1ull << (cp & 63)) - 1));
   }
   // first_pairs_[r]: bit SecondBit(b) is set when a key starts with first code point r, then b.
   std::vector<std::uint64_t> first_pairs_;
@@ -275,7 +287,6 @@ class Trie {
   static std::uint64_t PairHash(char32_t a, char32_t b) {
     return ((static_cast<std::uint64_t>(a) << 21 | b) * 0x9E3779B97F4A7C15ull) >> (64 - kPairBits);
   }
-  std::vector<bool> single_ = std::vector<bool>(0x10000, false);  // one-code-point keys (BMP)
   std::vector<std::uint64_t> pairs_ = std::vector<std::uint64_t>((1u << kPairBits) / 64, 0);
   bool unfiltered_ = false;  // a one-code-point key outside the BMP: the filter is off
   template <class Fn>

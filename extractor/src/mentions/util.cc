@@ -73,7 +73,7 @@ void Trie::Insert(std::string_view key, std::int32_t payload) {
     std::size_t n = DecodeAt(key, 0, &a);
     if (n < key.size()) DecodeAt(key, n, &b);
     if (n >= key.size()) {
-      if (a < single_.size()) single_[a] = true;
+      if (a < 0x10000) blocks_[a >> 6].single |= 1ull << (a & 63);
       else unfiltered_ = true;
     } else {
       std::uint64_t h = PairHash(a, b);
@@ -131,19 +131,21 @@ void Trie::Freeze() {
       }
     }
   }
-  bmp_first_.assign(0x10000 / 64, 0);
-  first_rank_.assign(0x10000 / 64, 0);
+  for (std::size_t w = 0; w < blocks_.size(); ++w) {
+    blocks_[w].first = 0;
+    blocks_[w].word = AlphaWordBits()[w];
+  }
   first_node_.clear();
   for (std::size_t cp = 0; cp < bmp_root_.size(); ++cp) {
-    if ((cp & 63) == 0) first_rank_[cp >> 6] = static_cast<std::uint32_t>(first_node_.size());
+    if ((cp & 63) == 0) blocks_[cp >> 6].rank = static_cast<std::uint32_t>(first_node_.size());
     if (bmp_root_[cp] != 0) {
-      bmp_first_[cp >> 6] |= 1ull << (cp & 63);
+      blocks_[cp >> 6].first |= 1ull << (cp & 63);
       first_node_.push_back(bmp_root_[cp]);
     }
   }
   first_pairs_.assign(first_node_.size(), 0);
   for (const auto& [a, b] : build_pairs_)
-    if ((bmp_first_[a >> 6] >> (a & 63)) & 1) first_pairs_[FirstRank(a)] |= 1ull << SecondBit(b);
+    if ((blocks_[a >> 6].first >> (a & 63)) & 1) first_pairs_[FirstRank(a)] |= 1ull << SecondBit(b);
   build_pairs_.clear();
   build_pairs_.shrink_to_fit();
   build_.clear();
