@@ -106,12 +106,23 @@ void Trie::Freeze() {
   for (std::size_t i = 0; i < n; ++i) {
     auto ch = build_[i].children;
     std::sort(ch.begin(), ch.end());
-    nodes_[i].edge_begin = static_cast<std::uint32_t>(edges_.size());
-    for (const auto& [b, next] : ch) edges_.push_back(Edge{b, next});
-    nodes_[i].edge_end = static_cast<std::uint32_t>(edges_.size());
-    nodes_[i].payload_begin = static_cast<std::uint32_t>(payloads_.size());
-    for (std::int32_t p : build_[i].payloads) payloads_.push_back(p);
-    nodes_[i].payload_end = static_cast<std::uint32_t>(payloads_.size());
+    Node& nd = nodes_[i];
+    nd.edge_count = static_cast<std::uint16_t>(ch.size());  // at most 256 bytes
+    if (ch.size() == 1) {
+      nd.edge = static_cast<std::uint32_t>(ch[0].second);
+      nd.byte = ch[0].first;
+    } else {
+      nd.edge = static_cast<std::uint32_t>(edges_.size());
+      for (const auto& [b, next] : ch) edges_.push_back(Edge{b, next});
+    }
+    const auto& pl = build_[i].payloads;
+    nd.payload_count = static_cast<std::uint32_t>(pl.size());
+    if (pl.size() == 1) {
+      nd.payload = pl[0];
+    } else {
+      nd.payload = static_cast<std::int32_t>(payloads_.size());
+      for (std::int32_t p : pl) payloads_.push_back(p);
+    }
   }
   std::fill(std::begin(root_), std::end(root_), 0);
   for (const auto& [b, next] : build_[0].children) root_[b] = next;
