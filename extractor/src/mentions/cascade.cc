@@ -1243,9 +1243,9 @@ class Cascade {
       for (std::size_t j = i; j-- > 0;) {
         const Candidate& p = (*ms)[j];
         if (p.type != MentionType::kPerson) continue;
-        std::string_view name = p.full.empty() ? s_.substr(p.begin, p.end - p.begin) : p.full;
+        std::string_view name = p.full.empty() ? s_.substr(p.begin, p.end - p.begin) : p.full.view();
         std::size_t sp = name.rfind(' ');
-        if (sp != std::string_view::npos && name.substr(sp + 1) == c.full) {
+        if (sp != std::string_view::npos && name.substr(sp + 1) == c.full.view()) {
           c.full = name;
           break;
         }
@@ -1267,7 +1267,7 @@ class Cascade {
     static const std::u32string kDots = U"·•・‧.";
     for (const Candidate& m : ms) {
       if (m.type != MentionType::kPerson || m.source == "person:short") continue;
-      std::string_view name = m.full.empty() ? s_.substr(m.begin, m.end - m.begin) : m.full;
+      std::string_view name = m.full.empty() ? s_.substr(m.begin, m.end - m.begin) : m.full.view();
       // Chinese transliterated: each part of two or more characters; native: the name itself.
       bool dotted = false;
       std::vector<std::string_view> parts;

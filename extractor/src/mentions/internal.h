@@ -385,15 +385,44 @@ Status LoadGazetteer(const std::string& dir, Gazetteer* gz);
 // caller's `store` (a deque, so views into it stay valid while it grows).
 using Store = std::deque<std::string>;
 
-struct Candidate {
-  MentionType type = MentionType::kOrg;
-  std::size_t begin = 0, end = 0;
-  int priority = 0;
-  std::string_view key, wikidata, country;
-  std::string_view full;             // the full form a short form resolves to; "" when it is one
-  std::string_view value, value_end; // dates: ISO 8601; roles: canonical role
-  std::string_view source;           // gazetteer entry or pattern, for explain
+// A string_view in 12 bytes (a pointer and a 32-bit length, 4-byte aligned): seven of them are
+// most of a Candidate, and candidates are copied through every stage into memory that, in the
+// pipeline, is not in the cache. The views are names and short spans, far below 4 GB.
+#pragma pack(push, 4)
+class PackedView {
+ public:
+  PackedView() = default;
+  PackedView(std::string_view v) : p_(v.data()), n_(static_cast<std::uint32_t>(v.size())) {}
+  PackedView(const std::string& s) : PackedView(std::string_view(s)) {}
+  PackedView(const char* s) : PackedView(std::string_view(s)) {}
+  operator std::string_view() const { return view(); }
+  std::string_view view() const { return std::string_view(p_, n_); }
+  bool empty() const { return n_ == 0; }
+  std::size_t size() const { return n_; }
+  const char* data() const { return p_; }
+  std::size_t find(char c, std::size_t pos = 0) const { return view().find(c, pos); }
+  std::size_t rfind(char c, std::size_t pos = std::string_view::npos) const { return view().rfind(c, pos); }
+  std::string_view substr(std::size_t pos, std::size_t n = std::string_view::npos) const { return view().substr(pos, n); }
+  friend bool operator==(PackedView a, PackedView b) { return a.view() == b.view(); }
+  friend bool operator!=(PackedView a, PackedView b) { return a.view() != b.view(); }
+  friend bool operator<(PackedView a, PackedView b) { return a.view() < b.view(); }
+
+ private:
+  const char* p_ = nullptr;
+  std::uint32_t n_ = 0;
 };
+
+// 108 bytes (was 144 with std::string_view and padding).
+struct Candidate {
+  std::size_t begin = 0, end = 0;
+  MentionType type = MentionType::kOrg;
+  int priority = 0;
+  PackedView key, wikidata, country;
+  PackedView full;              // the full form a short form resolves to; "" when it is one
+  PackedView value, value_end;  // dates: ISO 8601; roles: canonical role
+  PackedView source;            // gazetteer entry or pattern, for explain
+};
+#pragma pack(pop)
 
 // Every date expression in `norm`, normalised with `anchor` (ISO values kept in `store`).
 std::vector<Candidate> FindDates(std::string_view norm, std::string_view anchor, Store* store);
