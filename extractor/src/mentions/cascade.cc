@@ -29,9 +29,11 @@ bool IsAlphaWordSlow(char32_t c) {
 // and ICU's u_isalnum costs a call.
 struct AlphaWordTable {
   std::uint64_t bits[0x10000 / 64] = {};
+  bool han_clear = true;  // no word character in U+3400..U+9FFF
   AlphaWordTable() {
     for (char32_t c = 0; c < 0x10000; ++c)
       if (IsAlphaWordSlow(c)) bits[c >> 6] |= 1ull << (c & 63);
+    for (std::size_t w = 0x3400 / 64; w < 0xA000 / 64; ++w) han_clear &= bits[w] == 0;
   }
 };
 // Inlined: the gazetteer pass asks for every code point, and the call cost more than the lookup.
@@ -382,9 +384,10 @@ class Cascade {
     bool prev_alpha = false;
     char32_t c = 0;
     std::size_t n = size > 0 ? DecodeAt(s_, 0, &c) : 0;
-    // IsAlphaWord, from the trie's per-block record that MayStartAt reads too.
-    const Trie& trie = gz_.trie;
-    auto is_alpha = [&trie](char32_t x) { return x < 0x10000 ? trie.IsWordCharBmp(x) : IsAlphaWord(x); };
+    // IsAlphaWord; in Chinese text most code points are Han, answered without the table's cache
+    // lines (in the pipeline they come from memory).
+    const bool han_clear = AlphaWords().han_clear;
+    auto is_alpha = [han_clear](char32_t x) { return (han_clear && x >= 0x3400 && x < 0xA000) ? false : IsAlphaWord(x); };
     bool alpha = is_alpha(c);
     std::size_t i = 0;
     while (i < size) {
@@ -1464,8 +1467,6 @@ class Cascade {
 };
 
 }  // namespace
-
-const std::uint64_t* AlphaWordBits() { return AlphaWords().bits; }
 
 std::vector<Candidate> FindInText(const Gazetteer& gz, std::string_view norm, std::string_view language,
                                   std::string_view anchor, const std::vector<QuoteSpan>& quotes, Store* store) {

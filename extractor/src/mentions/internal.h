@@ -147,9 +147,6 @@ inline char32_t DecodeBefore(std::string_view s, std::size_t i, std::size_t* sta
   return cp;
 }
 bool IsHan(char32_t c);
-// The cascade's word characters for boundary checks (alphabetic scripts, not Han, kana or hangul),
-// one bit per BMP code point: 0x10000 / 64 words.
-const std::uint64_t* AlphaWordBits();
 bool IsWordChar(char32_t c);  // letter or digit in any script (ICU u_isalnum) or '_'
 bool IsUpperLatin(char32_t c);
 
@@ -209,16 +206,23 @@ class Trie {
   bool MayStartAt(char32_t cp, std::size_t len, unsigned char lead) const {
     if (len == 1) return root_[lead] != 0;
     if (cp >= 0x10000) return true;
-    return (blocks_[cp >> 6].first >> (cp & 63)) & 1;
+    return (first_bits_[cp >> 6] >> (cp & 63)) & 1;
   }
-  // AlphaWordBits() for a BMP code point (after Freeze), from the block MayStartAt reads anyway.
-  bool IsWordCharBmp(char32_t cp) const { return (blocks_[cp >> 6].word >> (cp & 63)) & 1; }
-  // A multi-byte BMP `cp` (len > 1) must start some key (MayStartAt): its 64-bit mask of second
-  // code points answers first, from a few KB that stay cached over a release, and the 128 KB pair
-  // bitmap (a cache miss per lookup in the pipeline) is read only for what the mask lets through.
+  // Only where MayStartAt is true. A multi-byte BMP `cp` (len > 1) has a rank among the first
+  // code points: whether it is a key alone, and its 64-bit mask of second code points, come from
+  // rank-indexed arrays of a few KB that stay cached over a release; the 128 KB pair bitmap (a
+  // cache miss per lookup in the pipeline) is read only for what the mask lets through.
   bool MayStartWith(char32_t cp, std::size_t len, char32_t next) const {
-    if (unfiltered_ || (cp < 0x10000 && ((blocks_[cp >> 6].single >> (cp & 63)) & 1))) return true;
-    if (len > 1 && cp < 0x10000 && ((first_pairs_[FirstRank(cp)] >> SecondBit(next)) & 1) == 0) return false;
+    if (unfiltered_) return true;
+    if (len > 1 && cp < 0x10000) {
+      const std::uint32_t r = FirstRank(cp);
+      if (first_single_[r]) return true;
+      if (((first_pairs_[r] >> SecondBit(next)) & 1) == 0) return false;
+    } else if (cp < 0x80) {
+      if ((single_ascii_[cp >> 6] >> (cp & 63)) & 1) return true;
+    } else if (cp == 0xFFFD && single_fffd_) {  // an invalid byte decodes to U+FFFD
+      return true;
+    }
     std::uint64_t h = PairHash(cp, next);
     return (pairs_[h >> 6] >> (h & 63)) & 1;
   }
@@ -249,25 +253,18 @@ class Trie {
   std::vector<Node> nodes_;
   std::vector<Edge> edges_;
   std::vector<std::int32_t> payloads_;
-  // Per 64 BMP code points, what the gazetteer pass asks of each: whether one starts a key
-  // (`first`), is a key alone (`single`), is a word character (`word`), and how many code points
-  // before the block start a key (`rank`). One 32-byte record, so that a code point costs one
-  // cache line where four tables cost four (in the pipeline those lines come from memory).
-  struct CpBlock {
-    std::uint64_t first = 0, single = 0, word = 0;
-    std::uint32_t rank = 0, unused = 0;
-  };
-  std::vector<CpBlock> blocks_ = std::vector<CpBlock>(0x10000 / 64);
-  // Node reached after a first code point of the BMP, stored compactly: `first` has a bit per
-  // code point that starts some key, `rank` counts the bits before each block, and
+  // Node reached after a first code point of the BMP, stored compactly: first_bits_ has a bit per
+  // code point that starts some key, first_rank_ counts the bits before each word, and
   // first_node_ holds the nodes in code point order (a few KB where a dense table took 256 KB that
-  // the rules stage evicts between releases).
+  // the rules stage evicts between releases). first_single_ and first_pairs_ are in the same order.
+  std::vector<std::uint64_t> first_bits_ = std::vector<std::uint64_t>(0x10000 / 64, 0);
+  std::vector<std::uint32_t> first_rank_ = std::vector<std::uint32_t>(0x10000 / 64, 0);
   std::vector<std::int32_t> first_node_;
   std::int32_t BmpRoot(char32_t cp) const {
-    const CpBlock& b = blocks_[cp >> 6];
+    std::uint64_t word = first_bits_[cp >> 6];
     std::uint64_t bit = 1ull << (cp & 63);
-    if ((b.first & bit) == 0) return 0;
-    return first_node_[b.rank + Popcount(b.first & (bit - 1))];
+    if ((word & bit) == 0) return 0;
+    return first_node_[first_rank_[cp >> 6] + Popcount(word & (bit - 1))];
   }
   // Inline SWAR: without -mpopcnt, __builtin_popcountll is a call into libgcc.
   static std::uint32_t Popcount(std::uint64_t x) {
@@ -280,11 +277,17 @@ class Trie {
     return static_cast<std::uint32_t>((x * 0x0101010101010101ull) >> 56);
 #endif
   }
-  // Index in first_node_ / first_pairs_ of a BMP code point whose `first` bit is set.
+  // Index in first_node_ / first_single_ / first_pairs_ of a BMP code point whose bit is set in
+  // first_bits_.
   std::uint32_t FirstRank(char32_t cp) const {
-    const CpBlock& b = blocks_[cp >> 6];
-    return b.rank + Popcount(b.first & ((1ull << (cp & 63)) - 1));
+    return first_rank_[cp >> 6] + Popcount(first_bits_[cp >> 6] & ((1ull << (cp & 63)) - 1));
   }
+  // Keys of one code point: by rank (multi-byte BMP), ASCII, and U+FFFD (also what an invalid
+  // byte decodes to). build_single_ collects them until Freeze.
+  std::vector<std::uint8_t> first_single_;
+  std::uint64_t single_ascii_[2] = {0, 0};
+  bool single_fffd_ = false;
+  std::vector<char32_t> build_single_;
   // first_pairs_[r]: bit SecondBit(b) is set when a key starts with first code point r, then b.
   std::vector<std::uint64_t> first_pairs_;
   std::vector<std::pair<char32_t, char32_t>> build_pairs_;  // (first, second) code points, until Freeze

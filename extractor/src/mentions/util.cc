@@ -73,7 +73,7 @@ void Trie::Insert(std::string_view key, std::int32_t payload) {
     std::size_t n = DecodeAt(key, 0, &a);
     if (n < key.size()) DecodeAt(key, n, &b);
     if (n >= key.size()) {
-      if (a < 0x10000) blocks_[a >> 6].single |= 1ull << (a & 63);
+      if (a < 0x10000) build_single_.push_back(a);
       else unfiltered_ = true;
     } else {
       std::uint64_t h = PairHash(a, b);
@@ -142,21 +142,29 @@ void Trie::Freeze() {
       }
     }
   }
-  for (std::size_t w = 0; w < blocks_.size(); ++w) {
-    blocks_[w].first = 0;
-    blocks_[w].word = AlphaWordBits()[w];
-  }
+  first_bits_.assign(0x10000 / 64, 0);
+  first_rank_.assign(0x10000 / 64, 0);
   first_node_.clear();
   for (std::size_t cp = 0; cp < bmp_root_.size(); ++cp) {
-    if ((cp & 63) == 0) blocks_[cp >> 6].rank = static_cast<std::uint32_t>(first_node_.size());
+    if ((cp & 63) == 0) first_rank_[cp >> 6] = static_cast<std::uint32_t>(first_node_.size());
     if (bmp_root_[cp] != 0) {
-      blocks_[cp >> 6].first |= 1ull << (cp & 63);
+      first_bits_[cp >> 6] |= 1ull << (cp & 63);
       first_node_.push_back(bmp_root_[cp]);
     }
   }
   first_pairs_.assign(first_node_.size(), 0);
   for (const auto& [a, b] : build_pairs_)
-    if ((blocks_[a >> 6].first >> (a & 63)) & 1) first_pairs_[FirstRank(a)] |= 1ull << SecondBit(b);
+    if ((first_bits_[a >> 6] >> (a & 63)) & 1) first_pairs_[FirstRank(a)] |= 1ull << SecondBit(b);
+  // One-code-point keys. A multi-byte one has a first-code-point node, so a rank; U+FFFD also
+  // answers for invalid bytes, as the 64K-bit table this replaces did.
+  first_single_.assign(first_node_.size(), 0);
+  for (char32_t a : build_single_) {
+    if (a < 0x80) single_ascii_[a >> 6] |= 1ull << (a & 63);
+    if (a == 0xFFFD) single_fffd_ = true;
+    if ((first_bits_[a >> 6] >> (a & 63)) & 1) first_single_[FirstRank(a)] = 1;
+  }
+  build_single_.clear();
+  build_single_.shrink_to_fit();
   build_pairs_.clear();
   build_pairs_.shrink_to_fit();
   build_.clear();
