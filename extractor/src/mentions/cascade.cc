@@ -29,11 +29,9 @@ bool IsAlphaWordSlow(char32_t c) {
 // and ICU's u_isalnum costs a call.
 struct AlphaWordTable {
   std::uint64_t bits[0x10000 / 64] = {};
-  bool han_clear = true;  // no word character in U+3400..U+9FFF
   AlphaWordTable() {
     for (char32_t c = 0; c < 0x10000; ++c)
       if (IsAlphaWordSlow(c)) bits[c >> 6] |= 1ull << (c & 63);
-    for (std::size_t w = 0x3400 / 64; w < 0xA000 / 64; ++w) han_clear &= bits[w] == 0;
   }
 };
 // Inlined: the gazetteer pass asks for every code point, and the call cost more than the lookup.
@@ -48,6 +46,9 @@ inline bool IsAsciiWordByte(unsigned char b) {
 
 [[gnu::always_inline]] inline bool IsAlphaWord(char32_t c) {
   if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+  // Han of the BMP (IsHan: never a word character here) without the table: most code points of
+  // a Chinese release, and the table's cache lines for them come from memory in the pipeline.
+  if (c - 0x4E00u <= 0x9FFFu - 0x4E00u || c - 0x3400u <= 0x4DBFu - 0x3400u) return false;
   if (c < 0x10000) return (AlphaWords().bits[c >> 6] >> (c & 63)) & 1;
   return IsAlphaWordSlow(c);
 }
@@ -384,11 +385,7 @@ class Cascade {
     bool prev_alpha = false;
     char32_t c = 0;
     std::size_t n = size > 0 ? DecodeAt(s_, 0, &c) : 0;
-    // IsAlphaWord; in Chinese text most code points are Han, answered without the table's cache
-    // lines (in the pipeline they come from memory).
-    const bool han_clear = AlphaWords().han_clear;
-    auto is_alpha = [han_clear](char32_t x) { return (han_clear && x >= 0x3400 && x < 0xA000) ? false : IsAlphaWord(x); };
-    bool alpha = is_alpha(c);
+    bool alpha = IsAlphaWord(c);
     std::size_t i = 0;
     while (i < size) {
       std::size_t k = 0;
@@ -399,7 +396,7 @@ class Cascade {
         block[k] = Start{i, c, static_cast<std::uint32_t>(next) | static_cast<std::uint32_t>(n) << 24};
         k += static_cast<std::size_t>(word_start & gz_.trie.MayStartAt(c, n, static_cast<unsigned char>(s_[i])));
         prev_alpha = alpha;
-        alpha = is_alpha(next);
+        alpha = IsAlphaWord(next);
         c = next;
         i += n;
         n = next_n;
@@ -411,7 +408,7 @@ class Cascade {
           i = j;
           if (j >= size) break;
           n = DecodeAt(s_, i, &c);
-          alpha = is_alpha(c);  // prev_alpha stays true: the byte before j belongs to the word
+          alpha = IsAlphaWord(c);  // prev_alpha stays true: the byte before j belongs to the word
         }
       }
       std::size_t m = 0;
