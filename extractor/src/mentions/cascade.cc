@@ -299,6 +299,32 @@ bool SaidBefore(std::string_view s, std::size_t begin) {
   return false;
 }
 
+// First index >= i where the bytes i, i + 1 are one of the `count` (1..8) pairs (a[k], b[k]);
+// s.size() when there is none. Short forms are names whose first two bytes are rare in a text,
+// where their first byte alone (a UTF-8 lead byte) starts a third of a Chinese release.
+std::size_t FindAnyBytePair(std::string_view s, std::size_t i, const unsigned char* a, const unsigned char* b, int count) {
+  const char* p = s.data();
+  const std::size_t n = s.size();
+#if defined(__SSE2__)
+  __m128i va[8], vb[8];
+  for (int k = 0; k < count; ++k) {
+    va[k] = _mm_set1_epi8(static_cast<char>(a[k]));
+    vb[k] = _mm_set1_epi8(static_cast<char>(b[k]));
+  }
+  for (; i + 17 <= n; i += 16) {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    const __m128i y = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i + 1));
+    __m128i m = _mm_setzero_si128();
+    for (int k = 0; k < count; ++k) m = _mm_or_si128(m, _mm_and_si128(_mm_cmpeq_epi8(x, va[k]), _mm_cmpeq_epi8(y, vb[k])));
+    if (int bits = _mm_movemask_epi8(m)) return i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(bits)));
+  }
+#endif
+  for (; i + 1 < n; ++i)
+    for (int k = 0; k < count; ++k)
+      if (static_cast<unsigned char>(p[i]) == a[k] && static_cast<unsigned char>(p[i + 1]) == b[k]) return i;
+  return n;
+}
+
 // ---- The cascade ----
 
 class Cascade {
@@ -1411,11 +1437,25 @@ class Cascade {
       }
     for (int r = 0; r < 2; ++r)
       if (lo[r] > hi[r]) lo[r] = lo[1 - r], hi[r] = hi[1 - r];  // an empty range: repeat the other
+    // A non-ASCII first byte (a lead byte, frequent in the text) and up to eight distinct first
+    // two bytes: jump between those pairs instead.
+    unsigned char pair_a[8], pair_b[8];
+    int pairs = lo[1] >= 0x80 ? 0 : 9;
+    for (std::size_t k = 0; k < texts.size() && pairs <= 8; ++k) {
+      if (texts[k].size() < 3) continue;
+      const unsigned char a = static_cast<unsigned char>(texts[k][0]), b = static_cast<unsigned char>(texts[k][1]);
+      bool seen = false;
+      for (int q = 0; q < pairs && q < 8; ++q) seen |= pair_a[q] == a && pair_b[q] == b;
+      if (seen) continue;
+      if (pairs < 8) pair_a[pairs] = a, pair_b[pairs] = b;
+      ++pairs;
+    }
     const unsigned char* p = reinterpret_cast<const unsigned char*>(s_.data());
     const std::size_t n = s_.size();
     for (std::size_t i = from; i + 3 <= n; ++i) {
-      i = distinct <= 4 ? FindAnyByte(s_, i, firsts[0], firsts[1], firsts[2], firsts[3])
-                        : FindByteInRanges(s_, i, lo[0], hi[0], lo[1], hi[1]);
+      i = pairs <= 8 ? FindAnyBytePair(s_, i, pair_a, pair_b, pairs)
+          : distinct <= 4 ? FindAnyByte(s_, i, firsts[0], firsts[1], firsts[2], firsts[3])
+                          : FindByteInRanges(s_, i, lo[0], hi[0], lo[1], hi[1]);
       if (i + 3 > n) break;
       if (!first[p[i]]) continue;
       unsigned h = hash3(p + i);
