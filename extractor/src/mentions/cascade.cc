@@ -1488,19 +1488,41 @@ class Cascade {
     bool operator<(const SuffixHit& o) const { return begin != o.begin ? begin < o.begin : end < o.end; }
     bool operator==(const SuffixHit& o) const { return begin == o.begin && end == o.end; }
   };
-  std::vector<SuffixHit> suffix_hits_;
-  std::vector<std::size_t> entity_starts_;  // begins of gazetteer organizations and countries (LatinPatterns)
-  std::vector<std::size_t> speech_hits_;  // where a Chinese speech verb starts
-  std::vector<SuffixHit> keyword_hits_;   // Latin organization keywords
-  std::vector<SuffixHit> honorific_hits_;
-  std::vector<std::size_t> generic_orgs_;  // begins of organizations that take a country prefix, ascending
-  bool IsGenericOrgAt(std::size_t b) const { return std::binary_search(generic_orgs_.begin(), generic_orgs_.end(), b); }
   struct CountryHit {
     std::size_t begin, end;
     std::string_view key;  // into the gazetteer: candidates keep views of it
   };
-  std::vector<CountryHit> country_hits_;  // every country name seen, also inside longer mentions
-  std::vector<std::pair<std::string_view, Acronym>> acronyms_;
+  // The side lists of one run, kept per thread and cleared for each text: they keep their
+  // capacity, so a release costs no allocation and regrowth for them (each a malloc, a copy and
+  // fresh memory, which in the pipeline is not in the cache).
+  struct Scratch {
+    std::vector<SuffixHit> suffix_hits, keyword_hits, honorific_hits;
+    std::vector<std::size_t> entity_starts, speech_hits, generic_orgs;
+    std::vector<CountryHit> country_hits;
+    std::vector<std::pair<std::string_view, Acronym>> acronyms;
+  };
+  static Scratch& ThreadScratch() {
+    thread_local Scratch s;
+    s.suffix_hits.clear();
+    s.keyword_hits.clear();
+    s.honorific_hits.clear();
+    s.entity_starts.clear();
+    s.speech_hits.clear();
+    s.generic_orgs.clear();
+    s.country_hits.clear();
+    s.acronyms.clear();
+    return s;
+  }
+  Scratch& scratch_ = ThreadScratch();
+  std::vector<SuffixHit>& suffix_hits_ = scratch_.suffix_hits;
+  std::vector<std::size_t>& entity_starts_ = scratch_.entity_starts;  // begins of gazetteer organizations and countries (LatinPatterns)
+  std::vector<std::size_t>& speech_hits_ = scratch_.speech_hits;      // where a Chinese speech verb starts
+  std::vector<SuffixHit>& keyword_hits_ = scratch_.keyword_hits;      // Latin organization keywords
+  std::vector<SuffixHit>& honorific_hits_ = scratch_.honorific_hits;
+  std::vector<std::size_t>& generic_orgs_ = scratch_.generic_orgs;  // begins of organizations that take a country prefix, ascending
+  bool IsGenericOrgAt(std::size_t b) const { return std::binary_search(generic_orgs_.begin(), generic_orgs_.end(), b); }
+  std::vector<CountryHit>& country_hits_ = scratch_.country_hits;  // every country name seen, also inside longer mentions
+  std::vector<std::pair<std::string_view, Acronym>>& acronyms_ = scratch_.acronyms;
 };
 
 }  // namespace

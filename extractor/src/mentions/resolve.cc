@@ -15,7 +15,13 @@ std::vector<Candidate> ResolveOverlaps(std::vector<Candidate> cands) {
     int priority;
     std::uint32_t idx;
   };
-  std::vector<Key> keys;
+  // Per-thread scratch, cleared per call: no allocation for the keys, the taken bits and the
+  // kept indices (four resolutions a release).
+  thread_local std::vector<Key> keys;
+  thread_local std::vector<std::uint64_t> taken;
+  thread_local std::vector<std::uint32_t> kept;
+  keys.clear();
+  kept.clear();
   keys.reserve(cands.size());
   // `taken` covers [first, limit) only: later passes resolve a few candidates in a long text.
   std::size_t limit = 0, first = SIZE_MAX;
@@ -35,11 +41,10 @@ std::vector<Candidate> ResolveOverlaps(std::vector<Candidate> cands) {
   });
   // One bit per byte of [first, limit): a release's bytes as bytes were 32 cache lines to clear
   // and read back for each resolution, which in the pipeline come from memory; as bits, 4.
-  std::vector<std::uint64_t> taken((limit - first + 63) / 64, 0);
+  taken.assign((limit - first + 63) / 64, 0);
   auto range_mask = [](std::size_t lo, std::size_t hi) {  // bits [lo, hi) of one word, 0 <= lo < hi <= 64
     return (hi == 64 ? ~0ull : (1ull << hi) - 1) & ~((1ull << lo) - 1);
   };
-  std::vector<std::uint32_t> kept;
   kept.reserve(keys.size());
   for (const Key& k : keys) {
     const std::size_t lo = k.begin - first, hi = lo + k.len;  // k.len > 0
