@@ -903,6 +903,18 @@ class Cascade {
     static const std::string_view kVerbs[] = {"推出", "发布", "启动", "举办", "举行", "签署", "宣布",
                                               "召开", "发起", "携手", "出席", "会见", "表示", "指出",
                                               "批准", "任命", "访问", "参加", "加入", "主办", "承办"};
+    // The walk asks at every character: the last code point of a verb, one bitmap lookup, rules
+    // out most positions (a verb's last bytes decode to its last code point).
+    static const BmpSet* last = [] {
+      std::u32string l;
+      for (std::string_view v : kVerbs) {
+        std::size_t st;
+        l.push_back(DecodeBefore(v, v.size(), &st));
+      }
+      return new BmpSet(l);
+    }();
+    std::size_t st;
+    if (!last->Has(DecodeBefore(s_, pos, &st))) return false;
     std::string_view before = s_.substr(0, pos);
     for (std::string_view v : kVerbs)
       if (before.size() >= v.size() && before.substr(before.size() - v.size()) == v) return true;
