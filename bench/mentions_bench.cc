@@ -93,6 +93,30 @@ int Dump(const presskg::MentionFinder& finder, const char* path) {
     std::stringstream ss(t);
     for (std::string l; std::getline(ss, l);) lines.push_back(l);
   }
+  // Perturbed copies for the date and number paths: spaces and tabs before 年/月/日, ordinal
+  // suffixes, en dashes for hyphens, and every digit run one digit longer.
+  auto replace_all = [](std::string t, const std::string& from, const std::string& to) {
+    for (std::size_t p = t.find(from); p != std::string::npos; p = t.find(from, p + to.size())) t.replace(p, from.size(), to);
+    return t;
+  };
+  const std::size_t originals = inputs.size();
+  for (std::size_t i = 0; i < originals; i += 7) {
+    const std::string& t = inputs[i].second;
+    inputs.push_back({inputs[i].first + "@spaced", replace_all(replace_all(replace_all(t, "年", " 年"), "月", "\t月"), "日", " 日")});
+    inputs.push_back({inputs[i].first + "@dashes", replace_all(t, "-", "–")});
+    std::string ordinal, longer;
+    for (std::size_t k = 0; k < t.size(); ++k) {
+      const bool digit = t[k] >= '0' && t[k] <= '9';
+      const bool starts = digit && (k == 0 || t[k - 1] < '0' || t[k - 1] > '9');
+      if (starts) longer += '1';
+      longer += t[k];
+      ordinal += t[k];
+      const bool ends = digit && (k + 1 == t.size() || t[k + 1] < '0' || t[k + 1] > '9');
+      if (ends && k + 1 < t.size() && t[k + 1] == ' ') ordinal += "th";
+    }
+    inputs.push_back({inputs[i].first + "@ordinal", ordinal});
+    inputs.push_back({inputs[i].first + "@longer", longer});
+  }
   for (std::size_t i = 0; i + 1 < files.size(); ++i)
     inputs.push_back({files[i].filename().string() + "+" + files[i + 1].filename().string(),
                       inputs[i * 7].second + inputs[(i + 1) * 7].second});
