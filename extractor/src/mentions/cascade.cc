@@ -34,7 +34,8 @@ struct AlphaWordTable {
       if (IsAlphaWordSlow(c)) bits[c >> 6] |= 1ull << (c & 63);
   }
 };
-const AlphaWordTable& AlphaWords() {
+// Inlined: the gazetteer pass asks for every code point, and the call cost more than the lookup.
+[[gnu::always_inline]] inline const AlphaWordTable& AlphaWords() {
   static const AlphaWordTable* t = new AlphaWordTable();
   return *t;
 }
@@ -45,6 +46,9 @@ inline bool IsAsciiWordByte(unsigned char b) {
 
 [[gnu::always_inline]] inline bool IsAlphaWord(char32_t c) {
   if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+  // Han of the BMP (IsHan: never a word character here) without the table: most code points of
+  // a Chinese release, and the table's cache lines for them come from memory in the pipeline.
+  if (c - 0x4E00u <= 0x9FFFu - 0x4E00u || c - 0x3400u <= 0x4DBFu - 0x3400u) return false;
   if (c < 0x10000) return (AlphaWords().bits[c >> 6] >> (c & 63)) & 1;
   return IsAlphaWordSlow(c);
 }
@@ -295,6 +299,32 @@ bool SaidBefore(std::string_view s, std::size_t begin) {
   return false;
 }
 
+// First index >= i where the bytes i, i + 1 are one of the `count` (1..8) pairs (a[k], b[k]);
+// s.size() when there is none. Short forms are names whose first two bytes are rare in a text,
+// where their first byte alone (a UTF-8 lead byte) starts a third of a Chinese release.
+std::size_t FindAnyBytePair(std::string_view s, std::size_t i, const unsigned char* a, const unsigned char* b, int count) {
+  const char* p = s.data();
+  const std::size_t n = s.size();
+#if defined(__SSE2__)
+  __m128i va[8], vb[8];
+  for (int k = 0; k < count; ++k) {
+    va[k] = _mm_set1_epi8(static_cast<char>(a[k]));
+    vb[k] = _mm_set1_epi8(static_cast<char>(b[k]));
+  }
+  for (; i + 17 <= n; i += 16) {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    const __m128i y = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i + 1));
+    __m128i m = _mm_setzero_si128();
+    for (int k = 0; k < count; ++k) m = _mm_or_si128(m, _mm_and_si128(_mm_cmpeq_epi8(x, va[k]), _mm_cmpeq_epi8(y, vb[k])));
+    if (int bits = _mm_movemask_epi8(m)) return i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(bits)));
+  }
+#endif
+  for (; i + 1 < n; ++i)
+    for (int k = 0; k < count; ++k)
+      if (static_cast<unsigned char>(p[i]) == a[k] && static_cast<unsigned char>(p[i + 1]) == b[k]) return i;
+  return n;
+}
+
 // ---- The cascade ----
 
 class Cascade {
@@ -345,13 +375,16 @@ class Cascade {
     return MergeIn(std::move(r3), ResolveOverlaps(std::move(shorts)));
   }
 
+  // std::merge of a and b by begin (on equal begins, a's first), done in place in `a` from the back.
   static std::vector<Candidate> MergeIn(std::vector<Candidate> a, std::vector<Candidate> b) {
     if (b.empty()) return a;
-    std::vector<Candidate> out;
-    out.reserve(a.size() + b.size());
-    std::merge(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(out),
-               [](const Candidate& x, const Candidate& y) { return x.begin < y.begin; });
-    return out;
+    std::size_t i = a.size(), j = b.size(), k = a.size() + b.size();
+    a.resize(k);
+    while (j > 0) {
+      if (i > 0 && a[i - 1].begin > b[j - 1].begin) a[--k] = a[--i];
+      else a[--k] = b[--j];
+    }
+    return a;
   }
 
  private:
@@ -362,12 +395,16 @@ class Cascade {
     // code point once (the one after `c` becomes the next round's `c`) and keep the word starts
     // whose first code point begins some name; (2) keep those whose first two code points begin
     // one (the pair filter's loads overlap); (3) match from the survivors, in text order.
+    // 16 bytes a start and 64 starts a block: 1 KB of stack, which the rules stage between two
+    // releases evicts like everything else (8 KB took 128 cache-missing writes per release).
     struct Start {
       std::size_t i;
-      char32_t c, next;
-      std::size_t n;
+      char32_t c;
+      std::uint32_t next_and_n;  // the next code point (21 bits), and c's length in bytes << 24
+      char32_t next() const { return next_and_n & 0xFFFFFF; }
+      std::size_t n() const { return next_and_n >> 24; }
     };
-    constexpr std::size_t kBlock = 256;
+    constexpr std::size_t kBlock = 64;
     Start block[kBlock];
     std::vector<std::int32_t> best;
     const std::size_t size = s_.size();
@@ -382,7 +419,7 @@ class Cascade {
         char32_t next = 0;
         std::size_t next_n = i + n < size ? DecodeAt(s_, i + n, &next) : 0;
         const bool word_start = !(alpha && prev_alpha);
-        block[k] = Start{i, c, next, n};
+        block[k] = Start{i, c, static_cast<std::uint32_t>(next) | static_cast<std::uint32_t>(n) << 24};
         k += static_cast<std::size_t>(word_start & gz_.trie.MayStartAt(c, n, static_cast<unsigned char>(s_[i])));
         prev_alpha = alpha;
         alpha = IsAlphaWord(next);
@@ -403,9 +440,9 @@ class Cascade {
       std::size_t m = 0;
       for (std::size_t q = 0; q < k; ++q) {
         block[m] = block[q];
-        m += static_cast<std::size_t>(gz_.trie.MayStartWith(block[q].c, block[q].next));
+        m += static_cast<std::size_t>(gz_.trie.MayStartWith(block[q].c, block[q].n(), block[q].next()));
       }
-      for (std::size_t q = 0; q < m; ++q) MatchStart(block[q].i, block[q].c, block[q].n, out, best);
+      for (std::size_t q = 0; q < m; ++q) MatchStart(block[q].i, block[q].c, block[q].n(), out, best);
     }
   }
 
@@ -553,7 +590,7 @@ class Cascade {
     }
   }
 
-  bool IsTranslit(char32_t c) const { return gz_.translit_chars.count(c) > 0; }
+  bool IsTranslit(char32_t c) const { return gz_.IsTranslit(c); }
   static bool IsNameHyphen(char32_t c) { return c == '-' || c == 0x2010 || c == 0x2011; }
 
   std::size_t TranslitRunBefore(std::size_t p) const {
@@ -866,6 +903,18 @@ class Cascade {
     static const std::string_view kVerbs[] = {"推出", "发布", "启动", "举办", "举行", "签署", "宣布",
                                               "召开", "发起", "携手", "出席", "会见", "表示", "指出",
                                               "批准", "任命", "访问", "参加", "加入", "主办", "承办"};
+    // The walk asks at every character: the last code point of a verb, one bitmap lookup, rules
+    // out most positions (a verb's last bytes decode to its last code point).
+    static const BmpSet* last = [] {
+      std::u32string l;
+      for (std::string_view v : kVerbs) {
+        std::size_t st;
+        l.push_back(DecodeBefore(v, v.size(), &st));
+      }
+      return new BmpSet(l);
+    }();
+    std::size_t st;
+    if (!last->Has(DecodeBefore(s_, pos, &st))) return false;
     std::string_view before = s_.substr(0, pos);
     for (std::string_view v : kVerbs)
       if (before.size() >= v.size() && before.substr(before.size() - v.size()) == v) return true;
@@ -887,12 +936,14 @@ class Cascade {
   }
 
   // Stage 3: adjacent mentions that form one name.
+  // Both merging passes compact `ms` in place (the write index never passes the read index): no
+  // fresh memory to write the candidates to, which in the pipeline is memory not in the cache.
   std::vector<Candidate> Compounds(std::vector<Candidate> ms) {
-    std::vector<Candidate> out;
+    std::size_t w = 0;
     for (std::size_t i = 0; i < ms.size(); ++i) {
-      Candidate c = std::move(ms[i]);
-      if (!out.empty()) {
-        Candidate& prev = out.back();
+      Candidate c = ms[i];
+      if (w > 0) {
+        Candidate& prev = ms[w - 1];
         std::string_view gap = s_.substr(prev.end, c.begin - prev.end);
         bool glued = gap.empty();
         bool spaced = gap == " ";
@@ -901,7 +952,7 @@ class Cascade {
           c.begin = prev.begin;
           if (c.country.empty()) c.country = prev.key;
           c.source = "compound:country+place";
-          prev = std::move(c);
+          prev = c;
           continue;
         }
         // 加纳通信部, UAE Ministry of Economy, US Department of Commerce, UK Government
@@ -913,12 +964,14 @@ class Cascade {
           c.begin = prev.begin;
           if (c.country.empty()) c.country = country;
           c.source = "compound:country+org";
-          prev = std::move(c);
+          prev = c;
           continue;
         }
       }
-      out.push_back(std::move(c));
+      ms[w++] = c;
     }
+    ms.resize(w);
+    std::vector<Candidate>& out = ms;
     // "Minister for Broadband, Communications and Digital Economy", "Minister of Economy": a Latin
     // role takes the portfolio after it, unless an organization or country follows ("Director of
     // the ITU Telecommunication Development Bureau" stays role + organization for the rules).
@@ -966,10 +1019,18 @@ class Cascade {
     // parentheses joins the organization (absorbing a gazetteer mention of it) and is remembered
     // for later bare uses.
     const LatinRes& r = Latin();
-    std::vector<Candidate> merged;
+    std::size_t kept = 0;
     for (std::size_t i = 0; i < out.size(); ++i) {
-      Candidate c = std::move(out[i]);
-      if (c.type == MentionType::kOrg) {
+      Candidate c = out[i];
+      // The pattern starts with "(" or one \s ([\t\n\f\r ]) and "(": look before calling RE2,
+      // whose code and state are otherwise fetched for every organization.
+      auto paren_next = [&](std::size_t p) {
+        if (p < s_.size() && s_[p] == '(') return true;
+        if (p + 1 >= s_.size() || s_[p + 1] != '(') return false;
+        char w = s_[p];
+        return w == ' ' || w == '\t' || w == '\n' || w == '\f' || w == '\r';
+      };
+      if (c.type == MentionType::kOrg && paren_next(c.end)) {
         re2::StringPiece rest(s_.data() + c.end, s_.size() - c.end);
         re2::StringPiece acr;
         if (RE2::PartialMatch(rest, r.acronym, &acr)) {
@@ -988,9 +1049,10 @@ class Cascade {
           c.end = close;
         }
       }
-      merged.push_back(std::move(c));
+      out[kept++] = c;
     }
-    return merged;
+    out.resize(kept);
+    return ms;  // not `out`: returning the reference would copy the vector
   }
 
   // Stage 4: people in strong contexts, in the gaps the earlier stages left.
@@ -1123,9 +1185,9 @@ class Cascade {
     if (len >= 3 && n < name.size()) {
       char32_t d;
       std::size_t n2 = DecodeAt(name, n, &d);
-      if (gz_.surnames.count(std::string(name.substr(0, n + n2)))) return true;
+      if (gz_.IsSurname2(c, d, name.substr(0, n + n2))) return true;
     }
-    return len <= 3 && gz_.surnames.count(std::string(name.substr(0, n))) > 0;
+    return len <= 3 && gz_.IsSurname1(c, name.substr(0, n));
   }
 
   // Given names never contain words that name places, bodies or parties: 马方, 中方, 该国.
@@ -1228,9 +1290,9 @@ class Cascade {
       for (std::size_t j = i; j-- > 0;) {
         const Candidate& p = (*ms)[j];
         if (p.type != MentionType::kPerson) continue;
-        std::string_view name = p.full.empty() ? s_.substr(p.begin, p.end - p.begin) : p.full;
+        std::string_view name = p.full.empty() ? s_.substr(p.begin, p.end - p.begin) : p.full.view();
         std::size_t sp = name.rfind(' ');
-        if (sp != std::string_view::npos && name.substr(sp + 1) == c.full) {
+        if (sp != std::string_view::npos && name.substr(sp + 1) == c.full.view()) {
           c.full = name;
           break;
         }
@@ -1252,7 +1314,7 @@ class Cascade {
     static const std::u32string kDots = U"·•・‧.";
     for (const Candidate& m : ms) {
       if (m.type != MentionType::kPerson || m.source == "person:short") continue;
-      std::string_view name = m.full.empty() ? s_.substr(m.begin, m.end - m.begin) : m.full;
+      std::string_view name = m.full.empty() ? s_.substr(m.begin, m.end - m.begin) : m.full.view();
       // Chinese transliterated: each part of two or more characters; native: the name itself.
       bool dotted = false;
       std::vector<std::string_view> parts;
@@ -1353,11 +1415,13 @@ class Cascade {
   // bytes picks those worth comparing (texts of one or two bytes are searched on their own).
   void FindAll(const std::vector<std::string_view>& texts, std::size_t from,
                std::vector<std::vector<std::size_t>>* occ) const {
+    // 8192 bits (1 KB of stack: every line of it is written for each release, and comes from
+    // memory in the pipeline) for a few dozen texts.
     auto hash3 = [](const unsigned char* q) {
       return (static_cast<unsigned>(q[0]) * 0x9E3779B1u ^ static_cast<unsigned>(q[1]) * 0x85EBCA77u ^
-              static_cast<unsigned>(q[2]) * 0xC2B2AE3Du) >> 16;
+              static_cast<unsigned>(q[2]) * 0xC2B2AE3Du) >> 19;
     };
-    std::uint64_t bits[1024] = {};
+    std::uint64_t bits[128] = {};
     std::vector<unsigned> hashes(texts.size(), 0);
     bool any = false;
     for (std::size_t k = 0; k < texts.size(); ++k) {
@@ -1394,11 +1458,25 @@ class Cascade {
       }
     for (int r = 0; r < 2; ++r)
       if (lo[r] > hi[r]) lo[r] = lo[1 - r], hi[r] = hi[1 - r];  // an empty range: repeat the other
+    // A non-ASCII first byte (a lead byte, frequent in the text) and up to eight distinct first
+    // two bytes: jump between those pairs instead.
+    unsigned char pair_a[8], pair_b[8];
+    int pairs = lo[1] >= 0x80 ? 0 : 9;
+    for (std::size_t k = 0; k < texts.size() && pairs <= 8; ++k) {
+      if (texts[k].size() < 3) continue;
+      const unsigned char a = static_cast<unsigned char>(texts[k][0]), b = static_cast<unsigned char>(texts[k][1]);
+      bool seen = false;
+      for (int q = 0; q < pairs && q < 8; ++q) seen |= pair_a[q] == a && pair_b[q] == b;
+      if (seen) continue;
+      if (pairs < 8) pair_a[pairs] = a, pair_b[pairs] = b;
+      ++pairs;
+    }
     const unsigned char* p = reinterpret_cast<const unsigned char*>(s_.data());
     const std::size_t n = s_.size();
     for (std::size_t i = from; i + 3 <= n; ++i) {
-      i = distinct <= 4 ? FindAnyByte(s_, i, firsts[0], firsts[1], firsts[2], firsts[3])
-                        : FindByteInRanges(s_, i, lo[0], hi[0], lo[1], hi[1]);
+      i = pairs <= 8 ? FindAnyBytePair(s_, i, pair_a, pair_b, pairs)
+          : distinct <= 4 ? FindAnyByte(s_, i, firsts[0], firsts[1], firsts[2], firsts[3])
+                          : FindByteInRanges(s_, i, lo[0], hi[0], lo[1], hi[1]);
       if (i + 3 > n) break;
       if (!first[p[i]]) continue;
       unsigned h = hash3(p + i);
@@ -1431,19 +1509,41 @@ class Cascade {
     bool operator<(const SuffixHit& o) const { return begin != o.begin ? begin < o.begin : end < o.end; }
     bool operator==(const SuffixHit& o) const { return begin == o.begin && end == o.end; }
   };
-  std::vector<SuffixHit> suffix_hits_;
-  std::vector<std::size_t> entity_starts_;  // begins of gazetteer organizations and countries (LatinPatterns)
-  std::vector<std::size_t> speech_hits_;  // where a Chinese speech verb starts
-  std::vector<SuffixHit> keyword_hits_;   // Latin organization keywords
-  std::vector<SuffixHit> honorific_hits_;
-  std::vector<std::size_t> generic_orgs_;  // begins of organizations that take a country prefix, ascending
-  bool IsGenericOrgAt(std::size_t b) const { return std::binary_search(generic_orgs_.begin(), generic_orgs_.end(), b); }
   struct CountryHit {
     std::size_t begin, end;
     std::string_view key;  // into the gazetteer: candidates keep views of it
   };
-  std::vector<CountryHit> country_hits_;  // every country name seen, also inside longer mentions
-  std::vector<std::pair<std::string_view, Acronym>> acronyms_;
+  // The side lists of one run, kept per thread and cleared for each text: they keep their
+  // capacity, so a release costs no allocation and regrowth for them (each a malloc, a copy and
+  // fresh memory, which in the pipeline is not in the cache).
+  struct Scratch {
+    std::vector<SuffixHit> suffix_hits, keyword_hits, honorific_hits;
+    std::vector<std::size_t> entity_starts, speech_hits, generic_orgs;
+    std::vector<CountryHit> country_hits;
+    std::vector<std::pair<std::string_view, Acronym>> acronyms;
+  };
+  static Scratch& ThreadScratch() {
+    thread_local Scratch s;
+    s.suffix_hits.clear();
+    s.keyword_hits.clear();
+    s.honorific_hits.clear();
+    s.entity_starts.clear();
+    s.speech_hits.clear();
+    s.generic_orgs.clear();
+    s.country_hits.clear();
+    s.acronyms.clear();
+    return s;
+  }
+  Scratch& scratch_ = ThreadScratch();
+  std::vector<SuffixHit>& suffix_hits_ = scratch_.suffix_hits;
+  std::vector<std::size_t>& entity_starts_ = scratch_.entity_starts;  // begins of gazetteer organizations and countries (LatinPatterns)
+  std::vector<std::size_t>& speech_hits_ = scratch_.speech_hits;      // where a Chinese speech verb starts
+  std::vector<SuffixHit>& keyword_hits_ = scratch_.keyword_hits;      // Latin organization keywords
+  std::vector<SuffixHit>& honorific_hits_ = scratch_.honorific_hits;
+  std::vector<std::size_t>& generic_orgs_ = scratch_.generic_orgs;  // begins of organizations that take a country prefix, ascending
+  bool IsGenericOrgAt(std::size_t b) const { return std::binary_search(generic_orgs_.begin(), generic_orgs_.end(), b); }
+  std::vector<CountryHit>& country_hits_ = scratch_.country_hits;  // every country name seen, also inside longer mentions
+  std::vector<std::pair<std::string_view, Acronym>>& acronyms_ = scratch_.acronyms;
 };
 
 }  // namespace

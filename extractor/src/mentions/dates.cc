@@ -98,15 +98,25 @@ int DaysIn(int y, int m) {
   return kDays[m - 1];
 }
 
+// What snprintf("%04d-%02d-%02d") gives for a valid date (year 1900–2100), written by hand:
+// printf's code is a few KB that the pipeline brings back into the cache for every release.
 std::string Iso(const Part& p) {
-  char buf[48];
-  if (p.d > 0)
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", p.y, p.m, p.d);
-  else if (p.m > 0)
-    std::snprintf(buf, sizeof buf, "%04d-%02d", p.y, p.m);
-  else
-    std::snprintf(buf, sizeof buf, "%04d", p.y);
-  return buf;
+  char buf[10];
+  std::size_t n = 0;
+  auto digits = [&](int v, int width) {
+    for (int k = width - 1; k >= 0; --k, v /= 10) buf[n + static_cast<std::size_t>(k)] = static_cast<char>('0' + v % 10);
+    n += static_cast<std::size_t>(width);
+  };
+  digits(p.y, 4);
+  if (p.m > 0 || p.d > 0) {
+    buf[n++] = '-';
+    digits(p.m, 2);
+  }
+  if (p.d > 0) {
+    buf[n++] = '-';
+    digits(p.d, 2);
+  }
+  return std::string(buf, n);
 }
 
 bool Valid(const Part& p) {
@@ -422,13 +432,31 @@ std::vector<Candidate> FindDates(std::string_view norm, std::string_view anchor,
     std::size_t best = p;
     const char* source = nullptr;
     re2::StringPiece m;
-    if (c >= 0x80 || (c >= '0' && c <= '9')) {
+    // At a digit run, what must follow it for either pattern to match, checked before RE2 is
+    // called (its code and DFA states come from memory in the pipeline). Chinese: every form
+    // starts with a number (all of the run: a digit cannot follow it) then \s* then 年 or 月.
+    // English: a day of one or two digits then a suffix (st nd rd th), \s or a dash; or an ISO
+    // date, four digits then '-'.
+    bool zh_may = true, en_may = true;
+    if (c >= '0' && c <= '9') {
+      std::size_t q = p;
+      while (q < norm.size() && norm[q] >= '0' && norm[q] <= '9') ++q;
+      auto space = [](char x) { return x == ' ' || x == '\t' || x == '\n' || x == '\f' || x == '\r'; };
+      std::size_t w = q;
+      while (w < norm.size() && space(norm[w])) ++w;
+      zh_may = norm.compare(w, 3, "年") == 0 || norm.compare(w, 3, "月") == 0;
+      const char after = q < norm.size() ? norm[q] : '\0';
+      en_may = (q - p <= 2 && (space(after) || after == '-' || static_cast<unsigned char>(after) == 0xE2 || after == 's' ||
+                               after == 'n' || after == 'r' || after == 't')) ||
+               (q - p == 4 && after == '-');
+    }
+    if ((c >= 0x80 || (c >= '0' && c <= '9')) && zh_may) {
       if (r.zh.Match(in, p, norm.size(), RE2::ANCHOR_START, &m, 1) && m.size() > 0) {
         best = p + m.size();
         source = "date:zh";
       }
     }
-    if (c < 0x80 && r.en.Match(in, p, norm.size(), RE2::ANCHOR_START, &m, 1) && p + m.size() > best) {
+    if (c < 0x80 && en_may && r.en.Match(in, p, norm.size(), RE2::ANCHOR_START, &m, 1) && p + m.size() > best) {
       std::size_t e = p + m.size();
       if (e >= norm.size() || !IsAsciiAlnum(norm[e])) {
         best = e;

@@ -300,18 +300,30 @@ class Loader {
           if (std::string(file) == "surnames.txt") {
             gz_->surnames.insert(item);
             char32_t first;
-            DecodeAt(item, 0, &first);
+            std::size_t n1 = DecodeAt(item, 0, &first);
             if (first < 0x10000) gz_->surname_first[first >> 6] |= 1ull << (first & 63);
+            // The compact forms hold items of one or two BMP code points other than U+FFFD.
+            char32_t second = 0xFFFD;
+            std::size_t n2 = n1 < item.size() ? DecodeAt(item, n1, &second) : 0;
+            auto canonical = [](char32_t c, std::size_t n) {
+              return c < 0x10000 && c != 0xFFFD && n == (c < 0x80 ? 1u : c < 0x800 ? 2u : 3u);
+            };
+            if (canonical(first, n1) && n1 == item.size())
+              gz_->surname_single[first >> 6] |= 1ull << (first & 63);
+            else if (canonical(first, n1) && canonical(second, n2) && n1 + n2 == item.size())
+              gz_->surname_pairs.push_back(static_cast<std::uint64_t>(first) << 32 | second);
           } else {
             for (std::size_t i = 0; i < item.size();) {
               char32_t cp;
               i += DecodeAt(item, i, &cp);
               gz_->translit_chars.insert(cp);
+              if (cp < 0x10000) gz_->translit_bits[cp >> 6] |= 1ull << (cp & 63);
             }
           }
         }
       }
     }
+    std::sort(gz_->surname_pairs.begin(), gz_->surname_pairs.end());
     return Status::OK();
   }
 

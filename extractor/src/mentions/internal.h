@@ -206,10 +206,23 @@ class Trie {
   bool MayStartAt(char32_t cp, std::size_t len, unsigned char lead) const {
     if (len == 1) return root_[lead] != 0;
     if (cp >= 0x10000) return true;
-    return (bmp_first_[cp >> 6] >> (cp & 63)) & 1;
+    return (first_bits_[cp >> 6] >> (cp & 63)) & 1;
   }
-  bool MayStartWith(char32_t cp, char32_t next) const {
-    if (unfiltered_ || (cp < single_.size() && single_[cp])) return true;
+  // Only where MayStartAt is true. A multi-byte BMP `cp` (len > 1) has a rank among the first
+  // code points: whether it is a key alone, and its 64-bit mask of second code points, come from
+  // rank-indexed arrays of a few KB that stay cached over a release; the 128 KB pair bitmap (a
+  // cache miss per lookup in the pipeline) is read only for what the mask lets through.
+  bool MayStartWith(char32_t cp, std::size_t len, char32_t next) const {
+    if (unfiltered_) return true;
+    if (len > 1 && cp < 0x10000) {
+      const std::uint32_t r = FirstRank(cp);
+      if (first_single_[r]) return true;
+      if (((first_pairs_[r] >> SecondBit(next)) & 1) == 0) return false;
+    } else if (cp < 0x80) {
+      if ((single_ascii_[cp >> 6] >> (cp & 63)) & 1) return true;
+    } else if (cp == 0xFFFD && single_fffd_) {  // an invalid byte decodes to U+FFFD
+      return true;
+    }
     std::uint64_t h = PairHash(cp, next);
     return (pairs_[h >> 6] >> (h & 63)) & 1;
   }
@@ -221,11 +234,17 @@ class Trie {
   };
   std::vector<BuildNode> build_{1};
   std::int32_t root_[256] = {};
-  // Frozen form: node n's children are edges_[edge_begin, edge_end), sorted by byte, and its
-  // payloads payloads_[payload_begin, payload_end). One record per node and one array of
-  // (byte, child) pairs: a step of a walk touches two cache lines, not five arrays.
+  // Frozen form, one 16-byte record per node. Most nodes have one child and at most one payload:
+  // those are stored in the record itself (`edge` is the child, `byte` its byte; `payload` the
+  // payload), so that a step of a walk reads one cache line, not three (in the pipeline each
+  // comes from memory). Otherwise the children are edges_[edge, edge + edge_count), sorted by
+  // byte, and the payloads payloads_[payload, payload + payload_count).
   struct Node {
-    std::uint32_t edge_begin = 0, edge_end = 0, payload_begin = 0, payload_end = 0;
+    std::uint32_t edge = 0;
+    std::int32_t payload = 0;
+    std::uint16_t edge_count = 0;
+    unsigned char byte = 0;
+    std::uint32_t payload_count = 0;
   };
   struct Edge {
     unsigned char byte = 0;
@@ -234,24 +253,49 @@ class Trie {
   std::vector<Node> nodes_;
   std::vector<Edge> edges_;
   std::vector<std::int32_t> payloads_;
-  // Node reached after a first code point of the BMP, stored compactly: bmp_first_ has a bit per
+  // Node reached after a first code point of the BMP, stored compactly: first_bits_ has a bit per
   // code point that starts some key, first_rank_ counts the bits before each word, and
   // first_node_ holds the nodes in code point order (a few KB where a dense table took 256 KB that
-  // the rules stage evicts between releases).
-  std::vector<std::uint64_t> bmp_first_ = std::vector<std::uint64_t>(0x10000 / 64, 0);
+  // the rules stage evicts between releases). first_single_ and first_pairs_ are in the same order.
+  std::vector<std::uint64_t> first_bits_ = std::vector<std::uint64_t>(0x10000 / 64, 0);
   std::vector<std::uint32_t> first_rank_ = std::vector<std::uint32_t>(0x10000 / 64, 0);
   std::vector<std::int32_t> first_node_;
   std::int32_t BmpRoot(char32_t cp) const {
-    std::uint64_t word = bmp_first_[cp >> 6];
+    std::uint64_t word = first_bits_[cp >> 6];
     std::uint64_t bit = 1ull << (cp & 63);
     if ((word & bit) == 0) return 0;
-    return first_node_[first_rank_[cp >> 6] + static_cast<std::uint32_t>(__builtin_popcountll(word & (bit - 1)))];
+    return first_node_[first_rank_[cp >> 6] + Popcount(word & (bit - 1))];
   }
+  // Inline SWAR: without -mpopcnt, __builtin_popcountll is a call into libgcc.
+  static std::uint32_t Popcount(std::uint64_t x) {
+#if defined(__POPCNT__)
+    return static_cast<std::uint32_t>(__builtin_popcountll(x));
+#else
+    x = x - ((x >> 1) & 0x5555555555555555ull);
+    x = (x & 0x3333333333333333ull) + ((x >> 2) & 0x3333333333333333ull);
+    x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0Full;
+    return static_cast<std::uint32_t>((x * 0x0101010101010101ull) >> 56);
+#endif
+  }
+  // Index in first_node_ / first_single_ / first_pairs_ of a BMP code point whose bit is set in
+  // first_bits_.
+  std::uint32_t FirstRank(char32_t cp) const {
+    return first_rank_[cp >> 6] + Popcount(first_bits_[cp >> 6] & ((1ull << (cp & 63)) - 1));
+  }
+  // Keys of one code point: by rank (multi-byte BMP), ASCII, and U+FFFD (also what an invalid
+  // byte decodes to). build_single_ collects them until Freeze.
+  std::vector<std::uint8_t> first_single_;
+  std::uint64_t single_ascii_[2] = {0, 0};
+  bool single_fffd_ = false;
+  std::vector<char32_t> build_single_;
+  // first_pairs_[r]: bit SecondBit(b) is set when a key starts with first code point r, then b.
+  std::vector<std::uint64_t> first_pairs_;
+  std::vector<std::pair<char32_t, char32_t>> build_pairs_;  // (first, second) code points, until Freeze
+  static unsigned SecondBit(char32_t b) { return static_cast<unsigned>((b * 0x9E3779B1u) >> 26); }
   static constexpr int kPairBits = 20;
   static std::uint64_t PairHash(char32_t a, char32_t b) {
     return ((static_cast<std::uint64_t>(a) << 21 | b) * 0x9E3779B97F4A7C15ull) >> (64 - kPairBits);
   }
-  std::vector<bool> single_ = std::vector<bool>(0x10000, false);  // one-code-point keys (BMP)
   std::vector<std::uint64_t> pairs_ = std::vector<std::uint64_t>((1u << kPairBits) / 64, 0);
   bool unfiltered_ = false;  // a one-code-point key outside the BMP: the filter is off
   template <class Fn>
@@ -277,12 +321,20 @@ template <class Fn>
 void Trie::Walk(std::string_view s, std::int32_t node, std::size_t i, Fn&& fn) const {
   while (node > 0) {
     const Node& nd = nodes_[node];
-    for (std::uint32_t p = nd.payload_begin; p < nd.payload_end; ++p) fn(i, payloads_[p]);
+    if (nd.payload_count == 1) {
+      fn(i, nd.payload);
+    } else {
+      const std::uint32_t pb = static_cast<std::uint32_t>(nd.payload);
+      for (std::uint32_t p = pb; p < pb + nd.payload_count; ++p) fn(i, payloads_[p]);
+    }
     if (i >= s.size()) return;
     unsigned char b = static_cast<unsigned char>(s[i]);
-    std::uint32_t lo = nd.edge_begin, hi = nd.edge_end;
     std::int32_t next = 0;
-    if (hi - lo <= 8) {  // most nodes have a child or two: a linear scan beats a search
+    const std::uint32_t hi0 = nd.edge + nd.edge_count;
+    std::uint32_t lo = nd.edge, hi = hi0;
+    if (nd.edge_count == 1) {
+      if (nd.byte == b) next = static_cast<std::int32_t>(nd.edge);
+    } else if (hi - lo <= 8) {  // a linear scan beats a search over a few children
       for (std::uint32_t e = lo; e < hi; ++e) {
         if (edges_[e].byte == b) { next = edges_[e].next; break; }
         if (edges_[e].byte > b) break;
@@ -292,7 +344,7 @@ void Trie::Walk(std::string_view s, std::int32_t node, std::size_t i, Fn&& fn) c
         std::uint32_t mid = (lo + hi) / 2;
         if (edges_[mid].byte < b) lo = mid + 1; else hi = mid;
       }
-      if (lo < nd.edge_end && edges_[lo].byte == b) next = edges_[lo].next;
+      if (lo < hi0 && edges_[lo].byte == b) next = edges_[lo].next;
     }
     node = next;
     ++i;
@@ -307,8 +359,21 @@ struct Gazetteer {
   // First code points (BMP) of the surnames, one bit each: most lookups end here.
   std::vector<std::uint64_t> surname_first = std::vector<std::uint64_t>(0x10000 / 64, 0);
   bool MayBeSurnameStart(char32_t c) const { return c >= 0x10000 || ((surname_first[c >> 6] >> (c & 63)) & 1); }
-  // Characters used in transliterated foreign names (布哈伊马·萨努).
+  // Surnames of one and two code points as a bitmap and a sorted list of (first << 32 | second):
+  // the cascade asks for each name candidate, and a hash set of strings costs a node chase (cache
+  // misses in the pipeline) and a hash per lookup. `surnames` answers for what these leave out
+  // (code points outside the BMP, U+FFFD).
+  std::vector<std::uint64_t> surname_single = std::vector<std::uint64_t>(0x10000 / 64, 0);
+  std::vector<std::uint64_t> surname_pairs;
+  // `bytes`: the code points as written in the text (for the fallback).
+  bool IsSurname1(char32_t a, std::string_view bytes) const;
+  bool IsSurname2(char32_t a, char32_t b, std::string_view bytes) const;
+  // Characters used in transliterated foreign names (布哈伊马·萨努); translit_bits has the BMP ones.
   std::unordered_set<char32_t> translit_chars;
+  std::vector<std::uint64_t> translit_bits = std::vector<std::uint64_t>(0x10000 / 64, 0);
+  bool IsTranslit(char32_t c) const {
+    return c < 0x10000 ? ((translit_bits[c >> 6] >> (c & 63)) & 1) != 0 : translit_chars.count(c) > 0;
+  }
   std::vector<std::string> files;  // what was loaded, for explain / versioning
 
   // Adds `name` (already normalised) for entry index `e`, with the case variants Latin names need.
@@ -323,15 +388,44 @@ Status LoadGazetteer(const std::string& dir, Gazetteer* gz);
 // caller's `store` (a deque, so views into it stay valid while it grows).
 using Store = std::deque<std::string>;
 
-struct Candidate {
-  MentionType type = MentionType::kOrg;
-  std::size_t begin = 0, end = 0;
-  int priority = 0;
-  std::string_view key, wikidata, country;
-  std::string_view full;             // the full form a short form resolves to; "" when it is one
-  std::string_view value, value_end; // dates: ISO 8601; roles: canonical role
-  std::string_view source;           // gazetteer entry or pattern, for explain
+// A string_view in 12 bytes (a pointer and a 32-bit length, 4-byte aligned): seven of them are
+// most of a Candidate, and candidates are copied through every stage into memory that, in the
+// pipeline, is not in the cache. The views are names and short spans, far below 4 GB.
+#pragma pack(push, 4)
+class PackedView {
+ public:
+  PackedView() = default;
+  PackedView(std::string_view v) : p_(v.data()), n_(static_cast<std::uint32_t>(v.size())) {}
+  PackedView(const std::string& s) : PackedView(std::string_view(s)) {}
+  PackedView(const char* s) : PackedView(std::string_view(s)) {}
+  operator std::string_view() const { return view(); }
+  std::string_view view() const { return std::string_view(p_, n_); }
+  bool empty() const { return n_ == 0; }
+  std::size_t size() const { return n_; }
+  const char* data() const { return p_; }
+  std::size_t find(char c, std::size_t pos = 0) const { return view().find(c, pos); }
+  std::size_t rfind(char c, std::size_t pos = std::string_view::npos) const { return view().rfind(c, pos); }
+  std::string_view substr(std::size_t pos, std::size_t n = std::string_view::npos) const { return view().substr(pos, n); }
+  friend bool operator==(PackedView a, PackedView b) { return a.view() == b.view(); }
+  friend bool operator!=(PackedView a, PackedView b) { return a.view() != b.view(); }
+  friend bool operator<(PackedView a, PackedView b) { return a.view() < b.view(); }
+
+ private:
+  const char* p_ = nullptr;
+  std::uint32_t n_ = 0;
 };
+
+// 108 bytes (was 144 with std::string_view and padding).
+struct Candidate {
+  std::size_t begin = 0, end = 0;
+  MentionType type = MentionType::kOrg;
+  int priority = 0;
+  PackedView key, wikidata, country;
+  PackedView full;              // the full form a short form resolves to; "" when it is one
+  PackedView value, value_end;  // dates: ISO 8601; roles: canonical role
+  PackedView source;            // gazetteer entry or pattern, for explain
+};
+#pragma pack(pop)
 
 // Every date expression in `norm`, normalised with `anchor` (ISO values kept in `store`).
 std::vector<Candidate> FindDates(std::string_view norm, std::string_view anchor, Store* store);

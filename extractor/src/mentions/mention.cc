@@ -39,12 +39,16 @@ class FinderImpl : public MentionFinder {
       m.begin = c.begin;
       m.end = c.end;
       m.text = text.OriginalText(c.begin, c.end);
-      m.key.assign(c.key);
-      m.wikidata.assign(c.wikidata);
-      m.country.assign(c.country);
-      m.full.assign(c.full);
-      m.value.assign(c.value);
-      m.value_end.assign(c.value_end);
+      // Most fields are empty for most mentions, and an assign is a call either way.
+      auto set = [](std::string& field, std::string_view v) {
+        if (!v.empty()) field.assign(v);
+      };
+      set(m.key, c.key);
+      set(m.wikidata, c.wikidata);
+      set(m.country, c.country);
+      set(m.full, c.full);
+      set(m.value, c.value);
+      set(m.value_end, c.value_end);
       m.source.assign(c.source);
     }
     return out;

@@ -15,7 +15,13 @@ std::vector<Candidate> ResolveOverlaps(std::vector<Candidate> cands) {
     int priority;
     std::uint32_t idx;
   };
-  std::vector<Key> keys;
+  // Per-thread scratch, cleared per call: no allocation for the keys, the taken bits and the
+  // kept indices (four resolutions a release).
+  thread_local std::vector<Key> keys;
+  thread_local std::vector<std::uint64_t> taken;
+  thread_local std::vector<std::uint32_t> kept;
+  keys.clear();
+  kept.clear();
   keys.reserve(cands.size());
   // `taken` covers [first, limit) only: later passes resolve a few candidates in a long text.
   std::size_t limit = 0, first = SIZE_MAX;
@@ -33,12 +39,21 @@ std::vector<Candidate> ResolveOverlaps(std::vector<Candidate> cands) {
     if (x.begin != y.begin) return x.begin < y.begin;
     return cands[x.idx].source < cands[y.idx].source;  // identical spans: a fixed order keeps runs deterministic
   });
-  std::vector<char> taken(limit - first, 0);  // memchr/memset over bytes beat bit twiddling here
-  std::vector<std::uint32_t> kept;
+  // One bit per byte of [first, limit): a release's bytes as bytes were 32 cache lines to clear
+  // and read back for each resolution, which in the pipeline come from memory; as bits, 4.
+  taken.assign((limit - first + 63) / 64, 0);
+  auto range_mask = [](std::size_t lo, std::size_t hi) {  // bits [lo, hi) of one word, 0 <= lo < hi <= 64
+    return (hi == 64 ? ~0ull : (1ull << hi) - 1) & ~((1ull << lo) - 1);
+  };
   kept.reserve(keys.size());
   for (const Key& k : keys) {
-    if (std::memchr(taken.data() + (k.begin - first), 1, k.len) != nullptr) continue;
-    std::memset(taken.data() + (k.begin - first), 1, k.len);
+    const std::size_t lo = k.begin - first, hi = lo + k.len;  // k.len > 0
+    const std::size_t wl = lo >> 6, wh = (hi - 1) >> 6;
+    bool busy = false;
+    for (std::size_t w = wl; w <= wh && !busy; ++w)
+      busy = (taken[w] & range_mask(w == wl ? lo & 63 : 0, w == wh ? ((hi - 1) & 63) + 1 : 64)) != 0;
+    if (busy) continue;
+    for (std::size_t w = wl; w <= wh; ++w) taken[w] |= range_mask(w == wl ? lo & 63 : 0, w == wh ? ((hi - 1) & 63) + 1 : 64);
     kept.push_back(k.idx);
   }
   std::sort(kept.begin(), kept.end(), [&](std::uint32_t a, std::uint32_t b) { return cands[a].begin < cands[b].begin; });

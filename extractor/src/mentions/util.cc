@@ -73,11 +73,12 @@ void Trie::Insert(std::string_view key, std::int32_t payload) {
     std::size_t n = DecodeAt(key, 0, &a);
     if (n < key.size()) DecodeAt(key, n, &b);
     if (n >= key.size()) {
-      if (a < single_.size()) single_[a] = true;
+      if (a < 0x10000) build_single_.push_back(a);
       else unfiltered_ = true;
     } else {
       std::uint64_t h = PairHash(a, b);
       pairs_[h >> 6] |= 1ull << (h & 63);
+      if (n > 1 && a < 0x10000) build_pairs_.emplace_back(a, b);
     }
   }
   std::int32_t node = 0;
@@ -105,12 +106,23 @@ void Trie::Freeze() {
   for (std::size_t i = 0; i < n; ++i) {
     auto ch = build_[i].children;
     std::sort(ch.begin(), ch.end());
-    nodes_[i].edge_begin = static_cast<std::uint32_t>(edges_.size());
-    for (const auto& [b, next] : ch) edges_.push_back(Edge{b, next});
-    nodes_[i].edge_end = static_cast<std::uint32_t>(edges_.size());
-    nodes_[i].payload_begin = static_cast<std::uint32_t>(payloads_.size());
-    for (std::int32_t p : build_[i].payloads) payloads_.push_back(p);
-    nodes_[i].payload_end = static_cast<std::uint32_t>(payloads_.size());
+    Node& nd = nodes_[i];
+    nd.edge_count = static_cast<std::uint16_t>(ch.size());  // at most 256 bytes
+    if (ch.size() == 1) {
+      nd.edge = static_cast<std::uint32_t>(ch[0].second);
+      nd.byte = ch[0].first;
+    } else {
+      nd.edge = static_cast<std::uint32_t>(edges_.size());
+      for (const auto& [b, next] : ch) edges_.push_back(Edge{b, next});
+    }
+    const auto& pl = build_[i].payloads;
+    nd.payload_count = static_cast<std::uint32_t>(pl.size());
+    if (pl.size() == 1) {
+      nd.payload = pl[0];
+    } else {
+      nd.payload = static_cast<std::int32_t>(payloads_.size());
+      for (std::int32_t p : pl) payloads_.push_back(p);
+    }
   }
   std::fill(std::begin(root_), std::end(root_), 0);
   for (const auto& [b, next] : build_[0].children) root_[b] = next;
@@ -130,18 +142,49 @@ void Trie::Freeze() {
       }
     }
   }
-  bmp_first_.assign(0x10000 / 64, 0);
+  first_bits_.assign(0x10000 / 64, 0);
   first_rank_.assign(0x10000 / 64, 0);
   first_node_.clear();
   for (std::size_t cp = 0; cp < bmp_root_.size(); ++cp) {
     if ((cp & 63) == 0) first_rank_[cp >> 6] = static_cast<std::uint32_t>(first_node_.size());
     if (bmp_root_[cp] != 0) {
-      bmp_first_[cp >> 6] |= 1ull << (cp & 63);
+      first_bits_[cp >> 6] |= 1ull << (cp & 63);
       first_node_.push_back(bmp_root_[cp]);
     }
   }
+  first_pairs_.assign(first_node_.size(), 0);
+  for (const auto& [a, b] : build_pairs_)
+    if ((first_bits_[a >> 6] >> (a & 63)) & 1) first_pairs_[FirstRank(a)] |= 1ull << SecondBit(b);
+  // One-code-point keys. A multi-byte one has a first-code-point node, so a rank; U+FFFD also
+  // answers for invalid bytes, as the 64K-bit table this replaces did.
+  first_single_.assign(first_node_.size(), 0);
+  for (char32_t a : build_single_) {
+    if (a < 0x80) single_ascii_[a >> 6] |= 1ull << (a & 63);
+    if (a == 0xFFFD) single_fffd_ = true;
+    if ((first_bits_[a >> 6] >> (a & 63)) & 1) first_single_[FirstRank(a)] = 1;
+  }
+  build_single_.clear();
+  build_single_.shrink_to_fit();
+  build_pairs_.clear();
+  build_pairs_.shrink_to_fit();
   build_.clear();
   build_.shrink_to_fit();
+}
+
+namespace {
+// Bytes of `c` in UTF-8 (BMP): the compact surname forms hold canonical encodings only.
+std::size_t Utf8Length(char32_t c) { return c < 0x80 ? 1 : c < 0x800 ? 2 : 3; }
+}  // namespace
+
+bool Gazetteer::IsSurname1(char32_t a, std::string_view bytes) const {
+  if (a >= 0x10000 || a == 0xFFFD || bytes.size() != Utf8Length(a)) return surnames.count(std::string(bytes)) > 0;
+  return (surname_single[a >> 6] >> (a & 63)) & 1;
+}
+
+bool Gazetteer::IsSurname2(char32_t a, char32_t b, std::string_view bytes) const {
+  if (a >= 0x10000 || a == 0xFFFD || b >= 0x10000 || b == 0xFFFD || bytes.size() != Utf8Length(a) + Utf8Length(b))
+    return surnames.count(std::string(bytes)) > 0;
+  return std::binary_search(surname_pairs.begin(), surname_pairs.end(), static_cast<std::uint64_t>(a) << 32 | b);
 }
 
 void Gazetteer::AddName(std::string_view name, std::int32_t e, bool all_caps_variant, bool lower_variant) {
