@@ -323,35 +323,38 @@ bool Tokenize(const std::string& p, std::vector<Tok>* toks) {
 
 const char* SlotTypeName(MentionType t) { return MentionTypeName(t); }
 
-void AppendSlotToken(std::string* t, MentionType type, std::size_t index) {
-  // Every slot character is U+E0xx: EE, 80 | (c >> 6 & 3F), 80 | (c & 3F).
-  if (index < 10) {  // nearly every token: type mark, one digit, terminator
-    const char32_t mark = kTypeMarkBase + static_cast<char32_t>(type), digit = kDigitBase + static_cast<char32_t>(index);
-    const char buf[9] = {static_cast<char>(0xE0 | (mark >> 12)), static_cast<char>(0x80 | ((mark >> 6) & 0x3F)),
-                         static_cast<char>(0x80 | (mark & 0x3F)),  static_cast<char>(0xE0 | (digit >> 12)),
-                         static_cast<char>(0x80 | ((digit >> 6) & 0x3F)), static_cast<char>(0x80 | (digit & 0x3F)),
-                         static_cast<char>(0xE0 | (kSlotEnd >> 12)), static_cast<char>(0x80 | ((kSlotEnd >> 6) & 0x3F)),
-                         static_cast<char>(0x80 | (kSlotEnd & 0x3F))};
-    t->append(buf, 9);
-    return;
-  }
-  char buf[3 * 24];
+namespace slottoken {
+
+// Writes the token of mention number `index` at `out`; returns the bytes written (at most
+// 6 + 3 × the digits of index).
+std::size_t WriteSlotToken(char* out, MentionType type, std::size_t index) {
   std::size_t n = 0;
-  auto put = [&](char32_t c) {
-    buf[n++] = static_cast<char>(0xE0 | (c >> 12));
-    buf[n++] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    buf[n++] = static_cast<char>(0x80 | (c & 0x3F));
+  auto put = [&](char32_t c) {  // U+E0xx: EE, 80 | (c >> 6 & 3F), 80 | (c & 3F)
+    out[n++] = static_cast<char>(0xE0 | (c >> 12));
+    out[n++] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out[n++] = static_cast<char>(0x80 | (c & 0x3F));
   };
   put(kTypeMarkBase + static_cast<char32_t>(type));
-  char digits[24];
-  int nd = 0;
-  do {
-    digits[nd++] = static_cast<char>(index % 10);
-    index /= 10;
-  } while (index > 0);
-  while (nd > 0) put(kDigitBase + static_cast<char32_t>(digits[--nd]));
+  if (index < 10) {
+    put(kDigitBase + static_cast<char32_t>(index));
+  } else {
+    char digits[24];
+    int nd = 0;
+    do {
+      digits[nd++] = static_cast<char>(index % 10);
+      index /= 10;
+    } while (index > 0);
+    while (nd > 0) put(kDigitBase + static_cast<char32_t>(digits[--nd]));
+  }
   put(kSlotEnd);
-  t->append(buf, n);
+  return n;
+}
+
+}  // namespace slottoken
+
+void AppendSlotToken(std::string* t, MentionType type, std::size_t index) {
+  char buf[6 + 3 * 20];
+  t->append(buf, slottoken::WriteSlotToken(buf, type, index));
 }
 
 std::string SlotToken(MentionType type, std::size_t index) {
@@ -1030,31 +1033,6 @@ bool WordProgram(const std::string& p, std::string* out, std::vector<Rule::WordC
 
 namespace {
 
-// Writes the token of mention number `index` at `out`; returns the bytes written (at most
-// 6 + 3 × the digits of index).
-std::size_t WriteSlotToken(char* out, MentionType type, std::size_t index) {
-  std::size_t n = 0;
-  auto put = [&](char32_t c) {  // U+E0xx: EE, 80 | (c >> 6 & 3F), 80 | (c & 3F)
-    out[n++] = static_cast<char>(0xE0 | (c >> 12));
-    out[n++] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out[n++] = static_cast<char>(0x80 | (c & 0x3F));
-  };
-  put(kTypeMarkBase + static_cast<char32_t>(type));
-  if (index < 10) {
-    put(kDigitBase + static_cast<char32_t>(index));
-  } else {
-    char digits[24];
-    int nd = 0;
-    do {
-      digits[nd++] = static_cast<char>(index % 10);
-      index /= 10;
-    } while (index > 0);
-    while (nd > 0) put(kDigitBase + static_cast<char32_t>(digits[--nd]));
-  }
-  put(kSlotEnd);
-  return n;
-}
-
 std::size_t DecimalDigits(std::size_t v) {
   std::size_t d = 1;
   while (v >= 10) v /= 10, ++d;
@@ -1100,7 +1078,7 @@ SlottedText Slot(std::string_view normalized, std::size_t begin, std::size_t end
     if (it->end > end || it->begin < pos || it->end <= it->begin) continue;
     copy_to(it->begin);
     s.to_norm.Add(OffsetMap::Run{n, it->begin, false, static_cast<std::uint32_t>(s.mentions.size())});
-    n += WriteSlotToken(out + n, it->type, s.mentions.size());
+    n += slottoken::WriteSlotToken(out + n, it->type, s.mentions.size());
     s.mentions.push_back(static_cast<std::size_t>(it - mentions.begin()));
     pos = it->end;
   }

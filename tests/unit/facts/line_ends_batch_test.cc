@@ -11,6 +11,7 @@
 
 #include "extract_fixture.h"
 #include "presskg/rules.h"
+#include "layout_text.h"
 #include "presskg/text.h"
 
 namespace {
@@ -62,57 +63,6 @@ TEST_CASE("regression: a release with CR LF line ends keeps its contact-block ro
   }
 }
 
-// Greedy word wrap at `width` columns (as fmt or textwrap do), paragraph by paragraph.
-std::string WrapWords(const std::string& text, std::size_t width) {
-  std::string out, line;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    std::size_t nl = text.find('\n', start);
-    if (nl == std::string::npos) nl = text.size();
-    std::string para = text.substr(start, nl - start);
-    line.clear();
-    for (std::size_t i = 0; i < para.size();) {
-      std::size_t sp = para.find(' ', i);
-      if (sp == std::string::npos) sp = para.size();
-      std::string word = para.substr(i, sp - i);
-      if (!line.empty() && line.size() + 1 + word.size() > width) {
-        out += line + "\n";
-        line.clear();
-      }
-      line += (line.empty() ? "" : " ") + word;
-      i = sp + 1;
-    }
-    out += line;
-    if (nl < text.size()) out += "\n";
-    start = nl + 1;
-  }
-  return out;
-}
-
-// Cuts every line after `n` code points, as character-counting wrappers of Chinese text do.
-std::string WrapChars(const std::string& text, std::size_t n) {
-  std::string out;
-  std::size_t count = 0;
-  for (std::size_t i = 0; i < text.size();) {
-    if (text[i] == '\n') {
-      out += '\n';
-      count = 0;
-      ++i;
-      continue;
-    }
-    if (count == n) {
-      out += '\n';
-      count = 0;
-    }
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    out.append(text, i, len);
-    ++count;
-    i += len;
-  }
-  return out;
-}
-
 const char kEnglishRelease[] =
     "ITU and Fiji sign memorandum of understanding on rural broadband\n\n"
     "Geneva, 16 May 2025 - The International Telecommunication Union (ITU) and the Government of Fiji "
@@ -137,7 +87,7 @@ TEST_CASE("regression: hard-wrapped releases give the facts of unwrapped ones", 
   REQUIRE(en.size() >= 4);
   for (std::size_t width : {60, 72, 80}) {
     INFO("English wrapped at " << width);
-    const std::string wrapped = WrapWords(kEnglishRelease, width);
+    const std::string wrapped = presskg_test::WrapAtSpaces(kEnglishRelease, width);
     CHECK(Rendered(presskg::testing::ExtractText(wrapped), false) == en);
     CHECK(Rendered(presskg::testing::ExtractText(Replace(wrapped, "\n", "\r\n")), false) == en);
   }
@@ -145,7 +95,7 @@ TEST_CASE("regression: hard-wrapped releases give the facts of unwrapped ones", 
   REQUIRE(zh.size() >= 4);
   for (std::size_t n : {30, 35, 40}) {
     INFO("Chinese cut every " << n << " characters");
-    CHECK(Rendered(presskg::testing::ExtractText(WrapChars(kChineseRelease, n)), false) == zh);
+    CHECK(Rendered(presskg::testing::ExtractText(presskg_test::CutEvery(kChineseRelease, n)), false) == zh);
   }
 }
 

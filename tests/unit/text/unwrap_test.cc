@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "layout_text.h"
 #include "presskg/text.h"
 #include "text/normalize.h"
 
@@ -20,50 +21,6 @@ presskg::PreparedText Prep(const std::string& text) {
   auto t = presskg::PrepareText(d);
   REQUIRE(t.ok());
   return std::move(*t);
-}
-
-// Greedy wrap at `width` bytes, breaking at spaces (the space becomes the line end).
-std::string Wrap(const std::string& text, std::size_t width) {
-  std::string out = text;
-  std::size_t line_start = 0, last_space = std::string::npos;
-  for (std::size_t i = 0; i < out.size(); ++i) {
-    if (out[i] == '\n') {
-      line_start = i + 1;
-      last_space = std::string::npos;
-      continue;
-    }
-    if (out[i] == ' ') last_space = i;
-    if (i - line_start >= width && last_space != std::string::npos) {
-      out[last_space] = '\n';
-      line_start = last_space + 1;
-      last_space = std::string::npos;
-    }
-  }
-  return out;
-}
-
-// Cuts after every `n` code points (inserting line ends), as CJK wrappers do.
-std::string Cut(const std::string& text, std::size_t n) {
-  std::string out;
-  std::size_t count = 0;
-  for (std::size_t i = 0; i < text.size();) {
-    if (text[i] == '\n') {
-      out += '\n';
-      count = 0;
-      ++i;
-      continue;
-    }
-    if (count == n) {
-      out += '\n';
-      count = 0;
-    }
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    out.append(text, i, len);
-    ++count;
-    i += len;
-  }
-  return out;
 }
 
 const char kEnglish[] =
@@ -109,7 +66,7 @@ TEST_CASE("a hard-wrapped release reads as the unwrapped one", "[text][unwrap]")
   const presskg::PreparedText en = Prep(kEnglish);
   for (std::size_t width : {50, 64, 72, 79}) {
     INFO("English wrapped at " << width);
-    const std::string wrapped = Wrap(kEnglish, width);
+    const std::string wrapped = presskg_test::WrapAtSpaces(kEnglish, width);
     std::vector<WrapBreak> w;
     FindWrapBreaks(wrapped, &w);
     CHECK(!w.empty());
@@ -128,7 +85,7 @@ TEST_CASE("a hard-wrapped release reads as the unwrapped one", "[text][unwrap]")
   const presskg::PreparedText zh = Prep(kChinese);
   for (std::size_t n : {24, 30, 36}) {
     INFO("Chinese cut every " << n << " characters");
-    const std::string wrapped = Cut(kChinese, n);
+    const std::string wrapped = presskg_test::CutEvery(kChinese, n);
     const presskg::PreparedText t = Prep(wrapped);
     CHECK(t.normalized() == zh.normalized());
     REQUIRE(t.sentences().size() == zh.sentences().size());
@@ -140,7 +97,7 @@ TEST_CASE("a hard-wrapped release reads as the unwrapped one", "[text][unwrap]")
 }
 
 TEST_CASE("wrap breaks keep the offset map exact", "[text][unwrap][offsets]") {
-  const std::string wrapped = Wrap(kEnglish, 60) + "\n" + Cut(kChinese, 30);
+  const std::string wrapped = presskg_test::WrapAtSpaces(kEnglish, 60) + "\n" + presskg_test::CutEvery(kChinese, 30);
   const presskg::PreparedText t = Prep(wrapped);
   const auto& runs = t.offset_runs();
   REQUIRE(!runs.empty());
