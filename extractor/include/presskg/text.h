@@ -14,7 +14,8 @@
 // The view: NFKC (full-width letters, digits and punctuation folded to ASCII; ideographic and
 // no-break spaces to U+0020), then traditional → simplified Chinese; every line end is LF, and in
 // a hard-wrapped document the line ends that only wrap a paragraph are joined (a space, or nothing
-// between CJK characters). Sentences come from ICU's
+// between CJK characters); a space between a CJK ideograph and a digit is dropped ("第 35 届" reads
+// "第35届"). Sentences come from ICU's
 // BreakIterator for the document's language; in Chinese a quotation “…” is never cut. See
 // docs/sources-and-text.md for the dateline forms and boilerplate headings recognised.
 #ifndef PRESSKG_TEXT_H
