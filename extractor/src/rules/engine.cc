@@ -734,7 +734,7 @@ bool AtomSet(std::string_view a, Ranges* out) {
 
 void AppendByte(std::string* out, unsigned v) {
   char buf[8];
-  std::snprintf(buf, sizeof buf, "\\x%02X", v);
+  std::snprintf(buf, sizeof buf, "\\x%02X", v & 0xFFu);  // a byte: the mask tells the compiler too
   out->append(buf);
 }
 
