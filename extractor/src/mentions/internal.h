@@ -414,8 +414,11 @@ class PackedView {
   const char* p_ = nullptr;
   std::uint32_t n_ = 0;
 };
+#pragma pack(pop)
 
-// 108 bytes (was 144 with std::string_view and padding).
+// 112 bytes (was 144 with std::string_view and padding). Not packed itself: begin and end stay
+// 8-byte aligned in a vector of candidates (binding a reference to a misaligned size_t is
+// undefined behaviour, which UBSan reports).
 struct Candidate {
   std::size_t begin = 0, end = 0;
   MentionType type = MentionType::kOrg;
@@ -425,7 +428,7 @@ struct Candidate {
   PackedView value, value_end;  // dates: ISO 8601; roles: canonical role
   PackedView source;            // gazetteer entry or pattern, for explain
 };
-#pragma pack(pop)
+static_assert(alignof(Candidate) == alignof(std::size_t), "begin/end must stay aligned");
 
 // Every date expression in `norm`, normalised with `anchor` (ISO values kept in `store`).
 std::vector<Candidate> FindDates(std::string_view norm, std::string_view anchor, Store* store);

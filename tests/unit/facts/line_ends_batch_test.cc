@@ -54,7 +54,8 @@ const char kRelease[] =
 
 TEST_CASE("regression: a release with CR LF line ends keeps its contact-block role", "[facts][regression]") {
   const std::vector<std::string> lf = Rendered(presskg::testing::ExtractText(kRelease), false);
-  const Fact* role = presskg::testing::LastOfType(presskg::testing::ExtractText(kRelease), presskg::FactType::kRole);
+  const std::vector<Fact> facts = presskg::testing::ExtractText(kRelease);
+  const Fact* role = presskg::testing::LastOfType(facts, presskg::FactType::kRole);
   REQUIRE(role != nullptr);
   CHECK(role->person.name == "Maria Lopez");
   for (const char* sep : {"\r\n", "\r", "\xC2\x85", "\xE2\x80\xA8", "\xE2\x80\xA9"}) {
