@@ -1203,7 +1203,7 @@ class Cascade {
     // 国 is common in given names (杨国华, 周建国, 王卫国) but also ends country words: it passes
     // in a three-character name unless the two characters before the end make one (和美国 is 和 +
     // 美国, 各国, 该国), and never ends a two-character name (韩国).
-    static const std::u32string kCountryFirst = U"中美英法德韩泰俄日意两各该我本他贵全外诸大帝王邻他";
+    static const std::u32string kCountryFirst = U"中美英法德韩泰俄日意两各该我本他贵全外诸大帝王邻";
     std::size_t chars = CharCount(name);
     std::size_t idx = 0;
     char32_t prev = 0;

@@ -319,6 +319,28 @@ bool Tokenize(const std::string& p, std::vector<Tok>* toks) {
   return true;
 }
 
+// The group structure of a token list: end_of[k] is the close of the group opened at k (k for any
+// other token); parent[k] the innermost open enclosing k (toks.size(): none; for a close, the open
+// enclosing its group). False when the parentheses do not balance.
+bool GroupStructure(const std::vector<Tok>& toks, std::vector<std::size_t>* end_of, std::vector<std::size_t>* parent) {
+  const std::size_t n = toks.size();
+  end_of->assign(n, 0);
+  parent->assign(n, n);
+  std::vector<std::size_t> stack;
+  for (std::size_t k = 0; k < n; ++k) {
+    (*end_of)[k] = k;
+    (*parent)[k] = stack.empty() ? n : stack.back();
+    if (toks[k].kind == Tok::kOpen) stack.push_back(k);
+    if (toks[k].kind == Tok::kClose) {
+      if (stack.empty()) return false;
+      (*end_of)[stack.back()] = k;
+      (*parent)[k] = stack.size() > 1 ? stack[stack.size() - 2] : n;
+      stack.pop_back();
+    }
+  }
+  return stack.empty();
+}
+
 }  // namespace
 
 const char* SlotTypeName(MentionType t) { return MentionTypeName(t); }
@@ -443,20 +465,8 @@ bool CaptureProgram(const std::string& expanded, bool inside_repeats, std::strin
   if (!Tokenize(expanded, &toks)) return false;
   const std::size_t n = toks.size();
   // Pieces: an atom, or a group from its open to its close; each with the quantifier after it.
-  std::vector<std::size_t> end_of(n), parent(n, n);  // parent: innermost enclosing open (n: none)
-  std::vector<std::size_t> stack;
-  for (std::size_t k = 0; k < n; ++k) {
-    end_of[k] = k;
-    parent[k] = stack.empty() ? n : stack.back();
-    if (toks[k].kind == Tok::kOpen) stack.push_back(k);
-    if (toks[k].kind == Tok::kClose) {
-      if (stack.empty()) return false;
-      end_of[stack.back()] = k;
-      parent[k] = stack.size() > 1 ? stack[stack.size() - 2] : n;
-      stack.pop_back();
-    }
-  }
-  if (!stack.empty()) return false;
+  std::vector<std::size_t> end_of, parent;
+  if (!GroupStructure(toks, &end_of, &parent)) return false;
   auto quant = [&](std::size_t piece) -> const Tok* {  // piece = atom or open index
     std::size_t q = end_of[piece] + 1;
     return q < n && toks[q].kind == Tok::kQuant ? &toks[q] : nullptr;
@@ -903,18 +913,8 @@ bool WordProgram(const std::string& p, std::string* out, std::vector<Rule::WordC
   std::vector<Tok> toks;
   if (!Tokenize(p, &toks)) return false;
   const std::size_t n = toks.size();
-  std::vector<std::size_t> end_of(n), parent(n, n), stack;
-  for (std::size_t k = 0; k < n; ++k) {
-    end_of[k] = k;
-    parent[k] = stack.empty() ? n : stack.back();
-    if (toks[k].kind == Tok::kOpen) stack.push_back(k);
-    if (toks[k].kind == Tok::kClose) {
-      if (stack.empty()) return false;
-      end_of[stack.back()] = k;
-      stack.pop_back();
-    }
-  }
-  if (!stack.empty()) return false;
+  std::vector<std::size_t> end_of, parent;
+  if (!GroupStructure(toks, &end_of, &parent)) return false;
   auto quant = [&](std::size_t piece) -> const Tok* {
     std::size_t q = end_of[piece] + 1;
     return q < n && toks[q].kind == Tok::kQuant ? &toks[q] : nullptr;

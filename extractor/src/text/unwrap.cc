@@ -24,22 +24,6 @@ int Columns(char32_t c) {
   return 1;
 }
 
-// Code point at s[i] (lenient: a stray byte counts as one column of its own).
-char32_t Decode(std::string_view s, std::size_t i, std::size_t* len) {
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  unsigned c = p[i];
-  std::size_t n = c < 0x80 ? 1 : c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-  if (i + n > s.size() || (c >= 0x80 && c < 0xC0)) {
-    *len = 1;
-    return 0xFFFD;
-  }
-  *len = n;
-  if (n == 1) return c;
-  char32_t cp = c & (0xFF >> (n + 1));
-  for (std::size_t k = 1; k < n; ++k) cp = cp << 6 | (p[i + k] & 0x3F);
-  return cp;
-}
-
 bool Wide(char32_t c) { return Columns(c) == 2; }
 
 bool Bullet(char32_t c) {
@@ -148,10 +132,10 @@ void FindWrapBreaks(std::string_view s, std::vector<WrapBreak>* out) {
       l.chars = starts;
       l.columns = starts + wide;
       std::size_t cl, first_len;
-      l.first = unwrap::Decode(s, b, &first_len);
+      l.first = DecodeUtf8(s, b, &first_len);
       std::size_t lk = c_end - 1;
       while (lk > b && (p[lk] & 0xC0) == 0x80) --lk;
-      l.last = unwrap::Decode(s, lk, &cl);
+      l.last = DecodeUtf8(s, lk, &cl);
       // The first word: up to a space, or one wide character.
       if (unwrap::Wide(l.first)) {
         l.first_word = 2;
@@ -159,7 +143,7 @@ void FindWrapBreaks(std::string_view s, std::vector<WrapBreak>* out) {
         l.first_word_bytes = static_cast<int>(first_len);
       } else {
         for (std::size_t w = b; w < c_end && !is_space_at(w, c_end, &len);) {
-          char32_t ch = unwrap::Decode(s, w, &cl);
+          char32_t ch = DecodeUtf8(s, w, &cl);
           if (unwrap::Wide(ch)) break;
           ++l.first_word;
           ++l.first_word_chars;

@@ -40,6 +40,17 @@ const char kChinese[] =
     "世卫组织驻加纳代表阿玛·门萨博士表示：“氧气就是药品，任何病人都不应因为氧气瓶没有送到而得不到治疗。”\n\n"
     "该项目将由双方组成的联合委员会每年评估一次，委员会由加纳卫生服务局局长担任主席。\n";
 
+// The wrapped release `t` reads as the unwrapped `ref`: the same view, sentences and names, while
+// its evidence spans still point into its own (wrapped) original.
+void ReadsAs(const presskg::PreparedText& t, const presskg::PreparedText& ref) {
+  CHECK(t.normalized() == ref.normalized());
+  REQUIRE(t.sentences().size() == ref.sentences().size());
+  for (const presskg::Sentence& s : t.sentences()) {
+    CHECK(t.OriginalText(s.norm_begin, s.norm_end) == ref.OriginalText(s.norm_begin, s.norm_end));
+    CHECK(t.ToOriginal(s.norm_begin, s.norm_end).end <= t.original().size());
+  }
+}
+
 }  // namespace
 
 TEST_CASE("a release with one paragraph per line has no wrap breaks", "[text][unwrap]") {
@@ -71,28 +82,13 @@ TEST_CASE("a hard-wrapped release reads as the unwrapped one", "[text][unwrap]")
     FindWrapBreaks(wrapped, &w);
     CHECK(!w.empty());
     for (const WrapBreak& b : w) CHECK(b.joint == " ");
-    const presskg::PreparedText t = Prep(wrapped);
-    CHECK(t.normalized() == en.normalized());
-    REQUIRE(t.sentences().size() == en.sentences().size());
-    for (std::size_t i = 0; i < t.sentences().size(); ++i) {
-      const presskg::Sentence& s = t.sentences()[i];
-      CHECK(t.OriginalText(s.norm_begin, s.norm_end) == en.OriginalText(s.norm_begin, s.norm_end));
-      // The evidence span still points at the wrapped original.
-      presskg::Span o = t.ToOriginal(s.norm_begin, s.norm_end);
-      CHECK(o.end <= wrapped.size());
-    }
+    ReadsAs(Prep(wrapped), en);
   }
   const presskg::PreparedText zh = Prep(kChinese);
   for (std::size_t n : {24, 30, 36}) {
     INFO("Chinese cut every " << n << " characters");
     const std::string wrapped = presskg_test::CutEvery(kChinese, n);
-    const presskg::PreparedText t = Prep(wrapped);
-    CHECK(t.normalized() == zh.normalized());
-    REQUIRE(t.sentences().size() == zh.sentences().size());
-    for (std::size_t i = 0; i < t.sentences().size(); ++i) {
-      const presskg::Sentence& s = t.sentences()[i];
-      CHECK(t.OriginalText(s.norm_begin, s.norm_end) == zh.OriginalText(s.norm_begin, s.norm_end));
-    }
+    ReadsAs(Prep(wrapped), zh);
   }
 }
 
