@@ -43,6 +43,9 @@ class GraphBuilder {
   // without duplicates. Facts with the same content (same IRI) merge: all their evidence spans are
   // kept, and the rule/confidence of the most confident one.
   Quads BuildRelease(const Document& doc, const std::vector<Fact>& facts) const;
+  // The same quads, in the same order, as a table of shared terms (cheaper to build and to write:
+  // QuadWriter::WriteTable). BuildRelease is BuildReleaseTable(...).ToQuads().
+  QuadTable BuildReleaseTable(const Document& doc, const std::vector<Fact>& facts) const;
   // Run metadata (prov:Activity) in the default graph; the only quads that vary between runs.
   Quads BuildRun(const RunInfo& run) const;
 

@@ -9,6 +9,8 @@
 #ifndef PRESSKG_RDF_H
 #define PRESSKG_RDF_H
 
+#include <cstddef>
+#include <cstdint>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -52,6 +54,30 @@ struct Quad {
 };
 
 using Quads = std::vector<Quad>;
+
+// Quads that share their terms: each distinct term stored once, each statement four indexes into
+// `terms`. What GraphBuilder::BuildReleaseTable gives: a release's quads repeat the same graph,
+// subjects and predicates, so writing from the table copies and checks each term once instead of
+// once per statement. Rows are in the order they are to be written.
+struct QuadTable {
+  static constexpr std::uint32_t kDefaultGraph = ~std::uint32_t{0};  // row.g of a default-graph triple
+  struct Row {
+    std::uint32_t s, p, o, g;
+  };
+  std::vector<Term> terms;
+  std::vector<Row> rows;
+
+  std::size_t size() const { return rows.size(); }
+  bool empty() const { return rows.empty(); }
+  const Term& graph_of(const Row& r) const {
+    static const Term kNone;
+    return r.g == kDefaultGraph ? kNone : terms[r.g];
+  }
+  // The rows as Quads (copies of the terms).
+  Quads ToQuads() const&;
+  // The same, moving each term into the last quad that uses it.
+  Quads ToQuads() &&;
+};
 
 // Well-known namespaces used across modules.
 namespace ns {

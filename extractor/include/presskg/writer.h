@@ -2,7 +2,7 @@
 // JSON-LD 1.1 compacted with ontology/context.jsonld, RDF/XML through Raptor) and a reader.
 //
 //   auto w = QuadWriter::Open("out.ttl", RdfFormat::kTurtle);   // "-" = standard output
-//   (*w)->Write(quads); ... (*w)->Close();
+//   (*w)->Write(quads); ... (*w)->Close();       // or WriteTable(GraphBuilder::BuildReleaseTable(…))
 //   Result<Quads> q = ReadRdfFile("data.nq");                     // format from the extension
 //
 // Writers never produce output a conforming parser rejects: strings with invalid UTF-8 (lone
@@ -50,6 +50,9 @@ class QuadWriter {
                                                         const WriterOptions& options = {});
   virtual Status Write(const Quads& quads) = 0;  // may be called many times (streaming)
   virtual Status WriteOne(const Quad& quad);     // one quad, no copy (e.g. from ReadRdf's sink)
+  // The table's rows, in order; the same output as Write(table.ToQuads()). N-Triples and N-Quads
+  // check and render each distinct term once per table instead of once per statement.
+  virtual Status WriteTable(const QuadTable& table);
   virtual Status Close() = 0;                    // finishes the document; reports write errors
 };
 

@@ -68,7 +68,7 @@ const char kHelp[] =
 // What one worker produces for one input document.
 struct DocJob {
   SourceItem item;
-  Quads quads;
+  QuadTable quads;  // the release's graph (terms shared: cheap to build and to write)
   std::vector<std::string> violations;  // readable lines, with the rule id of the offending fact
   std::size_t facts_by_type[5] = {0, 0, 0, 0, 0};
   std::size_t dropped = 0;
@@ -128,9 +128,10 @@ void Process(const Context& ctx, Job& batch) {
 void Publish(const Context& ctx, DocJob& job, std::vector<Fact> facts) {
   ReportEntry& rep = job.item.report;
   const Document& doc = job.item.doc;
-  Quads quads = ctx.graph->BuildRelease(doc, facts);
+  QuadTable table = ctx.graph->BuildReleaseTable(doc, facts);
 
   if (ctx.shapes != nullptr) {
+    const Quads quads = table.ToQuads();
     ValidationReport vr = ctx.shapes->Validate(quads);
     if (!vr.conforms) {
       // A fact is non-conforming when it is a focus node, or points at one (its speaker, party...).
@@ -159,13 +160,13 @@ void Publish(const Context& ctx, DocJob& job, std::vector<Fact> facts) {
           if (!bad_facts.count(i)) kept.push_back(std::move(facts[i]));
         job.dropped = facts.size() - kept.size();
         facts = std::move(kept);
-        quads = ctx.graph->BuildRelease(doc, facts);
+        table = ctx.graph->BuildReleaseTable(doc, facts);
       }
     }
   }
   for (const Fact& f : facts) ++job.facts_by_type[static_cast<int>(f.type)];
   rep.facts = facts.size();
-  job.quads = std::move(quads);
+  job.quads = std::move(table);
 }
 
 std::string NowXsdDateTime() {
@@ -331,8 +332,10 @@ int RunExtract(int argc, char** argv) {
       for (int t = 0; t < 5; ++t) by_type[t] += job.facts_by_type[t];
       n_dropped += job.dropped;
       for (std::string& v : job.violations) violation_lines.push_back(std::move(v));
-      if (out_status.ok()) out_status = (*writer)->Write(job.quads);
-      if (sink && out_status.ok()) out_status = sink->ReplaceGraph(graph.GraphIri(job.item.doc.id), job.quads);
+      if (out_status.ok()) out_status = (*writer)->WriteTable(job.quads);
+      if (sink && out_status.ok()) {
+        out_status = sink->ReplaceGraph(graph.GraphIri(job.item.doc.id), std::move(job.quads).ToQuads());
+      }
     }
     if (report) *report << ReportEntryToJson(rep) << "\n";
   };

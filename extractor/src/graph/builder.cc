@@ -374,11 +374,11 @@ class ReleaseWriter {
     }
   }
 
-  // The statements as Quads in a stable order that keeps each subject's statements together
+  // The statements as a QuadTable in a stable order that keeps each subject's statements together
   // (Turtle groups them) with its rdf:type first (for readers of the Turtle), without duplicates.
   // Terms are ranked once (equal terms share a rank), so sorting and de-duplicating compare
   // integers only; the order is exactly the one Term's operator< gives.
-  Quads Finish() {
+  QuadTable Finish() {
     const std::size_t n = terms_.size();
     std::vector<std::pair<const Term*, Id>> order(n);
     for (std::size_t i = 0; i < n; ++i) order[i] = {&terms_[i], static_cast<Id>(i)};
@@ -411,33 +411,17 @@ class ReleaseWriter {
     keys.erase(std::unique(keys.begin(), keys.end(), [&](const Key& a, const Key& b) { return tie(a) == tie(b); }),
                keys.end());
 
-    // Each term is copied into the quads that use it, and moved into the last one.
-    std::vector<std::uint32_t> uses(n, 0);
+    // The table takes the terms as they are (moved, never copied); the graph IRI is one more term.
+    QuadTable out;
+    out.terms.reserve(n + 1);
+    for (Term& t : terms_) out.terms.push_back(std::move(t));
+    iris_.clear();  // its views pointed into terms_
+    out.terms.push_back(std::move(graph_));
+    const Id graph = static_cast<Id>(n);
+    out.rows.reserve(keys.size());
     for (const Key& k : keys) {
       const Stmt& st = stmts_[k.index];
-      ++uses[st.s];
-      ++uses[st.p];
-      ++uses[st.o];
-    }
-    auto take = [&](Id id, Term* to) {
-      if (--uses[id] == 0) {
-        *to = std::move(terms_[id]);
-      } else {
-        *to = terms_[id];
-      }
-    };
-    Quads out(keys.size());  // filled in place: no temporary Quad to move
-    for (std::size_t i = 0; i < keys.size(); ++i) {
-      const Stmt& st = stmts_[keys[i].index];
-      Quad& q = out[i];
-      take(st.s, &q.subject);
-      take(st.p, &q.predicate);
-      take(st.o, &q.object);
-      if (i + 1 == keys.size()) {
-        q.graph = std::move(graph_);
-      } else {
-        q.graph = graph_;
-      }
+      out.rows.push_back({st.s, st.p, st.o, graph});
     }
     return out;
   }
@@ -641,6 +625,10 @@ std::string GraphBuilder::RunIri(const RunInfo& run) const {
 }
 
 Quads GraphBuilder::BuildRelease(const Document& doc, const std::vector<Fact>& facts) const {
+  return BuildReleaseTable(doc, facts).ToQuads();
+}
+
+QuadTable GraphBuilder::BuildReleaseTable(const Document& doc, const std::vector<Fact>& facts) const {
   graphimpl::ReleaseWriter w(*this, options_, doc);
   w.Document();
 

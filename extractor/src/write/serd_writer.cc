@@ -12,6 +12,7 @@
 #include <cstring>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "graph/text_util.h"
 #include "write/term_text.h"
@@ -77,6 +78,59 @@ class SerdQuadWriter : public QuadWriter {
   Status WriteOne(const Quad& q) override {
     if (!writer_) return Internal("QuadWriter::Write after Close");
     return WriteStatement(q);
+  }
+
+  Status WriteTable(const QuadTable& table) override {
+    if (!writer_) return Internal("QuadWriter::Write after Close");
+    if (!direct_) {
+      for (const QuadTable::Row& r : table.rows) {
+        const Term& t = table.terms[r.o];
+        Status st = WriteStatement(table.terms[r.s], table.terms[r.p], t, table.graph_of(r));
+        if (!st.ok()) return st;
+      }
+      return Status::OK();
+    }
+    // N-Triples/N-Quads: each term's text is rendered once (empty when it needs Serd: blank nodes,
+    // escapes, unsafe IRIs); a statement whose terms all have a text is those texts joined, byte
+    // for byte what WriteDirect writes. Lines are gathered and written at once, before any
+    // statement that goes through Serd so the order stays the table's.
+    rendered_.assign(table.terms.size(), std::string());
+    rendered_ok_.assign(table.terms.size(), 0);  // 0 not yet, 1 rendered, 2 needs Serd
+    auto text = [&](std::uint32_t id, bool object) -> const std::string* {
+      std::uint8_t& state = rendered_ok_[id];
+      if (state == 0) state = RenderDirect(table.terms[id], &rendered_[id]) ? 1 : 2;
+      if (state != 1) return nullptr;
+      if (!object && !table.terms[id].is_iri()) return nullptr;
+      return &rendered_[id];
+    };
+    std::string& lines = line_;
+    lines.clear();
+    for (const QuadTable::Row& r : table.rows) {
+      const bool with_graph = keeps_graphs_ && r.g != QuadTable::kDefaultGraph;
+      const std::string* s = text(r.s, false);
+      const std::string* p = s ? text(r.p, false) : nullptr;
+      const std::string* o = p ? text(r.o, true) : nullptr;
+      const std::string* g = o && with_graph ? text(r.g, false) : nullptr;
+      if (o && (g || !with_graph)) {
+        lines += *s;
+        lines += ' ';
+        lines += *p;
+        lines += ' ';
+        lines += *o;
+        if (with_graph) {
+          lines += ' ';
+          lines += *g;
+        }
+        lines += " .\n";
+        continue;
+      }
+      if (!lines.empty()) out_->Write(lines), lines.clear();
+      Status st = WriteStatement(table.terms[r.s], table.terms[r.p], table.terms[r.o], table.graph_of(r));
+      if (!st.ok()) return st;
+    }
+    if (!lines.empty()) out_->Write(lines);
+    lines.clear();
+    return Status::OK();
   }
 
   Status Close() override {
@@ -216,6 +270,36 @@ class SerdQuadWriter : public QuadWriter {
     return IsValidUtf8(lex);
   }
 
+  // The N-Triples text of one term when WriteDirect would write it itself (an IRI with a scheme
+  // and safe characters, a literal with nothing to escape), false otherwise.
+  static bool RenderDirect(const Term& t, std::string* out) {
+    out->clear();
+    if (t.is_iri()) {
+      if (!IsSafeIri(t.value) || !HasScheme(t.value)) return false;
+      *out += '<';
+      *out += t.value;
+      *out += '>';
+      return true;
+    }
+    if (!t.is_literal() || !PlainLexical(t.value)) return false;
+    static const std::string kXsdString = std::string(ns::kXsd) + "string";
+    *out += '"';
+    *out += t.value;
+    *out += '"';
+    if (!t.lang.empty()) {
+      if (IsValidLangTag(t.lang)) {
+        *out += '@';
+        *out += t.lang;
+      }
+    } else if (!t.datatype.empty() && t.datatype != kXsdString) {
+      if (!IsSafeIri(t.datatype) || !HasScheme(t.datatype)) return false;
+      *out += "^^<";
+      *out += t.datatype;
+      *out += '>';
+    }
+    return true;
+  }
+
   // The N-Triples/N-Quads line of a statement whose terms are all IRIs and plain literals, written
   // byte for byte as Serd writes it (the conformance and writer tests compare the two); false for
   // anything else (blank nodes, strings Serd escapes, unsafe IRIs), which goes through Serd.
@@ -270,17 +354,26 @@ class SerdQuadWriter : public QuadWriter {
   Status WriteStatement(const Quad& q) {
     if (Status st = CheckStatement(q); !st.ok()) return st;
     if (direct_ && WriteDirect(q)) return Status::OK();
-    SetResource(&subject_, q.subject);
-    SetIri(&predicate_, q.predicate.value);
-    if (q.object.is_literal()) {
-      SetLiteral(q.object);
+    return WriteSerd(q.subject, q.predicate, q.object, q.graph);
+  }
+  // The same for a statement given as terms (QuadTable rows).
+  Status WriteStatement(const Term& subject, const Term& predicate, const Term& object, const Term& graph) {
+    if (Status st = CheckStatement(subject, predicate, object); !st.ok()) return st;
+    return WriteSerd(subject, predicate, object, graph);
+  }
+
+  Status WriteSerd(const Term& subject, const Term& predicate, const Term& object, const Term& graph_term) {
+    SetResource(&subject_, subject);
+    SetIri(&predicate_, predicate.value);
+    if (object.is_literal()) {
+      SetLiteral(object);
     } else {
-      SetResource(&object_, q.object);
+      SetResource(&object_, object);
       has_datatype_ = has_lang_ = false;
     }
     const SerdNode* graph = nullptr;
-    if (keeps_graphs_ && !q.graph.is_none()) {
-      SetResource(&graph_, q.graph);
+    if (keeps_graphs_ && !graph_term.is_none()) {
+      SetResource(&graph_, graph_term);
       graph = &graph_.node;
     }
     const SerdStatus st = serd_writer_write_statement(
@@ -304,7 +397,9 @@ class SerdQuadWriter : public QuadWriter {
   Slot subject_, predicate_, object_, graph_, datatype_, lang_;
   bool has_datatype_ = false, has_lang_ = false;
   bool direct_ = false;  // N-Triples/N-Quads: plain statements bypass Serd
-  std::string line_;     // WriteDirect's line, reused
+  std::string line_;     // WriteDirect's line (WriteTable's lines), reused
+  std::vector<std::string> rendered_;        // WriteTable: each term's N-Triples text
+  std::vector<std::uint8_t> rendered_ok_;    // WriteTable: 0 not yet rendered, 1 rendered, 2 needs Serd
   std::string error_;
 };
 

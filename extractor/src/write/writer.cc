@@ -47,10 +47,23 @@ Result<std::unique_ptr<QuadWriter>> OpenOn(std::unique_ptr<Output> out, RdfForma
 
 Status QuadWriter::WriteOne(const Quad& quad) { return Write(Quads{quad}); }
 
+Status QuadWriter::WriteTable(const QuadTable& table) {
+  Quad q;
+  for (const QuadTable::Row& r : table.rows) {
+    q.subject = table.terms[r.s];
+    q.predicate = table.terms[r.p];
+    q.object = table.terms[r.o];
+    q.graph = table.graph_of(r);
+    Status st = WriteOne(q);
+    if (!st.ok()) return st;
+  }
+  return Status::OK();
+}
+
 namespace writeimpl {
 
-Status CheckStatement(const Quad& q) {
-  if (q.subject.is_literal() || q.subject.is_none() || !q.predicate.is_iri() || q.object.is_none()) {
+Status CheckStatement(const Term& subject, const Term& predicate, const Term& object) {
+  if (subject.is_literal() || subject.is_none() || !predicate.is_iri() || object.is_none()) {
     return InvalidArgument("not an RDF statement: subject must be an IRI or blank node, predicate an IRI");
   }
   return Status::OK();

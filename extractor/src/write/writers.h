@@ -19,7 +19,8 @@ std::vector<std::pair<std::string, std::string>> WriterPrefixes(const std::strin
 
 // InvalidArgument unless `q` is an RDF statement every syntax can carry: subject an IRI or blank
 // node, predicate an IRI, an object.
-Status CheckStatement(const Quad& q);
+Status CheckStatement(const Term& subject, const Term& predicate, const Term& object);
+inline Status CheckStatement(const Quad& q) { return CheckStatement(q.subject, q.predicate, q.object); }
 // Writes `quads` one by one through w.WriteOne, stopping at the first error.
 Status WriteEach(QuadWriter& w, const Quads& quads);
 

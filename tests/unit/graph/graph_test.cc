@@ -1,6 +1,8 @@
 // GraphBuilder: deterministic IRIs, the vocabulary contract, provenance, evidence offsets.
 #include <catch2/catch.hpp>
 
+#include <set>
+
 #include <algorithm>
 
 #include "presskg/graph.h"
@@ -182,6 +184,23 @@ TEST_CASE("same input gives the same quads and fact IRIs do not depend on positi
   const std::string person = kBase + "person/brahima%20sanou";
   CHECK(Has(q1, g.FactIri(quote), kPkg + "speaker", Term::Iri(person)));
   CHECK(Has(q1, person, std::string(ns::kRdfs) + "label", Term::Literal("Sanou", "", "en")));
+}
+
+TEST_CASE("the release table stores each IRI once and gives the release's quads") {
+  const GraphBuilder g = Builder();
+  const Document d = Doc();
+  Fact a = Agreement(d);
+  Fact b = a;
+  b.evidence = {0, 6};  // same fact, second span: the fact's IRI is shared by both
+  const QuadTable t = g.BuildReleaseTable(d, {a, b});
+  CHECK(t.ToQuads() == g.BuildRelease(d, {a, b}));
+  std::set<std::string> iris;
+  for (const Term& term : t.terms) {
+    if (term.is_iri()) CHECK(iris.insert(term.value).second);  // interned: no IRI twice
+  }
+  for (const QuadTable::Row& r : t.rows) {
+    CHECK(t.terms[r.g] == Term::Iri(g.GraphIri(d.id)));  // every row in the release's graph
+  }
 }
 
 TEST_CASE("a fact stated twice is one node with both evidence spans and the best provenance") {
