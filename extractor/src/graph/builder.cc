@@ -193,6 +193,8 @@ V FactClassIri(FactType t) {
 struct GraphBuilder::EntityIriCache {
   std::unordered_map<std::string, std::string> iris;
   std::string key;  // scratch
+  // BASE fact/{encoded doc id}/ of the release (every fact IRI of a release starts with it).
+  std::string fact_doc_id, fact_prefix;
 };
 
 namespace graphimpl {
@@ -616,6 +618,13 @@ std::string GraphBuilder::FactIriIn(const Fact& f, const std::string& doc_id, En
   field(f.end);
   entity(f.place);
   const std::string hash = graphutil::Sha256Hex(c).substr(0, 16);
+  if (cache) {
+    if (cache->fact_prefix.empty() || cache->fact_doc_id != doc_id) {
+      cache->fact_doc_id = doc_id;
+      cache->fact_prefix = options_.base + "fact/" + EncodeIriSegment(doc_id) + "/";
+    }
+    return cache->fact_prefix + FactTypeName(f.type) + "-" + hash;
+  }
   return options_.base + "fact/" + EncodeIriSegment(doc_id) + "/" + FactTypeName(f.type) + "-" + hash;
 }
 
