@@ -8,6 +8,7 @@
 #include <unicode/uscript.h>
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <memory>
 #include <unordered_map>
@@ -137,6 +138,14 @@ void FoldLineEnds(std::string* s) {
   t.resize(w);
 }
 
+// Lead bytes of three-byte sequences that are well-formed whenever two continuation bytes follow
+// (E0 and ED restrict their second byte).
+constexpr std::array<bool, 256> kSimpleLead3 = [] {
+  std::array<bool, 256> a{};
+  for (int b = 0xE1; b <= 0xEF; ++b) a[b] = b != 0xED;
+  return a;
+}();
+
 bool Boundary(const Tables& t, char32_t c) {
   if (c < 0x10000) return t.info[c] & kBoundary;
   if (c >= kIllFormed) return true;
@@ -205,13 +214,27 @@ void Normalize(std::string_view s, bool fold, std::string* out, std::vector<Prep
   }
   std::size_t next_edit = 0;
   while (i < n) {
-    // Runs of CJK ideographs (lead bytes E4..E9: U+4000..U+9FFF, most of a Chinese text), each
-    // followed by another: every one is a segment of its own (the same test as the segment loop
-    // below), looked up directly. The last of a run goes the general way.
-    while (i + 3 < n) {
-      unsigned b0 = p[i], b1 = p[i + 1], b2 = p[i + 2];
-      if (b0 - 0xE4u > 5u || ((b1 & 0xC0) != 0x80) || ((b2 & 0xC0) != 0x80) || p[i + 3] - 0xE4u > 5u) break;
-      char32_t c = static_cast<char32_t>((b0 & 0x0F) << 12 | (b1 & 0x3F) << 6 | (b2 & 0x3F));
+    // Runs of three-byte BMP characters (CJK ideographs and punctuation, full-width forms, most
+    // of a Chinese text) each followed by a character with an NFKC boundary before it: every one
+    // is a segment of its own (the test of the segment loop below), looked up directly. Lead
+    // bytes E0 and ED (range limits) and anything else go the general way.
+    while (i + 3 <= n) {
+      const unsigned b0 = p[i], b1 = p[i + 1], b2 = p[i + 2];
+      if (!kSimpleLead3[b0] || ((b1 ^ 0x80u) | (b2 ^ 0x80u)) >= 0x40u) break;
+      if (i + 3 < n) {
+        const unsigned nb = p[i + 3];
+        if (nb >= 0x80 && nb - 0xE4u > 5u) {  // not ASCII, not an ideograph: look it up
+          char32_t c2;
+          if (kSimpleLead3[nb] && i + 6 <= n && ((p[i + 4] ^ 0x80u) | (p[i + 5] ^ 0x80u)) < 0x40u)
+            c2 = static_cast<char32_t>((nb & 0x0F) << 12 | (p[i + 4] & 0x3F) << 6 | (p[i + 5] & 0x3F));
+          else if (nb - 0xC2u <= 0x1Du && i + 5 <= n && (p[i + 4] & 0xC0) == 0x80)
+            c2 = static_cast<char32_t>((nb & 0x1F) << 6 | (p[i + 4] & 0x3F));
+          else
+            break;
+          if (!(t.info[c2] & kBoundary)) break;  // it composes with this one: a longer segment
+        }
+      }
+      const char32_t c = static_cast<char32_t>((b0 & 0x0F) << 12 | (b1 & 0x3F) << 6 | (b2 & 0x3F));
       ++hist[t.info[c]];
       if (std::uint32_t e = table[c]) changed(i, 3, std::string_view(t.pool.data() + (e >> 8), e & 0xFF));
       i += 3;

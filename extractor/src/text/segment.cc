@@ -412,10 +412,24 @@ Class FromIcu(UChar32 cp) {
 struct Table {
   std::array<Class, 0x10000> bmp{};  // touched sparsely: a release uses few non-ideograph characters
   bool ideographs_other = true;      // lead bytes E4–E9 (U+4000–U+9FFF) are all kOther: skip them whole
+  // The ASCII characters that matter outside STerm Close* Sp* (STerm, ATerm, LF, CR: the others
+  // leave the state as it is), for the sixteen-byte scan; `scan` is off if there are more.
+  std::array<unsigned char, 8> ascii_stops{};
+  int ascii_stop_count = 0;
+  bool scan = false;
   Table() {
     for (UChar32 cp = 0; cp < 0x10000; ++cp) bmp[cp] = FromIcu(cp);
     for (UChar32 cp = 0x4000; cp < 0xA000; ++cp) ideographs_other = ideographs_other && bmp[cp] == kOther;
+    scan = ideographs_other;
+    for (int c = 0; c < 0x80; ++c)
+      if (Stops(bmp[c])) {
+        if (ascii_stop_count == static_cast<int>(ascii_stops.size())) scan = false;
+        else ascii_stops[ascii_stop_count++] = static_cast<unsigned char>(c);
+      }
+    for (int k = ascii_stop_count; k < static_cast<int>(ascii_stops.size()); ++k) ascii_stops[k] = ascii_stops[0];
   }
+  // A character of this class changes the state of the loop outside STerm Close* Sp*.
+  static bool Stops(Class k) { return k == kSTerm || k == kComplex || k == kParaSep || k == kCR; }
 };
 const Table& Classes() {
   static const Table table;
@@ -542,6 +556,31 @@ void SentenceBreaks(std::string_view norm, const std::string& language, std::vec
       bool after_term = false;  // inside STerm Close* Sp*
       bool in_sp = false;
       while (i < n) {
+#if defined(__SSE2__)
+        if (!after_term && tab.scan) {
+          // Outside STerm Close* Sp* only STerm, ATerm, Extend, Format and line ends matter:
+          // sixteen bytes at a time over ideographs (lead bytes E4–E9, all Other) and ASCII
+          // other than those; any other lead byte is looked at below.
+          const std::size_t from = i;
+          while (i + 16 <= n) {
+            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(u8 + i));
+            const __m128i lead = _mm_cmpeq_epi8(_mm_max_epu8(v, _mm_set1_epi8(static_cast<char>(0xC0))), v);
+            const __m128i x = _mm_sub_epi8(v, _mm_set1_epi8(static_cast<char>(0xE4)));
+            const __m128i ideograph = _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(5)), x);
+            __m128i stop = _mm_andnot_si128(ideograph, lead);
+            for (int a = 0; a < static_cast<int>(tab.ascii_stops.size()); ++a)
+              stop = _mm_or_si128(stop, _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(tab.ascii_stops[a]))));
+            if (const int bits = _mm_movemask_epi8(stop)) {
+              i += static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(bits)));
+              break;
+            }
+            i += 16;
+          }
+          // A block boundary may fall inside a character: back to its first byte.
+          while (i > from && i < n && (u8[i] & 0xC0) == 0x80) --i;
+          if (i >= n) break;
+        }
+#endif
         unsigned c = u8[i];
         if (c >= 0xE4 && c <= 0xE9 && tab.ideographs_other && i + 3 <= n) {  // most of a Chinese text
           if (after_term) {
