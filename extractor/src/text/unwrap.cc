@@ -46,17 +46,35 @@ void FindWrapBreaks(std::string_view s, std::vector<WrapBreak>* out) {
   using unwrap::Line;
   out->clear();
   if (s.size() < 200) return;
-  // Cheap test first: three lines of more than 400 bytes (so more than 100 columns) mean
-  // paragraphs written one per line, the usual case.
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t n = s.size();
+  auto is_space_at = [&](std::size_t i, std::size_t end, std::size_t* len) {
+    if (p[i] == ' ' || p[i] == '\t') return *len = 1, true;
+    if (p[i] == 0xC2 && i + 1 < end && p[i + 1] == 0xA0) return *len = 2, true;
+    if (p[i] == 0xE3 && i + 2 < end && p[i + 1] == 0x80 && p[i + 2] == 0x80) return *len = 3, true;
+    return false;
+  };
+  // Cheap tests first, on line ends alone: three lines of more than 400 bytes (so more than 100
+  // columns) mean paragraphs written one per line, the usual case; and a document needs three
+  // wraps, each between two non-blank lines, so fewer than three such pairs (paragraphs set
+  // apart by blank lines) settle it too.
   {
-    int long_lines = 0;
-    for (std::size_t at = 0; at < s.size() && long_lines < 3;) {
-      const void* nl = std::memchr(s.data() + at, '\n', s.size() - at);
-      const std::size_t end = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - s.data()) : s.size();
+    int long_lines = 0, pairs = 0;
+    bool previous_blank = true;
+    for (std::size_t at = 0; at <= n && long_lines < 3;) {
+      const void* nl = at < n ? std::memchr(p + at, '\n', n - at) : nullptr;
+      const std::size_t end = nl ? static_cast<std::size_t>(static_cast<const unsigned char*>(nl) - p) : n;
       if (end - at > 400) ++long_lines;
+      // Blank as in the line loop below: nothing but spaces before the line end (CR LF's CR included).
+      const std::size_t stop = end > at && p[end - 1] == '\r' ? end - 1 : end;
+      std::size_t b = at, len = 0;
+      while (b < stop && is_space_at(b, stop, &len)) b += len;
+      const bool blank = b == stop;
+      if (!blank && !previous_blank) ++pairs;
+      previous_blank = blank;
       at = end + 1;
     }
-    if (long_lines >= 3) return;
+    if (long_lines >= 3 || pairs < 3) return;
   }
   thread_local std::vector<Line> lines;
   lines.clear();
@@ -73,14 +91,6 @@ void FindWrapBreaks(std::string_view s, std::vector<WrapBreak>* out) {
     }
     return t;
   }();
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  const std::size_t n = s.size();
-  auto is_space_at = [&](std::size_t i, std::size_t end, std::size_t* len) {
-    if (p[i] == ' ' || p[i] == '\t') return *len = 1, true;
-    if (p[i] == 0xC2 && i + 1 < end && p[i + 1] == 0xA0) return *len = 2, true;
-    if (p[i] == 0xE3 && i + 2 < end && p[i + 1] == 0x80 && p[i + 2] == 0x80) return *len = 3, true;
-    return false;
-  };
   for (std::size_t i = 0; i < n;) {
     Line l;
     l.begin = i;
