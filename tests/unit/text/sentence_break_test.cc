@@ -73,6 +73,27 @@ TEST_CASE("sentence breaks: fast path equals ICU on random text", "[text][senten
   }
 }
 
+TEST_CASE("sentence breaks: fast path equals ICU on long runs of ideographs", "[text][sentences][icu][property]") {
+  // The fast path skips sixteen bytes at a time over ideographs and ordinary ASCII outside
+  // STerm Close* Sp*: runs of every length between the characters that stop it.
+  const std::vector<std::string> filler = {"国", "际", "会", "议", "a", " ", ",", "7", "\xE9\xBE\xA5", "\xE4\xB8\x80"};
+  const std::vector<std::string> stops = {"。", "!", "?", ".", "\n", "\r\n", "\xE2\x80\x9D", "\xE3\x80\x8D",
+                                          "\xE3\x80\x81", ")", "\xCC\x81", "\xC2\xAD", "\xE2\x80\xA9",
+                                          "\xF0\xA0\x80\x80", "\xE3\x81\x82", "\xC2\xB7", "\xE2\x80\x94"};
+  std::mt19937 rng(20261125);
+  for (int iter = 0; iter < 2000; ++iter) {
+    std::string s;
+    const int pieces = 1 + static_cast<int>(rng() % 8);
+    for (int k = 0; k < pieces; ++k) {
+      const int len = static_cast<int>(rng() % 24);
+      for (int i = 0; i < len; ++i) s += filler[rng() % filler.size()];
+      s += stops[rng() % stops.size()];
+      if (rng() % 2) s += stops[rng() % stops.size()];
+    }
+    SameAsIcu(s, iter % 4 == 0 ? "ja" : "zh-Hans");
+  }
+}
+
 TEST_CASE("sentence breaks: fast path equals ICU on the samples", "[text][sentences][icu][samples]") {
   namespace fs = std::filesystem;
   std::vector<std::string> texts;
