@@ -3,6 +3,7 @@
 #include <emmintrin.h>
 #endif
 #include <unicode/brkiter.h>
+#include <unicode/filteredbrk.h>
 #include <unicode/locid.h>
 #include <unicode/ustring.h>
 #include <unicode/utext.h>
@@ -394,24 +395,36 @@ namespace sbreak {
 // UAX #29 Sentence_Break classes the fast path tells apart, read from ICU's property data. Lines
 // holding kComplex characters (ATerm, which needs the abbreviation, case and number rules, and
 // Extend/Format, which rule SB5 makes transparent) go to ICU's iterator.
-enum Class : std::uint8_t { kOther, kSTerm, kClose, kSp, kSContinue, kParaSep, kCR, kComplex };
+// kComplex: Extend and Format (rule SB5 makes them transparent): lines holding them go to ICU.
+// kUpper, kLower, kOLetter and kNumeric matter only after ATerm (rules SB6–SB8).
+enum Class : std::uint8_t { kOther, kSTerm, kClose, kSp, kSContinue, kParaSep, kCR, kComplex, kATerm, kUpper, kLower,
+                            kOLetter, kNumeric };
 
 Class FromIcu(UChar32 cp) {
   switch (u_getIntPropertyValue(cp, UCHAR_SENTENCE_BREAK)) {
     case U_SB_STERM: return kSTerm;
+    case U_SB_ATERM: return kATerm;
     case U_SB_CLOSE: return kClose;
     case U_SB_SP: return kSp;
     case U_SB_SCONTINUE: return kSContinue;
     case U_SB_SEP: case U_SB_LF: return kParaSep;
     case U_SB_CR: return kCR;
-    case U_SB_ATERM: case U_SB_EXTEND: case U_SB_FORMAT: return kComplex;
+    case U_SB_EXTEND: case U_SB_FORMAT: return kComplex;
+    case U_SB_UPPER: return kUpper;
+    case U_SB_LOWER: return kLower;
+    case U_SB_OLETTER: return kOLetter;
+    case U_SB_NUMERIC: return kNumeric;
     default: return kOther;
   }
 }
 
+// Classes that act alike outside ATerm's rules: neither terminators, closing punctuation,
+// spaces, SContinue, line ends nor Extend/Format.
+inline bool Plain(Class k) { return k == kOther || k >= kUpper; }
+
 struct Table {
   std::array<Class, 0x10000> bmp{};  // touched sparsely: a release uses few non-ideograph characters
-  bool ideographs_other = true;      // lead bytes E4–E9 (U+4000–U+9FFF) are all kOther: skip them whole
+  bool ideographs_other = true;      // lead bytes E4–E9 (U+4000–U+9FFF) are all Plain: skip them whole
   // The ASCII characters that matter outside STerm Close* Sp* (STerm, ATerm, LF, CR: the others
   // leave the state as it is), for the sixteen-byte scan; `scan` is off if there are more.
   std::array<unsigned char, 8> ascii_stops{};
@@ -419,7 +432,7 @@ struct Table {
   bool scan = false;
   Table() {
     for (UChar32 cp = 0; cp < 0x10000; ++cp) bmp[cp] = FromIcu(cp);
-    for (UChar32 cp = 0x4000; cp < 0xA000; ++cp) ideographs_other = ideographs_other && bmp[cp] == kOther;
+    for (UChar32 cp = 0x4000; cp < 0xA000; ++cp) ideographs_other = ideographs_other && Plain(bmp[cp]);
     scan = ideographs_other;
     for (int c = 0; c < 0x80; ++c)
       if (Stops(bmp[c])) {
@@ -429,7 +442,7 @@ struct Table {
     for (int k = ascii_stop_count; k < static_cast<int>(ascii_stops.size()); ++k) ascii_stops[k] = ascii_stops[0];
   }
   // A character of this class changes the state of the loop outside STerm Close* Sp*.
-  static bool Stops(Class k) { return k == kSTerm || k == kComplex || k == kParaSep || k == kCR; }
+  static bool Stops(Class k) { return k == kSTerm || k == kATerm || k == kComplex || k == kParaSep || k == kCR; }
 };
 const Table& Classes() {
   static const Table table;
@@ -505,11 +518,212 @@ void IcuBreaks(BreakCache& cache, icu::BreakIterator* bi, std::string_view norm,
   bi->setText(icu::UnicodeString());
 }
 
-// Languages whose ICU sentence rules are the root rules (UAX #29) plus "@ss=standard"
-// abbreviations, which act only after ATerm, and whose lines seldom hold a full stop: the fast
-// path below applies to them. (English lines nearly all go to ICU anyway, and cutting a text
-// into runs of lines costs more than the fast path saves: 5 % more on the dev releases.)
-bool FastSentenceRules(std::string_view base) { return base == "zh" || base == "ja"; }
+// Languages whose ICU sentence rules are the root rules (UAX #29), with the "@ss=standard"
+// exceptions applied on top (FilteredBreakIteratorBuilder, as ICU itself does): the fast path
+// below applies to them.
+bool FastSentenceRules(std::string_view base) { return base == "zh" || base == "ja" || base == "en"; }
+
+// UAX #29 sentence breaks of one line without Extend or Format (rules SB6–SB11; SB3/SB4 are the
+// line end, SB5 needs no work without Extend and Format): the raw breaks inside
+// [line, content_end) (content_end: the line's terminator or the end of the text) appended to
+// *out. Returns false, appending nothing, when the line holds Extend or Format (ICU takes it).
+bool RuleBreaks(const sbreak::Table& tab, const unsigned char* u8, std::size_t line, std::size_t content_end,
+                std::vector<std::size_t>* out) {
+  using namespace sbreak;
+  const std::size_t mark = out->size();
+  std::size_t len = 0;
+  Class before = kSp;  // class of the character before i (none at the line start: not Upper/Lower)
+  for (std::size_t i = line; i < content_end;) {
+    Class k = At(tab, u8, i, content_end, &len);
+    if (k == kComplex) {
+      out->resize(mark);
+      return false;
+    }
+    if (k != kSTerm && k != kATerm) {
+      before = k;
+      i += len;
+      continue;
+    }
+    // SATerm Close* Sp*, then the character x that decides (SB6–SB11).
+    const bool aterm = k == kATerm;
+    const Class before_term = before;
+    std::size_t j = i + len;
+    bool directly = true;  // x follows the terminator directly
+    Class last = k, x = kOther;
+    std::size_t xlen = 0;
+    while (j < content_end && (x = At(tab, u8, j, content_end, &xlen)) == kClose) j += xlen, directly = false, last = kClose;
+    while (j < content_end && (x = At(tab, u8, j, content_end, &xlen)) == kSp) j += xlen, directly = false, last = kSp;
+    if (j >= content_end) break;  // the line end or the end of the text follows: no break inside
+    if (x == kComplex) {
+      out->resize(mark);
+      return false;
+    }
+    bool no_break = x == kSContinue || x == kSTerm || x == kATerm;  // SB8a
+    if (aterm && !no_break) {
+      if (directly && x == kNumeric) no_break = true;                                          // SB6
+      if (directly && x == kUpper && (before_term == kUpper || before_term == kLower)) no_break = true;  // SB7
+      if (!no_break) {
+        // SB8: ATerm Close* Sp* × (¬(OLetter | Upper | Lower | ParaSep | SATerm))* Lower
+        std::size_t q = j, qlen = 0;
+        for (; q < content_end; q += qlen) {
+          const Class y = At(tab, u8, q, content_end, &qlen);
+          if (y == kComplex) {
+            out->resize(mark);
+            return false;
+          }
+          if (y == kLower) {
+            no_break = true;
+            break;
+          }
+          if (y == kOLetter || y == kUpper || y == kParaSep || y == kCR || y == kSTerm || y == kATerm) break;
+        }
+      }
+    }
+    if (!no_break) out->push_back(j);
+    before = last;
+    i = j;  // x is looked at afresh (it may open the next terminator run)
+  }
+  return true;
+}
+
+// A BreakIterator that returns given break positions: ICU's FilteredBreakIteratorBuilder wraps it
+// so that ICU's own "@ss=standard" exception code (Mr., U.S., ...) filters the fast path's raw
+// breaks exactly as it filters its rule-based iterator's. Only what the filter calls does work.
+class GivenBreaks : public icu::BreakIterator {
+ public:
+  const std::vector<int32_t>* breaks = nullptr;  // ascending, starting with 0
+  UText* text = nullptr;
+  std::size_t at = 0;
+
+  bool operator==(const icu::BreakIterator& o) const override { return this == &o; }
+  GivenBreaks* clone() const override { return new GivenBreaks(*this); }
+  UClassID getDynamicClassID() const override { return nullptr; }
+  icu::CharacterIterator& getText() const override { return *static_cast<icu::CharacterIterator*>(nullptr); }
+  UText* getUText(UText* fill_in, UErrorCode& status) const override {
+    return utext_clone(fill_in, text, false, true, &status);
+  }
+  void setText(const icu::UnicodeString&) override {}
+  void setText(UText* t, UErrorCode&) override { text = t; }
+  void adoptText(icu::CharacterIterator* it) override { delete it; }
+  int32_t first() override {
+    at = 0;
+    return Current();
+  }
+  int32_t last() override {
+    at = breaks->empty() ? 0 : breaks->size() - 1;
+    return Current();
+  }
+  int32_t previous() override {
+    if (at == 0 || breaks->empty()) return DONE;
+    --at;
+    return Current();
+  }
+  int32_t next() override {
+    if (at + 1 >= breaks->size()) {
+      at = breaks->size();
+      return DONE;
+    }
+    return (*breaks)[++at];
+  }
+  int32_t current() const override { return Current(); }
+  int32_t following(int32_t offset) override {
+    at = static_cast<std::size_t>(std::upper_bound(breaks->begin(), breaks->end(), offset) - breaks->begin());
+    return Current();
+  }
+  int32_t preceding(int32_t offset) override {
+    std::size_t k = static_cast<std::size_t>(std::lower_bound(breaks->begin(), breaks->end(), offset) - breaks->begin());
+    if (k == 0) return DONE;
+    at = k - 1;
+    return Current();
+  }
+  UBool isBoundary(int32_t offset) override { return std::binary_search(breaks->begin(), breaks->end(), offset); }
+  int32_t next(int32_t steps) override {
+    int32_t r = Current();
+    for (; steps > 0 && r != DONE; --steps) r = next();
+    for (; steps < 0 && r != DONE; ++steps) r = previous();
+    return r;
+  }
+  icu::BreakIterator* createBufferClone(void*, int32_t&, UErrorCode& status) override {
+    status = U_SAFECLONE_ALLOCATED_WARNING;
+    return clone();
+  }
+  icu::BreakIterator& refreshInputText(UText* input, UErrorCode& status) override {
+    setText(input, status);
+    return *this;
+  }
+
+ private:
+  int32_t Current() const { return at < breaks->size() ? (*breaks)[at] : DONE; }
+};
+
+// ICU's "@ss=standard" exception filter for a language over GivenBreaks, or none when ICU has no
+// exceptions for it (then its sentence iterator is the unfiltered one too).
+struct ExceptionFilter {
+  GivenBreaks* given = nullptr;                  // owned by `filtered`
+  std::unique_ptr<icu::BreakIterator> filtered;  // null: no exceptions
+  UText* text = nullptr;
+  std::vector<int32_t> list;
+  ExceptionFilter() = default;
+  ExceptionFilter(const ExceptionFilter&) = delete;
+  ExceptionFilter& operator=(const ExceptionFilter&) = delete;
+  ~ExceptionFilter() {
+    if (text) utext_close(text);
+  }
+};
+
+ExceptionFilter* FilterFor(std::map<std::string, std::unique_ptr<ExceptionFilter>>& filters, std::string_view base) {
+  auto it = filters.find(std::string(base));
+  if (it != filters.end()) return it->second.get();
+  auto f = std::make_unique<ExceptionFilter>();
+  UErrorCode e = U_ZERO_ERROR;
+  // The locale as SentenceIterator gives it to ICU, whose makeInstance builds its filter the same way.
+  std::unique_ptr<icu::FilteredBreakIteratorBuilder> builder(
+      icu::FilteredBreakIteratorBuilder::createInstance(icu::Locale((std::string(base) + "@ss=standard").c_str()), e));
+  if (U_SUCCESS(e) && builder) {
+    auto* given = new GivenBreaks();
+    given->breaks = &f->list;
+    f->filtered.reset(builder->build(given, e));
+    if (U_FAILURE(e) || !f->filtered) f->filtered.reset();
+    else f->given = given;
+  }
+  return (filters[std::string(base)] = std::move(f)).get();
+}
+
+// Removes from *breaks (ascending) the raw breaks in `raw` (ascending, inside the text) that ICU's
+// exception filter suppresses over the whole text `norm`.
+void ApplyExceptions(ExceptionFilter& f, std::string_view norm, const std::vector<std::size_t>& raw,
+                     std::vector<std::size_t>* breaks) {
+  if (!f.filtered || raw.empty()) return;
+  UErrorCode e = U_ZERO_ERROR;
+  f.text = utext_openUTF8(f.text, norm.data(), static_cast<int64_t>(norm.size()), &e);
+  if (U_FAILURE(e)) return;
+  f.list.clear();
+  f.list.push_back(0);
+  for (std::size_t b : raw) f.list.push_back(static_cast<int32_t>(b));
+  f.list.push_back(static_cast<int32_t>(norm.size()));
+  f.filtered->setText(f.text, e);
+  if (U_FAILURE(e)) return;
+  // Suppressed = raw breaks the filtered iteration skips.
+  thread_local std::vector<std::size_t> dropped;
+  dropped.clear();
+  std::size_t r = 0;
+  f.filtered->first();
+  for (int32_t b = f.filtered->next(); b != icu::BreakIterator::DONE; b = f.filtered->next()) {
+    for (; r < raw.size() && raw[r] < static_cast<std::size_t>(b); ++r) dropped.push_back(raw[r]);
+    if (r < raw.size() && raw[r] == static_cast<std::size_t>(b)) ++r;
+  }
+  for (; r < raw.size(); ++r) dropped.push_back(raw[r]);
+  if (dropped.empty()) return;
+  std::size_t w = 0, d = 0;
+  for (std::size_t k = 0; k < breaks->size(); ++k) {
+    const std::size_t b = (*breaks)[k];
+    while (d < dropped.size() && dropped[d] < b) ++d;
+    if (d < dropped.size() && dropped[d] == b) continue;
+    (*breaks)[w++] = b;
+  }
+  breaks->resize(w);
+  ReleaseIfLarge(&dropped);
+}
 
 }  // namespace
 
@@ -548,6 +762,12 @@ void SentenceBreaks(std::string_view norm, const std::string& language, std::vec
     std::size_t icu_from = n;  // start of the pending run of lines for ICU; n = none
     std::size_t line = 0;
     thread_local std::vector<std::size_t> pending;  // fast-path breaks of the current line
+    // ICU applies the language's "@ss=standard" exceptions to its raw breaks; the same filter
+    // runs over the fast path's raw breaks inside lines (a line end is never an exception).
+    thread_local std::map<std::string, std::unique_ptr<ExceptionFilter>> filters;
+    thread_local std::vector<std::size_t> raw;
+    ExceptionFilter* filter = FilterFor(filters, base);
+    raw.clear();
     while (line < n) {
       pending.clear();
       bool complex = false;
@@ -596,6 +816,14 @@ void SentenceBreaks(std::string_view norm, const std::string& language, std::vec
           line_end = NextLineEnd(norm, i);  // by bytes alone: ICU takes the line
           break;
         }
+        if (k == sbreak::kATerm) {
+          // A full stop brings in rules SB6–SB8: the whole line through the full rule loop.
+          const std::size_t content_end = FindLineEnd(norm, i);
+          line_end = content_end < n ? content_end + LineEnd(norm, content_end) : n;
+          pending.clear();
+          if (!RuleBreaks(tab, u8, line, content_end, &pending)) complex = true;
+          break;
+        }
         if (k == sbreak::kParaSep || k == sbreak::kCR) {
           i += len;
           if (k == sbreak::kCR && i < n && u8[i] == '\n') ++i;
@@ -628,12 +856,15 @@ void SentenceBreaks(std::string_view norm, const std::string& language, std::vec
           icu_from = n;
         }
         breaks.insert(breaks.end(), pending.begin(), pending.end());
+        if (filter && filter->filtered) raw.insert(raw.end(), pending.begin(), pending.end());
         breaks.push_back(line_end);
       }
       line = line_end;
     }
     if (icu_from != n) IcuBreaks(cache, bi, norm, icu_from, n, &breaks);
+    if (filter) ApplyExceptions(*filter, norm, raw, &breaks);
     ReleaseIfLarge(&pending);
+    ReleaseIfLarge(&raw);
   }
   ReleaseIfLarge(&cache.utf16);
   ReleaseIfLarge(&cache.offsets);
