@@ -424,7 +424,7 @@ inline bool Plain(Class k) { return k == kOther || k >= kUpper; }
 
 struct Table {
   std::array<Class, 0x10000> bmp{};  // touched sparsely: a release uses few non-ideograph characters
-  bool ideographs_other = true;      // lead bytes E4–E9 (U+4000–U+9FFF) are all Plain: skip them whole
+  bool ideographs_other = true;      // lead bytes E4–E9 (U+4000–U+9FFF) are all Plain and caseless: skip them whole
   // The ASCII characters that matter outside STerm Close* Sp* (STerm, ATerm, LF, CR: the others
   // leave the state as it is), for the sixteen-byte scan; `scan` is off if there are more.
   std::array<unsigned char, 8> ascii_stops{};
@@ -432,7 +432,8 @@ struct Table {
   bool scan = false;
   Table() {
     for (UChar32 cp = 0; cp < 0x10000; ++cp) bmp[cp] = FromIcu(cp);
-    for (UChar32 cp = 0x4000; cp < 0xA000; ++cp) ideographs_other = ideographs_other && Plain(bmp[cp]);
+    for (UChar32 cp = 0x4000; cp < 0xA000; ++cp)
+      ideographs_other = ideographs_other && Plain(bmp[cp]) && bmp[cp] != kUpper && bmp[cp] != kLower;
     scan = ideographs_other;
     for (int c = 0; c < 0x80; ++c)
       if (Stops(bmp[c])) {
@@ -534,6 +535,31 @@ bool RuleBreaks(const sbreak::Table& tab, const unsigned char* u8, std::size_t l
   std::size_t len = 0;
   Class before = kSp;  // class of the character before i (none at the line start: not Upper/Lower)
   for (std::size_t i = line; i < content_end;) {
+#if defined(__SSE2__)
+    if (tab.scan) {
+      // Sixteen bytes at a time over ideographs and ASCII that is neither a terminator nor
+      // Extend/Format: only the class of the last character matters (SB7 asks whether it is
+      // Upper or Lower; ideographs are neither). Other characters are looked at below.
+      const std::size_t from = i;
+      while (i + 16 <= content_end) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(u8 + i));
+        const __m128i lead = _mm_cmpeq_epi8(_mm_max_epu8(v, _mm_set1_epi8(static_cast<char>(0xC0))), v);
+        const __m128i x = _mm_sub_epi8(v, _mm_set1_epi8(static_cast<char>(0xE4)));
+        const __m128i ideograph = _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(5)), x);
+        __m128i stop = _mm_andnot_si128(ideograph, lead);
+        for (int a = 0; a < static_cast<int>(tab.ascii_stops.size()); ++a)
+          stop = _mm_or_si128(stop, _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(tab.ascii_stops[a]))));
+        if (const int bits = _mm_movemask_epi8(stop)) {
+          i += static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(bits)));
+          break;
+        }
+        i += 16;
+      }
+      while (i > from && i < content_end && (u8[i] & 0xC0) == 0x80) --i;  // back to a character start
+      if (i > from) before = u8[i - 1] < 0x80 ? tab.bmp[u8[i - 1]] : kOLetter;  // an ideograph's last byte
+      if (i >= content_end) break;
+    }
+#endif
     Class k = At(tab, u8, i, content_end, &len);
     if (k == kComplex) {
       out->resize(mark);
@@ -767,6 +793,7 @@ void SentenceBreaks(std::string_view norm, const std::string& language, std::vec
     thread_local std::map<std::string, std::unique_ptr<ExceptionFilter>> filters;
     thread_local std::vector<std::size_t> raw;
     ExceptionFilter* filter = FilterFor(filters, base);
+    const bool rules_first = base == "en";
     raw.clear();
     while (line < n) {
       pending.clear();
@@ -775,78 +802,85 @@ void SentenceBreaks(std::string_view norm, const std::string& language, std::vec
       std::size_t line_end = n;
       bool after_term = false;  // inside STerm Close* Sp*
       bool in_sp = false;
-      while (i < n) {
+      if (rules_first) {
+        // English lines nearly all hold a full stop: straight to the full rule loop.
+        const std::size_t content_end = FindLineEnd(norm, line);
+        line_end = content_end < n ? content_end + LineEnd(norm, content_end) : n;
+        if (!RuleBreaks(tab, u8, line, content_end, &pending)) complex = true;
+      } else {
+        while (i < n) {
 #if defined(__SSE2__)
-        if (!after_term && tab.scan) {
-          // Outside STerm Close* Sp* only STerm, ATerm, Extend, Format and line ends matter:
-          // sixteen bytes at a time over ideographs (lead bytes E4–E9, all Other) and ASCII
-          // other than those; any other lead byte is looked at below.
-          const std::size_t from = i;
-          while (i + 16 <= n) {
-            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(u8 + i));
-            const __m128i lead = _mm_cmpeq_epi8(_mm_max_epu8(v, _mm_set1_epi8(static_cast<char>(0xC0))), v);
-            const __m128i x = _mm_sub_epi8(v, _mm_set1_epi8(static_cast<char>(0xE4)));
-            const __m128i ideograph = _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(5)), x);
-            __m128i stop = _mm_andnot_si128(ideograph, lead);
-            for (int a = 0; a < static_cast<int>(tab.ascii_stops.size()); ++a)
-              stop = _mm_or_si128(stop, _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(tab.ascii_stops[a]))));
-            if (const int bits = _mm_movemask_epi8(stop)) {
-              i += static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(bits)));
-              break;
+          if (!after_term && tab.scan) {
+            // Outside STerm Close* Sp* only STerm, ATerm, Extend, Format and line ends matter:
+            // sixteen bytes at a time over ideographs (lead bytes E4–E9, all Other) and ASCII
+            // other than those; any other lead byte is looked at below.
+            const std::size_t from = i;
+            while (i + 16 <= n) {
+              const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(u8 + i));
+              const __m128i lead = _mm_cmpeq_epi8(_mm_max_epu8(v, _mm_set1_epi8(static_cast<char>(0xC0))), v);
+              const __m128i x = _mm_sub_epi8(v, _mm_set1_epi8(static_cast<char>(0xE4)));
+              const __m128i ideograph = _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(5)), x);
+              __m128i stop = _mm_andnot_si128(ideograph, lead);
+              for (int a = 0; a < static_cast<int>(tab.ascii_stops.size()); ++a)
+                stop = _mm_or_si128(stop, _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(tab.ascii_stops[a]))));
+              if (const int bits = _mm_movemask_epi8(stop)) {
+                i += static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(bits)));
+                break;
+              }
+              i += 16;
             }
-            i += 16;
+            // A block boundary may fall inside a character: back to its first byte.
+            while (i > from && i < n && (u8[i] & 0xC0) == 0x80) --i;
+            if (i >= n) break;
           }
-          // A block boundary may fall inside a character: back to its first byte.
-          while (i > from && i < n && (u8[i] & 0xC0) == 0x80) --i;
-          if (i >= n) break;
-        }
 #endif
-        unsigned c = u8[i];
-        if (c >= 0xE4 && c <= 0xE9 && tab.ideographs_other && i + 3 <= n) {  // most of a Chinese text
+          unsigned c = u8[i];
+          if (c >= 0xE4 && c <= 0xE9 && tab.ideographs_other && i + 3 <= n) {  // most of a Chinese text
+            if (after_term) {
+              pending.push_back(i);
+              after_term = false;
+            }
+            i += 3;
+            continue;
+          }
+          sbreak::Class k = sbreak::At(tab, u8, i, n, &len);
+          if (k == sbreak::kComplex) {
+            complex = true;
+            line_end = NextLineEnd(norm, i);  // by bytes alone: ICU takes the line
+            break;
+          }
+          if (k == sbreak::kATerm) {
+            // A full stop brings in rules SB6–SB8: the whole line through the full rule loop.
+            const std::size_t content_end = FindLineEnd(norm, i);
+            line_end = content_end < n ? content_end + LineEnd(norm, content_end) : n;
+            pending.clear();
+            if (!RuleBreaks(tab, u8, line, content_end, &pending)) complex = true;
+            break;
+          }
+          if (k == sbreak::kParaSep || k == sbreak::kCR) {
+            i += len;
+            if (k == sbreak::kCR && i < n && u8[i] == '\n') ++i;
+            line_end = i;
+            break;
+          }
           if (after_term) {
-            pending.push_back(i);
-            after_term = false;
+            if (k == sbreak::kClose && !in_sp) {
+            } else if (k == sbreak::kSp) {
+              in_sp = true;
+            } else if (k == sbreak::kSContinue) {
+              after_term = false;
+            } else if (k != sbreak::kSTerm) {
+              pending.push_back(i);
+              after_term = false;
+            } else {
+              in_sp = false;  // SB8a: no break before a further STerm; the run goes on
+            }
+          } else if (k == sbreak::kSTerm) {
+            after_term = true;
+            in_sp = false;
           }
-          i += 3;
-          continue;
-        }
-        sbreak::Class k = sbreak::At(tab, u8, i, n, &len);
-        if (k == sbreak::kComplex) {
-          complex = true;
-          line_end = NextLineEnd(norm, i);  // by bytes alone: ICU takes the line
-          break;
-        }
-        if (k == sbreak::kATerm) {
-          // A full stop brings in rules SB6–SB8: the whole line through the full rule loop.
-          const std::size_t content_end = FindLineEnd(norm, i);
-          line_end = content_end < n ? content_end + LineEnd(norm, content_end) : n;
-          pending.clear();
-          if (!RuleBreaks(tab, u8, line, content_end, &pending)) complex = true;
-          break;
-        }
-        if (k == sbreak::kParaSep || k == sbreak::kCR) {
           i += len;
-          if (k == sbreak::kCR && i < n && u8[i] == '\n') ++i;
-          line_end = i;
-          break;
         }
-        if (after_term) {
-          if (k == sbreak::kClose && !in_sp) {
-          } else if (k == sbreak::kSp) {
-            in_sp = true;
-          } else if (k == sbreak::kSContinue) {
-            after_term = false;
-          } else if (k != sbreak::kSTerm) {
-            pending.push_back(i);
-            after_term = false;
-          } else {
-            in_sp = false;  // SB8a: no break before a further STerm; the run goes on
-          }
-        } else if (k == sbreak::kSTerm) {
-          after_term = true;
-          in_sp = false;
-        }
-        i += len;
       }
       if (complex) {
         if (icu_from == n) icu_from = line;
