@@ -5,6 +5,7 @@
 #include <unicode/brkiter.h>
 #include <unicode/filteredbrk.h>
 #include <unicode/locid.h>
+#include <unicode/schriter.h>
 #include <unicode/ustring.h>
 #include <unicode/utext.h>
 
@@ -624,7 +625,7 @@ class GivenBreaks : public icu::BreakIterator {
   bool operator==(const icu::BreakIterator& o) const override { return this == &o; }
   GivenBreaks* clone() const override { return new GivenBreaks(*this); }
   UClassID getDynamicClassID() const override { return nullptr; }
-  icu::CharacterIterator& getText() const override { return *static_cast<icu::CharacterIterator*>(nullptr); }
+  icu::CharacterIterator& getText() const override { return chars_; }  // not used by the filter
   UText* getUText(UText* fill_in, UErrorCode& status) const override {
     return utext_clone(fill_in, text, false, true, &status);
   }
@@ -680,6 +681,7 @@ class GivenBreaks : public icu::BreakIterator {
 
  private:
   int32_t Current() const { return at < breaks->size() ? (*breaks)[at] : DONE; }
+  mutable icu::StringCharacterIterator chars_{icu::UnicodeString()};
 };
 
 // ICU's "@ss=standard" exception filter for a language over GivenBreaks, or none when ICU has no
