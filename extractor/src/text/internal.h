@@ -36,8 +36,9 @@ void FindQuotes(std::string_view norm, Range paragraph, std::vector<Range>* out)
 
 // ICU sentence break positions over the whole normalized text (one BreakIterator per thread and
 // language; "@ss=standard" so "Mr." or "Dr." do not end a sentence): 0, each break, norm.size().
-// Lines that only need the rules for STerm (。!?) are broken by a table-driven loop with ICU's
-// property data; lines with ATerm (.), Extend or Format go through ICU's iterator.
+// For zh, ja and en, lines without Extend or Format are broken by a table-driven loop of the
+// UAX #29 rules with ICU's property data, its breaks filtered by ICU's own "@ss=standard"
+// exception filter; lines with Extend or Format, and other languages, go through ICU's iterator.
 void SentenceBreaks(std::string_view norm, const std::string& language, std::vector<std::size_t>* out);
 // The same through ICU's iterator alone (the reference the fast path is tested against).
 void IcuSentenceBreaks(std::string_view norm, const std::string& language, std::vector<std::size_t>* out);

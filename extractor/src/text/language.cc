@@ -1,8 +1,12 @@
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <cstring>
 #include <iterator>
 #include <map>
@@ -34,6 +38,23 @@ constexpr std::array<bool, 256> kAsciiLetter = [] {
   for (int c = 'a'; c <= 'z'; ++c) t[c] = t[c - 32] = true;
   return t;
 }();
+
+// The end of the run of ASCII letters at s[i] (i itself may be past it).
+std::size_t AsciiLetterRunEnd(std::string_view s, std::size_t i) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t n = s.size();
+#if defined(__SSE2__)
+  // Sixteen bytes at a time: a letter is (b | 0x20) - 'a' <= 25.
+  const __m128i x20 = _mm_set1_epi8(0x20), a = _mm_set1_epi8('a'), z = _mm_set1_epi8(25);
+  for (; i + 16 <= n; i += 16) {
+    const __m128i v = _mm_sub_epi8(_mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i)), x20), a);
+    const int letters = _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(v, z), v));
+    if (letters != 0xFFFF) return i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(~letters)));
+  }
+#endif
+  while (i < n && kAsciiLetter[p[i]]) ++i;
+  return i;
+}
 
 }  // namespace
 
@@ -91,14 +112,25 @@ std::string DetectLanguage(std::string_view original) {
     unsigned char b = static_cast<unsigned char>(s[i]);
     if (b < 0x80) {
       if (kAsciiLetter[b]) {
-        // A run of ASCII letters in one go (words only end outside it).
-        std::size_t start = i;
-        do {
-          if (++word_len <= 4) packed = packed << 8 | (static_cast<unsigned char>(s[i]) | 0x20);
-          ++i;
-        } while (i < s.size() && kAsciiLetter[static_cast<unsigned char>(s[i])]);
-        letters += i - start;
-        latin += i - start;
+        // A run of ASCII letters in one go (words only end outside it): find its end, then pack
+        // the letters that are among the word's first four.
+        const std::size_t start = i;
+        i = AsciiLetterRunEnd(s, i + 1);
+        const std::size_t run = i - start;
+        if (word_len < 4) {
+          const std::size_t take = std::min<std::size_t>(run, static_cast<std::size_t>(4 - word_len));
+          if (start + 4 <= s.size()) {  // four bytes in one load, the first `take` kept
+            std::uint32_t w;
+            std::memcpy(&w, s.data() + start, 4);
+            w = __builtin_bswap32(w) | 0x20202020u;
+            packed = static_cast<std::uint32_t>(std::uint64_t{packed} << (8 * take) | w >> (8 * (4 - take)));
+          } else {
+            for (std::size_t k = 0; k < take; ++k) packed = packed << 8 | (static_cast<unsigned char>(s[start + k]) | 0x20);
+          }
+        }
+        word_len += static_cast<int>(std::min<std::size_t>(run, 1000));
+        letters += run;
+        latin += run;
       } else {
         ++i;
         end_word();

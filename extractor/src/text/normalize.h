@@ -14,9 +14,10 @@
 // start-up: every source character transliterated alone); it is applied per code point from that
 // table, which is also what makes it fast and thread-safe.
 //
-// Speed: runs of ASCII are copied as identity runs; runs of CJK ideographs and other BMP
-// characters are looked up in a table built once (normalised form, boundary flag, script flags);
-// only multi-character segments and supplementary characters call ICU.
+// Speed: runs of ASCII are copied as identity runs; runs of three-byte characters each followed
+// by a character with a boundary before it (ideographs, CJK punctuation, full-width forms), and
+// other single BMP characters, are looked up in a table built once (normalised form, boundary
+// flag, script flags); only multi-character segments and supplementary characters call ICU.
 #ifndef PRESSKG_TEXT_NORMALIZE_H
 #define PRESSKG_TEXT_NORMALIZE_H
 

@@ -1,6 +1,11 @@
 #include <endian.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include <unicode/brkiter.h>
+#include <unicode/filteredbrk.h>
 #include <unicode/locid.h>
+#include <unicode/schriter.h>
 #include <unicode/ustring.h>
 #include <unicode/utext.h>
 
@@ -38,6 +43,35 @@ std::size_t LineEnd(std::string_view t, std::size_t i) {
   if (c == '\xC2' && i + 1 < t.size() && t[i + 1] == '\x85') return 2;
   if (c == '\xE2' && i + 2 < t.size() && t[i + 1] == '\x80' && (t[i + 2] == '\xA8' || t[i + 2] == '\xA9')) return 3;
   return 0;
+}
+
+// The first offset in [i, n) where a line terminator (LF, CR, NEL, LS, PS) starts, else n.
+// Sixteen bytes at a time, matching whole terminators (C2 85, E2 80 A8/A9): the lead bytes C2 and E2
+// also start '·', '“', '—' and the like, frequent in Chinese text, which must not stop the scan.
+std::size_t FindLineEnd(std::string_view t, std::size_t i) {
+  const auto* p = reinterpret_cast<const unsigned char*>(t.data());
+  const std::size_t n = t.size();
+#if defined(__SSE2__)
+  const __m128i lf = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r'), c2 = _mm_set1_epi8(static_cast<char>(0xC2));
+  const __m128i e2 = _mm_set1_epi8(static_cast<char>(0xE2)), x80 = _mm_set1_epi8(static_cast<char>(0x80));
+  const __m128i x85 = _mm_set1_epi8(static_cast<char>(0x85)), a9 = _mm_set1_epi8(static_cast<char>(0xA9));
+  const __m128i one = _mm_set1_epi8(1);
+  for (; i + 18 <= n; i += 16) {
+    const __m128i v0 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    const __m128i v1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i + 1));
+    const __m128i v2 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i + 2));
+    __m128i m = _mm_or_si128(_mm_cmpeq_epi8(v0, lf), _mm_cmpeq_epi8(v0, cr));
+    m = _mm_or_si128(m, _mm_and_si128(_mm_cmpeq_epi8(v0, c2), _mm_cmpeq_epi8(v1, x85)));
+    m = _mm_or_si128(m, _mm_and_si128(_mm_and_si128(_mm_cmpeq_epi8(v0, e2), _mm_cmpeq_epi8(v1, x80)),
+                                      _mm_cmpeq_epi8(_mm_or_si128(v2, one), a9)));  // A8 or A9
+    if (const int bits = _mm_movemask_epi8(m)) return i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(bits)));
+  }
+#endif
+  for (; i < n; ++i) {
+    const unsigned char c = p[i];
+    if ((c == '\n' || c == '\r' || c == 0xC2 || c == 0xE2) && LineEnd(t, i)) return i;
+  }
+  return n;
 }
 
 // The text ends a sentence or clause, so a line break after it is a real paragraph break.
@@ -219,28 +253,8 @@ void FindParagraphs(std::string_view t, std::vector<Range>* paragraphs) {
   bool previous_line_blank = true;
   std::size_t i = 0;
   while (i < t.size()) {
-    std::size_t j = i, term = 0;
-    while (j < t.size()) {
-      // Eight bytes at a time while none can start a line terminator (LF, CR, or the lead bytes
-      // of NEL, LS and PS). Continuation bytes never equal those, so stepping byte by byte
-      // between the blocks cannot match inside a character.
-      while (j + 8 <= t.size()) {
-        std::uint64_t w;
-        std::memcpy(&w, t.data() + j, 8);
-        w = le64toh(w);
-        std::uint64_t m = ByteMask(w, '\n') | ByteMask(w, '\r') | ByteMask(w, 0xC2) | ByteMask(w, 0xE2);
-        if (m) {
-          j += static_cast<std::size_t>(__builtin_ctzll(m)) / 8;  // the first candidate byte
-          break;
-        }
-        j += 8;
-      }
-      if (j >= t.size()) break;
-      unsigned char c = static_cast<unsigned char>(t[j]);
-      if ((c == '\n' || c == '\r' || c == 0xC2 || c == 0xE2) && (term = LineEnd(t, j))) break;
-      ++j;
-    }
-    j = std::min(j, t.size());
+    const std::size_t j = FindLineEnd(t, i);
+    const std::size_t term = j < t.size() ? LineEnd(t, j) : 0;
     Range line = Trim(t, {i, j});
     if (line.begin == line.end) {
       previous_line_blank = true;
@@ -275,7 +289,37 @@ void FindQuotes(std::string_view t, Range p, std::vector<Range>* out) {
     return step;
   }();
   const auto* bytes = reinterpret_cast<const unsigned char*>(t.data());
+#if defined(__SSE2__)
+  const __m128i quote = _mm_set1_epi8('"'), c2 = _mm_set1_epi8(static_cast<char>(0xC2));
+  const __m128i e2 = _mm_set1_epi8(static_cast<char>(0xE2)), e3 = _mm_set1_epi8(static_cast<char>(0xE3));
+  const __m128i x80 = _mm_set1_epi8(static_cast<char>(0x80)), x10 = _mm_set1_epi8(0x10);
+  const __m128i xbb = _mm_set1_epi8(static_cast<char>(0xBB)), xfa = _mm_set1_epi8(static_cast<char>(0xFA));
+  const __m128i x98 = _mm_set1_epi8(static_cast<char>(0x98)), xfc = _mm_set1_epi8(static_cast<char>(0xFC));
+  const __m128i x8c = _mm_set1_epi8(static_cast<char>(0x8C));
+#endif
   for (std::size_t i = p.begin; i < p.end;) {
+#if defined(__SSE2__)
+    // Sixteen bytes at a time up to the next quotation mark, matched whole (" « » ‘ ’ “ ” 「 」 『 』):
+    // a mark never starts inside a character, and the lead bytes alone (E3 also leads 。 and 、)
+    // would stop the scan every few characters of a Chinese text.
+    while (i + 18 <= p.end) {
+      const __m128i v0 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + i));
+      const __m128i v1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + i + 1));
+      const __m128i v2 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + i + 2));
+      const __m128i second80 = _mm_cmpeq_epi8(v1, x80);
+      __m128i m = _mm_cmpeq_epi8(v0, quote);
+      m = _mm_or_si128(m, _mm_and_si128(_mm_cmpeq_epi8(v0, c2), _mm_cmpeq_epi8(_mm_or_si128(v1, x10), xbb)));  // AB BB
+      m = _mm_or_si128(m, _mm_and_si128(_mm_and_si128(_mm_cmpeq_epi8(v0, e2), second80),
+                                        _mm_cmpeq_epi8(_mm_and_si128(v2, xfa), x98)));  // 98 99 9C 9D
+      m = _mm_or_si128(m, _mm_and_si128(_mm_and_si128(_mm_cmpeq_epi8(v0, e3), second80),
+                                        _mm_cmpeq_epi8(_mm_and_si128(v2, xfc), x8c)));  // 8C..8F
+      if (const int bits = _mm_movemask_epi8(m)) {
+        i += static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(bits)));
+        break;
+      }
+      i += 16;
+    }
+#endif
     // Eight ASCII bytes without a '"' at a time, then character by character.
     while (i + 8 <= p.end) {
       std::uint64_t w;
@@ -352,28 +396,55 @@ namespace sbreak {
 // UAX #29 Sentence_Break classes the fast path tells apart, read from ICU's property data. Lines
 // holding kComplex characters (ATerm, which needs the abbreviation, case and number rules, and
 // Extend/Format, which rule SB5 makes transparent) go to ICU's iterator.
-enum Class : std::uint8_t { kOther, kSTerm, kClose, kSp, kSContinue, kParaSep, kCR, kComplex };
+// kComplex: Extend and Format (rule SB5 makes them transparent): lines holding them go to ICU.
+// kUpper, kLower, kOLetter and kNumeric matter only after ATerm (rules SB6–SB8).
+enum Class : std::uint8_t { kOther, kSTerm, kClose, kSp, kSContinue, kParaSep, kCR, kComplex, kATerm, kUpper, kLower,
+                            kOLetter, kNumeric };
 
 Class FromIcu(UChar32 cp) {
   switch (u_getIntPropertyValue(cp, UCHAR_SENTENCE_BREAK)) {
     case U_SB_STERM: return kSTerm;
+    case U_SB_ATERM: return kATerm;
     case U_SB_CLOSE: return kClose;
     case U_SB_SP: return kSp;
     case U_SB_SCONTINUE: return kSContinue;
     case U_SB_SEP: case U_SB_LF: return kParaSep;
     case U_SB_CR: return kCR;
-    case U_SB_ATERM: case U_SB_EXTEND: case U_SB_FORMAT: return kComplex;
+    case U_SB_EXTEND: case U_SB_FORMAT: return kComplex;
+    case U_SB_UPPER: return kUpper;
+    case U_SB_LOWER: return kLower;
+    case U_SB_OLETTER: return kOLetter;
+    case U_SB_NUMERIC: return kNumeric;
     default: return kOther;
   }
 }
 
+// Classes that act alike outside ATerm's rules: neither terminators, closing punctuation,
+// spaces, SContinue, line ends nor Extend/Format.
+inline bool Plain(Class k) { return k == kOther || k >= kUpper; }
+
 struct Table {
   std::array<Class, 0x10000> bmp{};  // touched sparsely: a release uses few non-ideograph characters
-  bool ideographs_other = true;      // lead bytes E4–E9 (U+4000–U+9FFF) are all kOther: skip them whole
+  bool ideographs_other = true;      // lead bytes E4–E9 (U+4000–U+9FFF) are all Plain and caseless: skip them whole
+  // The ASCII characters that matter outside STerm Close* Sp* (STerm, ATerm, LF, CR: the others
+  // leave the state as it is), for the sixteen-byte scan; `scan` is off if there are more.
+  std::array<unsigned char, 8> ascii_stops{};
+  int ascii_stop_count = 0;
+  bool scan = false;
   Table() {
     for (UChar32 cp = 0; cp < 0x10000; ++cp) bmp[cp] = FromIcu(cp);
-    for (UChar32 cp = 0x4000; cp < 0xA000; ++cp) ideographs_other = ideographs_other && bmp[cp] == kOther;
+    for (UChar32 cp = 0x4000; cp < 0xA000; ++cp)
+      ideographs_other = ideographs_other && Plain(bmp[cp]) && bmp[cp] != kUpper && bmp[cp] != kLower;
+    scan = ideographs_other;
+    for (int c = 0; c < 0x80; ++c)
+      if (Stops(bmp[c])) {
+        if (ascii_stop_count == static_cast<int>(ascii_stops.size())) scan = false;
+        else ascii_stops[ascii_stop_count++] = static_cast<unsigned char>(c);
+      }
+    for (int k = ascii_stop_count; k < static_cast<int>(ascii_stops.size()); ++k) ascii_stops[k] = ascii_stops[0];
   }
+  // A character of this class changes the state of the loop outside STerm Close* Sp*.
+  static bool Stops(Class k) { return k == kSTerm || k == kATerm || k == kComplex || k == kParaSep || k == kCR; }
 };
 const Table& Classes() {
   static const Table table;
@@ -396,21 +467,8 @@ inline Class At(const Table& tab, const unsigned char* u8, std::size_t i, std::s
 
 // The offset after the line terminator (LF, CR, CRLF, NEL, LS, PS) at or after i, or t.size().
 std::size_t NextLineEnd(std::string_view t, std::size_t i) {
-  const auto* u8 = reinterpret_cast<const unsigned char*>(t.data());
-  const std::size_t n = t.size();
-  while (i < n) {
-    // Eight bytes at a time while none can start a terminator.
-    while (i + 8 <= n) {
-      std::uint64_t w;
-      std::memcpy(&w, u8 + i, 8);
-      if (HasByte(w, '\n') || HasByte(w, '\r') || HasByte(w, 0xC2) || HasByte(w, 0xE2)) break;
-      i += 8;
-    }
-    if (i >= n) break;
-    if (std::size_t len = LineEnd(t, i)) return i + len;
-    ++i;
-  }
-  return n;
+  i = FindLineEnd(t, i);
+  return i < t.size() ? i + LineEnd(t, i) : i;
 }
 
 // ICU's sentence breaks over norm[begin, end), appended to *breaks as offsets into norm (the
@@ -462,11 +520,238 @@ void IcuBreaks(BreakCache& cache, icu::BreakIterator* bi, std::string_view norm,
   bi->setText(icu::UnicodeString());
 }
 
-// Languages whose ICU sentence rules are the root rules (UAX #29) plus "@ss=standard"
-// abbreviations, which act only after ATerm, and whose lines seldom hold a full stop: the fast
-// path below applies to them. (English lines nearly all go to ICU anyway, and cutting a text
-// into runs of lines costs more than the fast path saves: 5 % more on the dev releases.)
-bool FastSentenceRules(std::string_view base) { return base == "zh" || base == "ja"; }
+// Languages whose ICU sentence rules are the root rules (UAX #29), with the "@ss=standard"
+// exceptions applied on top (FilteredBreakIteratorBuilder, as ICU itself does): the fast path
+// below applies to them.
+bool FastSentenceRules(std::string_view base) { return base == "zh" || base == "ja" || base == "en"; }
+
+// UAX #29 sentence breaks of one line without Extend or Format (rules SB6–SB11; SB3/SB4 are the
+// line end, SB5 needs no work without Extend and Format): the raw breaks inside
+// [line, content_end) (content_end: the line's terminator or the end of the text) appended to
+// *out. Returns false, appending nothing, when the line holds Extend or Format (ICU takes it).
+bool RuleBreaks(const sbreak::Table& tab, const unsigned char* u8, std::size_t line, std::size_t content_end,
+                std::vector<std::size_t>* out) {
+  using namespace sbreak;
+  const std::size_t mark = out->size();
+  std::size_t len = 0;
+  Class before = kSp;  // class of the character before i (none at the line start: not Upper/Lower)
+  for (std::size_t i = line; i < content_end;) {
+#if defined(__SSE2__)
+    if (tab.scan) {
+      // Sixteen bytes at a time over ideographs and ASCII that is neither a terminator nor
+      // Extend/Format: only the class of the last character matters (SB7 asks whether it is
+      // Upper or Lower; ideographs are neither). Other characters are looked at below.
+      const std::size_t from = i;
+      while (i + 16 <= content_end) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(u8 + i));
+        const __m128i lead = _mm_cmpeq_epi8(_mm_max_epu8(v, _mm_set1_epi8(static_cast<char>(0xC0))), v);
+        const __m128i x = _mm_sub_epi8(v, _mm_set1_epi8(static_cast<char>(0xE4)));
+        const __m128i ideograph = _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(5)), x);
+        __m128i stop = _mm_andnot_si128(ideograph, lead);
+        for (int a = 0; a < static_cast<int>(tab.ascii_stops.size()); ++a)
+          stop = _mm_or_si128(stop, _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(tab.ascii_stops[a]))));
+        if (const int bits = _mm_movemask_epi8(stop)) {
+          i += static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(bits)));
+          break;
+        }
+        i += 16;
+      }
+      while (i > from && i < content_end && (u8[i] & 0xC0) == 0x80) --i;  // back to a character start
+      if (i > from) before = u8[i - 1] < 0x80 ? tab.bmp[u8[i - 1]] : kOLetter;  // an ideograph's last byte
+      if (i >= content_end) break;
+    }
+#endif
+    Class k = At(tab, u8, i, content_end, &len);
+    if (k == kComplex) {
+      out->resize(mark);
+      return false;
+    }
+    if (k != kSTerm && k != kATerm) {
+      before = k;
+      i += len;
+      continue;
+    }
+    // SATerm Close* Sp*, then the character x that decides (SB6–SB11).
+    const bool aterm = k == kATerm;
+    const Class before_term = before;
+    std::size_t j = i + len;
+    bool directly = true;  // x follows the terminator directly
+    Class last = k, x = kOther;
+    std::size_t xlen = 0;
+    while (j < content_end && (x = At(tab, u8, j, content_end, &xlen)) == kClose) j += xlen, directly = false, last = kClose;
+    while (j < content_end && (x = At(tab, u8, j, content_end, &xlen)) == kSp) j += xlen, directly = false, last = kSp;
+    if (j >= content_end) break;  // the line end or the end of the text follows: no break inside
+    if (x == kComplex) {
+      out->resize(mark);
+      return false;
+    }
+    bool no_break = x == kSContinue || x == kSTerm || x == kATerm;  // SB8a
+    if (aterm && !no_break) {
+      if (directly && x == kNumeric) no_break = true;                                          // SB6
+      if (directly && x == kUpper && (before_term == kUpper || before_term == kLower)) no_break = true;  // SB7
+      if (!no_break) {
+        // SB8: ATerm Close* Sp* × (¬(OLetter | Upper | Lower | ParaSep | SATerm))* Lower
+        std::size_t q = j, qlen = 0;
+        for (; q < content_end; q += qlen) {
+          const Class y = At(tab, u8, q, content_end, &qlen);
+          if (y == kComplex) {
+            out->resize(mark);
+            return false;
+          }
+          if (y == kLower) {
+            no_break = true;
+            break;
+          }
+          if (y == kOLetter || y == kUpper || y == kParaSep || y == kCR || y == kSTerm || y == kATerm) break;
+        }
+      }
+    }
+    if (!no_break) out->push_back(j);
+    before = last;
+    i = j;  // x is looked at afresh (it may open the next terminator run)
+  }
+  return true;
+}
+
+// A BreakIterator that returns given break positions: ICU's FilteredBreakIteratorBuilder wraps it
+// so that ICU's own "@ss=standard" exception code (Mr., U.S., ...) filters the fast path's raw
+// breaks exactly as it filters its rule-based iterator's. Only what the filter calls does work.
+class GivenBreaks : public icu::BreakIterator {
+ public:
+  const std::vector<int32_t>* breaks = nullptr;  // ascending, starting with 0
+  UText* text = nullptr;
+  std::size_t at = 0;
+
+  bool operator==(const icu::BreakIterator& o) const override { return this == &o; }
+  GivenBreaks* clone() const override { return new GivenBreaks(*this); }
+  UClassID getDynamicClassID() const override { return nullptr; }
+  icu::CharacterIterator& getText() const override { return chars_; }  // not used by the filter
+  UText* getUText(UText* fill_in, UErrorCode& status) const override {
+    return utext_clone(fill_in, text, false, true, &status);
+  }
+  void setText(const icu::UnicodeString&) override {}
+  void setText(UText* t, UErrorCode&) override { text = t; }
+  void adoptText(icu::CharacterIterator* it) override { delete it; }
+  int32_t first() override {
+    at = 0;
+    return Current();
+  }
+  int32_t last() override {
+    at = breaks->empty() ? 0 : breaks->size() - 1;
+    return Current();
+  }
+  int32_t previous() override {
+    if (at == 0 || breaks->empty()) return DONE;
+    --at;
+    return Current();
+  }
+  int32_t next() override {
+    if (at + 1 >= breaks->size()) {
+      at = breaks->size();
+      return DONE;
+    }
+    return (*breaks)[++at];
+  }
+  int32_t current() const override { return Current(); }
+  int32_t following(int32_t offset) override {
+    at = static_cast<std::size_t>(std::upper_bound(breaks->begin(), breaks->end(), offset) - breaks->begin());
+    return Current();
+  }
+  int32_t preceding(int32_t offset) override {
+    std::size_t k = static_cast<std::size_t>(std::lower_bound(breaks->begin(), breaks->end(), offset) - breaks->begin());
+    if (k == 0) return DONE;
+    at = k - 1;
+    return Current();
+  }
+  UBool isBoundary(int32_t offset) override { return std::binary_search(breaks->begin(), breaks->end(), offset); }
+  int32_t next(int32_t steps) override {
+    int32_t r = Current();
+    for (; steps > 0 && r != DONE; --steps) r = next();
+    for (; steps < 0 && r != DONE; ++steps) r = previous();
+    return r;
+  }
+  icu::BreakIterator* createBufferClone(void*, int32_t&, UErrorCode& status) override {
+    status = U_SAFECLONE_ALLOCATED_WARNING;
+    return clone();
+  }
+  icu::BreakIterator& refreshInputText(UText* input, UErrorCode& status) override {
+    setText(input, status);
+    return *this;
+  }
+
+ private:
+  int32_t Current() const { return at < breaks->size() ? (*breaks)[at] : DONE; }
+  mutable icu::StringCharacterIterator chars_{icu::UnicodeString()};
+};
+
+// ICU's "@ss=standard" exception filter for a language over GivenBreaks, or none when ICU has no
+// exceptions for it (then its sentence iterator is the unfiltered one too).
+struct ExceptionFilter {
+  GivenBreaks* given = nullptr;                  // owned by `filtered`
+  std::unique_ptr<icu::BreakIterator> filtered;  // null: no exceptions
+  UText* text = nullptr;
+  std::vector<int32_t> list;
+  ExceptionFilter() = default;
+  ExceptionFilter(const ExceptionFilter&) = delete;
+  ExceptionFilter& operator=(const ExceptionFilter&) = delete;
+  ~ExceptionFilter() {
+    if (text) utext_close(text);
+  }
+};
+
+ExceptionFilter* FilterFor(std::map<std::string, std::unique_ptr<ExceptionFilter>>& filters, std::string_view base) {
+  auto it = filters.find(std::string(base));
+  if (it != filters.end()) return it->second.get();
+  auto f = std::make_unique<ExceptionFilter>();
+  UErrorCode e = U_ZERO_ERROR;
+  // The locale as SentenceIterator gives it to ICU, whose makeInstance builds its filter the same way.
+  std::unique_ptr<icu::FilteredBreakIteratorBuilder> builder(
+      icu::FilteredBreakIteratorBuilder::createInstance(icu::Locale((std::string(base) + "@ss=standard").c_str()), e));
+  if (U_SUCCESS(e) && builder) {
+    auto* given = new GivenBreaks();
+    given->breaks = &f->list;
+    f->filtered.reset(builder->build(given, e));
+    if (U_FAILURE(e) || !f->filtered) f->filtered.reset();
+    else f->given = given;
+  }
+  return (filters[std::string(base)] = std::move(f)).get();
+}
+
+// Removes from *breaks (ascending) the raw breaks in `raw` (ascending, inside the text) that ICU's
+// exception filter suppresses over the whole text `norm`.
+void ApplyExceptions(ExceptionFilter& f, std::string_view norm, const std::vector<std::size_t>& raw,
+                     std::vector<std::size_t>* breaks) {
+  if (!f.filtered || raw.empty()) return;
+  UErrorCode e = U_ZERO_ERROR;
+  f.text = utext_openUTF8(f.text, norm.data(), static_cast<int64_t>(norm.size()), &e);
+  if (U_FAILURE(e)) return;
+  f.list.clear();
+  f.list.push_back(0);
+  for (std::size_t b : raw) f.list.push_back(static_cast<int32_t>(b));
+  f.list.push_back(static_cast<int32_t>(norm.size()));
+  f.filtered->setText(f.text, e);
+  if (U_FAILURE(e)) return;
+  // Suppressed = raw breaks the filtered iteration skips.
+  thread_local std::vector<std::size_t> dropped;
+  dropped.clear();
+  std::size_t r = 0;
+  f.filtered->first();
+  for (int32_t b = f.filtered->next(); b != icu::BreakIterator::DONE; b = f.filtered->next()) {
+    for (; r < raw.size() && raw[r] < static_cast<std::size_t>(b); ++r) dropped.push_back(raw[r]);
+    if (r < raw.size() && raw[r] == static_cast<std::size_t>(b)) ++r;
+  }
+  for (; r < raw.size(); ++r) dropped.push_back(raw[r]);
+  if (dropped.empty()) return;
+  std::size_t w = 0, d = 0;
+  for (std::size_t k = 0; k < breaks->size(); ++k) {
+    const std::size_t b = (*breaks)[k];
+    while (d < dropped.size() && dropped[d] < b) ++d;
+    if (d < dropped.size() && dropped[d] == b) continue;
+    (*breaks)[w++] = b;
+  }
+  breaks->resize(w);
+  ReleaseIfLarge(&dropped);
+}
 
 }  // namespace
 
@@ -505,6 +790,13 @@ void SentenceBreaks(std::string_view norm, const std::string& language, std::vec
     std::size_t icu_from = n;  // start of the pending run of lines for ICU; n = none
     std::size_t line = 0;
     thread_local std::vector<std::size_t> pending;  // fast-path breaks of the current line
+    // ICU applies the language's "@ss=standard" exceptions to its raw breaks; the same filter
+    // runs over the fast path's raw breaks inside lines (a line end is never an exception).
+    thread_local std::map<std::string, std::unique_ptr<ExceptionFilter>> filters;
+    thread_local std::vector<std::size_t> raw;
+    ExceptionFilter* filter = FilterFor(filters, base);
+    const bool rules_first = base == "en";
+    raw.clear();
     while (line < n) {
       pending.clear();
       bool complex = false;
@@ -512,45 +804,85 @@ void SentenceBreaks(std::string_view norm, const std::string& language, std::vec
       std::size_t line_end = n;
       bool after_term = false;  // inside STerm Close* Sp*
       bool in_sp = false;
-      while (i < n) {
-        unsigned c = u8[i];
-        if (c >= 0xE4 && c <= 0xE9 && tab.ideographs_other && i + 3 <= n) {  // most of a Chinese text
+      if (rules_first) {
+        // English lines nearly all hold a full stop: straight to the full rule loop.
+        const std::size_t content_end = FindLineEnd(norm, line);
+        line_end = content_end < n ? content_end + LineEnd(norm, content_end) : n;
+        if (!RuleBreaks(tab, u8, line, content_end, &pending)) complex = true;
+      } else {
+        while (i < n) {
+#if defined(__SSE2__)
+          if (!after_term && tab.scan) {
+            // Outside STerm Close* Sp* only STerm, ATerm, Extend, Format and line ends matter:
+            // sixteen bytes at a time over ideographs (lead bytes E4–E9, all Other) and ASCII
+            // other than those; any other lead byte is looked at below.
+            const std::size_t from = i;
+            while (i + 16 <= n) {
+              const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(u8 + i));
+              const __m128i lead = _mm_cmpeq_epi8(_mm_max_epu8(v, _mm_set1_epi8(static_cast<char>(0xC0))), v);
+              const __m128i x = _mm_sub_epi8(v, _mm_set1_epi8(static_cast<char>(0xE4)));
+              const __m128i ideograph = _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(5)), x);
+              __m128i stop = _mm_andnot_si128(ideograph, lead);
+              for (int a = 0; a < static_cast<int>(tab.ascii_stops.size()); ++a)
+                stop = _mm_or_si128(stop, _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(tab.ascii_stops[a]))));
+              if (const int bits = _mm_movemask_epi8(stop)) {
+                i += static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(bits)));
+                break;
+              }
+              i += 16;
+            }
+            // A block boundary may fall inside a character: back to its first byte.
+            while (i > from && i < n && (u8[i] & 0xC0) == 0x80) --i;
+            if (i >= n) break;
+          }
+#endif
+          unsigned c = u8[i];
+          if (c >= 0xE4 && c <= 0xE9 && tab.ideographs_other && i + 3 <= n) {  // most of a Chinese text
+            if (after_term) {
+              pending.push_back(i);
+              after_term = false;
+            }
+            i += 3;
+            continue;
+          }
+          sbreak::Class k = sbreak::At(tab, u8, i, n, &len);
+          if (k == sbreak::kComplex) {
+            complex = true;
+            line_end = NextLineEnd(norm, i);  // by bytes alone: ICU takes the line
+            break;
+          }
+          if (k == sbreak::kATerm) {
+            // A full stop brings in rules SB6–SB8: the whole line through the full rule loop.
+            const std::size_t content_end = FindLineEnd(norm, i);
+            line_end = content_end < n ? content_end + LineEnd(norm, content_end) : n;
+            pending.clear();
+            if (!RuleBreaks(tab, u8, line, content_end, &pending)) complex = true;
+            break;
+          }
+          if (k == sbreak::kParaSep || k == sbreak::kCR) {
+            i += len;
+            if (k == sbreak::kCR && i < n && u8[i] == '\n') ++i;
+            line_end = i;
+            break;
+          }
           if (after_term) {
-            pending.push_back(i);
-            after_term = false;
+            if (k == sbreak::kClose && !in_sp) {
+            } else if (k == sbreak::kSp) {
+              in_sp = true;
+            } else if (k == sbreak::kSContinue) {
+              after_term = false;
+            } else if (k != sbreak::kSTerm) {
+              pending.push_back(i);
+              after_term = false;
+            } else {
+              in_sp = false;  // SB8a: no break before a further STerm; the run goes on
+            }
+          } else if (k == sbreak::kSTerm) {
+            after_term = true;
+            in_sp = false;
           }
-          i += 3;
-          continue;
-        }
-        sbreak::Class k = sbreak::At(tab, u8, i, n, &len);
-        if (k == sbreak::kComplex) {
-          complex = true;
-          line_end = NextLineEnd(norm, i);  // by bytes alone: ICU takes the line
-          break;
-        }
-        if (k == sbreak::kParaSep || k == sbreak::kCR) {
           i += len;
-          if (k == sbreak::kCR && i < n && u8[i] == '\n') ++i;
-          line_end = i;
-          break;
         }
-        if (after_term) {
-          if (k == sbreak::kClose && !in_sp) {
-          } else if (k == sbreak::kSp) {
-            in_sp = true;
-          } else if (k == sbreak::kSContinue) {
-            after_term = false;
-          } else if (k != sbreak::kSTerm) {
-            pending.push_back(i);
-            after_term = false;
-          } else {
-            in_sp = false;  // SB8a: no break before a further STerm; the run goes on
-          }
-        } else if (k == sbreak::kSTerm) {
-          after_term = true;
-          in_sp = false;
-        }
-        i += len;
       }
       if (complex) {
         if (icu_from == n) icu_from = line;
@@ -560,12 +892,15 @@ void SentenceBreaks(std::string_view norm, const std::string& language, std::vec
           icu_from = n;
         }
         breaks.insert(breaks.end(), pending.begin(), pending.end());
+        if (filter && filter->filtered) raw.insert(raw.end(), pending.begin(), pending.end());
         breaks.push_back(line_end);
       }
       line = line_end;
     }
     if (icu_from != n) IcuBreaks(cache, bi, norm, icu_from, n, &breaks);
+    if (filter) ApplyExceptions(*filter, norm, raw, &breaks);
     ReleaseIfLarge(&pending);
+    ReleaseIfLarge(&raw);
   }
   ReleaseIfLarge(&cache.utf16);
   ReleaseIfLarge(&cache.offsets);

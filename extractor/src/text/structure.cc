@@ -3,12 +3,14 @@
 // with ICU regular expressions over a UTF-8 UText, so match offsets are normalized byte offsets.
 #include <unicode/regex.h>
 #include <unicode/uchar.h>
+#include <unicode/ustring.h>
 #include <unicode/utext.h>
 
 #include <algorithm>
 #include <cctype>
 #include <cstring>
 #include <memory>
+#include <vector>
 
 #include "text/internal.h"
 #include "text/normalize.h"
@@ -94,8 +96,12 @@ const Compiled& Patterns() {
   return compiled;
 }
 
-// Matchers are made once per thread (RegexMatcher is not thread-safe; RegexPattern is) and
-// pointed at each document's normalized text in turn.
+// Matchers are made once per thread (RegexMatcher is not thread-safe; RegexPattern is). Each
+// match runs over the paragraph alone, converted to UTF-16: ICU's regex engine reads UTF-16
+// directly but a UTF-8 UText through a chunk buffer refilled on every jump, several times
+// slower. With ICU's default opaque and anchoring bounds a region sees nothing outside itself,
+// so matching the paragraph alone is matching a region of the text. Match offsets are mapped
+// back to the normalized text (Offset).
 class Matchers {
  public:
   static Matchers& For(std::string_view norm) {
@@ -111,14 +117,22 @@ class Matchers {
   icu::RegexMatcher* Match(int id, Range r) {
     icu::RegexMatcher* m = matcher_[id].get();
     if (!m) return nullptr;
-    if (!current_[id]) {  // pointed at this document on first use only (most patterns never run)
-      m->reset(text_);
-      current_[id] = true;
-    }
+    if (!Convert(r)) return nullptr;
     UErrorCode e = U_ZERO_ERROR;
-    m->region(static_cast<int64_t>(r.begin), static_cast<int64_t>(r.end), e);
-    if (U_FAILURE(e)) return nullptr;
+    m->reset(text_);
     return m->lookingAt(e) && U_SUCCESS(e) ? m : nullptr;
+  }
+  // A UTF-16 offset of the last matched paragraph as a normalized byte offset.
+  std::size_t Offset(int64_t u16) const {
+    const auto* u8 = reinterpret_cast<const unsigned char*>(norm_.data());
+    std::size_t at = range_.begin;
+    for (int64_t k = 0; k < u16 && at < range_.end;) {
+      const unsigned char lead = u8[at];
+      const std::size_t len = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+      at += len;
+      k += len == 4 ? 2 : 1;
+    }
+    return std::min(at, range_.end);
   }
 
  private:
@@ -132,21 +146,41 @@ class Matchers {
     }
   }
   void Reset(std::string_view norm) {
-    UErrorCode e = U_ZERO_ERROR;
-    text_ = utext_openUTF8(text_, norm.data(), static_cast<int64_t>(norm.size()), &e);
-    for (bool& c : current_) c = false;
+    norm_ = norm;
+    converted_ = false;
   }
+  bool Convert(Range r) {
+    if (converted_ && r.begin == range_.begin && r.end == range_.end) return true;
+    converted_ = false;
+    range_ = r;
+    UErrorCode e = U_ZERO_ERROR;
+    const std::size_t n = r.end - r.begin;
+    if (n >= static_cast<std::size_t>(INT32_MAX)) return false;
+    utf16_.resize(n + 1);
+    int32_t len = 0;
+    // The view is well-formed UTF-8 (Normalize replaces ill-formed bytes); U+FFFD regardless.
+    u_strFromUTF8WithSub(utf16_.data(), static_cast<int32_t>(utf16_.size()), &len, norm_.data() + r.begin,
+                         static_cast<int32_t>(n), 0xFFFD, nullptr, &e);
+    if (U_FAILURE(e)) return false;
+    text_ = utext_openUChars(text_, utf16_.data(), len, &e);
+    if (U_FAILURE(e)) return false;
+    converted_ = true;
+    return true;
+  }
+  std::string_view norm_;
+  Range range_;
+  bool converted_ = false;
+  std::vector<UChar> utf16_;
   UText* text_ = nullptr;
-  bool current_[kPatternCount] = {};
   std::unique_ptr<icu::RegexMatcher> matcher_[kPatternCount];
 };
 
-Range Group(icu::RegexMatcher* m, int group) {
+Range Group(const Matchers& ms, icu::RegexMatcher* m, int group) {
   if (group <= 0) return {};
   UErrorCode e = U_ZERO_ERROR;
   int64_t b = m->start64(group, e), en = m->end64(group, e);
   if (U_FAILURE(e) || b < 0) return {};
-  return {static_cast<std::size_t>(b), static_cast<std::size_t>(en)};
+  return {ms.Offset(b), ms.Offset(en)};
 }
 
 // Paragraphs looked at for a dateline, and how far into the text.
@@ -286,9 +320,9 @@ DatelineSpan FindDateline(std::string_view norm, const std::vector<Range>& parag
   auto take = [&](int id, icu::RegexMatcher* hit) {
     UErrorCode e = U_ZERO_ERROR;
     d.found = true;
-    d.norm_begin = static_cast<std::size_t>(hit->start64(e));
-    d.norm_end = static_cast<std::size_t>(hit->end64(e));
-    Range date = Group(hit, c.date_group[id]), place = Group(hit, c.place_group[id]);
+    d.norm_begin = m.Offset(hit->start64(e));
+    d.norm_end = m.Offset(hit->end64(e));
+    Range date = Group(m, hit, c.date_group[id]), place = Group(m, hit, c.place_group[id]);
     d.date_begin = date.begin, d.date_end = date.end;
     d.place_begin = place.begin, d.place_end = place.end;
     Trim(norm, d.norm_begin, &d.place_end);
@@ -324,9 +358,9 @@ DatelineSpan FindDateline(std::string_view norm, const std::vector<Range>& parag
       // A date on a line of its own: the place often opens the next paragraphs ("New Delhi – ...").
       for (std::size_t q = k + 1; q < std::min(limit, k + 4); ++q) {
         if (icu::RegexMatcher* ph = m.Match(kEnPlaceDash, paragraphs[q])) {
-          Range place = Group(ph, c.place_group[kEnPlaceDash]);
+          Range place = Group(m, ph, c.place_group[kEnPlaceDash]);
           UErrorCode e = U_ZERO_ERROR;
-          std::size_t end = static_cast<std::size_t>(ph->end64(e));
+          std::size_t end = m.Offset(ph->end64(e));
           d.place_begin = place.begin, d.place_end = place.end;
           d.norm_end = end;
           break;

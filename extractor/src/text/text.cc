@@ -81,17 +81,48 @@ Result<PreparedText> PrepareText(const Document& doc, const TextOptions& options
   bool keep_quotes_whole = t.language_.rfind("zh", 0) == 0 || t.language_ == "ja";
   std::size_t boilerplate = text::FindBoilerplateStart(norm, paragraphs);
 
+  // ToOriginal for ascending ranges: the runs are found by walking on from the last one rather
+  // than by a binary search each time (the same run: the last with norm <= pos).
+  std::size_t hint = 0;
+  const std::vector<Run>& runs = t.runs_;
+  const std::size_t norm_size = t.normalized_.size();
+  const auto run_at = [&](std::size_t pos) {
+    if (hint >= runs.size() || runs[hint].norm > pos) return hint = RunAt(runs, pos);
+    for (int steps = 0; hint + 1 < runs.size() && runs[hint + 1].norm <= pos; ++steps) {
+      if (steps == 16) return hint = RunAt(runs, pos);
+      ++hint;
+    }
+    return hint;
+  };
+  const auto to_original = [&](std::size_t norm_begin, std::size_t norm_end) -> Span {
+    // As PreparedText::ToOriginal, with run_at.
+    norm_begin = std::min(norm_begin, norm_size);
+    norm_end = std::min(std::max(norm_end, norm_begin), norm_size);
+    if (runs.empty()) return {};
+    std::size_t b;
+    if (norm_begin >= norm_size) {
+      b = t.original_.size();
+    } else {
+      const Run& r = runs[run_at(norm_begin)];
+      b = r.identity ? r.orig + (norm_begin - r.norm) : r.orig;
+    }
+    if (norm_end == norm_begin) return {b, b};
+    const std::size_t i = run_at(norm_end - 1);
+    const Run& r = runs[i];
+    const std::size_t e = r.identity ? r.orig + (norm_end - r.norm) : runs[i + 1].orig;
+    return {b, std::max(b, e)};
+  };
   t.paragraphs_.reserve(paragraphs.size());
   t.sentences_.reserve(breaks.size());
   for (std::size_t k = 0; k < paragraphs.size(); ++k) {
     const text::Range& p = paragraphs[k];
     int index = static_cast<int>(k);
-    t.paragraphs_.push_back({p.begin, p.end, t.ToOriginal(p.begin, p.end)});
+    t.paragraphs_.push_back({p.begin, p.end, to_original(p.begin, p.end)});
     text::FindQuotes(norm, p, &quotes);
-    for (const text::Range& q : quotes) t.quotes_.push_back({q.begin, q.end, t.ToOriginal(q.begin, q.end), index});
+    for (const text::Range& q : quotes) t.quotes_.push_back({q.begin, q.end, to_original(q.begin, q.end), index});
     text::FindSentences(norm, p, breaks, keep_quotes_whole, quotes, &sentences);
     for (const text::Range& s : sentences)
-      t.sentences_.push_back({s.begin, s.end, t.ToOriginal(s.begin, s.end), index, k >= boilerplate});
+      t.sentences_.push_back({s.begin, s.end, to_original(s.begin, s.end), index, k >= boilerplate});
   }
   t.dateline_ = text::FindDateline(norm, paragraphs);
   for (auto* v : {&paragraphs, &quotes, &sentences}) text::ReleaseIfLarge(v);

@@ -46,17 +46,35 @@ void FindWrapBreaks(std::string_view s, std::vector<WrapBreak>* out) {
   using unwrap::Line;
   out->clear();
   if (s.size() < 200) return;
-  // Cheap test first: three lines of more than 400 bytes (so more than 100 columns) mean
-  // paragraphs written one per line, the usual case.
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t n = s.size();
+  auto is_space_at = [&](std::size_t i, std::size_t end, std::size_t* len) {
+    if (p[i] == ' ' || p[i] == '\t') return *len = 1, true;
+    if (p[i] == 0xC2 && i + 1 < end && p[i + 1] == 0xA0) return *len = 2, true;
+    if (p[i] == 0xE3 && i + 2 < end && p[i + 1] == 0x80 && p[i + 2] == 0x80) return *len = 3, true;
+    return false;
+  };
+  // Cheap tests first, on line ends alone: three lines of more than 400 bytes (so more than 100
+  // columns) mean paragraphs written one per line, the usual case; and a document needs three
+  // wraps, each between two non-blank lines, so fewer than three such pairs (paragraphs set
+  // apart by blank lines) settle it too.
   {
-    int long_lines = 0;
-    for (std::size_t at = 0; at < s.size() && long_lines < 3;) {
-      const void* nl = std::memchr(s.data() + at, '\n', s.size() - at);
-      const std::size_t end = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - s.data()) : s.size();
+    int long_lines = 0, pairs = 0;
+    bool previous_blank = true;
+    for (std::size_t at = 0; at <= n && long_lines < 3;) {
+      const void* nl = at < n ? std::memchr(p + at, '\n', n - at) : nullptr;
+      const std::size_t end = nl ? static_cast<std::size_t>(static_cast<const unsigned char*>(nl) - p) : n;
       if (end - at > 400) ++long_lines;
+      // Blank as in the line loop below: nothing but spaces before the line end (CR LF's CR included).
+      const std::size_t stop = end > at && p[end - 1] == '\r' ? end - 1 : end;
+      std::size_t b = at, len = 0;
+      while (b < stop && is_space_at(b, stop, &len)) b += len;
+      const bool blank = b == stop;
+      if (!blank && !previous_blank) ++pairs;
+      previous_blank = blank;
       at = end + 1;
     }
-    if (long_lines >= 3) return;
+    if (long_lines >= 3 || pairs < 3) return;
   }
   thread_local std::vector<Line> lines;
   lines.clear();
@@ -73,14 +91,6 @@ void FindWrapBreaks(std::string_view s, std::vector<WrapBreak>* out) {
     }
     return t;
   }();
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  const std::size_t n = s.size();
-  auto is_space_at = [&](std::size_t i, std::size_t end, std::size_t* len) {
-    if (p[i] == ' ' || p[i] == '\t') return *len = 1, true;
-    if (p[i] == 0xC2 && i + 1 < end && p[i + 1] == 0xA0) return *len = 2, true;
-    if (p[i] == 0xE3 && i + 2 < end && p[i + 1] == 0x80 && p[i + 2] == 0x80) return *len = 3, true;
-    return false;
-  };
   for (std::size_t i = 0; i < n;) {
     Line l;
     l.begin = i;
@@ -109,18 +119,28 @@ void FindWrapBreaks(std::string_view s, std::vector<WrapBreak>* out) {
       const __m128i c0 = _mm_set1_epi8(static_cast<char>(0xC0)), c80 = _mm_set1_epi8(static_cast<char>(0x80));
       const __m128i e3 = _mm_set1_epi8(static_cast<char>(0xE3)), f0 = _mm_set1_epi8(static_cast<char>(0xF0));
       const __m128i ten = _mm_set1_epi8(10), four = _mm_set1_epi8(4), ef = _mm_set1_epi8(static_cast<char>(0xEF));
-      for (; k + 16 <= c_end; k += 16) {
-        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + k));
-        const int cont = _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v, c0), c80));
-        const __m128i x = _mm_sub_epi8(v, e3), y = _mm_sub_epi8(v, f0);
-        const int w = _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(x, ten), x),
-                                                     _mm_cmpeq_epi8(_mm_min_epu8(y, four), y)));
-        starts += 16 - __builtin_popcount(static_cast<unsigned>(cont));
-        wide += __builtin_popcount(static_cast<unsigned>(w));
-        for (int m = _mm_movemask_epi8(_mm_cmpeq_epi8(v, ef)); m; m &= m - 1) {
-          const std::size_t at = k + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(m)));
-          if (at + 2 < c_end) wide += p[at + 1] == 0xBC || (p[at + 1] == 0xBD && p[at + 2] <= 0xA0);
+      // Counts are kept per byte lane (a matching compare is -1: subtracting it adds one) and
+      // summed with _mm_sad_epu8 at most every 255 blocks: no popcount per block (without
+      // -mpopcnt that is a library call).
+      const __m128i zero = _mm_setzero_si128();
+      while (k + 16 <= c_end) {
+        __m128i cont_lanes = zero, wide_lanes = zero;
+        int blocks = 0;
+        for (; k + 16 <= c_end && blocks < 255; k += 16, ++blocks) {
+          const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + k));
+          cont_lanes = _mm_sub_epi8(cont_lanes, _mm_cmpeq_epi8(_mm_and_si128(v, c0), c80));
+          const __m128i x = _mm_sub_epi8(v, e3), y = _mm_sub_epi8(v, f0);
+          wide_lanes = _mm_sub_epi8(wide_lanes, _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(x, ten), x),
+                                                             _mm_cmpeq_epi8(_mm_min_epu8(y, four), y)));
+          for (int m = _mm_movemask_epi8(_mm_cmpeq_epi8(v, ef)); m; m &= m - 1) {
+            const std::size_t at = k + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(m)));
+            if (at + 2 < c_end) wide += p[at + 1] == 0xBC || (p[at + 1] == 0xBD && p[at + 2] <= 0xA0);
+          }
         }
+        const __m128i cs = _mm_sad_epu8(cont_lanes, zero), ws = _mm_sad_epu8(wide_lanes, zero);
+        const int cont = _mm_cvtsi128_si32(cs) + _mm_cvtsi128_si32(_mm_srli_si128(cs, 8));
+        starts += 16 * blocks - cont;
+        wide += _mm_cvtsi128_si32(ws) + _mm_cvtsi128_si32(_mm_srli_si128(ws, 8));
       }
 #endif
       for (; k < c_end; ++k) {

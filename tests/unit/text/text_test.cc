@@ -209,6 +209,33 @@ TEST_CASE("offset map property over random Unicode text", "[text][offsets][prope
   }
 }
 
+TEST_CASE("offset map over long runs of three-byte characters", "[text][offsets][property]") {
+  // Normalize looks up runs of three-byte characters directly while the next character has an
+  // NFKC boundary before it: runs of ideographs, CJK punctuation and full-width forms, ended by
+  // characters that compose with the one before (kana voicing marks, Hangul jamo, combining marks
+  // in two and three bytes), ASCII, two-byte characters and supplementary ones, near the end too.
+  const std::vector<std::string> run = {"国", "际", "會", "議", "，", "。", "（", "）", "：", "\xE2\x80\x9C",
+                                        "\xE2\x80\x9D", "\xE3\x80\x81", "\xEF\xBD\xB6" /* ｶ */,
+                                        "\xE3\x82\xAB" /* カ */, "\xEA\xB0\x80" /* 가 */, "\xE2\x91\xA0" /* ① */};
+  const std::vector<std::string> end = {"\xE3\x82\x99", "\xEF\xBE\x9E", "\xE1\x85\xA1", "\xE1\x86\xA8",
+                                        "\xCC\x81", "\xE2\x83\x97" /* U+20D7 */, "a", " ", "1", "\n", "\xC2\xB7",
+                                        "\xC2\xA0", "\xF0\xA0\x80\x80", "\xED\x9F\xBB" /* U+D7FB */, "\xE0\xA4\x95"};
+  std::mt19937 rng(20261125);
+  for (int iter = 0; iter < 400; ++iter) {
+    std::string s;
+    const int pieces = 1 + static_cast<int>(rng() % 6);
+    for (int k = 0; k < pieces; ++k) {
+      const int len = static_cast<int>(rng() % 12);
+      for (int i = 0; i < len; ++i) s += run[rng() % run.size()];
+      s += end[rng() % end.size()];
+    }
+    INFO("text: " << s);
+    PreparedText t = Prep(s);
+    REQUIRE(t.normalized() == Oracle(s));
+    CheckOffsetMap(t);
+  }
+}
+
 TEST_CASE("ill-formed UTF-8 in a document does not break the map", "[text][offsets]") {
   PreparedText t = Prep(std::string("ab\xFF\xC3 国\xE5\x9B"));
   CHECK(t.normalized() == "ab\xEF\xBF\xBD\xEF\xBF\xBD \xE5\x9B\xBD\xEF\xBF\xBD");
@@ -282,11 +309,13 @@ TEST_CASE("paragraphs and sentences", "[text][sentences]") {
 }
 
 TEST_CASE("line ends and quotation marks are found at every byte alignment", "[text][sentences]") {
-  // The scans look at eight bytes at a time: put each mark at every offset within a block, after
-  // other characters that share its lead byte (— ¢ 。).
+  // The scans look at eight or sixteen bytes at a time: put each mark at every offset within a
+  // block, after other characters that share its lead byte (— ¢ 。) and near misses that share
+  // two of its bytes (‧ U+2027, ‚ „ 》 【).
+  const std::string near_misses = "\xE2\x80\xA7\xE2\x80\x9A\xE2\x80\x9E\xE3\x80\x8B\xE3\x80\x90";
   for (const char* sep : {"\n", "\r\n", "\xC2\x85", "\xE2\x80\xA8", "\xE2\x80\xA9"}) {
-    for (int k = 0; k < 17; ++k) {
-      std::string first = std::string(k, 'x') + "\xE2\x80\x94\xC2\xA2\xE3\x80\x82";
+    for (int k = 0; k < 41; ++k) {
+      std::string first = near_misses + std::string(k, 'x') + "\xE2\x80\x94\xC2\xA2\xE3\x80\x82";
       std::string text = first + sep + "Next one.";
       INFO("offset " << k << " separator bytes " << std::strlen(sep));
       PreparedText t = Prep(text, "en");
@@ -295,11 +324,11 @@ TEST_CASE("line ends and quotation marks are found at every byte alignment", "[t
       CHECK(t.NormalizedView(t.paragraphs()[1].norm_begin, t.paragraphs()[1].norm_end) == "Next one.");
     }
   }
-  for (int k = 0; k < 17; ++k) {
-    for (int j = 0; j < 9; ++j) {
+  for (int k = 0; k < 41; ++k) {
+    for (int j = 0; j < 17; ++j) {
       std::string q1 = "\xE2\x80\x9C" "ab\xE2\x80\x94" "\xE2\x80\x9D", q2 = "\xE3\x80\x8C" "c\xE3\x80\x82" "\xE3\x80\x8D",
                   q3 = "\"e\xC2\xA2" "f\"";
-      std::string text = std::string(k, 'x') + q1 + std::string(j, 'y') + q2 + " " + q3;
+      std::string text = near_misses + std::string(k, 'x') + q1 + std::string(j, 'y') + near_misses + q2 + " " + q3;
       INFO("offsets " << k << ", " << j);
       PreparedText t = Prep(text, "zh-Hans");  // (the view has “” for 「」: Hant-Hans maps them)
       REQUIRE(t.quotes().size() == 3);
