@@ -53,6 +53,16 @@ inline bool IsAsciiWordByte(unsigned char b) {
   return IsAlphaWordSlow(c);
 }
 
+// False when the code point at `p` (< s.size()) is certainly no word character: an ASCII byte
+// other than a letter, digit or '_', or a lead byte of U+4E00–U+9FFF (E4 B8..E9; an ill-formed
+// sequence decodes to U+FFFD, no word character either). A byte test before decoding.
+[[gnu::always_inline]] inline bool MayBeAlphaAt(std::string_view s, std::size_t p) {
+  const unsigned char b = static_cast<unsigned char>(s[p]);
+  if (b < 0x80) return IsAsciiWordByte(b);
+  if (b - 0xE5u <= 0xE9u - 0xE5u) return false;
+  return !(b == 0xE4 && p + 1 < s.size() && static_cast<unsigned char>(s[p + 1]) >= 0xB8);
+}
+
 bool StartsWithAt(std::string_view s, std::size_t pos, std::string_view w) {
   return pos <= s.size() && s.size() - pos >= w.size() && s.compare(pos, w.size(), w) == 0;
 }
@@ -392,57 +402,62 @@ class Cascade {
   // alphabetic names.
   void ScanGazetteer(std::vector<Candidate>* out) {
     // Blocks of three passes, so that the filters cost no branch per code point: (1) decode each
-    // code point once (the one after `c` becomes the next round's `c`) and keep the word starts
-    // whose first code point begins some name; (2) keep those whose first two code points begin
-    // one (the pair filter's loads overlap); (3) match from the survivors, in text order.
+    // code point and keep the word starts whose first code point begins some name; (2) keep those
+    // whose first two code points begin one (the code point after each is decoded only here, for
+    // the third of a Chinese release that passes (1)); (3) match from the survivors, in text order.
     // 16 bytes a start and 64 starts a block: 1 KB of stack, which the rules stage between two
     // releases evicts like everything else (8 KB took 128 cache-missing writes per release).
     struct Start {
       std::size_t i;
       char32_t c;
-      std::uint32_t next_and_n;  // the next code point (21 bits), and c's length in bytes << 24
-      char32_t next() const { return next_and_n & 0xFFFFFF; }
-      std::size_t n() const { return next_and_n >> 24; }
+      std::uint32_t n;
     };
     constexpr std::size_t kBlock = 64;
     Start block[kBlock];
     std::vector<std::int32_t> best;
     const std::size_t size = s_.size();
+    const unsigned char* p = reinterpret_cast<const unsigned char*>(s_.data());
     bool prev_alpha = false;
-    char32_t c = 0;
-    std::size_t n = size > 0 ? DecodeAt(s_, 0, &c) : 0;
-    bool alpha = IsAlphaWord(c);
     std::size_t i = 0;
     while (i < size) {
       std::size_t k = 0;
       while (i < size && k < kBlock) {
-        char32_t next = 0;
-        std::size_t next_n = i + n < size ? DecodeAt(s_, i + n, &next) : 0;
-        const bool word_start = !(alpha && prev_alpha);
-        block[k] = Start{i, c, static_cast<std::uint32_t>(next) | static_cast<std::uint32_t>(n) << 24};
-        k += static_cast<std::size_t>(word_start & gz_.trie.MayStartAt(c, n, static_cast<unsigned char>(s_[i])));
-        prev_alpha = alpha;
-        alpha = IsAlphaWord(next);
-        c = next;
-        i += n;
-        n = next_n;
-        if (alpha && prev_alpha && i < size) {
-          // Inside a word nothing starts: step over it and the ASCII letters and digits after it
-          // in one go (English text is mostly such positions).
-          std::size_t j = i + n;
-          while (j < size && IsAsciiWordByte(static_cast<unsigned char>(s_[j]))) ++j;
-          i = j;
-          if (j >= size) break;
-          n = DecodeAt(s_, i, &c);
-          alpha = IsAlphaWord(c);  // prev_alpha stays true: the byte before j belongs to the word
+        const unsigned char b = p[i];
+        // Most code points of a Chinese release: a well-formed Han character of U+4E00–U+9FFF
+        // (lead byte E4–E9). Never a word character, so always a word start, and its only
+        // filter is the first-code-point bitmap: no call, no generic decoding.
+        if (b - 0xE4u <= 0xE9u - 0xE4u && i + 3 <= size && (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
+          const char32_t c = static_cast<char32_t>(b & 0x0F) << 12 | static_cast<char32_t>(p[i + 1] & 0x3F) << 6 |
+                             (p[i + 2] & 0x3F);
+          if (c >= 0x4E00) {
+            block[k] = Start{i, c, 3};
+            k += static_cast<std::size_t>(gz_.trie.MayStartAt(c, 3, b));
+            prev_alpha = false;
+            i += 3;
+            continue;
+          }
         }
+        char32_t c;
+        const std::size_t n = DecodeAt(s_, i, &c);
+        const bool alpha = IsAlphaWord(c);
+        block[k] = Start{i, c, static_cast<std::uint32_t>(n)};
+        k += static_cast<std::size_t>(!(alpha && prev_alpha) & gz_.trie.MayStartAt(c, n, b));
+        prev_alpha = alpha;
+        i += n;
+        // Inside a word nothing starts: step over the ASCII letters and digits after a word
+        // character in one go (English text is mostly such positions; prev_alpha stays true).
+        if (alpha)
+          while (i < size && IsAsciiWordByte(p[i])) ++i;
       }
       std::size_t m = 0;
       for (std::size_t q = 0; q < k; ++q) {
-        block[m] = block[q];
-        m += static_cast<std::size_t>(gz_.trie.MayStartWith(block[q].c, block[q].n(), block[q].next()));
+        const Start st = block[q];
+        char32_t next = 0;
+        if (st.i + st.n < size) DecodeAt(s_, st.i + st.n, &next);
+        block[m] = st;
+        m += static_cast<std::size_t>(gz_.trie.MayStartWith(st.c, st.n, next));
       }
-      for (std::size_t q = 0; q < m; ++q) MatchStart(block[q].i, block[q].c, block[q].n(), out, best);
+      for (std::size_t q = 0; q < m; ++q) MatchStart(block[q].i, block[q].c, block[q].n, out, best);
     }
   }
 
@@ -463,12 +478,14 @@ class Cascade {
         return;
       }
       // right boundary: an alphabetic name must not continue into a word
-      std::size_t ls;
-      char32_t last = DecodeBefore(s_, end, &ls);
-      if (IsAlphaWord(last) && end < s_.size()) {
-        char32_t next;
-        DecodeAt(s_, end, &next);
-        if (IsAlphaWord(next)) return;
+      if (end < s_.size() && MayBeAlphaAt(s_, end)) {
+        std::size_t ls;
+        char32_t last = DecodeBefore(s_, end, &ls);
+        if (IsAlphaWord(last)) {
+          char32_t next;
+          DecodeAt(s_, end, &next);
+          if (IsAlphaWord(next)) return;
+        }
       }
       if (e.kind == EntryKind::kOrgKeyword) {
         keyword_hits_.push_back({i, end, payload});
