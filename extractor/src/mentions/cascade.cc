@@ -335,6 +335,73 @@ std::size_t FindAnyBytePair(std::string_view s, std::size_t i, const unsigned ch
   return n;
 }
 
+// A position where a gazetteer name may start (ScanGazetteer): code point `c` of `n` bytes at `i`.
+struct GazStart {
+  std::size_t i;
+  char32_t c;
+  std::uint32_t n;
+};
+
+// The gazetteer pass's first filter, from *i on: stores up to `cap` word starts whose first code
+// point begins some name, and returns how many. A function of its own (not inlined into the
+// pass, whose matching code would take the registers): its loop state stays in registers.
+[[gnu::noinline]] std::size_t FirstFilter(const Trie& trie, std::string_view s, std::size_t* pos, bool* prev_alpha_io,
+                                          GazStart* block, std::size_t cap) {
+  const std::size_t size = s.size();
+  const unsigned char* p = reinterpret_cast<const unsigned char*>(s.data());
+  std::size_t i = *pos, k = 0;
+  bool prev_alpha = *prev_alpha_io;
+  const std::uint64_t* first_bits = trie.FirstBits();
+  while (i < size && k < cap) {
+    // Most code points of a Chinese release: well-formed Han characters of U+4E00–U+9FFF (lead
+    // byte E4–E9). Never word characters, so always word starts, and their only filter is the
+    // first-code-point bitmap: a tight loop of its own, without the generic decoding (inside the
+    // general loop the compiler merged the two paths and kept its state on the stack).
+    const std::size_t han_from = i;
+    while (i + 3 <= size && k < cap) {
+      const unsigned b = p[i], b1 = p[i + 1], b2 = p[i + 2];
+      if (b - 0xE4u > 0xE9u - 0xE4u || ((b1 & 0xC0u) ^ 0x80u) != 0 || ((b2 & 0xC0u) ^ 0x80u) != 0) break;
+      const char32_t c = static_cast<char32_t>((b & 0x0Fu) << 12 | (b1 & 0x3Fu) << 6 | (b2 & 0x3Fu));
+      if (c < 0x4E00) break;
+      block[k] = GazStart{i, c, 3};
+      k += static_cast<std::size_t>((first_bits[c >> 6] >> (c & 63)) & 1);
+      i += 3;
+    }
+    if (i != han_from) prev_alpha = false;
+    if (i >= size || k >= cap) break;
+    const unsigned char b = p[i];
+    char32_t c;
+    const std::size_t n = DecodeAt(s, i, &c);
+    const bool alpha = IsAlphaWord(c);
+    block[k] = GazStart{i, c, static_cast<std::uint32_t>(n)};
+    k += static_cast<std::size_t>(!(alpha && prev_alpha) & trie.MayStartAt(c, n, b));
+    prev_alpha = alpha;
+    i += n;
+    // Inside a word nothing starts: step over the ASCII letters and digits after a word
+    // character in one go (English text is mostly such positions; prev_alpha stays true).
+    if (alpha)
+      while (i < size && IsAsciiWordByte(p[i])) ++i;
+  }
+  *pos = i;
+  *prev_alpha_io = prev_alpha;
+  return k;
+}
+
+// The second filter: keeps (in place, in order) the starts whose first two code points begin
+// some name; the code point after each start is decoded only here. Returns how many are left.
+[[gnu::noinline]] std::size_t PairFilter(const Trie& trie, std::string_view s, GazStart* block, std::size_t k) {
+  const std::size_t size = s.size();
+  std::size_t m = 0;
+  for (std::size_t q = 0; q < k; ++q) {
+    const GazStart st = block[q];
+    char32_t next = 0;
+    if (st.i + st.n < size) DecodeAt(s, st.i + st.n, &next);
+    block[m] = st;
+    m += static_cast<std::size_t>(trie.MayStartWith(st.c, st.n, next));
+  }
+  return m;
+}
+
 // ---- The cascade ----
 
 class Cascade {
@@ -407,56 +474,15 @@ class Cascade {
     // the third of a Chinese release that passes (1)); (3) match from the survivors, in text order.
     // 16 bytes a start and 64 starts a block: 1 KB of stack, which the rules stage between two
     // releases evicts like everything else (8 KB took 128 cache-missing writes per release).
-    struct Start {
-      std::size_t i;
-      char32_t c;
-      std::uint32_t n;
-    };
     constexpr std::size_t kBlock = 64;
-    Start block[kBlock];
+    GazStart block[kBlock];
     std::vector<std::int32_t> best;
     const std::size_t size = s_.size();
-    const unsigned char* p = reinterpret_cast<const unsigned char*>(s_.data());
     bool prev_alpha = false;
     std::size_t i = 0;
     while (i < size) {
-      std::size_t k = 0;
-      while (i < size && k < kBlock) {
-        const unsigned char b = p[i];
-        // Most code points of a Chinese release: a well-formed Han character of U+4E00–U+9FFF
-        // (lead byte E4–E9). Never a word character, so always a word start, and its only
-        // filter is the first-code-point bitmap: no call, no generic decoding.
-        if (b - 0xE4u <= 0xE9u - 0xE4u && i + 3 <= size && (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
-          const char32_t c = static_cast<char32_t>(b & 0x0F) << 12 | static_cast<char32_t>(p[i + 1] & 0x3F) << 6 |
-                             (p[i + 2] & 0x3F);
-          if (c >= 0x4E00) {
-            block[k] = Start{i, c, 3};
-            k += static_cast<std::size_t>(gz_.trie.MayStartAt(c, 3, b));
-            prev_alpha = false;
-            i += 3;
-            continue;
-          }
-        }
-        char32_t c;
-        const std::size_t n = DecodeAt(s_, i, &c);
-        const bool alpha = IsAlphaWord(c);
-        block[k] = Start{i, c, static_cast<std::uint32_t>(n)};
-        k += static_cast<std::size_t>(!(alpha && prev_alpha) & gz_.trie.MayStartAt(c, n, b));
-        prev_alpha = alpha;
-        i += n;
-        // Inside a word nothing starts: step over the ASCII letters and digits after a word
-        // character in one go (English text is mostly such positions; prev_alpha stays true).
-        if (alpha)
-          while (i < size && IsAsciiWordByte(p[i])) ++i;
-      }
-      std::size_t m = 0;
-      for (std::size_t q = 0; q < k; ++q) {
-        const Start st = block[q];
-        char32_t next = 0;
-        if (st.i + st.n < size) DecodeAt(s_, st.i + st.n, &next);
-        block[m] = st;
-        m += static_cast<std::size_t>(gz_.trie.MayStartWith(st.c, st.n, next));
-      }
+      const std::size_t k = FirstFilter(gz_.trie, s_, &i, &prev_alpha, block, kBlock);
+      const std::size_t m = PairFilter(gz_.trie, s_, block, k);
       for (std::size_t q = 0; q < m; ++q) MatchStart(block[q].i, block[q].c, block[q].n, out, best);
     }
   }

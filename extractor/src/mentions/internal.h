@@ -203,6 +203,8 @@ class Trie {
   // `next` (0 at the end of the text). Most positions of a release fail here.
   // Exact and cheaper than MayStartWith: false when no key starts with the code point `cp` of
   // `len` bytes whose first byte is `lead` (MatchAtCodePoint would find nothing there).
+  // The bitmap MayStartAt reads for a multi-byte BMP code point (bit cp of the array).
+  const std::uint64_t* FirstBits() const { return first_bits_.data(); }
   bool MayStartAt(char32_t cp, std::size_t len, unsigned char lead) const {
     if (len == 1) return root_[lead] != 0;
     if (cp >= 0x10000) return true;
