@@ -40,9 +40,15 @@ struct AlphaWordTable {
   return *t;
 }
 
-inline bool IsAsciiWordByte(unsigned char b) {
-  return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9') || b == '_';
-}
+// ASCII letters, digits and '_', one table lookup (the scans ask for every byte of a word).
+struct AsciiWordTable {
+  bool is[256] = {};
+  constexpr AsciiWordTable() {
+    for (int b = 0; b < 256; ++b) is[b] = (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9') || b == '_';
+  }
+};
+inline constexpr AsciiWordTable kAsciiWord{};
+inline bool IsAsciiWordByte(unsigned char b) { return kAsciiWord.is[b]; }
 
 [[gnu::always_inline]] inline bool IsAlphaWord(char32_t c) {
   if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
@@ -353,23 +359,39 @@ struct GazStart {
   bool prev_alpha = *prev_alpha_io;
   const std::uint64_t* first_bits = trie.FirstBits();
   while (i < size && k < cap) {
-    // Most code points of a Chinese release: well-formed Han characters of U+4E00–U+9FFF (lead
-    // byte E4–E9). Never word characters, so always word starts, and their only filter is the
-    // first-code-point bitmap: a tight loop of its own, without the generic decoding (inside the
-    // general loop the compiler merged the two paths and kept its state on the stack).
-    const std::size_t han_from = i;
-    while (i + 3 <= size && k < cap) {
-      const unsigned b = p[i], b1 = p[i + 1], b2 = p[i + 2];
-      if (b - 0xE4u > 0xE9u - 0xE4u || ((b1 & 0xC0u) ^ 0x80u) != 0 || ((b2 & 0xC0u) ^ 0x80u) != 0) break;
-      const char32_t c = static_cast<char32_t>((b & 0x0Fu) << 12 | (b1 & 0x3Fu) << 6 | (b2 & 0x3Fu));
-      if (c < 0x4E00) break;
-      block[k] = GazStart{i, c, 3};
-      k += static_cast<std::size_t>((first_bits[c >> 6] >> (c & 63)) & 1);
-      i += 3;
-    }
-    if (i != han_from) prev_alpha = false;
-    if (i >= size || k >= cap) break;
     const unsigned char b = p[i];
+    if (b < 0x80) {  // ASCII: no decoding; a word character only at a word's start can begin a name
+      const bool alpha = IsAsciiWordByte(b);
+      block[k] = GazStart{i, b, 1};
+      k += static_cast<std::size_t>(!(alpha && prev_alpha) & trie.MayStartAt(b, 1, b));
+      prev_alpha = alpha;
+      ++i;
+      // Inside a word nothing starts: step over the rest of it in one go (English text is
+      // mostly such positions; prev_alpha stays true).
+      if (alpha)
+        while (i < size && IsAsciiWordByte(p[i])) ++i;
+      continue;
+    }
+    if (b - 0xE4u <= 0xE9u - 0xE4u) {
+      // Most code points of a Chinese release: well-formed Han characters of U+4E00–U+9FFF.
+      // Never word characters, so always word starts, and their only filter is the
+      // first-code-point bitmap: a tight loop of their own without generic decoding (inside the
+      // general loop the compiler merged the paths and kept its state on the stack).
+      const std::size_t han_from = i;
+      while (i + 3 <= size && k < cap) {
+        const unsigned h = p[i], h1 = p[i + 1], h2 = p[i + 2];
+        if (h - 0xE4u > 0xE9u - 0xE4u || ((h1 & 0xC0u) ^ 0x80u) != 0 || ((h2 & 0xC0u) ^ 0x80u) != 0) break;
+        const char32_t c = static_cast<char32_t>((h & 0x0Fu) << 12 | (h1 & 0x3Fu) << 6 | (h2 & 0x3Fu));
+        if (c < 0x4E00) break;
+        block[k] = GazStart{i, c, 3};
+        k += static_cast<std::size_t>((first_bits[c >> 6] >> (c & 63)) & 1);
+        i += 3;
+      }
+      if (i != han_from) {
+        prev_alpha = false;
+        continue;
+      }
+    }
     char32_t c;
     const std::size_t n = DecodeAt(s, i, &c);
     const bool alpha = IsAlphaWord(c);
@@ -377,8 +399,6 @@ struct GazStart {
     k += static_cast<std::size_t>(!(alpha && prev_alpha) & trie.MayStartAt(c, n, b));
     prev_alpha = alpha;
     i += n;
-    // Inside a word nothing starts: step over the ASCII letters and digits after a word
-    // character in one go (English text is mostly such positions; prev_alpha stays true).
     if (alpha)
       while (i < size && IsAsciiWordByte(p[i])) ++i;
   }
