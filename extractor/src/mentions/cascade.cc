@@ -224,10 +224,16 @@ bool IsOrgPrefixStop(std::string_view w) {
 // "C.P." / "I."); returns its end or npos.
 std::size_t LatinNameToken(std::string_view s, std::size_t p) {
   if (p >= s.size()) return std::string_view::npos;
-  char32_t c;
-  std::size_t n = DecodeAt(s, p, &c);
-  if (!IsUpperLatin(c) || IsHan(c)) return std::string_view::npos;
-  std::size_t i = p + n;
+  std::size_t i;
+  if (static_cast<unsigned char>(s[p]) < 0x80) {  // no call for ASCII: A–Z or nothing
+    if (s[p] < 'A' || s[p] > 'Z') return std::string_view::npos;
+    i = p + 1;
+  } else {
+    char32_t c;
+    std::size_t n = DecodeAt(s, p, &c);
+    if (!IsUpperLatin(c) || IsHan(c)) return std::string_view::npos;
+    i = p + n;
+  }
   // Initials: "C." "C.P." "KV"
   if (i < s.size() && s[i] == '.') {
     std::size_t j = i + 1;
@@ -236,6 +242,17 @@ std::size_t LatinNameToken(std::string_view s, std::size_t p) {
   }
   std::size_t letters = 1;
   while (i < s.size()) {
+    // ASCII first, without decoding: letters and '_' continue the token; other bytes but the
+    // joiners '-' and '\'' end it. The rest as below.
+    const unsigned char x = static_cast<unsigned char>(s[i]);
+    if (x < 0x80) {
+      if (IsAsciiWordByte(x) && !(x >= '0' && x <= '9')) {
+        ++i;
+        ++letters;
+        continue;
+      }
+      if (x != '-' && x != '\'') break;
+    }
     char32_t d;
     std::size_t dn = DecodeAt(s, i, &d);
     if (IsAlphaWord(d) && !(d >= '0' && d <= '9')) {
