@@ -307,13 +307,8 @@ std::size_t LatinName(std::string_view s, std::size_t p, int min_tokens) {
 }
 
 struct LatinRes {
-  RE2 said_after, acronym;
-  LatinRes()
-      : said_after("^,?\\s*(?:said|says|noted|added|stated|explained|commented|remarked|stressed|emphasi[sz]ed|"
-                   "underlined|observed|declared|announced|told|pointed out|highlighted|concluded|continued|"
-                   "affirmed|urged|recalled|welcomed)\\b",
-                   RE2::Quiet),
-        acronym("^\\s?\\(([A-Z][A-Za-z0-9&-]{1,11})\\)", RE2::Quiet) {}
+  RE2 acronym;
+  LatinRes() : acronym("^\\s?\\(([A-Z][A-Za-z0-9&-]{1,11})\\)", RE2::Quiet) {}
 };
 
 const LatinRes& Latin() {
@@ -358,12 +353,7 @@ std::size_t FindAnyBytePair(std::string_view s, std::size_t i, const unsigned ch
   return n;
 }
 
-// A position where a gazetteer name may start (ScanGazetteer): code point `c` of `n` bytes at `i`.
-struct GazStart {
-  std::size_t i;
-  char32_t c;
-  std::uint32_t n;
-};
+}  // namespace
 
 // The gazetteer pass's first filter, from *i on: stores up to `cap` word starts whose first code
 // point begins some name, and returns how many. A function of its own (not inlined into the
@@ -438,6 +428,8 @@ struct GazStart {
   }
   return m;
 }
+
+namespace {
 
 // ---- The cascade ----
 
@@ -1213,15 +1205,13 @@ class Cascade {
       if (nb != std::string_view::npos) add(nb, p, "person:en-who-clause");
     }
     // en: "Helen Clark said", "said Houlin Zhao"
-    const LatinRes& r = Latin();
     for (std::size_t p = 0; p < s_.size(); ++p) {
       p = FindByteInRange(s_, p, 'A', 'Z');
       if (p >= s_.size()) break;
       if (p > 0 && IsAlphaWord(static_cast<unsigned char>(s_[p - 1]))) continue;
       std::size_t e = LatinName(s_, p, 2);
       if (e == std::string_view::npos) continue;
-      re2::StringPiece rest(s_.data() + e, s_.size() - e);
-      if (RE2::PartialMatch(rest, r.said_after) || SaidBefore(s_, p)) add(p, e, "person:en-speech");
+      if (SaidAfter(s_.substr(e)) || SaidBefore(s_, p)) add(p, e, "person:en-speech");
       p = e;
     }
   }
@@ -1627,6 +1617,26 @@ class Cascade {
 };
 
 }  // namespace
+
+bool SaidAfter(std::string_view rest) {
+  std::size_t i = 0;
+  if (i < rest.size() && rest[i] == ',') ++i;
+  while (i < rest.size() && (rest[i] == ' ' || rest[i] == '\t' || rest[i] == '\n' || rest[i] == '\f' || rest[i] == '\r')) ++i;
+  // Every verb starts with a lower-case letter: most names are followed by something else.
+  if (i >= rest.size() || rest[i] < 'a' || rest[i] > 'z') return false;
+  static constexpr std::string_view kVerbs[] = {
+      "said",       "says",      "noted",       "added",      "stated",    "explained",  "commented",
+      "remarked",   "stressed",  "emphasised",  "emphasized", "underlined", "observed",  "declared",
+      "announced",  "told",      "pointed out", "highlighted", "concluded", "continued", "affirmed",
+      "urged",      "recalled",  "welcomed"};
+  const std::string_view at = rest.substr(i);
+  for (std::string_view v : kVerbs) {
+    if (at.size() < v.size() || at.compare(0, v.size(), v) != 0) continue;
+    // \b after the verb's last letter: the end, or a byte that is no ASCII word character
+    if (at.size() == v.size() || !IsAsciiWordByte(static_cast<unsigned char>(at[v.size()]))) return true;
+  }
+  return false;
+}
 
 std::vector<Candidate> FindInText(const Gazetteer& gz, std::string_view norm, std::string_view language,
                                   std::string_view anchor, const std::vector<QuoteSpan>& quotes, Store* store) {
