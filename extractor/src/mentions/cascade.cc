@@ -505,7 +505,7 @@ class Cascade {
     // releases evicts like everything else (8 KB took 128 cache-missing writes per release).
     constexpr std::size_t kBlock = 64;
     GazStart block[kBlock];
-    std::vector<std::int32_t> best;
+    std::vector<std::int32_t>& best = scratch_.best;  // MatchStart clears it
     const std::size_t size = s_.size();
     bool prev_alpha = false;
     std::size_t i = 0;
@@ -585,7 +585,8 @@ class Cascade {
     static const std::u32string kDots = U"·•・‧.";
     // Roles and organizations found so far, by start: a name does not begin inside one
     // (主席克洛德·容克 is 主席 + 克洛德·容克, though 席 is a transliteration character).
-    std::vector<std::pair<std::size_t, std::size_t>> words;
+    std::vector<std::pair<std::size_t, std::size_t>>& words = scratch_.words;
+    words.clear();
     for (const Candidate& c : *out)
       if (c.type == MentionType::kRole || c.type == MentionType::kOrg) words.emplace_back(c.begin, c.end);
     std::sort(words.begin(), words.end());
@@ -1373,21 +1374,16 @@ class Cascade {
   // Stage 5: later short uses of a name seen in full: 萨努 → 布哈伊马·萨努, Sanou / Mr Sanou →
   // Brahima Sanou, CTO → Commonwealth Telecommunications Organisation, 苗圩 again.
   void ShortForms(const std::vector<Candidate>& ms, std::vector<Candidate>* out) {
-    struct Form {
-      std::string_view text;
-      std::string_view full;
-      std::size_t first_end;  // only uses after the full form count
-      MentionType type;
-      Acronym org;
-    };
-    std::vector<Form> forms;
+    std::vector<Form>& forms = scratch_.forms;
+    forms.clear();
     static const std::u32string kDots = U"·•・‧.";
     for (const Candidate& m : ms) {
       if (m.type != MentionType::kPerson || m.source == "person:short") continue;
       std::string_view name = m.full.empty() ? s_.substr(m.begin, m.end - m.begin) : m.full.view();
       // Chinese transliterated: each part of two or more characters; native: the name itself.
       bool dotted = false;
-      std::vector<std::string_view> parts;
+      std::vector<std::string_view>& parts = scratch_.parts;
+      parts.clear();
       std::size_t part_begin = 0;
       for (std::size_t i = 0; i < name.size();) {
         char32_t c;
@@ -1422,12 +1418,16 @@ class Cascade {
     // A name is a form once per mention of it, and there are dozens of forms: find every
     // occurrence of every distinct form in one pass, then walk them for each form as repeated
     // finds from first_end would (each search resumes after the previous hit).
-    std::vector<std::string_view> texts;
+    std::vector<std::string_view>& texts = scratch_.texts;
+    texts.clear();
     for (const Form& f : forms)
       if (!f.text.empty() && std::find(texts.begin(), texts.end(), f.text) == texts.end()) texts.push_back(f.text);
     std::size_t from = s_.size();
     for (const Form& f : forms) from = std::min(from, f.first_end);
-    std::vector<std::vector<std::size_t>> occurrences(texts.size());
+    // Kept per thread with the inner vectors' capacity; only the first texts.size() are used.
+    std::vector<std::vector<std::size_t>>& occurrences = scratch_.occurrences;
+    if (occurrences.size() < texts.size()) occurrences.resize(texts.size());
+    for (std::size_t k = 0; k < texts.size(); ++k) occurrences[k].clear();
     FindAll(texts, from, &occurrences);
     for (const Form& f : forms) {
       if (f.text.empty()) continue;
@@ -1478,6 +1478,13 @@ class Cascade {
 
   struct Acronym {
     std::string_view full, key, wikidata, country;
+  };
+  struct Form {  // ShortForms: a text whose later uses are short forms of `full`
+    std::string_view text;
+    std::string_view full;
+    std::size_t first_end;  // only uses after the full form count
+    MentionType type;
+    Acronym org;
   };
 
   // Every (overlapping) occurrence at or after `from` of each of `texts` in s_, ascending. One
@@ -1591,6 +1598,12 @@ class Cascade {
     std::vector<std::size_t> entity_starts, speech_hits, generic_orgs;
     std::vector<CountryHit> country_hits;
     std::vector<std::pair<std::string_view, Acronym>> acronyms;
+    // Working vectors of single stages, cleared where they are used.
+    std::vector<std::int32_t> best;
+    std::vector<std::pair<std::size_t, std::size_t>> words;
+    std::vector<Form> forms;
+    std::vector<std::string_view> parts, texts;
+    std::vector<std::vector<std::size_t>> occurrences;
   };
   static Scratch& ThreadScratch() {
     thread_local Scratch s;
