@@ -451,14 +451,15 @@ class Cascade {
       base.push_back(c);
     }
     ScanGazetteer(&base);
-    for (Candidate& d : FindDates(s_, anchor_, store_)) base.push_back(d);
+    FindDates(s_, anchor_, store_, &base);
     TransliteratedNames(&base);
     LatinPatterns(&base);
     std::vector<Candidate> r1 = ResolveOverlaps(std::move(base));
 
     // r1 does not overlap itself: with no suffix organizations added, resolving again keeps it as
     // it is. The added ones go after r1, the order the resolution's tie-break has always seen.
-    std::vector<Candidate> added;
+    std::vector<Candidate>& added = scratch_.added;
+    added.clear();
     ChineseSuffixOrgs(r1, &added);
     std::vector<Candidate> r2;
     if (added.empty()) {
@@ -471,14 +472,16 @@ class Cascade {
 
     // People and short forms only fill gaps (they never overlap what is there), so only the new
     // candidates need resolving among themselves.
-    std::vector<Candidate> people;
+    std::vector<Candidate>& people = scratch_.people;
+    people.clear();
     PeopleInContext(r2, &people);
-    std::vector<Candidate> r3 = MergeIn(std::move(r2), ResolveOverlaps(std::move(people)));
+    std::vector<Candidate> r3 = MergeIn(std::move(r2), ResolveOverlaps(people));
     HonorificSurnames(&r3);
 
-    std::vector<Candidate> shorts;
+    std::vector<Candidate>& shorts = scratch_.shorts;
+    shorts.clear();
     ShortForms(r3, &shorts);
-    return MergeIn(std::move(r3), ResolveOverlaps(std::move(shorts)));
+    return MergeIn(std::move(r3), ResolveOverlaps(shorts));
   }
 
   // std::merge of a and b by begin (on equal begins, a's first), done in place in `a` from the back.
@@ -1604,6 +1607,7 @@ class Cascade {
     std::vector<Form> forms;
     std::vector<std::string_view> parts, texts;
     std::vector<std::vector<std::size_t>> occurrences;
+    std::vector<Candidate> added, people, shorts;  // Run: candidates of the later stages
   };
   static Scratch& ThreadScratch() {
     thread_local Scratch s;

@@ -449,6 +449,8 @@ static_assert(alignof(Candidate) == alignof(std::size_t), "begin/end must stay a
 
 // Every date expression in `norm`, normalised with `anchor` (ISO values kept in `store`).
 std::vector<Candidate> FindDates(std::string_view norm, std::string_view anchor, Store* store);
+// The same, appended to *out (what is in it already is left alone and not looked at).
+void FindDates(std::string_view norm, std::string_view anchor, Store* store, std::vector<Candidate>* out);
 
 struct QuoteSpan {
   std::size_t begin = 0, end = 0;
@@ -465,7 +467,8 @@ std::vector<Candidate> FindInText(const Gazetteer& gz, std::string_view norm, st
 bool SaidAfter(std::string_view rest);
 
 // Greedy selection: longest first, then priority, then earlier; result sorted by begin.
-std::vector<Candidate> ResolveOverlaps(std::vector<Candidate> cands);
+// Reads `cands` only: callers pass their per-thread working vectors without giving them up.
+std::vector<Candidate> ResolveOverlaps(const std::vector<Candidate>& cands);
 
 }  // namespace mentions
 }  // namespace presskg

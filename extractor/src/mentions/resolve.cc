@@ -8,7 +8,7 @@
 namespace presskg {
 namespace mentions {
 
-std::vector<Candidate> ResolveOverlaps(std::vector<Candidate> cands) {
+std::vector<Candidate> ResolveOverlaps(const std::vector<Candidate>& cands) {
   // Sort small keys, not the candidates themselves (they are ~110 bytes each): the order (longer
   // first, then higher priority, then earlier) packed into one integer, so that most comparisons
   // are one; candidates with equal keys compare their sources. Every pair compares as it did with
