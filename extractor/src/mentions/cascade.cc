@@ -588,12 +588,18 @@ class Cascade {
     static const std::u32string kDots = U"·•・‧.";
     // Roles and organizations found so far, by start: a name does not begin inside one
     // (主席克洛德·容克 is 主席 + 克洛德·容克, though 席 is a transliteration character).
+    // Collected when a dot first needs them (most releases have no dotted name); the persons
+    // this pass adds meanwhile are neither.
     std::vector<std::pair<std::size_t, std::size_t>>& words = scratch_.words;
     words.clear();
-    for (const Candidate& c : *out)
-      if (c.type == MentionType::kRole || c.type == MentionType::kOrg) words.emplace_back(c.begin, c.end);
-    std::sort(words.begin(), words.end());
+    bool words_ready = false;
     auto start_after_word = [&](std::size_t left, std::size_t dot) {
+      if (!words_ready) {
+        for (const Candidate& c : *out)
+          if (c.type == MentionType::kRole || c.type == MentionType::kOrg) words.emplace_back(c.begin, c.end);
+        std::sort(words.begin(), words.end());
+        words_ready = true;
+      }
       auto it = std::upper_bound(words.begin(), words.end(), std::make_pair(left, ~std::size_t{0}));
       // words starting at or before `left` that end inside the run before the dot
       for (auto k = it; k != words.begin();) {
