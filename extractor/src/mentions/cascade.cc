@@ -40,9 +40,15 @@ struct AlphaWordTable {
   return *t;
 }
 
-inline bool IsAsciiWordByte(unsigned char b) {
-  return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9') || b == '_';
-}
+// ASCII letters, digits and '_', one table lookup (the scans ask for every byte of a word).
+struct AsciiWordTable {
+  bool is[256] = {};
+  constexpr AsciiWordTable() {
+    for (int b = 0; b < 256; ++b) is[b] = (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9') || b == '_';
+  }
+};
+inline constexpr AsciiWordTable kAsciiWord{};
+inline bool IsAsciiWordByte(unsigned char b) { return kAsciiWord.is[b]; }
 
 [[gnu::always_inline]] inline bool IsAlphaWord(char32_t c) {
   if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
@@ -51,6 +57,16 @@ inline bool IsAsciiWordByte(unsigned char b) {
   if (c - 0x4E00u <= 0x9FFFu - 0x4E00u || c - 0x3400u <= 0x4DBFu - 0x3400u) return false;
   if (c < 0x10000) return (AlphaWords().bits[c >> 6] >> (c & 63)) & 1;
   return IsAlphaWordSlow(c);
+}
+
+// False when the code point at `p` (< s.size()) is certainly no word character: an ASCII byte
+// other than a letter, digit or '_', or a lead byte of U+4E00–U+9FFF (E4 B8..E9; an ill-formed
+// sequence decodes to U+FFFD, no word character either). A byte test before decoding.
+[[gnu::always_inline]] inline bool MayBeAlphaAt(std::string_view s, std::size_t p) {
+  const unsigned char b = static_cast<unsigned char>(s[p]);
+  if (b < 0x80) return IsAsciiWordByte(b);
+  if (b - 0xE5u <= 0xE9u - 0xE5u) return false;
+  return !(b == 0xE4 && p + 1 < s.size() && static_cast<unsigned char>(s[p + 1]) >= 0xB8);
 }
 
 bool StartsWithAt(std::string_view s, std::size_t pos, std::string_view w) {
@@ -208,10 +224,16 @@ bool IsOrgPrefixStop(std::string_view w) {
 // "C.P." / "I."); returns its end or npos.
 std::size_t LatinNameToken(std::string_view s, std::size_t p) {
   if (p >= s.size()) return std::string_view::npos;
-  char32_t c;
-  std::size_t n = DecodeAt(s, p, &c);
-  if (!IsUpperLatin(c) || IsHan(c)) return std::string_view::npos;
-  std::size_t i = p + n;
+  std::size_t i;
+  if (static_cast<unsigned char>(s[p]) < 0x80) {  // no call for ASCII: A–Z or nothing
+    if (s[p] < 'A' || s[p] > 'Z') return std::string_view::npos;
+    i = p + 1;
+  } else {
+    char32_t c;
+    std::size_t n = DecodeAt(s, p, &c);
+    if (!IsUpperLatin(c) || IsHan(c)) return std::string_view::npos;
+    i = p + n;
+  }
   // Initials: "C." "C.P." "KV"
   if (i < s.size() && s[i] == '.') {
     std::size_t j = i + 1;
@@ -220,6 +242,17 @@ std::size_t LatinNameToken(std::string_view s, std::size_t p) {
   }
   std::size_t letters = 1;
   while (i < s.size()) {
+    // ASCII first, without decoding: letters and '_' continue the token; other bytes but the
+    // joiners '-' and '\'' end it. The rest as below.
+    const unsigned char x = static_cast<unsigned char>(s[i]);
+    if (x < 0x80) {
+      if (IsAsciiWordByte(x) && !(x >= '0' && x <= '9')) {
+        ++i;
+        ++letters;
+        continue;
+      }
+      if (x != '-' && x != '\'') break;
+    }
     char32_t d;
     std::size_t dn = DecodeAt(s, i, &d);
     if (IsAlphaWord(d) && !(d >= '0' && d <= '9')) {
@@ -274,13 +307,8 @@ std::size_t LatinName(std::string_view s, std::size_t p, int min_tokens) {
 }
 
 struct LatinRes {
-  RE2 said_after, acronym;
-  LatinRes()
-      : said_after("^,?\\s*(?:said|says|noted|added|stated|explained|commented|remarked|stressed|emphasi[sz]ed|"
-                   "underlined|observed|declared|announced|told|pointed out|highlighted|concluded|continued|"
-                   "affirmed|urged|recalled|welcomed)\\b",
-                   RE2::Quiet),
-        acronym("^\\s?\\(([A-Z][A-Za-z0-9&-]{1,11})\\)", RE2::Quiet) {}
+  RE2 acronym;
+  LatinRes() : acronym("^\\s?\\(([A-Z][A-Za-z0-9&-]{1,11})\\)", RE2::Quiet) {}
 };
 
 const LatinRes& Latin() {
@@ -325,6 +353,84 @@ std::size_t FindAnyBytePair(std::string_view s, std::size_t i, const unsigned ch
   return n;
 }
 
+}  // namespace
+
+// The gazetteer pass's first filter, from *i on: stores up to `cap` word starts whose first code
+// point begins some name, and returns how many. A function of its own (not inlined into the
+// pass, whose matching code would take the registers): its loop state stays in registers.
+[[gnu::noinline]] std::size_t FirstFilter(const Trie& trie, std::string_view s, std::size_t* pos, bool* prev_alpha_io,
+                                          GazStart* block, std::size_t cap) {
+  const std::size_t size = s.size();
+  const unsigned char* p = reinterpret_cast<const unsigned char*>(s.data());
+  std::size_t i = *pos, k = 0;
+  bool prev_alpha = *prev_alpha_io;
+  const std::uint64_t* first_bits = trie.FirstBits();
+  while (i < size && k < cap) {
+    const unsigned char b = p[i];
+    if (b < 0x80) {  // ASCII: no decoding; a word character only at a word's start can begin a name
+      const bool alpha = IsAsciiWordByte(b);
+      block[k] = GazStart{i, b, 1};
+      k += static_cast<std::size_t>(!(alpha && prev_alpha) & trie.MayStartAt(b, 1, b));
+      prev_alpha = alpha;
+      ++i;
+      // Inside a word nothing starts: step over the rest of it in one go (English text is
+      // mostly such positions; prev_alpha stays true).
+      if (alpha)
+        while (i < size && IsAsciiWordByte(p[i])) ++i;
+      continue;
+    }
+    if (b - 0xE4u <= 0xE9u - 0xE4u) {
+      // Most code points of a Chinese release: well-formed Han characters of U+4E00–U+9FFF.
+      // Never word characters, so always word starts, and their only filter is the
+      // first-code-point bitmap: a tight loop of their own without generic decoding (inside the
+      // general loop the compiler merged the paths and kept its state on the stack).
+      const std::size_t han_from = i;
+      while (i + 3 <= size && k < cap) {
+        const unsigned h = p[i], h1 = p[i + 1], h2 = p[i + 2];
+        if (h - 0xE4u > 0xE9u - 0xE4u || ((h1 & 0xC0u) ^ 0x80u) != 0 || ((h2 & 0xC0u) ^ 0x80u) != 0) break;
+        const char32_t c = static_cast<char32_t>((h & 0x0Fu) << 12 | (h1 & 0x3Fu) << 6 | (h2 & 0x3Fu));
+        if (c < 0x4E00) break;
+        block[k] = GazStart{i, c, 3};
+        k += static_cast<std::size_t>((first_bits[c >> 6] >> (c & 63)) & 1);
+        i += 3;
+      }
+      if (i != han_from) {
+        prev_alpha = false;
+        continue;
+      }
+    }
+    char32_t c;
+    const std::size_t n = DecodeAt(s, i, &c);
+    const bool alpha = IsAlphaWord(c);
+    block[k] = GazStart{i, c, static_cast<std::uint32_t>(n)};
+    k += static_cast<std::size_t>(!(alpha && prev_alpha) & trie.MayStartAt(c, n, b));
+    prev_alpha = alpha;
+    i += n;
+    if (alpha)
+      while (i < size && IsAsciiWordByte(p[i])) ++i;
+  }
+  *pos = i;
+  *prev_alpha_io = prev_alpha;
+  return k;
+}
+
+// The second filter: keeps (in place, in order) the starts whose first two code points begin
+// some name; the code point after each start is decoded only here. Returns how many are left.
+[[gnu::noinline]] std::size_t PairFilter(const Trie& trie, std::string_view s, GazStart* block, std::size_t k) {
+  const std::size_t size = s.size();
+  std::size_t m = 0;
+  for (std::size_t q = 0; q < k; ++q) {
+    const GazStart st = block[q];
+    char32_t next = 0;
+    if (st.i + st.n < size) DecodeAt(s, st.i + st.n, &next);
+    block[m] = st;
+    m += static_cast<std::size_t>(trie.MayStartWith(st.c, st.n, next));
+  }
+  return m;
+}
+
+namespace {
+
 // ---- The cascade ----
 
 class Cascade {
@@ -345,14 +451,15 @@ class Cascade {
       base.push_back(c);
     }
     ScanGazetteer(&base);
-    for (Candidate& d : FindDates(s_, anchor_, store_)) base.push_back(d);
+    FindDates(s_, anchor_, store_, &base);
     TransliteratedNames(&base);
     LatinPatterns(&base);
     std::vector<Candidate> r1 = ResolveOverlaps(std::move(base));
 
     // r1 does not overlap itself: with no suffix organizations added, resolving again keeps it as
     // it is. The added ones go after r1, the order the resolution's tie-break has always seen.
-    std::vector<Candidate> added;
+    std::vector<Candidate>& added = scratch_.added;
+    added.clear();
     ChineseSuffixOrgs(r1, &added);
     std::vector<Candidate> r2;
     if (added.empty()) {
@@ -365,14 +472,16 @@ class Cascade {
 
     // People and short forms only fill gaps (they never overlap what is there), so only the new
     // candidates need resolving among themselves.
-    std::vector<Candidate> people;
+    std::vector<Candidate>& people = scratch_.people;
+    people.clear();
     PeopleInContext(r2, &people);
-    std::vector<Candidate> r3 = MergeIn(std::move(r2), ResolveOverlaps(std::move(people)));
+    std::vector<Candidate> r3 = MergeIn(std::move(r2), ResolveOverlaps(people));
     HonorificSurnames(&r3);
 
-    std::vector<Candidate> shorts;
+    std::vector<Candidate>& shorts = scratch_.shorts;
+    shorts.clear();
     ShortForms(r3, &shorts);
-    return MergeIn(std::move(r3), ResolveOverlaps(std::move(shorts)));
+    return MergeIn(std::move(r3), ResolveOverlaps(shorts));
   }
 
   // std::merge of a and b by begin (on equal begins, a's first), done in place in `a` from the back.
@@ -392,57 +501,21 @@ class Cascade {
   // alphabetic names.
   void ScanGazetteer(std::vector<Candidate>* out) {
     // Blocks of three passes, so that the filters cost no branch per code point: (1) decode each
-    // code point once (the one after `c` becomes the next round's `c`) and keep the word starts
-    // whose first code point begins some name; (2) keep those whose first two code points begin
-    // one (the pair filter's loads overlap); (3) match from the survivors, in text order.
+    // code point and keep the word starts whose first code point begins some name; (2) keep those
+    // whose first two code points begin one (the code point after each is decoded only here, for
+    // the third of a Chinese release that passes (1)); (3) match from the survivors, in text order.
     // 16 bytes a start and 64 starts a block: 1 KB of stack, which the rules stage between two
     // releases evicts like everything else (8 KB took 128 cache-missing writes per release).
-    struct Start {
-      std::size_t i;
-      char32_t c;
-      std::uint32_t next_and_n;  // the next code point (21 bits), and c's length in bytes << 24
-      char32_t next() const { return next_and_n & 0xFFFFFF; }
-      std::size_t n() const { return next_and_n >> 24; }
-    };
     constexpr std::size_t kBlock = 64;
-    Start block[kBlock];
-    std::vector<std::int32_t> best;
+    GazStart block[kBlock];
+    std::vector<std::int32_t>& best = scratch_.best;  // MatchStart clears it
     const std::size_t size = s_.size();
     bool prev_alpha = false;
-    char32_t c = 0;
-    std::size_t n = size > 0 ? DecodeAt(s_, 0, &c) : 0;
-    bool alpha = IsAlphaWord(c);
     std::size_t i = 0;
     while (i < size) {
-      std::size_t k = 0;
-      while (i < size && k < kBlock) {
-        char32_t next = 0;
-        std::size_t next_n = i + n < size ? DecodeAt(s_, i + n, &next) : 0;
-        const bool word_start = !(alpha && prev_alpha);
-        block[k] = Start{i, c, static_cast<std::uint32_t>(next) | static_cast<std::uint32_t>(n) << 24};
-        k += static_cast<std::size_t>(word_start & gz_.trie.MayStartAt(c, n, static_cast<unsigned char>(s_[i])));
-        prev_alpha = alpha;
-        alpha = IsAlphaWord(next);
-        c = next;
-        i += n;
-        n = next_n;
-        if (alpha && prev_alpha && i < size) {
-          // Inside a word nothing starts: step over it and the ASCII letters and digits after it
-          // in one go (English text is mostly such positions).
-          std::size_t j = i + n;
-          while (j < size && IsAsciiWordByte(static_cast<unsigned char>(s_[j]))) ++j;
-          i = j;
-          if (j >= size) break;
-          n = DecodeAt(s_, i, &c);
-          alpha = IsAlphaWord(c);  // prev_alpha stays true: the byte before j belongs to the word
-        }
-      }
-      std::size_t m = 0;
-      for (std::size_t q = 0; q < k; ++q) {
-        block[m] = block[q];
-        m += static_cast<std::size_t>(gz_.trie.MayStartWith(block[q].c, block[q].n(), block[q].next()));
-      }
-      for (std::size_t q = 0; q < m; ++q) MatchStart(block[q].i, block[q].c, block[q].n(), out, best);
+      const std::size_t k = FirstFilter(gz_.trie, s_, &i, &prev_alpha, block, kBlock);
+      const std::size_t m = PairFilter(gz_.trie, s_, block, k);
+      for (std::size_t q = 0; q < m; ++q) MatchStart(block[q].i, block[q].c, block[q].n, out, best);
     }
   }
 
@@ -463,12 +536,14 @@ class Cascade {
         return;
       }
       // right boundary: an alphabetic name must not continue into a word
-      std::size_t ls;
-      char32_t last = DecodeBefore(s_, end, &ls);
-      if (IsAlphaWord(last) && end < s_.size()) {
-        char32_t next;
-        DecodeAt(s_, end, &next);
-        if (IsAlphaWord(next)) return;
+      if (end < s_.size() && MayBeAlphaAt(s_, end)) {
+        std::size_t ls;
+        char32_t last = DecodeBefore(s_, end, &ls);
+        if (IsAlphaWord(last)) {
+          char32_t next;
+          DecodeAt(s_, end, &next);
+          if (IsAlphaWord(next)) return;
+        }
       }
       if (e.kind == EntryKind::kOrgKeyword) {
         keyword_hits_.push_back({i, end, payload});
@@ -513,11 +588,18 @@ class Cascade {
     static const std::u32string kDots = U"·•・‧.";
     // Roles and organizations found so far, by start: a name does not begin inside one
     // (主席克洛德·容克 is 主席 + 克洛德·容克, though 席 is a transliteration character).
-    std::vector<std::pair<std::size_t, std::size_t>> words;
-    for (const Candidate& c : *out)
-      if (c.type == MentionType::kRole || c.type == MentionType::kOrg) words.emplace_back(c.begin, c.end);
-    std::sort(words.begin(), words.end());
+    // Collected when a dot first needs them (most releases have no dotted name); the persons
+    // this pass adds meanwhile are neither.
+    std::vector<std::pair<std::size_t, std::size_t>>& words = scratch_.words;
+    words.clear();
+    bool words_ready = false;
     auto start_after_word = [&](std::size_t left, std::size_t dot) {
+      if (!words_ready) {
+        for (const Candidate& c : *out)
+          if (c.type == MentionType::kRole || c.type == MentionType::kOrg) words.emplace_back(c.begin, c.end);
+        std::sort(words.begin(), words.end());
+        words_ready = true;
+      }
       auto it = std::upper_bound(words.begin(), words.end(), std::make_pair(left, ~std::size_t{0}));
       // words starting at or before `left` that end inside the run before the dot
       for (auto k = it; k != words.begin();) {
@@ -1133,15 +1215,13 @@ class Cascade {
       if (nb != std::string_view::npos) add(nb, p, "person:en-who-clause");
     }
     // en: "Helen Clark said", "said Houlin Zhao"
-    const LatinRes& r = Latin();
     for (std::size_t p = 0; p < s_.size(); ++p) {
       p = FindByteInRange(s_, p, 'A', 'Z');
       if (p >= s_.size()) break;
       if (p > 0 && IsAlphaWord(static_cast<unsigned char>(s_[p - 1]))) continue;
       std::size_t e = LatinName(s_, p, 2);
       if (e == std::string_view::npos) continue;
-      re2::StringPiece rest(s_.data() + e, s_.size() - e);
-      if (RE2::PartialMatch(rest, r.said_after) || SaidBefore(s_, p)) add(p, e, "person:en-speech");
+      if (SaidAfter(s_.substr(e)) || SaidBefore(s_, p)) add(p, e, "person:en-speech");
       p = e;
     }
   }
@@ -1303,21 +1383,16 @@ class Cascade {
   // Stage 5: later short uses of a name seen in full: 萨努 → 布哈伊马·萨努, Sanou / Mr Sanou →
   // Brahima Sanou, CTO → Commonwealth Telecommunications Organisation, 苗圩 again.
   void ShortForms(const std::vector<Candidate>& ms, std::vector<Candidate>* out) {
-    struct Form {
-      std::string_view text;
-      std::string_view full;
-      std::size_t first_end;  // only uses after the full form count
-      MentionType type;
-      Acronym org;
-    };
-    std::vector<Form> forms;
+    std::vector<Form>& forms = scratch_.forms;
+    forms.clear();
     static const std::u32string kDots = U"·•・‧.";
     for (const Candidate& m : ms) {
       if (m.type != MentionType::kPerson || m.source == "person:short") continue;
       std::string_view name = m.full.empty() ? s_.substr(m.begin, m.end - m.begin) : m.full.view();
       // Chinese transliterated: each part of two or more characters; native: the name itself.
       bool dotted = false;
-      std::vector<std::string_view> parts;
+      std::vector<std::string_view>& parts = scratch_.parts;
+      parts.clear();
       std::size_t part_begin = 0;
       for (std::size_t i = 0; i < name.size();) {
         char32_t c;
@@ -1352,12 +1427,16 @@ class Cascade {
     // A name is a form once per mention of it, and there are dozens of forms: find every
     // occurrence of every distinct form in one pass, then walk them for each form as repeated
     // finds from first_end would (each search resumes after the previous hit).
-    std::vector<std::string_view> texts;
+    std::vector<std::string_view>& texts = scratch_.texts;
+    texts.clear();
     for (const Form& f : forms)
       if (!f.text.empty() && std::find(texts.begin(), texts.end(), f.text) == texts.end()) texts.push_back(f.text);
     std::size_t from = s_.size();
     for (const Form& f : forms) from = std::min(from, f.first_end);
-    std::vector<std::vector<std::size_t>> occurrences(texts.size());
+    // Kept per thread with the inner vectors' capacity; only the first texts.size() are used.
+    std::vector<std::vector<std::size_t>>& occurrences = scratch_.occurrences;
+    if (occurrences.size() < texts.size()) occurrences.resize(texts.size());
+    for (std::size_t k = 0; k < texts.size(); ++k) occurrences[k].clear();
     FindAll(texts, from, &occurrences);
     for (const Form& f : forms) {
       if (f.text.empty()) continue;
@@ -1408,6 +1487,13 @@ class Cascade {
 
   struct Acronym {
     std::string_view full, key, wikidata, country;
+  };
+  struct Form {  // ShortForms: a text whose later uses are short forms of `full`
+    std::string_view text;
+    std::string_view full;
+    std::size_t first_end;  // only uses after the full form count
+    MentionType type;
+    Acronym org;
   };
 
   // Every (overlapping) occurrence at or after `from` of each of `texts` in s_, ascending. One
@@ -1521,6 +1607,13 @@ class Cascade {
     std::vector<std::size_t> entity_starts, speech_hits, generic_orgs;
     std::vector<CountryHit> country_hits;
     std::vector<std::pair<std::string_view, Acronym>> acronyms;
+    // Working vectors of single stages, cleared where they are used.
+    std::vector<std::int32_t> best;
+    std::vector<std::pair<std::size_t, std::size_t>> words;
+    std::vector<Form> forms;
+    std::vector<std::string_view> parts, texts;
+    std::vector<std::vector<std::size_t>> occurrences;
+    std::vector<Candidate> added, people, shorts;  // Run: candidates of the later stages
   };
   static Scratch& ThreadScratch() {
     thread_local Scratch s;
@@ -1547,6 +1640,26 @@ class Cascade {
 };
 
 }  // namespace
+
+bool SaidAfter(std::string_view rest) {
+  std::size_t i = 0;
+  if (i < rest.size() && rest[i] == ',') ++i;
+  while (i < rest.size() && (rest[i] == ' ' || rest[i] == '\t' || rest[i] == '\n' || rest[i] == '\f' || rest[i] == '\r')) ++i;
+  // Every verb starts with a lower-case letter: most names are followed by something else.
+  if (i >= rest.size() || rest[i] < 'a' || rest[i] > 'z') return false;
+  static constexpr std::string_view kVerbs[] = {
+      "said",       "says",      "noted",       "added",      "stated",    "explained",  "commented",
+      "remarked",   "stressed",  "emphasised",  "emphasized", "underlined", "observed",  "declared",
+      "announced",  "told",      "pointed out", "highlighted", "concluded", "continued", "affirmed",
+      "urged",      "recalled",  "welcomed"};
+  const std::string_view at = rest.substr(i);
+  for (std::string_view v : kVerbs) {
+    if (at.size() < v.size() || at.compare(0, v.size(), v) != 0) continue;
+    // \b after the verb's last letter: the end, or a byte that is no ASCII word character
+    if (at.size() == v.size() || !IsAsciiWordByte(static_cast<unsigned char>(at[v.size()]))) return true;
+  }
+  return false;
+}
 
 std::vector<Candidate> FindInText(const Gazetteer& gz, std::string_view norm, std::string_view language,
                                   std::string_view anchor, const std::vector<QuoteSpan>& quotes, Store* store) {

@@ -369,8 +369,16 @@ bool CjkDateStart(std::string_view s, std::size_t p) {
 // Dates are found from trigger positions (a digit run, a Chinese numeral before 年/月, a month
 // name) with anchored matches: far cheaper than unanchored scans over the whole text.
 std::vector<Candidate> FindDates(std::string_view norm, std::string_view anchor, Store* store) {
-  const DateRes& r = Res();
   std::vector<Candidate> out;
+  FindDates(norm, anchor, store, &out);
+  return out;
+}
+
+void FindDates(std::string_view norm, std::string_view anchor, Store* store, std::vector<Candidate>* dst) {
+  const DateRes& r = Res();
+  // The dates found here are dst[first, end): the year fallback below looks at them alone.
+  std::vector<Candidate>& all = *dst;
+  const std::size_t first = all.size();
   auto emit = [&](std::size_t b, std::size_t e, const char* source) {
     std::string start, end;
     if (!NormalizeDate(norm.substr(b, e - b), anchor, &start, &end)) return false;
@@ -382,7 +390,7 @@ std::vector<Candidate> FindDates(std::string_view norm, std::string_view anchor,
     c.source = source;
     c.value = store->emplace_back(std::move(start));
     if (!end.empty()) c.value_end = store->emplace_back(std::move(end));
-    out.push_back(c);
+    all.push_back(c);
     return true;
   };
   struct Span {
@@ -486,12 +494,13 @@ std::vector<Candidate> FindDates(std::string_view norm, std::string_view anchor,
   // year-less ones: a release dates its own events ("2013年5月16日，日内瓦 … 9 月 9-11 日"), while
   // bare years often look ahead or back ("申办2034年世界杯").
   std::string fallback;
-  for (const Candidate& c : out)
-    if (c.value.size() >= 7 && c.value.substr(0, 4) > fallback) fallback = std::string(c.value.substr(0, 4));
+  const std::size_t found = all.size();  // the retried ones below are not looked at again
+  for (std::size_t k = first; k < found; ++k)
+    if (const Candidate& c = all[k]; c.value.size() >= 7 && c.value.substr(0, 4) > fallback) fallback = std::string(c.value.substr(0, 4));
   if (!retry.empty() && !fallback.empty()) {
     for (const Span& r : retry) {
       bool inside = false;
-      for (const Candidate& c : out) inside |= r.b < c.end && c.begin < r.e;
+      for (std::size_t k = first; k < all.size(); ++k) inside |= r.b < all[k].end && all[k].begin < r.e;
       if (inside) continue;
       std::string start, end;
       if (!NormalizeDate(norm.substr(r.b, r.e - r.b), fallback, &start, &end)) continue;
@@ -503,10 +512,9 @@ std::vector<Candidate> FindDates(std::string_view norm, std::string_view anchor,
       c.source = "date:year-from-text";
       c.value = store->emplace_back(std::move(start));
       if (!end.empty()) c.value_end = store->emplace_back(std::move(end));
-      out.push_back(c);
+      all.push_back(c);
     }
   }
-  return out;
 }
 
 }  // namespace mentions

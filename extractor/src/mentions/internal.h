@@ -203,6 +203,8 @@ class Trie {
   // `next` (0 at the end of the text). Most positions of a release fail here.
   // Exact and cheaper than MayStartWith: false when no key starts with the code point `cp` of
   // `len` bytes whose first byte is `lead` (MatchAtCodePoint would find nothing there).
+  // The bitmap MayStartAt reads for a multi-byte BMP code point (bit cp of the array).
+  const std::uint64_t* FirstBits() const { return first_bits_.data(); }
   bool MayStartAt(char32_t cp, std::size_t len, unsigned char lead) const {
     if (len == 1) return root_[lead] != 0;
     if (cp >= 0x10000) return true;
@@ -380,6 +382,21 @@ struct Gazetteer {
   void AddName(std::string_view name, std::int32_t e, bool all_caps_variant, bool lower_variant);
 };
 
+// The gazetteer pass's filters (cascade.cc), exposed for the unit tests. A position where a name
+// may start: code point `c` of `n` bytes at `i`.
+struct GazStart {
+  std::size_t i;
+  char32_t c;
+  std::uint32_t n;
+};
+// From *pos on, stores up to `cap` word starts whose first code point begins some key of `trie`
+// and returns how many; *pos and *prev_alpha (the code point before *pos is a word character)
+// carry the scan over to the next call. Every start where a key matches is kept.
+std::size_t FirstFilter(const Trie& trie, std::string_view s, std::size_t* pos, bool* prev_alpha, GazStart* block,
+                        std::size_t cap);
+// Keeps, in place and in order, the starts whose first two code points begin some key.
+std::size_t PairFilter(const Trie& trie, std::string_view s, GazStart* block, std::size_t k);
+
 // Loads every data file in `dir` plus the CLDR country and city names.
 Status LoadGazetteer(const std::string& dir, Gazetteer* gz);
 
@@ -432,6 +449,8 @@ static_assert(alignof(Candidate) == alignof(std::size_t), "begin/end must stay a
 
 // Every date expression in `norm`, normalised with `anchor` (ISO values kept in `store`).
 std::vector<Candidate> FindDates(std::string_view norm, std::string_view anchor, Store* store);
+// The same, appended to *out (what is in it already is left alone and not looked at).
+void FindDates(std::string_view norm, std::string_view anchor, Store* store, std::vector<Candidate>* out);
 
 struct QuoteSpan {
   std::size_t begin = 0, end = 0;
@@ -442,8 +461,14 @@ struct QuoteSpan {
 std::vector<Candidate> FindInText(const Gazetteer& gz, std::string_view norm, std::string_view language,
                                   std::string_view anchor, const std::vector<QuoteSpan>& quotes, Store* store);
 
+// True when `rest` (the text after a Latin-script name) starts with a speech verb as
+// ^,?\s*(?:said|says|noted|…|welcomed)\b would match (RE2 syntax; \s = [\t\n\f\r ], \b ASCII):
+// the cascade's hand-written form of that pattern, checked against RE2 in the unit tests.
+bool SaidAfter(std::string_view rest);
+
 // Greedy selection: longest first, then priority, then earlier; result sorted by begin.
-std::vector<Candidate> ResolveOverlaps(std::vector<Candidate> cands);
+// Reads `cands` only: callers pass their per-thread working vectors without giving them up.
+std::vector<Candidate> ResolveOverlaps(const std::vector<Candidate>& cands);
 
 }  // namespace mentions
 }  // namespace presskg

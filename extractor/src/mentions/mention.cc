@@ -25,10 +25,13 @@ class FinderImpl : public MentionFinder {
   explicit FinderImpl(std::unique_ptr<mentions::Gazetteer> gz) : gz_(std::move(gz)) {}
 
   std::vector<Mention> Find(const PreparedText& text, const MentionContext& context) const override {
-    std::vector<mentions::QuoteSpan> quotes;
-    quotes.reserve(text.quotes().size());
+    // Per thread and cleared per call (the mentions copy what they need from the store before
+    // returning): no allocation for them per release.
+    thread_local std::vector<mentions::QuoteSpan> quotes;
+    thread_local mentions::Store store;
+    quotes.clear();
+    store.clear();
     for (const QuoteBlock& q : text.quotes()) quotes.push_back({q.norm_begin, q.norm_end});
-    mentions::Store store;
     std::vector<mentions::Candidate> cands =
         mentions::FindInText(*gz_, text.normalized(), text.language(), context.release_date, quotes, &store);
     std::vector<Mention> out;

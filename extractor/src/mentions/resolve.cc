@@ -8,37 +8,53 @@
 namespace presskg {
 namespace mentions {
 
-std::vector<Candidate> ResolveOverlaps(std::vector<Candidate> cands) {
-  // Sort small keys, not the candidates themselves (they are ~120 bytes each).
+std::vector<Candidate> ResolveOverlaps(const std::vector<Candidate>& cands) {
+  // Sort small keys, not the candidates themselves (they are ~110 bytes each): the order (longer
+  // first, then higher priority, then earlier) packed into one integer, so that most comparisons
+  // are one; candidates with equal keys compare their sources. Every pair compares as it did with
+  // the three fields compared one by one, so std::sort makes the same moves and the same order.
   struct Key {
-    std::size_t len, begin;
-    int priority;
+    std::uint64_t order;  // (0xFFFF - len) << 48 | (0x7FFF - priority) << 32 | begin
+    std::size_t begin, len;
     std::uint32_t idx;
   };
   // Per-thread scratch, cleared per call: no allocation for the keys, the taken bits and the
   // kept indices (four resolutions a release).
   thread_local std::vector<Key> keys;
   thread_local std::vector<std::uint64_t> taken;
-  thread_local std::vector<std::uint32_t> kept;
+  thread_local std::vector<std::uint64_t> kept;  // begin << 32 | index
   keys.clear();
   kept.clear();
   keys.reserve(cands.size());
   // `taken` covers [first, limit) only: later passes resolve a few candidates in a long text.
   std::size_t limit = 0, first = SIZE_MAX;
+  bool packs = true;  // lengths, priorities and offsets fit the packed key (always, for releases)
   for (std::uint32_t i = 0; i < cands.size(); ++i) {
     const Candidate& c = cands[i];
     if (c.end <= c.begin) continue;
-    keys.push_back({c.end - c.begin, c.begin, c.priority, i});
+    const std::size_t len = c.end - c.begin;
+    packs &= len <= 0xFFFF && c.priority >= -0x8000 && c.priority <= 0x7FFF && c.end <= 0xFFFFFFFFu;
+    keys.push_back({(static_cast<std::uint64_t>(0xFFFF - (len & 0xFFFF)) << 48) |
+                        (static_cast<std::uint64_t>(static_cast<std::uint32_t>(0x7FFF - c.priority) & 0xFFFF) << 32) |
+                        (c.begin & 0xFFFFFFFFu),
+                    c.begin, len, i});
     limit = std::max(limit, c.end);
     first = std::min(first, c.begin);
   }
   if (keys.empty()) return {};
-  std::sort(keys.begin(), keys.end(), [&](const Key& x, const Key& y) {
-    if (x.len != y.len) return x.len > y.len;
-    if (x.priority != y.priority) return x.priority > y.priority;
-    if (x.begin != y.begin) return x.begin < y.begin;
-    return cands[x.idx].source < cands[y.idx].source;  // identical spans: a fixed order keeps runs deterministic
-  });
+  if (packs) {
+    std::sort(keys.begin(), keys.end(), [&](const Key& x, const Key& y) {
+      if (x.order != y.order) return x.order < y.order;
+      return cands[x.idx].source < cands[y.idx].source;  // identical spans: a fixed order keeps runs deterministic
+    });
+  } else {
+    std::sort(keys.begin(), keys.end(), [&](const Key& x, const Key& y) {
+      if (x.len != y.len) return x.len > y.len;
+      if (cands[x.idx].priority != cands[y.idx].priority) return cands[x.idx].priority > cands[y.idx].priority;
+      if (x.begin != y.begin) return x.begin < y.begin;
+      return cands[x.idx].source < cands[y.idx].source;
+    });
+  }
   // One bit per byte of [first, limit): a release's bytes as bytes were 32 cache lines to clear
   // and read back for each resolution, which in the pipeline come from memory; as bits, 4.
   taken.assign((limit - first + 63) / 64, 0);
@@ -54,12 +70,21 @@ std::vector<Candidate> ResolveOverlaps(std::vector<Candidate> cands) {
       busy = (taken[w] & range_mask(w == wl ? lo & 63 : 0, w == wh ? ((hi - 1) & 63) + 1 : 64)) != 0;
     if (busy) continue;
     for (std::size_t w = wl; w <= wh; ++w) taken[w] |= range_mask(w == wl ? lo & 63 : 0, w == wh ? ((hi - 1) & 63) + 1 : 64);
-    kept.push_back(k.idx);
+    kept.push_back(static_cast<std::uint64_t>(k.begin - first) << 32 | k.idx);
   }
-  std::sort(kept.begin(), kept.end(), [&](std::uint32_t a, std::uint32_t b) { return cands[a].begin < cands[b].begin; });
+  // Kept candidates do not overlap and are not empty, so their begins differ: sorting the packed
+  // (begin, index) integers gives the begin order without reading the candidates. Begins are
+  // relative to `first`, which bounds them by the span resolved.
+  if (limit - first <= 0xFFFFFFFFu) {
+    std::sort(kept.begin(), kept.end());
+  } else {
+    std::sort(kept.begin(), kept.end(), [&](std::uint64_t a, std::uint64_t b) {
+      return cands[static_cast<std::uint32_t>(a)].begin < cands[static_cast<std::uint32_t>(b)].begin;
+    });
+  }
   std::vector<Candidate> out;
   out.reserve(kept.size());
-  for (std::uint32_t i : kept) out.push_back(cands[i]);
+  for (std::uint64_t k : kept) out.push_back(cands[static_cast<std::uint32_t>(k)]);
   return out;
 }
 
