@@ -44,12 +44,15 @@ namespace {
 
 // The slot mentions of a release, without copying them (a Mention holds eight strings): the
 // mention behind each slot, its full form (short names resolved), and for rules::Slot a list that
-// holds each slot's type and offsets only, which is all Slot reads of a mention.
+// holds each slot's type and offsets only, which is all Slot reads of a mention. Kept in a
+// per-thread workspace: the vectors keep their room from one release to the next.
 struct SlotList {
-  std::vector<Mention> light;
+  std::vector<rules::SlotMention> light;
   std::vector<const Mention*> at;
   std::vector<std::string_view> full;
   std::vector<Mention> quotes;  // the quotation mentions; room reserved up front, so `at` stays valid
+  std::vector<QuoteBlock> qs;   // scratch: the speech quotations
+  std::vector<const Mention*> items;  // scratch
 };
 
 struct ViewPairHash {
@@ -106,11 +109,11 @@ void ResolvePersonShortNames(const std::vector<const Mention*>& at, std::vector<
   }
 }
 
-// The mention list the rules see (SlotMentions), as a SlotList.
-SlotList BuildSlots(const DocView& view, const std::vector<Mention>& mentions) {
-  SlotList out;
+// The mention list the rules see (SlotMentions), into *out.
+void BuildSlots(const DocView& view, const std::vector<Mention>& mentions, SlotList* out) {
   // Speech only: “…” "…" 「…」 『…』 ‘…’ (not 《titles》, should the text module report them).
-  std::vector<QuoteBlock> qs;
+  std::vector<QuoteBlock>& qs = out->qs;
+  qs.clear();
   for (const QuoteBlock& q : view.quotes) {
     std::string_view open = view.normalized.substr(q.norm_begin, 3);
     if (open.substr(0, 1) == "\"" || open.substr(0, 1) == "'" || open == "\u201C" || open == "\u300C" ||
@@ -119,36 +122,38 @@ SlotList BuildSlots(const DocView& view, const std::vector<Mention>& mentions) {
   }
   std::sort(qs.begin(), qs.end(), [](const QuoteBlock& a, const QuoteBlock& b) { return a.norm_begin < b.norm_begin; });
   bool own_quotes = !qs.empty();
-  auto inside_quote = [&](const Mention& m) {
-    auto it = std::upper_bound(qs.begin(), qs.end(), m.begin,
-                               [](std::size_t b, const QuoteBlock& q) { return b < q.norm_begin; });
-    if (it == qs.begin()) return false;
-    --it;
-    return m.begin < it->norm_end;  // starts inside the block (or overlaps it)
+  auto first_after = [&](std::size_t b) {  // the first block opening after b
+    return std::upper_bound(qs.begin(), qs.end(), b, [](std::size_t x, const QuoteBlock& q) { return x < q.norm_begin; });
   };
-  std::vector<const Mention*> items;
+  std::vector<const Mention*>& items = out->items;
+  items.clear();
   items.reserve(mentions.size() + qs.size());
   for (const Mention& m : mentions) {
-    if (m.type == MentionType::kQuote && own_quotes) continue;
-    if (own_quotes && inside_quote(m)) continue;
-    // A quotation opening strictly inside the mention: the first block opening after m.begin.
-    auto next = std::upper_bound(qs.begin(), qs.end(), m.begin,
-                                 [](std::size_t b, const QuoteBlock& q) { return b < q.norm_begin; });
+    if (!own_quotes) {
+      items.push_back(&m);
+      continue;
+    }
+    if (m.type == MentionType::kQuote) continue;
+    auto next = first_after(m.begin);
+    // Inside a quotation: starts inside the block before (or overlaps it).
+    if (next != qs.begin() && m.begin < std::prev(next)->norm_end) continue;
+    // A quotation opening strictly inside the mention.
     bool overlaps_next = next != qs.end() && next->norm_begin < m.end;
     if (!overlaps_next) items.push_back(&m);
   }
   std::size_t own = items.size();
-  out.quotes.reserve(qs.size());
+  out->quotes.clear();
+  out->quotes.reserve(qs.size());
   for (const QuoteBlock& q : qs) {
-    Mention m;
+    out->quotes.emplace_back();
+    Mention& m = out->quotes.back();
     m.type = MentionType::kQuote;
     m.begin = q.norm_begin;
     m.end = q.norm_end;
     m.text = view.original_text ? view.original_text(q.norm_begin, q.norm_end)
                                 : std::string(view.normalized.substr(q.norm_begin, q.norm_end - q.norm_begin));
     m.source = "quotation";
-    out.quotes.push_back(std::move(m));
-    items.push_back(&out.quotes.back());
+    items.push_back(&m);
   }
   // Both parts are usually sorted already: a stable merge then gives the stable sort's order.
   auto by_begin = [](const Mention* a, const Mention* b) { return a->begin < b->begin; };
@@ -157,27 +162,26 @@ SlotList BuildSlots(const DocView& view, const std::vector<Mention>& mentions) {
   else
     std::stable_sort(items.begin(), items.end(), by_begin);
   // Keep them non-overlapping: the earlier one wins.
-  out.at.reserve(items.size());
+  out->at.clear();
+  out->light.clear();
+  out->full.clear();
+  out->at.reserve(items.size());
+  out->light.reserve(items.size());
+  out->full.reserve(items.size());
   for (const Mention* m : items) {
-    if (!out.at.empty() && m->begin < out.at.back()->end) continue;
-    out.at.push_back(m);
+    if (!out->at.empty() && m->begin < out->at.back()->end) continue;
+    out->at.push_back(m);
+    out->light.push_back(rules::SlotMention{m->begin, m->end, m->type});
+    out->full.push_back(m->full);
   }
-  out.light.resize(out.at.size());
-  out.full.reserve(out.at.size());
-  for (std::size_t i = 0; i < out.at.size(); ++i) {
-    out.light[i].type = out.at[i]->type;
-    out.light[i].begin = out.at[i]->begin;
-    out.light[i].end = out.at[i]->end;
-    out.full.push_back(out.at[i]->full);
-  }
-  ResolvePersonShortNames(out.at, &out.full);
-  return out;
+  ResolvePersonShortNames(out->at, &out->full);
 }
 
 }  // namespace
 
 std::vector<Mention> SlotMentions(const DocView& view, const std::vector<Mention>& mentions) {
-  SlotList sl = BuildSlots(view, mentions);
+  SlotList sl;
+  BuildSlots(view, mentions, &sl);
   std::vector<Mention> out;
   out.reserve(sl.at.size());
   for (std::size_t i = 0; i < sl.at.size(); ++i) {
@@ -270,11 +274,11 @@ void GroupKeyInto(const Mention& m, std::string_view full, std::string* out) {
 struct Ctx {
   const rules::RuleBook& book;
   const DocView& view;
-  const std::vector<Mention>& slots;   // given to rules::Slot: capture indices point into it
-  std::vector<const Mention*> at;      // the whole mention behind each slot
-  std::vector<std::string_view> full;  // its full form (short names resolved)
+  const std::vector<rules::SlotMention>& slots;  // given to rules::Slot: capture indices point into it
+  const std::vector<const Mention*>& at;         // the whole mention behind each slot
+  const std::vector<std::string_view>& full;     // its full form (short names resolved)
   const Groups& groups;
-  std::vector<int> group;  // alias group of each slot; -1 none, -2 not looked up yet
+  std::vector<int>& group;  // alias group of each slot; -1 none, -2 not looked up yet
   // Distinct organization/country forms with their first slot, built on first use.
   std::vector<std::pair<std::string_view, std::size_t>> org_forms;
   bool org_forms_ready = false;
@@ -297,6 +301,8 @@ int GroupOf(Ctx& c, std::size_t i) {
 // places (not of dates and quotations) become the aliases of their group.
 void BuildAliases(Ctx* c, Groups* g) {
   c->group.assign(c->at.size(), -1);
+  g->id.clear();
+  g->forms.clear();
   g->id.reserve(c->at.size());
   g->forms.reserve(2 * c->at.size());
   for (std::size_t i = 0; i < c->at.size(); ++i) {
@@ -717,12 +723,65 @@ static void ReleaseOwnEvent(const DocView& view, std::vector<Fact>* facts) {
   }
 }
 
-BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const std::vector<Mention>& mentions) {
-  BuildResult out;
-  SlotList sl = BuildSlots(view, mentions);
-  const std::vector<Mention>& ms = sl.light;
+namespace {
+
+// The finder's own mention list as a slot list, for role rules inside quotations.
+struct InnerSlots {
+  std::vector<rules::SlotMention> light;
+  std::vector<const Mention*> at;
+  std::vector<std::string_view> full;
+  std::vector<int> group;
+};
+
+// Buffers fact assembly reuses from one unit and one release to the next (per thread: a worker
+// thread builds one release at a time).
+struct Workspace {
+  SlotList sl;
   Groups groups;
-  Ctx c{book, view, ms, std::move(sl.at), std::move(sl.full), groups, {}, {}, false, {}};
+  std::vector<int> group;
+  rules::SlottedText st;  // the unit, quotation or line window being matched
+  std::vector<std::size_t> unit_ms;
+  std::vector<const RuleMatch*> order, claims;
+  InnerSlots inner;
+  bool busy = false;
+};
+
+// Releases the room a very long release left behind (a worker keeps its workspace for good).
+template <typename V>
+void Trim(V* v, std::size_t keep) {
+  if (v->capacity() > keep) V().swap(*v);
+}
+
+}  // namespace
+
+BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const std::vector<Mention>& mentions) {
+  thread_local Workspace shared;
+  // A call made while another one on this thread is still running (never today) gets its own.
+  std::unique_ptr<Workspace> own;
+  Workspace* wsp = &shared;
+  if (shared.busy) {
+    own.reset(new Workspace);
+    wsp = own.get();
+  }
+  Workspace& ws = *wsp;
+  ws.busy = true;
+  struct Release {
+    Workspace& w;
+    ~Release() {
+      w.busy = false;
+      constexpr std::size_t kKeep = std::size_t{1} << 14;
+      Trim(&w.sl.light, kKeep), Trim(&w.sl.at, kKeep), Trim(&w.sl.full, kKeep), Trim(&w.sl.items, kKeep);
+      Trim(&w.group, kKeep), Trim(&w.inner.light, kKeep), Trim(&w.inner.at, kKeep), Trim(&w.inner.full, kKeep);
+      Trim(&w.inner.group, kKeep);
+      if (w.sl.quotes.capacity() > 256) std::vector<Mention>().swap(w.sl.quotes);
+      if (w.st.text.capacity() > kKeep * 16) w.st = rules::SlottedText();
+    }
+  } release{ws};
+  BuildResult out;
+  BuildSlots(view, mentions, &ws.sl);
+  const std::vector<rules::SlotMention>& ms = ws.sl.light;
+  Groups& groups = ws.groups;
+  Ctx c{book, view, ms, ws.sl.at, ws.sl.full, groups, ws.group, {}, false, {}};
   BuildAliases(&c, &groups);
   std::vector<Unit> units = MatchingUnits(view);
   std::vector<const std::string*> fired;  // rule ids; sorted and made distinct at the end
@@ -762,26 +821,39 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
   auto claimed = [&](std::size_t idx) {
     return std::find(claimed_quotes.begin(), claimed_quotes.end(), idx) != claimed_quotes.end();
   };
+  SlottedText& st = ws.st;
   for (std::size_t ui = 0; ui < units.size(); ++ui) {
     const Unit& u = units[ui];
-    SlottedText st = rules::Slot(view.normalized, u.norm_begin, u.norm_end, ms);
+    rules::SlotInto(view.normalized, u.norm_begin, u.norm_end, ms, &st);
     std::vector<RuleMatch> matches = book.Match(view.lang, st);
-    // The unit's mentions, in text order (read by several steps below).
-    const std::vector<std::size_t> unit_ms = rules::MentionsIn(st, 0, st.text.size());
-    // Quote rules by priority first, so the best attribution claims a quotation.
-    std::stable_sort(matches.begin(), matches.end(), [](const RuleMatch& a, const RuleMatch& b) {
-      return a.rule->priority > b.rule->priority;
-    });
+    // The unit's mentions, in text order (read by several steps below): the unit's tokens.
+    const std::vector<std::size_t>* unit_ms_p = &st.mentions;
+    if (!st.tokens_in_runs) {
+      rules::MentionsInto(st, 0, st.text.size(), &ws.unit_ms);
+      unit_ms_p = &ws.unit_ms;
+    }
+    const std::vector<std::size_t>& unit_ms = *unit_ms_p;
+    // Quote rules by priority first, so the best attribution claims a quotation (the matches are
+    // ordered through pointers: a RuleMatch holds a map of captures).
+    std::vector<const RuleMatch*>& order = ws.order;
+    order.clear();
+    for (const RuleMatch& m : matches) order.push_back(&m);
+    if (order.size() > 1)
+      std::stable_sort(order.begin(), order.end(), [](const RuleMatch* a, const RuleMatch* b) {
+        return a->rule->priority > b->rule->priority;
+      });
     claimed_quotes.clear();
     // Agreement and event rules: where two matches overlap, the higher priority states the fact
     // (a match claims its span even when it yields no fact, so a specific rule can veto a vaguer one).
-    std::vector<const RuleMatch*> claims;
+    std::vector<const RuleMatch*>& claims = ws.claims;
+    claims.clear();
     auto overlaps_claim = [&](const RuleMatch& m) {
       for (const RuleMatch* k : claims)
         if (k->rule->emits == m.rule->emits && k->begin < m.end && m.begin < k->end) return true;
       return false;
     };
-    for (const RuleMatch& m : matches) {
+    for (const RuleMatch* mp : order) {
+      const RuleMatch& m = *mp;
       const Rule& r = *m.rule;
       if (IsParagraphScope(r)) continue;
       const Emits emits = EmitsOf(r);
@@ -1013,6 +1085,7 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
   // its mentions from the other rules, so role rules look inside each quotation on their own, over
   // the finder's mentions (with their own short-name resolution; made when first needed).
   std::unique_ptr<Ctx> inner;
+  bool inner_resolved = false;
   auto begins_before = [](const Mention& m, std::size_t b) { return m.begin < b; };
   for (const QuoteBlock& q : view.quotes) {
     // Slot takes at most the mentions lying inside the block: fewer than two, nothing to match.
@@ -1020,23 +1093,30 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
     int inside = 0;
     for (auto it = from; it != mentions.end() && it->begin < q.norm_end && inside < 2; ++it) inside += it->end <= q.norm_end;
     if (inside < 2) continue;
-    SlottedText st = rules::Slot(view.normalized, q.norm_begin, q.norm_end, mentions);
+    InnerSlots& is = ws.inner;
+    if (!inner) {
+      is.light.clear();
+      is.at.clear();
+      is.full.clear();
+      is.light.reserve(mentions.size());
+      is.at.reserve(mentions.size());
+      is.full.reserve(mentions.size());
+      for (const Mention& x : mentions) {
+        is.light.push_back(rules::SlotMention{x.begin, x.end, x.type});
+        is.at.push_back(&x);
+        is.full.push_back(x.full);
+      }
+      is.group.assign(mentions.size(), -2);
+      inner.reset(new Ctx{book, view, is.light, is.at, is.full, groups, is.group, {}, false, {}});
+    }
+    rules::SlotInto(view.normalized, q.norm_begin, q.norm_end, is.light, &st);
     if (st.mentions.size() < 2) continue;
     for (const Rule* rp : book.Candidates(view.lang, st.text)) {
       if (EmitsOf(*rp) != Emits::kRole || IsParagraphScope(*rp)) continue;
       for (const RuleMatch& m : book.MatchRule(*rp, st)) {
-        if (!inner) {
-          std::vector<const Mention*> at;
-          std::vector<std::string_view> full;
-          at.reserve(mentions.size());
-          full.reserve(mentions.size());
-          for (const Mention& x : mentions) {
-            at.push_back(&x);
-            full.push_back(x.full);
-          }
-          ResolvePersonShortNames(at, &full);
-          inner.reset(new Ctx{book, view, mentions, std::move(at), std::move(full), groups,
-                              std::vector<int>(mentions.size(), -2), {}, false, {}});
+        if (!inner_resolved) {  // short names of the finder's list, resolved when first needed
+          ResolvePersonShortNames(is.at, &is.full);
+          inner_resolved = true;
         }
         roles.emplace_back();
         if (!RoleFact(*inner, m, st, &roles.back())) {
@@ -1060,7 +1140,7 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
   for (std::size_t pi = 0; pi < view.paragraphs.size() && !line_rules.empty(); ++pi) {
     const Paragraph& p = view.paragraphs[pi];
     const Paragraph& last = view.paragraphs[std::min(pi + 3, view.paragraphs.size() - 1)];
-    SlottedText st = rules::Slot(view.normalized, p.norm_begin, last.norm_end, ms);
+    rules::SlotInto(view.normalized, p.norm_begin, last.norm_end, ms, &st);
     std::vector<RuleMatch> pms;
     for (const Rule* rp : line_rules)
       for (RuleMatch& m : book.MatchRule(*rp, st)) pms.push_back(std::move(m));
@@ -1307,7 +1387,7 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
       if (view.dateline.place_end > view.dateline.place_begin) {
         std::size_t best = ms.size();
         for (std::size_t i = 0; i < ms.size(); ++i) {
-          const Mention& m = ms[i];
+          const rules::SlotMention& m = ms[i];
           if ((m.type == MentionType::kPlace || m.type == MentionType::kCountry) && m.begin < view.dateline.place_end &&
               m.end > view.dateline.place_begin) {
             if (best == ms.size() || m.type == MentionType::kPlace) best = i;
