@@ -6,6 +6,7 @@
 #include <memory>
 #include <unordered_map>
 #include <unordered_set>
+#include <cstdint>
 #include <sstream>
 #include <re2/re2.h>
 
@@ -42,6 +43,151 @@ DocView ViewOf(const Document& doc, const PreparedText& text) {
 // ---- the mentions the rules see ----
 namespace {
 
+// Open addressing over positions in the caller's own list: the list holds the keys, the table only
+// their hashes and positions, and the caller says how to compare. Reset refills it; the room stays
+// for the next release (std::unordered_* allocated a node per key).
+class FlatIndex {
+ public:
+  static constexpr std::uint32_t kNone = ~std::uint32_t{0};
+  void Reset(std::size_t expected) {
+    std::size_t cap = 16;
+    while (cap < 2 * expected) cap <<= 1;
+    slots_.assign(cap, Entry{0, kNone});
+    mask_ = cap - 1;
+    n_ = 0;
+  }
+  // The position stored under a key `same` accepts, or kNone.
+  template <typename Same>
+  std::uint32_t Find(std::size_t h, Same same) const {
+    for (std::size_t k = h & mask_;; k = (k + 1) & mask_) {
+      const Entry& e = slots_[k];
+      if (e.id == kNone) return kNone;
+      if (e.hash == h && same(e.id)) return e.id;
+    }
+  }
+  // Find, or else store `id` under the key; returns the position found, or `id`.
+  template <typename Same>
+  std::uint32_t FindOrAdd(std::size_t h, std::uint32_t id, Same same) {
+    if (2 * (n_ + 1) > slots_.size()) Grow();
+    for (std::size_t k = h & mask_;; k = (k + 1) & mask_) {
+      Entry& e = slots_[k];
+      if (e.id == kNone) {
+        e = Entry{h, id};
+        ++n_;
+        return id;
+      }
+      if (e.hash == h && same(e.id)) return e.id;
+    }
+  }
+
+ private:
+  struct Entry {
+    std::size_t hash;
+    std::uint32_t id;
+  };
+  void Grow() {
+    std::vector<Entry> old;
+    old.swap(slots_);
+    slots_.assign(old.empty() ? 16 : 2 * old.size(), Entry{0, kNone});
+    mask_ = slots_.size() - 1;
+    for (const Entry& e : old)
+      if (e.id != kNone)
+        for (std::size_t k = e.hash & mask_;; k = (k + 1) & mask_)
+          if (slots_[k].id == kNone) {
+            slots_[k] = e;
+            break;
+          }
+  }
+  std::vector<Entry> slots_;
+  std::size_t mask_ = 0, n_ = 0;
+};
+
+inline std::size_t HashView(std::string_view v) { return std::hash<std::string_view>()(v); }
+
+// Scratch of ResolvePersonShortNames, kept from one release to the next.
+struct ShortNameScratch {
+  struct Form {
+    std::string_view text;
+    std::size_t first;  // its first mention (whose full form may be resolved on the way)
+    std::size_t key_at, key_len;  // its NormKey in `keys`
+  };
+  std::vector<Form> forms;
+  std::string keys, key;
+  FlatIndex seen;  // (text, full) → form
+  struct Resolved {
+    std::string_view text, full;  // short text → full form ("" = none)
+  };
+  std::vector<Resolved> resolved;
+  FlatIndex by_text;  // text → resolved
+};
+
+// Minimal short-name resolution, for person mentions the mention finder left without a full form:
+// the first longer person form (in order of first occurrence) whose key contains the short one's.
+// The candidates are the distinct (text, full) person forms, and each distinct short text is
+// resolved once: a long release repeats the same names thousands of times, and comparing every
+// mention with every other was quadratic in the release (a 2 MB release took seconds). A
+// candidate's full form is read when it is compared, so a short name resolved earlier in the
+// release answers with its resolution.
+void ResolvePersonShortNames(const std::vector<const Mention*>& at, std::vector<std::string_view>* full,
+                             ShortNameScratch* sc) {
+  std::size_t persons = 0;
+  bool any = false;
+  for (std::size_t i = 0; i < at.size(); ++i)
+    if (at[i]->type == MentionType::kPerson) {
+      ++persons;
+      any |= (*full)[i].empty();
+    }
+  if (!any) return;
+  std::vector<ShortNameScratch::Form>& forms = sc->forms;
+  forms.clear();
+  bool forms_ready = false;
+  // Built when first needed, which is before any full form changes.
+  auto build_forms = [&] {
+    sc->seen.Reset(persons);
+    sc->keys.clear();
+    for (std::size_t i = 0; i < at.size(); ++i) {
+      if (at[i]->type != MentionType::kPerson) continue;
+      std::string_view text = at[i]->text, f = (*full)[i];
+      std::size_t h = HashView(text) * 31 + HashView(f);
+      auto id = static_cast<std::uint32_t>(forms.size());
+      if (sc->seen.FindOrAdd(h, id, [&](std::uint32_t k) {
+            return forms[k].text == text && (*full)[forms[k].first] == f;
+          }) != id)
+        continue;
+      std::size_t at_key = sc->keys.size();
+      AppendNormKey(text, &sc->keys);
+      forms.push_back(ShortNameScratch::Form{text, i, at_key, sc->keys.size() - at_key});
+    }
+    forms_ready = true;
+  };
+  sc->resolved.clear();
+  sc->by_text.Reset(persons);
+  for (std::size_t i = 0; i < at.size(); ++i) {
+    const Mention& m = *at[i];
+    if (m.type != MentionType::kPerson || !(*full)[i].empty()) continue;
+    std::string_view text = m.text;
+    auto id = static_cast<std::uint32_t>(sc->resolved.size());
+    std::uint32_t r = sc->by_text.FindOrAdd(HashView(text), id, [&](std::uint32_t k) { return sc->resolved[k].text == text; });
+    if (r == id) {
+      sc->resolved.push_back(ShortNameScratch::Resolved{text, {}});
+      sc->key.clear();
+      AppendNormKey(text, &sc->key);
+      const std::string& key = sc->key;
+      if (CharCount(key) < (HasCjk(key) ? 2u : 3u)) continue;
+      if (!forms_ready) build_forms();
+      for (const ShortNameScratch::Form& o : forms) {
+        if (o.text.size() <= text.size()) continue;
+        std::string_view ok(sc->keys.data() + o.key_at, o.key_len);
+        if (ok != key && ok.find(key) != std::string_view::npos) {
+          sc->resolved[r].full = (*full)[o.first].empty() ? o.text : (*full)[o.first];
+          break;
+        }
+      }
+    }
+    if (!sc->resolved[r].full.empty()) (*full)[i] = sc->resolved[r].full;
+  }
+}
+
 // The slot mentions of a release, without copying them (a Mention holds eight strings): the
 // mention behind each slot, its full form (short names resolved), and for rules::Slot a list that
 // holds each slot's type and offsets only, which is all Slot reads of a mention. Kept in a
@@ -53,61 +199,8 @@ struct SlotList {
   std::vector<Mention> quotes;  // the quotation mentions; room reserved up front, so `at` stays valid
   std::vector<QuoteBlock> qs;   // scratch: the speech quotations
   std::vector<const Mention*> items;  // scratch
+  ShortNameScratch short_names;
 };
-
-struct ViewPairHash {
-  std::size_t operator()(const std::pair<std::string_view, std::string_view>& p) const {
-    std::hash<std::string_view> h;
-    return h(p.first) * 31 + h(p.second);
-  }
-};
-
-// Minimal short-name resolution, for person mentions the mention finder left without a full form:
-// the first longer person form (in order of first occurrence) whose key contains the short one's.
-// The candidates are the distinct (text, full) person forms, and each distinct short text is
-// resolved once: a long release repeats the same names thousands of times, and comparing every
-// mention with every other was quadratic in the release (a 2 MB release took seconds). A
-// candidate's full form is read when it is compared, so a short name resolved earlier in the
-// release answers with its resolution.
-void ResolvePersonShortNames(const std::vector<const Mention*>& at, std::vector<std::string_view>* full) {
-  bool any = false;
-  for (std::size_t i = 0; i < at.size(); ++i) any |= at[i]->type == MentionType::kPerson && (*full)[i].empty();
-  if (!any) return;
-  struct Form {
-    std::string_view text;
-    std::size_t first;  // its first mention (whose full form may be resolved on the way)
-    std::string key;
-  };
-  std::vector<Form> forms;
-  bool forms_ready = false;
-  // Built when first needed, which is before any full form changes.
-  auto build_forms = [&] {
-    std::unordered_set<std::pair<std::string_view, std::string_view>, ViewPairHash> seen;
-    for (std::size_t i = 0; i < at.size(); ++i)
-      if (at[i]->type == MentionType::kPerson && seen.emplace(at[i]->text, (*full)[i]).second)
-        forms.push_back(Form{at[i]->text, i, NormKey(at[i]->text)});
-    forms_ready = true;
-  };
-  std::unordered_map<std::string_view, std::string_view> resolved;  // short text → full form ("" = none)
-  for (std::size_t i = 0; i < at.size(); ++i) {
-    const Mention& m = *at[i];
-    if (m.type != MentionType::kPerson || !(*full)[i].empty()) continue;
-    auto [it, fresh] = resolved.try_emplace(m.text);
-    if (fresh) {
-      std::string key = NormKey(m.text);
-      if (CharCount(key) < (HasCjk(key) ? 2u : 3u)) continue;
-      if (!forms_ready) build_forms();
-      for (const Form& o : forms) {
-        if (o.text.size() <= m.text.size()) continue;
-        if (o.key != key && o.key.find(key) != std::string::npos) {
-          it->second = (*full)[o.first].empty() ? o.text : (*full)[o.first];
-          break;
-        }
-      }
-    }
-    if (!it->second.empty()) (*full)[i] = it->second;
-  }
-}
 
 // The mention list the rules see (SlotMentions), into *out.
 void BuildSlots(const DocView& view, const std::vector<Mention>& mentions, SlotList* out) {
@@ -174,7 +267,7 @@ void BuildSlots(const DocView& view, const std::vector<Mention>& mentions, SlotL
     out->light.push_back(rules::SlotMention{m->begin, m->end, m->type});
     out->full.push_back(m->full);
   }
-  ResolvePersonShortNames(out->at, &out->full);
+  ResolvePersonShortNames(out->at, &out->full, &out->short_names);
 }
 
 }  // namespace
@@ -251,23 +344,45 @@ namespace {
 // Alias groups: the mentions of one entity in the release (the same type and key, or the same
 // type and normalised full name) with the distinct surface forms written for it.
 struct Groups {
-  std::unordered_map<std::string, int> id;  // GroupKeyInto → group
+  // Group g's identity: a mention type, then its key or else its normalised full name (the type
+  // keeps a key and a name of different types apart). `body` views a mention's key or `norm`.
+  struct Id {
+    MentionType type;
+    std::string_view body;
+  };
+  std::vector<Id> ids;
+  FlatIndex by_id;
+  std::string norm;  // the normalised names; room reserved up front, so the views stay valid
+  // A name already normalised: (type, name as written) → group, so each distinct name is
+  // normalised once per release.
+  struct Raw {
+    MentionType type;
+    std::string_view name;
+    int group;
+  };
+  std::vector<Raw> raw;
+  FlatIndex by_raw;
   // The distinct forms of all groups in one list, by group and then form; group g's are
   // forms[first[g], first[g + 1]).
   std::vector<std::pair<int, std::string_view>> forms;
   std::vector<std::size_t> first;
-};
 
-// The identity of a mention's alias group: its type, then its key or else the normalised full
-// name (the type keeps a key and a name of different types apart).
-void GroupKeyInto(const Mention& m, std::string_view full, std::string* out) {
-  out->clear();
-  out->push_back(static_cast<char>('0' + static_cast<int>(m.type)));
-  if (!m.key.empty())
-    out->append(m.key);
-  else
-    AppendNormKey(full.empty() ? std::string_view(m.text) : full, out);
-}
+  static std::size_t Hash(MentionType t, std::string_view body) {
+    return HashView(body) ^ (static_cast<std::size_t>(t) + 1) * 0x9E3779B97F4A7C15ull;
+  }
+  // The group of (t, body), added when new (body must then outlive the groups).
+  int Add(MentionType t, std::string_view body) {
+    auto id = static_cast<std::uint32_t>(ids.size());
+    std::uint32_t k = by_id.FindOrAdd(Hash(t, body), id, [&](std::uint32_t x) { return ids[x].type == t && ids[x].body == body; });
+    if (k == id) ids.push_back(Id{t, body});
+    return static_cast<int>(k);
+  }
+  // The group of (t, body), or -1.
+  int Find(MentionType t, std::string_view body) const {
+    std::uint32_t k = by_id.Find(Hash(t, body), [&](std::uint32_t x) { return ids[x].type == t && ids[x].body == body; });
+    return k == FlatIndex::kNone ? -1 : static_cast<int>(k);
+  }
+};
 
 // What fact assembly knows of one list of slot mentions: the main one (SlotList) or, for roles
 // stated inside quotations, the finder's own list.
@@ -288,11 +403,15 @@ struct Ctx {
 
 int GroupOf(Ctx& c, std::size_t i) {
   if (c.group[i] == -2) {
-    MentionType t = c.M(i).type;
-    if (t == MentionType::kQuote || t == MentionType::kDate) return c.group[i] = -1;
-    GroupKeyInto(c.M(i), c.full[i], &c.key_buf);
-    auto it = c.groups.id.find(c.key_buf);
-    c.group[i] = it == c.groups.id.end() ? -1 : it->second;
+    const Mention& m = c.M(i);
+    if (m.type == MentionType::kQuote || m.type == MentionType::kDate) return c.group[i] = -1;
+    if (!m.key.empty()) {
+      c.group[i] = c.groups.Find(m.type, m.key);
+    } else {
+      c.key_buf.clear();
+      AppendNormKey(c.full[i].empty() ? std::string_view(m.text) : c.full[i], &c.key_buf);
+      c.group[i] = c.groups.Find(m.type, c.key_buf);
+    }
   }
   return c.group[i];
 }
@@ -301,24 +420,51 @@ int GroupOf(Ctx& c, std::size_t i) {
 // places (not of dates and quotations) become the aliases of their group.
 void BuildAliases(Ctx* c, Groups* g) {
   c->group.assign(c->at.size(), -1);
-  g->id.clear();
+  g->ids.clear();
+  g->raw.clear();
   g->forms.clear();
-  g->id.reserve(c->at.size());
+  g->by_id.Reset(c->at.size());
+  g->by_raw.Reset(c->at.size());
   g->forms.reserve(2 * c->at.size());
+  // Room for every normalised name (a key never takes more than its name plus 2 bytes).
+  std::size_t room = 0;
+  for (std::size_t i = 0; i < c->at.size(); ++i) {
+    const Mention& m = c->M(i);
+    if (m.key.empty()) room += (c->full[i].empty() ? m.text.size() : c->full[i].size()) + 2;
+  }
+  g->norm.clear();
+  g->norm.reserve(room);
   for (std::size_t i = 0; i < c->at.size(); ++i) {
     const Mention& m = c->M(i);
     // Dates and quotations are never parties, people or places: no group (a quotation's key
     // would be the normalised quotation).
     if (m.type == MentionType::kQuote || m.type == MentionType::kDate) continue;
-    GroupKeyInto(m, c->full[i], &c->key_buf);
-    auto [it, fresh] = g->id.try_emplace(c->key_buf, static_cast<int>(g->id.size()));
-    c->group[i] = it->second;
-    g->forms.emplace_back(it->second, m.text);
-    if (!c->full[i].empty()) g->forms.emplace_back(it->second, c->full[i]);
+    int gi;
+    if (!m.key.empty()) {
+      gi = g->Add(m.type, m.key);
+    } else {
+      std::string_view name = c->full[i].empty() ? std::string_view(m.text) : c->full[i];
+      const MentionType t = m.type;
+      auto rid = static_cast<std::uint32_t>(g->raw.size());
+      std::uint32_t r = g->by_raw.FindOrAdd(Groups::Hash(t, name), rid, [&](std::uint32_t k) {
+        return g->raw[k].type == t && g->raw[k].name == name;
+      });
+      if (r != rid) {
+        gi = g->raw[r].group;
+      } else {
+        std::size_t from = g->norm.size();
+        AppendNormKey(name, &g->norm);
+        gi = g->Add(t, std::string_view(g->norm).substr(from));
+        g->raw.push_back(Groups::Raw{t, name, gi});
+      }
+    }
+    c->group[i] = gi;
+    g->forms.emplace_back(gi, m.text);
+    if (!c->full[i].empty()) g->forms.emplace_back(gi, c->full[i]);
   }
   std::sort(g->forms.begin(), g->forms.end());
   g->forms.erase(std::unique(g->forms.begin(), g->forms.end()), g->forms.end());
-  g->first.assign(g->id.size() + 1, g->forms.size());
+  g->first.assign(g->ids.size() + 1, g->forms.size());
   for (std::size_t k = g->forms.size(); k-- > 0;) g->first[g->forms[k].first] = k;
 }
 
@@ -1115,7 +1261,7 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
       if (EmitsOf(*rp) != Emits::kRole || IsParagraphScope(*rp)) continue;
       for (const RuleMatch& m : book.MatchRule(*rp, st)) {
         if (!inner_resolved) {  // short names of the finder's list, resolved when first needed
-          ResolvePersonShortNames(is.at, &is.full);
+          ResolvePersonShortNames(is.at, &is.full, &ws.sl.short_names);
           inner_resolved = true;
         }
         roles.emplace_back();
