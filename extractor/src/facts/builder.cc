@@ -888,6 +888,8 @@ struct Workspace {
   rules::SlottedText st;  // the unit, quotation or line window being matched
   std::vector<std::size_t> unit_ms;
   std::vector<const RuleMatch*> order, claims;
+  std::vector<int> seen_groups;
+  std::vector<std::string_view> codes;
   InnerSlots inner;
   bool busy = false;
 };
@@ -1008,39 +1010,50 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
         claims.push_back(&m);
       }
       if (emits == Emits::kAgreement) {
-        Fact f = NewFact(c, FactType::kAgreement, m, st);
-        f.kind = r.attrs.count("kind") ? r.attrs.at("kind") : "agreement";
-        for (const char* k : {"kind_mou", "kind_agreement", "kind_partnership"})
-          if (Cap(m, k)) f.kind = std::string(k).substr(5);
-        std::vector<int> seen;  // alias groups of the parties so far
-        for (const auto& [name, cap] : m.captures) {
-          if (name.rfind("party", 0) != 0) continue;
-          Picks pms = Of(c, &cap, {MentionType::kOrg, MentionType::kCountry});
-          for (std::size_t k = 0; k < pms.size(); ++k) {
-            int g = c.group[pms[k]];
-            if (std::find(seen.begin(), seen.end(), g) != seen.end()) continue;
-            seen.push_back(g);
-            f.parties.push_back(Ref(c, pms[k]));
+        // Made where it is kept (facts are large); dropped again when the match states no agreement.
+        const std::size_t base = agreements.size();
+        agreements.emplace_back();
+        {
+          Fact& f = agreements.back();
+          InitFact(&f, c, FactType::kAgreement, m, st);
+          auto kind = r.attrs.find("kind");
+          f.kind = kind != r.attrs.end() ? kind->second : "agreement";
+          for (const char* k : {"kind_mou", "kind_agreement", "kind_partnership"})
+            if (Cap(m, k)) f.kind = std::string(k).substr(5);
+          std::vector<int>& seen = ws.seen_groups;  // alias groups of the parties so far
+          seen.clear();
+          for (const auto& [name, cap] : m.captures) {
+            if (name.rfind("party", 0) != 0) continue;
+            Picks pms = Of(c, &cap, {MentionType::kOrg, MentionType::kCountry});
+            for (std::size_t k = 0; k < pms.size(); ++k) {
+              int g = c.group[pms[k]];
+              if (std::find(seen.begin(), seen.end(), g) != seen.end()) continue;
+              seen.push_back(g);
+              f.parties.push_back(Ref(c, pms[k]));
+            }
+          }
+          // pairwise = "true": "X分别与A和B签署" is one agreement of X with each of A, B.
+          auto pw = r.attrs.find("pairwise");
+          bool pairwise = pw != r.attrs.end() && pw->second == "true";
+          if (f.parties.size() < 2 ||
+              (pairwise && Of(c, Cap(m, "party1"), {MentionType::kOrg, MentionType::kCountry}).empty())) {
+            agreements.pop_back();
+            continue;
+          }
+          if (pairwise && f.parties.size() > 2) {
+            // One fact per further party, in order: this one keeps the first pair.
+            const std::size_t n = f.parties.size();
+            for (std::size_t k = 2; k < n; ++k) {
+              agreements.push_back(agreements[base]);
+              agreements.back().parties = {agreements[base].parties[0], agreements[base].parties[k]};
+            }
+            agreements[base].parties.resize(2);
           }
         }
-        if (f.parties.size() < 2) continue;
-        // pairwise = "true": "X分别与A和B签署" is one agreement of X with each of A, B.
-        std::vector<Fact> pairs;
-        auto pw = r.attrs.find("pairwise");
-        bool pairwise = pw != r.attrs.end() && pw->second == "true";
-        if (pairwise && Of(c, Cap(m, "party1"), {MentionType::kOrg, MentionType::kCountry}).empty()) continue;
-        if (pairwise && f.parties.size() > 2) {
-          for (std::size_t k = 1; k < f.parties.size(); ++k) {
-            Fact g = f;
-            g.parties = {f.parties[0], f.parties[k]};
-            pairs.push_back(std::move(g));
-          }
-        } else {
-          pairs.push_back(std::move(f));
-        }
-        for (Fact& pf : pairs) {
-          Fact& f = pf;
-          std::vector<std::string_view> cs;
+        for (std::size_t fi = base; fi < agreements.size(); ++fi) {
+          Fact& f = agreements[fi];
+          std::vector<std::string_view>& cs = ws.codes;
+          cs.clear();
           for (const EntityRef& p : f.parties)
             if (!p.country.empty()) cs.push_back(p.country);
           for (const char* k : {"countries", "country"}) {
@@ -1058,17 +1071,16 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
           if (!dms.empty() && DateStated(c, c.M(dms[0]))) f.date = c.M(dms[0]).value;
           if (f.date.empty() && !Cap(m, "date")) {
             // The one date of the signing sentence is the agreement's date (never the release's).
-            std::vector<std::size_t> ds;
+            std::size_t ds = 0, first_ds = 0;
             for (std::size_t idx : unit_ms)
-              if (ms[idx].type == MentionType::kDate && DateStated(c, c.M(idx))) ds.push_back(idx);
-            if (ds.size() == 1 && c.M(ds[0]).value_end.empty()) f.date = c.M(ds[0]).value;
+              if (ms[idx].type == MentionType::kDate && DateStated(c, c.M(idx)) && ds++ == 0) first_ds = idx;
+            if (ds == 1 && c.M(first_ds).value_end.empty()) f.date = c.M(first_ds).value;
             // "signed today", "今天签署", "7日在罗马签署" (the release's day): the signing is dated by the
             // release, which the sentence states relative to it. Only with a full release date.
-            if (f.date.empty() && ds.empty() && view.release_date.size() == 10)
+            if (f.date.empty() && ds == 0 && view.release_date.size() == 10)
               if (SaysReleaseDay(std::string_view(st.text), view.release_date)) f.date = view.release_date;
           }
           fired.push_back(&r.id);
-          agreements.push_back(std::move(f));
         }
       } else if (emits == Emits::kQuote) {
         Picks who = Of(c, Cap(m, "person"), {MentionType::kPerson});
