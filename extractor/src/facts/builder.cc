@@ -891,7 +891,17 @@ struct Workspace {
   std::vector<int> seen_groups;
   std::vector<std::string_view> codes;
   InnerSlots inner;
+  std::vector<const std::string*> fired;
+  std::vector<Fact> agreements, events, roles;
+  std::vector<int> role_priority;
+  std::vector<QuoteCand> quotes;
+  std::vector<std::size_t> claimed_quotes;
   bool busy = false;
+  // Empty, with the room kept.
+  void Clear() {
+    fired.clear(), agreements.clear(), events.clear(), roles.clear(), role_priority.clear(), quotes.clear();
+    claimed_quotes.clear();
+  }
 };
 
 // Releases the room a very long release left behind (a worker keeps its workspace for good).
@@ -913,10 +923,16 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
   }
   Workspace& ws = *wsp;
   ws.busy = true;
+  ws.Clear();
   struct Release {
     Workspace& w;
     ~Release() {
       w.busy = false;
+      w.Clear();
+      if (w.roles.capacity() > 1024) std::vector<Fact>().swap(w.roles);
+      if (w.agreements.capacity() > 1024) std::vector<Fact>().swap(w.agreements);
+      if (w.events.capacity() > 1024) std::vector<Fact>().swap(w.events);
+      if (w.quotes.capacity() > 1024) std::vector<QuoteCand>().swap(w.quotes);
       constexpr std::size_t kKeep = std::size_t{1} << 14;
       Trim(&w.sl.light, kKeep), Trim(&w.sl.at, kKeep), Trim(&w.sl.full, kKeep), Trim(&w.sl.items, kKeep);
       Trim(&w.group, kKeep), Trim(&w.inner.light, kKeep), Trim(&w.inner.at, kKeep), Trim(&w.inner.full, kKeep);
@@ -932,18 +948,16 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
   Ctx c{book, view, ms, ws.sl.at, ws.sl.full, groups, ws.group, {}, false, {}};
   BuildAliases(&c, &groups);
   std::vector<Unit> units = MatchingUnits(view);
-  std::vector<const std::string*> fired;  // rule ids; sorted and made distinct at the end
-
-  std::vector<Fact> agreements, events, roles;
-  std::vector<int> role_priority;  // of the rule that stated each role
-  // Facts are large: room up front instead of moving them at every growth.
-  agreements.reserve(16);
-  events.reserve(16);
-  roles.reserve(64);
-  role_priority.reserve(64);
+  // Candidate facts live in the workspace: facts are large, and its vectors keep their room
+  // (growing a vector of facts moves every one of them).
+  std::vector<const std::string*>& fired = ws.fired;  // rule ids; sorted and made distinct at the end
+  std::vector<Fact>& agreements = ws.agreements;
+  std::vector<Fact>& events = ws.events;
+  std::vector<Fact>& roles = ws.roles;
+  std::vector<int>& role_priority = ws.role_priority;  // of the rule that stated each role
   Fact dateline_rule;  // type stays kAgreement until a dateline rule fires
   dateline_rule.type = FactType::kAgreement;
-  std::vector<QuoteCand> quotes;
+  std::vector<QuoteCand>& quotes = ws.quotes;
   std::map<std::string, RoleInfo> role_of;  // person key → first stated role
   // Pronouns ("he added", "他强调") refer to the last person quoted, or to a person named in a
   // later sentence than that quotation.
@@ -959,13 +973,17 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
 
   auto note_role_key = [&](std::string key, const std::string& role, const EntityRef& org) {
     if (role.empty()) return;
-    role_of.try_emplace(std::move(key), RoleInfo{role, org});
+    auto [it, fresh] = role_of.try_emplace(std::move(key));
+    if (fresh) {  // the first stated role only: copied when kept
+      it->second.role = role;
+      it->second.org = org;
+    }
   };
   auto note_role = [&](const EntityRef& person, const std::string& role, const EntityRef& org) {
     if (!role.empty()) note_role_key(PersonKey(person), role, org);
   };
 
-  std::vector<std::size_t> claimed_quotes;
+  std::vector<std::size_t>& claimed_quotes = ws.claimed_quotes;
   auto claimed = [&](std::size_t idx) {
     return std::find(claimed_quotes.begin(), claimed_quotes.end(), idx) != claimed_quotes.end();
   };
