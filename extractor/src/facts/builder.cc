@@ -689,59 +689,103 @@ bool IsHonorific(std::string_view w) {
   return w == "mr" || w == "mrs" || w == "ms" || w == "dr" || w == "prof" || w == "h.e." || w == "sir" || w == "dame";
 }
 
-// A person's name forms with what SamePerson compares, computed once per person.
-struct PersonForms {
-  std::vector<std::string> keys;   // NormKey of the name and each alias
-  std::vector<bool> latin;         // the form has no CJK
-  std::vector<std::string> lower;  // each Latin form lower-cased (the words below point into it)
-  // Name words of each Latin form, sorted and distinct: split at ' ', '-' and '.', without
-  // honorifics ("Mr Mohamed Nasser AL-GHANIM" → al ghanim mohamed nasser).
-  std::vector<std::vector<std::string_view>> words;
-};
+// The name forms compared across facts of one release (people in quotations and roles, parties
+// of agreements), pooled: keys, lower-cased forms and words are offsets into one text, so a
+// person or a party costs no allocation (a vector of strings per person did). Kept per thread.
+struct FormPool {
+  struct Form {
+    std::uint32_t key_at = 0, key_len = 0;  // NormKey of the form
+    bool latin = false;        // people: the form has no CJK
+    bool long_enough = false;  // parties: at least 2 CJK / 3 other code points
+    std::uint32_t words_at = 0, words_n = 0;
+  };
+  struct Word {
+    std::uint32_t at, len;
+  };
+  struct Range {  // forms[first, first + n)
+    std::uint32_t first = 0, n = 0;
+  };
+  std::string text;
+  std::vector<Form> forms;
+  std::vector<Word> words;
+  std::vector<std::string_view> scratch;
 
-PersonForms FormsOf(const EntityRef& p) {
-  PersonForms f;
-  std::size_t n = 1 + p.aliases.size();
-  f.keys.reserve(n);
-  f.latin.reserve(n);
-  f.lower.reserve(n);  // never grows past n: the views into it stay valid
-  f.words.resize(n);
-  for (std::size_t k = 0; k < n; ++k) {
-    const std::string& x = k == 0 ? p.name : p.aliases[k - 1];
-    f.keys.push_back(NormKey(x));
-    f.latin.push_back(!HasCjk(x));
-    if (!f.latin.back()) continue;
-    f.lower.push_back(x);
-    std::string& lower = f.lower.back();
-    for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-    std::vector<std::string_view>& ws = f.words[k];
-    std::size_t from = 0;
-    for (std::size_t i = 0; i <= lower.size(); ++i) {
-      if (i < lower.size() && lower[i] != ' ' && lower[i] != '-' && lower[i] != '.') continue;
-      std::string_view w(lower.data() + from, i - from);
-      if (!w.empty() && !IsHonorific(w)) ws.push_back(w);
-      from = i + 1;
+  void Clear() { text.clear(), forms.clear(), words.clear(); }
+  std::string_view Key(const Form& f) const { return std::string_view(text.data() + f.key_at, f.key_len); }
+  std::string_view View(const Word& w) const { return std::string_view(text.data() + w.at, w.len); }
+
+  // A person's name and aliases with their keys and, for Latin forms, their name words, sorted
+  // and distinct: split at ' ', '-' and '.', without honorifics ("Mr Mohamed Nasser AL-GHANIM" →
+  // al ghanim mohamed nasser).
+  Range Person(const EntityRef& p) {
+    Range r{static_cast<std::uint32_t>(forms.size()), static_cast<std::uint32_t>(1 + p.aliases.size())};
+    for (std::size_t k = 0; k < r.n; ++k) {
+      const std::string& x = k == 0 ? p.name : p.aliases[k - 1];
+      Form f;
+      f.key_at = static_cast<std::uint32_t>(text.size());
+      AppendNormKey(x, &text);
+      f.key_len = static_cast<std::uint32_t>(text.size() - f.key_at);
+      f.latin = !HasCjk(x);
+      f.words_at = static_cast<std::uint32_t>(words.size());
+      if (f.latin) {
+        const std::size_t lower_at = text.size();
+        text.append(x);
+        for (std::size_t i = lower_at; i < text.size(); ++i)
+          text[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[i])));
+        scratch.clear();
+        std::string_view lower(text.data() + lower_at, x.size());
+        std::size_t from = 0;
+        for (std::size_t i = 0; i <= lower.size(); ++i) {
+          if (i < lower.size() && lower[i] != ' ' && lower[i] != '-' && lower[i] != '.') continue;
+          std::string_view w = lower.substr(from, i - from);
+          if (!w.empty() && !IsHonorific(w)) scratch.push_back(w);
+          from = i + 1;
+        }
+        std::sort(scratch.begin(), scratch.end());
+        scratch.erase(std::unique(scratch.begin(), scratch.end()), scratch.end());
+        for (std::string_view w : scratch)
+          words.push_back(Word{static_cast<std::uint32_t>(w.data() - text.data()), static_cast<std::uint32_t>(w.size())});
+      }
+      f.words_n = static_cast<std::uint32_t>(words.size() - f.words_at);
+      forms.push_back(f);
     }
-    std::sort(ws.begin(), ws.end());
-    ws.erase(std::unique(ws.begin(), ws.end()), ws.end());
+    return r;
   }
-  return f;
-}
 
-bool SamePerson(const PersonForms& a, const PersonForms& b) {
-  for (std::size_t i = 0; i < a.keys.size(); ++i)
-    for (std::size_t j = 0; j < b.keys.size(); ++j) {
-      if (!a.keys[i].empty() && a.keys[i] == b.keys[j]) return true;
-      // Latin names: every word of the shorter form is a word of the longer one (at least two).
-      if (!a.latin[i] || !b.latin[j]) continue;
-      const auto& wx = a.words[i];
-      const auto& wy = b.words[j];
-      const auto& small = wx.size() <= wy.size() ? wx : wy;
-      const auto& big = wx.size() <= wy.size() ? wy : wx;
-      if (small.size() >= 2 && std::includes(big.begin(), big.end(), small.begin(), small.end())) return true;
+  bool SamePerson(Range a, Range b) const {
+    auto less = [&](const Word& x, const Word& y) { return View(x) < View(y); };
+    for (std::uint32_t i = 0; i < a.n; ++i)
+      for (std::uint32_t j = 0; j < b.n; ++j) {
+        const Form& x = forms[a.first + i];
+        const Form& y = forms[b.first + j];
+        if (x.key_len != 0 && Key(x) == Key(y)) return true;
+        // Latin names: every word of the shorter form is a word of the longer one (at least two).
+        if (!x.latin || !y.latin) continue;
+        const Form& small = x.words_n <= y.words_n ? x : y;
+        const Form& big = x.words_n <= y.words_n ? y : x;
+        const Word* sb = words.data() + small.words_at;
+        const Word* bb = words.data() + big.words_at;
+        if (small.words_n >= 2 && std::includes(bb, bb + big.words_n, sb, sb + small.words_n, less)) return true;
+      }
+    return false;
+  }
+
+  // A party's name and aliases: keys, and whether each is long enough to stand for it inside a
+  // longer name.
+  Range Party(const EntityRef& p) {
+    Range r{static_cast<std::uint32_t>(forms.size()), static_cast<std::uint32_t>(1 + p.aliases.size())};
+    for (std::size_t k = 0; k < r.n; ++k) {
+      Form f;
+      f.key_at = static_cast<std::uint32_t>(text.size());
+      AppendNormKey(k == 0 ? p.name : p.aliases[k - 1], &text);
+      f.key_len = static_cast<std::uint32_t>(text.size() - f.key_at);
+      std::string_view x = Key(f);
+      f.long_enough = CharCount(x) >= (HasCjk(x) ? 2u : 3u);
+      forms.push_back(f);
     }
-  return false;
-}
+    return r;
+  }
+};
 
 bool IsGovernmentOf(const EntityRef& org, const std::string& cc) {
   if (cc.empty() || org.country != cc) return false;
@@ -750,39 +794,19 @@ bool IsGovernmentOf(const EntityRef& org, const std::string& cc) {
          n.find("government") != std::string::npos;
 }
 
-// A party's normalised names with whether each is long enough to stand for it inside a longer
-// name, computed once per party.
-struct PartyForms {
-  std::vector<std::string> keys;  // NormKey of the name and each alias
-  std::vector<bool> long_enough;  // at least 2 CJK / 3 other code points
-};
-
-PartyForms PartyFormsOf(const EntityRef& p) {
-  PartyForms f;
-  std::size_t n = 1 + p.aliases.size();
-  f.keys.reserve(n);
-  f.long_enough.reserve(n);
-  for (std::size_t k = 0; k < n; ++k) {
-    f.keys.push_back(NormKey(k == 0 ? p.name : p.aliases[k - 1]));
-    const std::string& x = f.keys.back();
-    f.long_enough.push_back(CharCount(x) >= (HasCjk(x) ? 2u : 3u));
-  }
-  return f;
-}
-
-bool SameParty(const EntityRef& a, const PartyForms& fa, const EntityRef& b, const PartyForms& fb) {
+bool SameParty(const FormPool& pool, const EntityRef& a, FormPool::Range fa, const EntityRef& b, FormPool::Range fb) {
   if (!a.key.empty() && a.key == b.key) return true;
   if (a.kind == EntityKind::kCountry && (b.kind == EntityKind::kCountry ? b.key == a.key : IsGovernmentOf(b, a.key)))
     return true;
   if (b.kind == EntityKind::kCountry && IsGovernmentOf(a, b.key)) return true;
-  for (std::size_t i = 0; i < fa.keys.size(); ++i)
-    for (std::size_t j = 0; j < fb.keys.size(); ++j) {
-      const std::string& x = fa.keys[i];
-      const std::string& y = fb.keys[j];
-      bool x_shorter = x.size() <= y.size();
-      const std::string& shorter = x_shorter ? x : y;
-      const std::string& longer = x_shorter ? y : x;
-      if ((x_shorter ? fa.long_enough[i] : fb.long_enough[j]) && longer.find(shorter) != std::string::npos) return true;
+  for (std::uint32_t i = 0; i < fa.n; ++i)
+    for (std::uint32_t j = 0; j < fb.n; ++j) {
+      const FormPool::Form& x = pool.forms[fa.first + i];
+      const FormPool::Form& y = pool.forms[fb.first + j];
+      bool x_shorter = x.key_len <= y.key_len;
+      std::string_view shorter = pool.Key(x_shorter ? x : y);
+      std::string_view longer = pool.Key(x_shorter ? y : x);
+      if ((x_shorter ? x.long_enough : y.long_enough) && longer.find(shorter) != std::string_view::npos) return true;
     }
   return false;
 }
@@ -896,11 +920,15 @@ struct Workspace {
   std::vector<int> role_priority;
   std::vector<QuoteCand> quotes;
   std::vector<std::size_t> claimed_quotes;
+  FormPool pool;
+  std::vector<FormPool::Range> quote_forms, kept_forms, party_forms;
+  std::vector<std::uint32_t> party_first;
   bool busy = false;
   // Empty, with the room kept.
   void Clear() {
     fired.clear(), agreements.clear(), events.clear(), roles.clear(), role_priority.clear(), quotes.clear();
     claimed_quotes.clear();
+    pool.Clear();
   }
 };
 
@@ -1350,13 +1378,12 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
   }
 
   // Each quoted person's name forms, computed once (the person of a quotation never changes).
-  std::vector<PersonForms> quote_forms(quotes.size());
-  std::vector<bool> quote_forms_ready(quotes.size(), false);
-  auto forms_of_quote = [&](std::size_t k) -> const PersonForms& {
-    if (!quote_forms_ready[k]) {
-      quote_forms[k] = FormsOf(quotes[k].f.person);
-      quote_forms_ready[k] = true;
-    }
+  FormPool& pool = ws.pool;
+  constexpr std::uint32_t kNotYet = ~std::uint32_t{0};
+  std::vector<FormPool::Range>& quote_forms = ws.quote_forms;
+  quote_forms.assign(quotes.size(), FormPool::Range{0, kNotYet});
+  auto forms_of_quote = [&](std::size_t k) {
+    if (quote_forms[k].n == kNotYet) quote_forms[k] = pool.Person(quotes[k].f.person);
     return quote_forms[k];
   };
   // Quote blocks: merge consecutive quotations of one speaker in one paragraph.
@@ -1367,7 +1394,7 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
     QuoteCand& q = quotes[qi];
     if (!blocks.empty()) {
       QuoteCand& b = quotes[blocks.back()];
-      if (b.paragraph == q.paragraph && q.unit <= b.unit + 1 && SamePerson(forms_of_quote(blocks.back()), forms_of_quote(qi))) {
+      if (b.paragraph == q.paragraph && q.unit <= b.unit + 1 && pool.SamePerson(forms_of_quote(blocks.back()), forms_of_quote(qi))) {
         if (b.f.quote.find(q.f.quote) == std::string::npos) {
           b.f.quote += " ";
           b.f.quote += q.f.quote;
@@ -1418,17 +1445,21 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
       SortedIndices(roles.size(), [&](std::size_t a, std::size_t b) { return role_priority[a] > role_priority[b]; });
   std::vector<std::size_t> kept_roles;
   kept_roles.reserve(roles.size());
-  std::vector<PersonForms> kept_forms;  // each person's forms once, not once per pair
+  std::vector<FormPool::Range>& kept_forms = ws.kept_forms;  // each person's forms once, not once per pair
+  kept_forms.clear();
   for (std::size_t ri : by_priority) {
-    PersonForms pf = FormsOf(roles[ri].person);
+    const std::size_t mark_forms = pool.forms.size(), mark_words = pool.words.size(), mark_text = pool.text.size();
+    FormPool::Range pf = pool.Person(roles[ri].person);
     bool is_quoted = false;
     for (std::size_t bi : quoted)
-      if (!is_quoted && SamePerson(forms_of_quote(bi), pf)) is_quoted = true;
-    for (const PersonForms& k : kept_forms)
-      if (!is_quoted && SamePerson(k, pf)) is_quoted = true;
+      if (!is_quoted && pool.SamePerson(forms_of_quote(bi), pf)) is_quoted = true;
+    for (FormPool::Range k : kept_forms)
+      if (!is_quoted && pool.SamePerson(k, pf)) is_quoted = true;
     if (!is_quoted) {
       kept_roles.push_back(ri);
-      kept_forms.push_back(std::move(pf));
+      kept_forms.push_back(pf);
+    } else {  // not compared again: its room goes back to the pool
+      pool.forms.resize(mark_forms), pool.words.resize(mark_words), pool.text.resize(mark_text);
     }
   }
   std::stable_sort(kept_roles.begin(), kept_roles.end(),
@@ -1456,13 +1487,18 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
     for (std::size_t k = 0; k < view.paragraphs.size(); ++k)
       if (view.paragraphs[k].norm_begin <= view.dateline.norm_begin && view.dateline.norm_begin < view.paragraphs[k].norm_end)
         lead = static_cast<int>(k);
-  // Each agreement's parties' forms, computed once (parties never change once stated).
-  std::vector<std::vector<PartyForms>> party_forms(agreements.size());
-  auto forms_of_parties = [&](std::size_t k) -> const std::vector<PartyForms>& {
-    std::vector<PartyForms>& pf = party_forms[k];
-    if (pf.empty() && !agreements[k].parties.empty())
-      for (const EntityRef& p : agreements[k].parties) pf.push_back(PartyFormsOf(p));
-    return pf;
+  // Each agreement's parties' forms, computed once (parties never change once stated): agreement
+  // k's are party_forms[party_first[k], + its parties).
+  std::vector<FormPool::Range>& party_forms = ws.party_forms;
+  std::vector<std::uint32_t>& party_first = ws.party_first;
+  party_forms.clear();
+  party_first.assign(agreements.size(), kNotYet);
+  auto forms_of_parties = [&](std::size_t k) {
+    if (party_first[k] == kNotYet) {
+      party_first[k] = static_cast<std::uint32_t>(party_forms.size());
+      for (const EntityRef& p : agreements[k].parties) party_forms.push_back(pool.Party(p));
+    }
+    return party_first[k];
   };
   auto same_parties = [&](std::size_t fi, std::size_t gi) {
     const Fact& f = agreements[fi];
@@ -1470,12 +1506,12 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
     bool f_small = f.parties.size() <= g.parties.size();
     const Fact& small = f_small ? f : g;
     const Fact& big = f_small ? g : f;
-    const std::vector<PartyForms>& small_forms = forms_of_parties(f_small ? fi : gi);
-    const std::vector<PartyForms>& big_forms = forms_of_parties(f_small ? gi : fi);
+    const std::uint32_t small_forms = forms_of_parties(f_small ? fi : gi);
+    const std::uint32_t big_forms = forms_of_parties(f_small ? gi : fi);
     for (std::size_t i = 0; i < small.parties.size(); ++i) {
       bool any = false;
       for (std::size_t j = 0; j < big.parties.size() && !any; ++j)
-        any = SameParty(small.parties[i], small_forms[i], big.parties[j], big_forms[j]);
+        any = SameParty(pool, small.parties[i], party_forms[small_forms + i], big.parties[j], party_forms[big_forms + j]);
       if (!any) return false;
     }
     return true;
