@@ -4,8 +4,6 @@
 #include <algorithm>
 #include <map>
 #include <memory>
-#include <unordered_map>
-#include <unordered_set>
 #include <cstdint>
 #include <sstream>
 #include <re2/re2.h>
@@ -608,12 +606,17 @@ void SplitRoleOrg(Ctx& c, const std::string& role_text, std::string* role, Entit
   // The distinct organization and country forms of the release, each with its first mention
   // (scanning every mention per role was quadratic in a long release).
   if (!c.org_forms_ready) {
-    std::unordered_set<std::string_view> seen;
+    FlatIndex seen;
+    seen.Reset(16);
     for (std::size_t i = 0; i < c.at.size(); ++i) {
       const Mention& m = c.M(i);
       if (m.type != MentionType::kOrg && m.type != MentionType::kCountry) continue;
-      for (std::string_view form : {std::string_view(m.text), c.full[i]})
-        if (!form.empty() && seen.insert(form).second) c.org_forms.emplace_back(form, i);
+      for (std::string_view form : {std::string_view(m.text), c.full[i]}) {
+        if (form.empty()) continue;
+        auto id = static_cast<std::uint32_t>(c.org_forms.size());
+        if (seen.FindOrAdd(HashView(form), id, [&](std::uint32_t k) { return c.org_forms[k].first == form; }) == id)
+          c.org_forms.emplace_back(form, i);
+      }
     }
     c.org_forms_ready = true;
   }
@@ -923,6 +926,9 @@ struct Workspace {
   FormPool pool;
   std::vector<FormPool::Range> quote_forms, kept_forms, party_forms;
   std::vector<std::uint32_t> party_first;
+  std::string quote_keys;
+  std::vector<std::pair<std::size_t, std::size_t>> quote_key_at;
+  FlatIndex seen_quotes;
   bool busy = false;
   // Empty, with the room kept.
   void Clear() {
@@ -1426,15 +1432,29 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
     }
   }
   // Same quotation attributed twice (two rules, two mentions): keep the first.
-  std::unordered_set<std::string> seen_quotes;
+  // The keys are kept in one text (offsets: it grows), found through a flat index.
+  std::string& qkeys = ws.quote_keys;
+  std::vector<std::pair<std::size_t, std::size_t>>& qkey_at = ws.quote_key_at;
+  qkeys.clear();
+  qkey_at.clear();
+  FlatIndex& seen_quotes = ws.seen_quotes;
+  seen_quotes.Reset(blocks.size());
   std::vector<std::size_t> quoted;  // the blocks published
-  std::string qkey;
   for (std::size_t bi : blocks) {
     QuoteCand& q = quotes[bi];
-    qkey = q.speaker;
-    qkey += '|';
-    AppendNormKey(q.f.quote, &qkey, 48);
-    if (!seen_quotes.insert(qkey).second) continue;
+    const std::size_t from = qkeys.size();
+    qkeys += q.speaker;
+    qkeys += '|';
+    AppendNormKey(q.f.quote, &qkeys, 48);
+    std::string_view key = std::string_view(qkeys).substr(from);
+    auto id = static_cast<std::uint32_t>(qkey_at.size());
+    if (seen_quotes.FindOrAdd(HashView(key), id, [&](std::uint32_t k) {
+          return std::string_view(qkeys).substr(qkey_at[k].first, qkey_at[k].second) == key;
+        }) != id) {
+      qkeys.resize(from);
+      continue;
+    }
+    qkey_at.emplace_back(from, key.size());
     forms_of_quote(bi);  // before the person moves out
     quoted.push_back(bi);
     out.facts.push_back(std::move(q.f));
