@@ -4,8 +4,7 @@
 #include <algorithm>
 #include <map>
 #include <memory>
-#include <unordered_map>
-#include <unordered_set>
+#include <cstdint>
 #include <sstream>
 #include <re2/re2.h>
 
@@ -42,21 +41,82 @@ DocView ViewOf(const Document& doc, const PreparedText& text) {
 // ---- the mentions the rules see ----
 namespace {
 
-// The slot mentions of a release, without copying them (a Mention holds eight strings): the
-// mention behind each slot, its full form (short names resolved), and for rules::Slot a list that
-// holds each slot's type and offsets only, which is all Slot reads of a mention.
-struct SlotList {
-  std::vector<Mention> light;
-  std::vector<const Mention*> at;
-  std::vector<std::string_view> full;
-  std::vector<Mention> quotes;  // the quotation mentions; room reserved up front, so `at` stays valid
+// Open addressing over positions in the caller's own list: the list holds the keys, the table only
+// their hashes and positions, and the caller says how to compare. Reset refills it; the room stays
+// for the next release (std::unordered_* allocated a node per key).
+class FlatIndex {
+ public:
+  static constexpr std::uint32_t kNone = ~std::uint32_t{0};
+  void Reset(std::size_t expected) {
+    std::size_t cap = 16;
+    while (cap < 2 * expected) cap <<= 1;
+    slots_.assign(cap, Entry{0, kNone});
+    mask_ = cap - 1;
+    n_ = 0;
+  }
+  // The position stored under a key `same` accepts, or kNone.
+  template <typename Same>
+  std::uint32_t Find(std::size_t h, Same same) const {
+    for (std::size_t k = h & mask_;; k = (k + 1) & mask_) {
+      const Entry& e = slots_[k];
+      if (e.id == kNone) return kNone;
+      if (e.hash == h && same(e.id)) return e.id;
+    }
+  }
+  // Find, or else store `id` under the key; returns the position found, or `id`.
+  template <typename Same>
+  std::uint32_t FindOrAdd(std::size_t h, std::uint32_t id, Same same) {
+    if (2 * (n_ + 1) > slots_.size()) Grow();
+    for (std::size_t k = h & mask_;; k = (k + 1) & mask_) {
+      Entry& e = slots_[k];
+      if (e.id == kNone) {
+        e = Entry{h, id};
+        ++n_;
+        return id;
+      }
+      if (e.hash == h && same(e.id)) return e.id;
+    }
+  }
+
+ private:
+  struct Entry {
+    std::size_t hash;
+    std::uint32_t id;
+  };
+  void Grow() {
+    std::vector<Entry> old;
+    old.swap(slots_);
+    slots_.assign(old.empty() ? 16 : 2 * old.size(), Entry{0, kNone});
+    mask_ = slots_.size() - 1;
+    for (const Entry& e : old)
+      if (e.id != kNone)
+        for (std::size_t k = e.hash & mask_;; k = (k + 1) & mask_)
+          if (slots_[k].id == kNone) {
+            slots_[k] = e;
+            break;
+          }
+  }
+  std::vector<Entry> slots_;
+  std::size_t mask_ = 0, n_ = 0;
 };
 
-struct ViewPairHash {
-  std::size_t operator()(const std::pair<std::string_view, std::string_view>& p) const {
-    std::hash<std::string_view> h;
-    return h(p.first) * 31 + h(p.second);
-  }
+inline std::size_t HashView(std::string_view v) { return std::hash<std::string_view>()(v); }
+
+// Scratch of ResolvePersonShortNames, kept from one release to the next.
+struct ShortNameScratch {
+  struct Form {
+    std::string_view text;
+    std::size_t first;  // its first mention (whose full form may be resolved on the way)
+    std::size_t key_at, key_len;  // its NormKey in `keys`
+  };
+  std::vector<Form> forms;
+  std::string keys, key;
+  FlatIndex seen;  // (text, full) → form
+  struct Resolved {
+    std::string_view text, full;  // short text → full form ("" = none)
+  };
+  std::vector<Resolved> resolved;
+  FlatIndex by_text;  // text → resolved
 };
 
 // Minimal short-name resolution, for person mentions the mention finder left without a full form:
@@ -66,51 +126,85 @@ struct ViewPairHash {
 // mention with every other was quadratic in the release (a 2 MB release took seconds). A
 // candidate's full form is read when it is compared, so a short name resolved earlier in the
 // release answers with its resolution.
-void ResolvePersonShortNames(const std::vector<const Mention*>& at, std::vector<std::string_view>* full) {
+void ResolvePersonShortNames(const std::vector<const Mention*>& at, std::vector<std::string_view>* full,
+                             ShortNameScratch* sc) {
+  std::size_t persons = 0;
   bool any = false;
-  for (std::size_t i = 0; i < at.size(); ++i) any |= at[i]->type == MentionType::kPerson && (*full)[i].empty();
+  for (std::size_t i = 0; i < at.size(); ++i)
+    if (at[i]->type == MentionType::kPerson) {
+      ++persons;
+      any |= (*full)[i].empty();
+    }
   if (!any) return;
-  struct Form {
-    std::string_view text;
-    std::size_t first;  // its first mention (whose full form may be resolved on the way)
-    std::string key;
-  };
-  std::vector<Form> forms;
+  std::vector<ShortNameScratch::Form>& forms = sc->forms;
+  forms.clear();
   bool forms_ready = false;
   // Built when first needed, which is before any full form changes.
   auto build_forms = [&] {
-    std::unordered_set<std::pair<std::string_view, std::string_view>, ViewPairHash> seen;
-    for (std::size_t i = 0; i < at.size(); ++i)
-      if (at[i]->type == MentionType::kPerson && seen.emplace(at[i]->text, (*full)[i]).second)
-        forms.push_back(Form{at[i]->text, i, NormKey(at[i]->text)});
+    sc->seen.Reset(persons);
+    sc->keys.clear();
+    for (std::size_t i = 0; i < at.size(); ++i) {
+      if (at[i]->type != MentionType::kPerson) continue;
+      std::string_view text = at[i]->text, f = (*full)[i];
+      std::size_t h = HashView(text) * 31 + HashView(f);
+      auto id = static_cast<std::uint32_t>(forms.size());
+      if (sc->seen.FindOrAdd(h, id, [&](std::uint32_t k) {
+            return forms[k].text == text && (*full)[forms[k].first] == f;
+          }) != id)
+        continue;
+      std::size_t at_key = sc->keys.size();
+      AppendNormKey(text, &sc->keys);
+      forms.push_back(ShortNameScratch::Form{text, i, at_key, sc->keys.size() - at_key});
+    }
     forms_ready = true;
   };
-  std::unordered_map<std::string_view, std::string_view> resolved;  // short text → full form ("" = none)
+  sc->resolved.clear();
+  sc->by_text.Reset(persons);
   for (std::size_t i = 0; i < at.size(); ++i) {
     const Mention& m = *at[i];
     if (m.type != MentionType::kPerson || !(*full)[i].empty()) continue;
-    auto [it, fresh] = resolved.try_emplace(m.text);
-    if (fresh) {
-      std::string key = NormKey(m.text);
+    std::string_view text = m.text;
+    auto id = static_cast<std::uint32_t>(sc->resolved.size());
+    std::uint32_t r = sc->by_text.FindOrAdd(HashView(text), id, [&](std::uint32_t k) { return sc->resolved[k].text == text; });
+    if (r == id) {
+      sc->resolved.push_back(ShortNameScratch::Resolved{text, {}});
+      sc->key.clear();
+      AppendNormKey(text, &sc->key);
+      const std::string& key = sc->key;
       if (CharCount(key) < (HasCjk(key) ? 2u : 3u)) continue;
       if (!forms_ready) build_forms();
-      for (const Form& o : forms) {
-        if (o.text.size() <= m.text.size()) continue;
-        if (o.key != key && o.key.find(key) != std::string::npos) {
-          it->second = (*full)[o.first].empty() ? o.text : (*full)[o.first];
+      for (const ShortNameScratch::Form& o : forms) {
+        if (o.text.size() <= text.size()) continue;
+        std::string_view ok(sc->keys.data() + o.key_at, o.key_len);
+        if (ok != key && ok.find(key) != std::string_view::npos) {
+          sc->resolved[r].full = (*full)[o.first].empty() ? o.text : (*full)[o.first];
           break;
         }
       }
     }
-    if (!it->second.empty()) (*full)[i] = it->second;
+    if (!sc->resolved[r].full.empty()) (*full)[i] = sc->resolved[r].full;
   }
 }
 
-// The mention list the rules see (SlotMentions), as a SlotList.
-SlotList BuildSlots(const DocView& view, const std::vector<Mention>& mentions) {
-  SlotList out;
+// The slot mentions of a release, without copying them (a Mention holds eight strings): the
+// mention behind each slot, its full form (short names resolved), and for rules::Slot a list that
+// holds each slot's type and offsets only, which is all Slot reads of a mention. Kept in a
+// per-thread workspace: the vectors keep their room from one release to the next.
+struct SlotList {
+  std::vector<rules::SlotMention> light;
+  std::vector<const Mention*> at;
+  std::vector<std::string_view> full;
+  std::vector<Mention> quotes;  // the quotation mentions; room reserved up front, so `at` stays valid
+  std::vector<QuoteBlock> qs;   // scratch: the speech quotations
+  std::vector<const Mention*> items;  // scratch
+  ShortNameScratch short_names;
+};
+
+// The mention list the rules see (SlotMentions), into *out.
+void BuildSlots(const DocView& view, const std::vector<Mention>& mentions, SlotList* out) {
   // Speech only: “…” "…" 「…」 『…』 ‘…’ (not 《titles》, should the text module report them).
-  std::vector<QuoteBlock> qs;
+  std::vector<QuoteBlock>& qs = out->qs;
+  qs.clear();
   for (const QuoteBlock& q : view.quotes) {
     std::string_view open = view.normalized.substr(q.norm_begin, 3);
     if (open.substr(0, 1) == "\"" || open.substr(0, 1) == "'" || open == "\u201C" || open == "\u300C" ||
@@ -119,36 +213,38 @@ SlotList BuildSlots(const DocView& view, const std::vector<Mention>& mentions) {
   }
   std::sort(qs.begin(), qs.end(), [](const QuoteBlock& a, const QuoteBlock& b) { return a.norm_begin < b.norm_begin; });
   bool own_quotes = !qs.empty();
-  auto inside_quote = [&](const Mention& m) {
-    auto it = std::upper_bound(qs.begin(), qs.end(), m.begin,
-                               [](std::size_t b, const QuoteBlock& q) { return b < q.norm_begin; });
-    if (it == qs.begin()) return false;
-    --it;
-    return m.begin < it->norm_end;  // starts inside the block (or overlaps it)
+  auto first_after = [&](std::size_t b) {  // the first block opening after b
+    return std::upper_bound(qs.begin(), qs.end(), b, [](std::size_t x, const QuoteBlock& q) { return x < q.norm_begin; });
   };
-  std::vector<const Mention*> items;
+  std::vector<const Mention*>& items = out->items;
+  items.clear();
   items.reserve(mentions.size() + qs.size());
   for (const Mention& m : mentions) {
-    if (m.type == MentionType::kQuote && own_quotes) continue;
-    if (own_quotes && inside_quote(m)) continue;
-    // A quotation opening strictly inside the mention: the first block opening after m.begin.
-    auto next = std::upper_bound(qs.begin(), qs.end(), m.begin,
-                                 [](std::size_t b, const QuoteBlock& q) { return b < q.norm_begin; });
+    if (!own_quotes) {
+      items.push_back(&m);
+      continue;
+    }
+    if (m.type == MentionType::kQuote) continue;
+    auto next = first_after(m.begin);
+    // Inside a quotation: starts inside the block before (or overlaps it).
+    if (next != qs.begin() && m.begin < std::prev(next)->norm_end) continue;
+    // A quotation opening strictly inside the mention.
     bool overlaps_next = next != qs.end() && next->norm_begin < m.end;
     if (!overlaps_next) items.push_back(&m);
   }
   std::size_t own = items.size();
-  out.quotes.reserve(qs.size());
+  out->quotes.clear();
+  out->quotes.reserve(qs.size());
   for (const QuoteBlock& q : qs) {
-    Mention m;
+    out->quotes.emplace_back();
+    Mention& m = out->quotes.back();
     m.type = MentionType::kQuote;
     m.begin = q.norm_begin;
     m.end = q.norm_end;
     m.text = view.original_text ? view.original_text(q.norm_begin, q.norm_end)
                                 : std::string(view.normalized.substr(q.norm_begin, q.norm_end - q.norm_begin));
     m.source = "quotation";
-    out.quotes.push_back(std::move(m));
-    items.push_back(&out.quotes.back());
+    items.push_back(&m);
   }
   // Both parts are usually sorted already: a stable merge then gives the stable sort's order.
   auto by_begin = [](const Mention* a, const Mention* b) { return a->begin < b->begin; };
@@ -157,27 +253,26 @@ SlotList BuildSlots(const DocView& view, const std::vector<Mention>& mentions) {
   else
     std::stable_sort(items.begin(), items.end(), by_begin);
   // Keep them non-overlapping: the earlier one wins.
-  out.at.reserve(items.size());
+  out->at.clear();
+  out->light.clear();
+  out->full.clear();
+  out->at.reserve(items.size());
+  out->light.reserve(items.size());
+  out->full.reserve(items.size());
   for (const Mention* m : items) {
-    if (!out.at.empty() && m->begin < out.at.back()->end) continue;
-    out.at.push_back(m);
+    if (!out->at.empty() && m->begin < out->at.back()->end) continue;
+    out->at.push_back(m);
+    out->light.push_back(rules::SlotMention{m->begin, m->end, m->type});
+    out->full.push_back(m->full);
   }
-  out.light.resize(out.at.size());
-  out.full.reserve(out.at.size());
-  for (std::size_t i = 0; i < out.at.size(); ++i) {
-    out.light[i].type = out.at[i]->type;
-    out.light[i].begin = out.at[i]->begin;
-    out.light[i].end = out.at[i]->end;
-    out.full.push_back(out.at[i]->full);
-  }
-  ResolvePersonShortNames(out.at, &out.full);
-  return out;
+  ResolvePersonShortNames(out->at, &out->full, &out->short_names);
 }
 
 }  // namespace
 
 std::vector<Mention> SlotMentions(const DocView& view, const std::vector<Mention>& mentions) {
-  SlotList sl = BuildSlots(view, mentions);
+  SlotList sl;
+  BuildSlots(view, mentions, &sl);
   std::vector<Mention> out;
   out.reserve(sl.at.size());
   for (std::size_t i = 0; i < sl.at.size(); ++i) {
@@ -247,34 +342,56 @@ namespace {
 // Alias groups: the mentions of one entity in the release (the same type and key, or the same
 // type and normalised full name) with the distinct surface forms written for it.
 struct Groups {
-  std::unordered_map<std::string, int> id;  // GroupKeyInto → group
+  // Group g's identity: a mention type, then its key or else its normalised full name (the type
+  // keeps a key and a name of different types apart). `body` views a mention's key or `norm`.
+  struct Id {
+    MentionType type;
+    std::string_view body;
+  };
+  std::vector<Id> ids;
+  FlatIndex by_id;
+  std::string norm;  // the normalised names; room reserved up front, so the views stay valid
+  // A name already normalised: (type, name as written) → group, so each distinct name is
+  // normalised once per release.
+  struct Raw {
+    MentionType type;
+    std::string_view name;
+    int group;
+  };
+  std::vector<Raw> raw;
+  FlatIndex by_raw;
   // The distinct forms of all groups in one list, by group and then form; group g's are
   // forms[first[g], first[g + 1]).
   std::vector<std::pair<int, std::string_view>> forms;
   std::vector<std::size_t> first;
-};
 
-// The identity of a mention's alias group: its type, then its key or else the normalised full
-// name (the type keeps a key and a name of different types apart).
-void GroupKeyInto(const Mention& m, std::string_view full, std::string* out) {
-  out->clear();
-  out->push_back(static_cast<char>('0' + static_cast<int>(m.type)));
-  if (!m.key.empty())
-    out->append(m.key);
-  else
-    AppendNormKey(full.empty() ? std::string_view(m.text) : full, out);
-}
+  static std::size_t Hash(MentionType t, std::string_view body) {
+    return HashView(body) ^ (static_cast<std::size_t>(t) + 1) * 0x9E3779B97F4A7C15ull;
+  }
+  // The group of (t, body), added when new (body must then outlive the groups).
+  int Add(MentionType t, std::string_view body) {
+    auto id = static_cast<std::uint32_t>(ids.size());
+    std::uint32_t k = by_id.FindOrAdd(Hash(t, body), id, [&](std::uint32_t x) { return ids[x].type == t && ids[x].body == body; });
+    if (k == id) ids.push_back(Id{t, body});
+    return static_cast<int>(k);
+  }
+  // The group of (t, body), or -1.
+  int Find(MentionType t, std::string_view body) const {
+    std::uint32_t k = by_id.Find(Hash(t, body), [&](std::uint32_t x) { return ids[x].type == t && ids[x].body == body; });
+    return k == FlatIndex::kNone ? -1 : static_cast<int>(k);
+  }
+};
 
 // What fact assembly knows of one list of slot mentions: the main one (SlotList) or, for roles
 // stated inside quotations, the finder's own list.
 struct Ctx {
   const rules::RuleBook& book;
   const DocView& view;
-  const std::vector<Mention>& slots;   // given to rules::Slot: capture indices point into it
-  std::vector<const Mention*> at;      // the whole mention behind each slot
-  std::vector<std::string_view> full;  // its full form (short names resolved)
+  const std::vector<rules::SlotMention>& slots;  // given to rules::Slot: capture indices point into it
+  const std::vector<const Mention*>& at;         // the whole mention behind each slot
+  const std::vector<std::string_view>& full;     // its full form (short names resolved)
   const Groups& groups;
-  std::vector<int> group;  // alias group of each slot; -1 none, -2 not looked up yet
+  std::vector<int>& group;  // alias group of each slot; -1 none, -2 not looked up yet
   // Distinct organization/country forms with their first slot, built on first use.
   std::vector<std::pair<std::string_view, std::size_t>> org_forms;
   bool org_forms_ready = false;
@@ -284,11 +401,15 @@ struct Ctx {
 
 int GroupOf(Ctx& c, std::size_t i) {
   if (c.group[i] == -2) {
-    MentionType t = c.M(i).type;
-    if (t == MentionType::kQuote || t == MentionType::kDate) return c.group[i] = -1;
-    GroupKeyInto(c.M(i), c.full[i], &c.key_buf);
-    auto it = c.groups.id.find(c.key_buf);
-    c.group[i] = it == c.groups.id.end() ? -1 : it->second;
+    const Mention& m = c.M(i);
+    if (m.type == MentionType::kQuote || m.type == MentionType::kDate) return c.group[i] = -1;
+    if (!m.key.empty()) {
+      c.group[i] = c.groups.Find(m.type, m.key);
+    } else {
+      c.key_buf.clear();
+      AppendNormKey(c.full[i].empty() ? std::string_view(m.text) : c.full[i], &c.key_buf);
+      c.group[i] = c.groups.Find(m.type, c.key_buf);
+    }
   }
   return c.group[i];
 }
@@ -297,22 +418,51 @@ int GroupOf(Ctx& c, std::size_t i) {
 // places (not of dates and quotations) become the aliases of their group.
 void BuildAliases(Ctx* c, Groups* g) {
   c->group.assign(c->at.size(), -1);
-  g->id.reserve(c->at.size());
+  g->ids.clear();
+  g->raw.clear();
+  g->forms.clear();
+  g->by_id.Reset(c->at.size());
+  g->by_raw.Reset(c->at.size());
   g->forms.reserve(2 * c->at.size());
+  // Room for every normalised name (a key never takes more than its name plus 2 bytes).
+  std::size_t room = 0;
+  for (std::size_t i = 0; i < c->at.size(); ++i) {
+    const Mention& m = c->M(i);
+    if (m.key.empty()) room += (c->full[i].empty() ? m.text.size() : c->full[i].size()) + 2;
+  }
+  g->norm.clear();
+  g->norm.reserve(room);
   for (std::size_t i = 0; i < c->at.size(); ++i) {
     const Mention& m = c->M(i);
     // Dates and quotations are never parties, people or places: no group (a quotation's key
     // would be the normalised quotation).
     if (m.type == MentionType::kQuote || m.type == MentionType::kDate) continue;
-    GroupKeyInto(m, c->full[i], &c->key_buf);
-    auto [it, fresh] = g->id.try_emplace(c->key_buf, static_cast<int>(g->id.size()));
-    c->group[i] = it->second;
-    g->forms.emplace_back(it->second, m.text);
-    if (!c->full[i].empty()) g->forms.emplace_back(it->second, c->full[i]);
+    int gi;
+    if (!m.key.empty()) {
+      gi = g->Add(m.type, m.key);
+    } else {
+      std::string_view name = c->full[i].empty() ? std::string_view(m.text) : c->full[i];
+      const MentionType t = m.type;
+      auto rid = static_cast<std::uint32_t>(g->raw.size());
+      std::uint32_t r = g->by_raw.FindOrAdd(Groups::Hash(t, name), rid, [&](std::uint32_t k) {
+        return g->raw[k].type == t && g->raw[k].name == name;
+      });
+      if (r != rid) {
+        gi = g->raw[r].group;
+      } else {
+        std::size_t from = g->norm.size();
+        AppendNormKey(name, &g->norm);
+        gi = g->Add(t, std::string_view(g->norm).substr(from));
+        g->raw.push_back(Groups::Raw{t, name, gi});
+      }
+    }
+    c->group[i] = gi;
+    g->forms.emplace_back(gi, m.text);
+    if (!c->full[i].empty()) g->forms.emplace_back(gi, c->full[i]);
   }
   std::sort(g->forms.begin(), g->forms.end());
   g->forms.erase(std::unique(g->forms.begin(), g->forms.end()), g->forms.end());
-  g->first.assign(g->id.size() + 1, g->forms.size());
+  g->first.assign(g->ids.size() + 1, g->forms.size());
   for (std::size_t k = g->forms.size(); k-- > 0;) g->first[g->forms[k].first] = k;
 }
 
@@ -456,12 +606,17 @@ void SplitRoleOrg(Ctx& c, const std::string& role_text, std::string* role, Entit
   // The distinct organization and country forms of the release, each with its first mention
   // (scanning every mention per role was quadratic in a long release).
   if (!c.org_forms_ready) {
-    std::unordered_set<std::string_view> seen;
+    FlatIndex seen;
+    seen.Reset(16);
     for (std::size_t i = 0; i < c.at.size(); ++i) {
       const Mention& m = c.M(i);
       if (m.type != MentionType::kOrg && m.type != MentionType::kCountry) continue;
-      for (std::string_view form : {std::string_view(m.text), c.full[i]})
-        if (!form.empty() && seen.insert(form).second) c.org_forms.emplace_back(form, i);
+      for (std::string_view form : {std::string_view(m.text), c.full[i]}) {
+        if (form.empty()) continue;
+        auto id = static_cast<std::uint32_t>(c.org_forms.size());
+        if (seen.FindOrAdd(HashView(form), id, [&](std::uint32_t k) { return c.org_forms[k].first == form; }) == id)
+          c.org_forms.emplace_back(form, i);
+      }
     }
     c.org_forms_ready = true;
   }
@@ -537,59 +692,103 @@ bool IsHonorific(std::string_view w) {
   return w == "mr" || w == "mrs" || w == "ms" || w == "dr" || w == "prof" || w == "h.e." || w == "sir" || w == "dame";
 }
 
-// A person's name forms with what SamePerson compares, computed once per person.
-struct PersonForms {
-  std::vector<std::string> keys;   // NormKey of the name and each alias
-  std::vector<bool> latin;         // the form has no CJK
-  std::vector<std::string> lower;  // each Latin form lower-cased (the words below point into it)
-  // Name words of each Latin form, sorted and distinct: split at ' ', '-' and '.', without
-  // honorifics ("Mr Mohamed Nasser AL-GHANIM" → al ghanim mohamed nasser).
-  std::vector<std::vector<std::string_view>> words;
-};
+// The name forms compared across facts of one release (people in quotations and roles, parties
+// of agreements), pooled: keys, lower-cased forms and words are offsets into one text, so a
+// person or a party costs no allocation (a vector of strings per person did). Kept per thread.
+struct FormPool {
+  struct Form {
+    std::uint32_t key_at = 0, key_len = 0;  // NormKey of the form
+    bool latin = false;        // people: the form has no CJK
+    bool long_enough = false;  // parties: at least 2 CJK / 3 other code points
+    std::uint32_t words_at = 0, words_n = 0;
+  };
+  struct Word {
+    std::uint32_t at, len;
+  };
+  struct Range {  // forms[first, first + n)
+    std::uint32_t first = 0, n = 0;
+  };
+  std::string text;
+  std::vector<Form> forms;
+  std::vector<Word> words;
+  std::vector<std::string_view> scratch;
 
-PersonForms FormsOf(const EntityRef& p) {
-  PersonForms f;
-  std::size_t n = 1 + p.aliases.size();
-  f.keys.reserve(n);
-  f.latin.reserve(n);
-  f.lower.reserve(n);  // never grows past n: the views into it stay valid
-  f.words.resize(n);
-  for (std::size_t k = 0; k < n; ++k) {
-    const std::string& x = k == 0 ? p.name : p.aliases[k - 1];
-    f.keys.push_back(NormKey(x));
-    f.latin.push_back(!HasCjk(x));
-    if (!f.latin.back()) continue;
-    f.lower.push_back(x);
-    std::string& lower = f.lower.back();
-    for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-    std::vector<std::string_view>& ws = f.words[k];
-    std::size_t from = 0;
-    for (std::size_t i = 0; i <= lower.size(); ++i) {
-      if (i < lower.size() && lower[i] != ' ' && lower[i] != '-' && lower[i] != '.') continue;
-      std::string_view w(lower.data() + from, i - from);
-      if (!w.empty() && !IsHonorific(w)) ws.push_back(w);
-      from = i + 1;
+  void Clear() { text.clear(), forms.clear(), words.clear(); }
+  std::string_view Key(const Form& f) const { return std::string_view(text.data() + f.key_at, f.key_len); }
+  std::string_view View(const Word& w) const { return std::string_view(text.data() + w.at, w.len); }
+
+  // A person's name and aliases with their keys and, for Latin forms, their name words, sorted
+  // and distinct: split at ' ', '-' and '.', without honorifics ("Mr Mohamed Nasser AL-GHANIM" →
+  // al ghanim mohamed nasser).
+  Range Person(const EntityRef& p) {
+    Range r{static_cast<std::uint32_t>(forms.size()), static_cast<std::uint32_t>(1 + p.aliases.size())};
+    for (std::size_t k = 0; k < r.n; ++k) {
+      const std::string& x = k == 0 ? p.name : p.aliases[k - 1];
+      Form f;
+      f.key_at = static_cast<std::uint32_t>(text.size());
+      AppendNormKey(x, &text);
+      f.key_len = static_cast<std::uint32_t>(text.size() - f.key_at);
+      f.latin = !HasCjk(x);
+      f.words_at = static_cast<std::uint32_t>(words.size());
+      if (f.latin) {
+        const std::size_t lower_at = text.size();
+        text.append(x);
+        for (std::size_t i = lower_at; i < text.size(); ++i)
+          text[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[i])));
+        scratch.clear();
+        std::string_view lower(text.data() + lower_at, x.size());
+        std::size_t from = 0;
+        for (std::size_t i = 0; i <= lower.size(); ++i) {
+          if (i < lower.size() && lower[i] != ' ' && lower[i] != '-' && lower[i] != '.') continue;
+          std::string_view w = lower.substr(from, i - from);
+          if (!w.empty() && !IsHonorific(w)) scratch.push_back(w);
+          from = i + 1;
+        }
+        std::sort(scratch.begin(), scratch.end());
+        scratch.erase(std::unique(scratch.begin(), scratch.end()), scratch.end());
+        for (std::string_view w : scratch)
+          words.push_back(Word{static_cast<std::uint32_t>(w.data() - text.data()), static_cast<std::uint32_t>(w.size())});
+      }
+      f.words_n = static_cast<std::uint32_t>(words.size() - f.words_at);
+      forms.push_back(f);
     }
-    std::sort(ws.begin(), ws.end());
-    ws.erase(std::unique(ws.begin(), ws.end()), ws.end());
+    return r;
   }
-  return f;
-}
 
-bool SamePerson(const PersonForms& a, const PersonForms& b) {
-  for (std::size_t i = 0; i < a.keys.size(); ++i)
-    for (std::size_t j = 0; j < b.keys.size(); ++j) {
-      if (!a.keys[i].empty() && a.keys[i] == b.keys[j]) return true;
-      // Latin names: every word of the shorter form is a word of the longer one (at least two).
-      if (!a.latin[i] || !b.latin[j]) continue;
-      const auto& wx = a.words[i];
-      const auto& wy = b.words[j];
-      const auto& small = wx.size() <= wy.size() ? wx : wy;
-      const auto& big = wx.size() <= wy.size() ? wy : wx;
-      if (small.size() >= 2 && std::includes(big.begin(), big.end(), small.begin(), small.end())) return true;
+  bool SamePerson(Range a, Range b) const {
+    auto less = [&](const Word& x, const Word& y) { return View(x) < View(y); };
+    for (std::uint32_t i = 0; i < a.n; ++i)
+      for (std::uint32_t j = 0; j < b.n; ++j) {
+        const Form& x = forms[a.first + i];
+        const Form& y = forms[b.first + j];
+        if (x.key_len != 0 && Key(x) == Key(y)) return true;
+        // Latin names: every word of the shorter form is a word of the longer one (at least two).
+        if (!x.latin || !y.latin) continue;
+        const Form& small = x.words_n <= y.words_n ? x : y;
+        const Form& big = x.words_n <= y.words_n ? y : x;
+        const Word* sb = words.data() + small.words_at;
+        const Word* bb = words.data() + big.words_at;
+        if (small.words_n >= 2 && std::includes(bb, bb + big.words_n, sb, sb + small.words_n, less)) return true;
+      }
+    return false;
+  }
+
+  // A party's name and aliases: keys, and whether each is long enough to stand for it inside a
+  // longer name.
+  Range Party(const EntityRef& p) {
+    Range r{static_cast<std::uint32_t>(forms.size()), static_cast<std::uint32_t>(1 + p.aliases.size())};
+    for (std::size_t k = 0; k < r.n; ++k) {
+      Form f;
+      f.key_at = static_cast<std::uint32_t>(text.size());
+      AppendNormKey(k == 0 ? p.name : p.aliases[k - 1], &text);
+      f.key_len = static_cast<std::uint32_t>(text.size() - f.key_at);
+      std::string_view x = Key(f);
+      f.long_enough = CharCount(x) >= (HasCjk(x) ? 2u : 3u);
+      forms.push_back(f);
     }
-  return false;
-}
+    return r;
+  }
+};
 
 bool IsGovernmentOf(const EntityRef& org, const std::string& cc) {
   if (cc.empty() || org.country != cc) return false;
@@ -598,39 +797,19 @@ bool IsGovernmentOf(const EntityRef& org, const std::string& cc) {
          n.find("government") != std::string::npos;
 }
 
-// A party's normalised names with whether each is long enough to stand for it inside a longer
-// name, computed once per party.
-struct PartyForms {
-  std::vector<std::string> keys;  // NormKey of the name and each alias
-  std::vector<bool> long_enough;  // at least 2 CJK / 3 other code points
-};
-
-PartyForms PartyFormsOf(const EntityRef& p) {
-  PartyForms f;
-  std::size_t n = 1 + p.aliases.size();
-  f.keys.reserve(n);
-  f.long_enough.reserve(n);
-  for (std::size_t k = 0; k < n; ++k) {
-    f.keys.push_back(NormKey(k == 0 ? p.name : p.aliases[k - 1]));
-    const std::string& x = f.keys.back();
-    f.long_enough.push_back(CharCount(x) >= (HasCjk(x) ? 2u : 3u));
-  }
-  return f;
-}
-
-bool SameParty(const EntityRef& a, const PartyForms& fa, const EntityRef& b, const PartyForms& fb) {
+bool SameParty(const FormPool& pool, const EntityRef& a, FormPool::Range fa, const EntityRef& b, FormPool::Range fb) {
   if (!a.key.empty() && a.key == b.key) return true;
   if (a.kind == EntityKind::kCountry && (b.kind == EntityKind::kCountry ? b.key == a.key : IsGovernmentOf(b, a.key)))
     return true;
   if (b.kind == EntityKind::kCountry && IsGovernmentOf(a, b.key)) return true;
-  for (std::size_t i = 0; i < fa.keys.size(); ++i)
-    for (std::size_t j = 0; j < fb.keys.size(); ++j) {
-      const std::string& x = fa.keys[i];
-      const std::string& y = fb.keys[j];
-      bool x_shorter = x.size() <= y.size();
-      const std::string& shorter = x_shorter ? x : y;
-      const std::string& longer = x_shorter ? y : x;
-      if ((x_shorter ? fa.long_enough[i] : fb.long_enough[j]) && longer.find(shorter) != std::string::npos) return true;
+  for (std::uint32_t i = 0; i < fa.n; ++i)
+    for (std::uint32_t j = 0; j < fb.n; ++j) {
+      const FormPool::Form& x = pool.forms[fa.first + i];
+      const FormPool::Form& y = pool.forms[fb.first + j];
+      bool x_shorter = x.key_len <= y.key_len;
+      std::string_view shorter = pool.Key(x_shorter ? x : y);
+      std::string_view longer = pool.Key(x_shorter ? y : x);
+      if ((x_shorter ? x.long_enough : y.long_enough) && longer.find(shorter) != std::string_view::npos) return true;
     }
   return false;
 }
@@ -717,26 +896,102 @@ static void ReleaseOwnEvent(const DocView& view, std::vector<Fact>* facts) {
   }
 }
 
-BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const std::vector<Mention>& mentions) {
-  BuildResult out;
-  SlotList sl = BuildSlots(view, mentions);
-  const std::vector<Mention>& ms = sl.light;
+namespace {
+
+// The finder's own mention list as a slot list, for role rules inside quotations.
+struct InnerSlots {
+  std::vector<rules::SlotMention> light;
+  std::vector<const Mention*> at;
+  std::vector<std::string_view> full;
+  std::vector<int> group;
+};
+
+// Buffers fact assembly reuses from one unit and one release to the next (per thread: a worker
+// thread builds one release at a time).
+struct Workspace {
+  SlotList sl;
   Groups groups;
-  Ctx c{book, view, ms, std::move(sl.at), std::move(sl.full), groups, {}, {}, false, {}};
+  std::vector<int> group;
+  rules::SlottedText st;  // the unit, quotation or line window being matched
+  std::vector<std::size_t> unit_ms;
+  std::vector<const RuleMatch*> order, claims;
+  std::vector<int> seen_groups;
+  std::vector<std::string_view> codes;
+  InnerSlots inner;
+  std::vector<const std::string*> fired;
+  std::vector<Fact> agreements, events, roles;
+  std::vector<int> role_priority;
+  std::vector<QuoteCand> quotes;
+  std::vector<std::size_t> claimed_quotes;
+  FormPool pool;
+  std::vector<FormPool::Range> quote_forms, kept_forms, party_forms;
+  std::vector<std::uint32_t> party_first;
+  std::string quote_keys;
+  std::vector<std::pair<std::size_t, std::size_t>> quote_key_at;
+  FlatIndex seen_quotes;
+  bool busy = false;
+  // Empty, with the room kept.
+  void Clear() {
+    fired.clear(), agreements.clear(), events.clear(), roles.clear(), role_priority.clear(), quotes.clear();
+    claimed_quotes.clear();
+    pool.Clear();
+  }
+};
+
+// Releases the room a very long release left behind (a worker keeps its workspace for good).
+template <typename V>
+void Trim(V* v, std::size_t keep) {
+  if (v->capacity() > keep) V().swap(*v);
+}
+
+}  // namespace
+
+BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const std::vector<Mention>& mentions) {
+  thread_local Workspace shared;
+  // A call made while another one on this thread is still running (never today) gets its own.
+  std::unique_ptr<Workspace> own;
+  Workspace* wsp = &shared;
+  if (shared.busy) {
+    own.reset(new Workspace);
+    wsp = own.get();
+  }
+  Workspace& ws = *wsp;
+  ws.busy = true;
+  ws.Clear();
+  struct Release {
+    Workspace& w;
+    ~Release() {
+      w.busy = false;
+      w.Clear();
+      if (w.roles.capacity() > 1024) std::vector<Fact>().swap(w.roles);
+      if (w.agreements.capacity() > 1024) std::vector<Fact>().swap(w.agreements);
+      if (w.events.capacity() > 1024) std::vector<Fact>().swap(w.events);
+      if (w.quotes.capacity() > 1024) std::vector<QuoteCand>().swap(w.quotes);
+      constexpr std::size_t kKeep = std::size_t{1} << 14;
+      Trim(&w.sl.light, kKeep), Trim(&w.sl.at, kKeep), Trim(&w.sl.full, kKeep), Trim(&w.sl.items, kKeep);
+      Trim(&w.group, kKeep), Trim(&w.inner.light, kKeep), Trim(&w.inner.at, kKeep), Trim(&w.inner.full, kKeep);
+      Trim(&w.inner.group, kKeep);
+      if (w.sl.quotes.capacity() > 256) std::vector<Mention>().swap(w.sl.quotes);
+      if (w.st.text.capacity() > kKeep * 16) w.st = rules::SlottedText();
+    }
+  } release{ws};
+  BuildResult out;
+  BuildSlots(view, mentions, &ws.sl);
+  const std::vector<rules::SlotMention>& ms = ws.sl.light;
+  Groups& groups = ws.groups;
+  Ctx c{book, view, ms, ws.sl.at, ws.sl.full, groups, ws.group, {}, false, {}};
   BuildAliases(&c, &groups);
   std::vector<Unit> units = MatchingUnits(view);
-  std::vector<const std::string*> fired;  // rule ids; sorted and made distinct at the end
-
-  std::vector<Fact> agreements, events, roles;
-  std::vector<int> role_priority;  // of the rule that stated each role
-  // Facts are large: room up front instead of moving them at every growth.
-  agreements.reserve(16);
-  events.reserve(16);
-  roles.reserve(64);
-  role_priority.reserve(64);
+  // Candidate facts live in the workspace: facts are large, and its vectors keep their room
+  // (growing a vector of facts moves every one of them).
+  std::vector<const std::string*>& fired = ws.fired;  // rule ids; sorted and made distinct at the end
+  std::vector<Fact>& agreements = ws.agreements;
+  std::vector<Fact>& events = ws.events;
+  std::vector<Fact>& roles = ws.roles;
+  std::vector<int>& role_priority = ws.role_priority;  // of the rule that stated each role
   Fact dateline_rule;  // type stays kAgreement until a dateline rule fires
   dateline_rule.type = FactType::kAgreement;
-  std::vector<QuoteCand> quotes;
+  std::vector<QuoteCand>& quotes = ws.quotes;
   std::map<std::string, RoleInfo> role_of;  // person key → first stated role
   // Pronouns ("he added", "他强调") refer to the last person quoted, or to a person named in a
   // later sentence than that quotation.
@@ -752,36 +1007,53 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
 
   auto note_role_key = [&](std::string key, const std::string& role, const EntityRef& org) {
     if (role.empty()) return;
-    role_of.try_emplace(std::move(key), RoleInfo{role, org});
+    auto [it, fresh] = role_of.try_emplace(std::move(key));
+    if (fresh) {  // the first stated role only: copied when kept
+      it->second.role = role;
+      it->second.org = org;
+    }
   };
   auto note_role = [&](const EntityRef& person, const std::string& role, const EntityRef& org) {
     if (!role.empty()) note_role_key(PersonKey(person), role, org);
   };
 
-  std::vector<std::size_t> claimed_quotes;
+  std::vector<std::size_t>& claimed_quotes = ws.claimed_quotes;
   auto claimed = [&](std::size_t idx) {
     return std::find(claimed_quotes.begin(), claimed_quotes.end(), idx) != claimed_quotes.end();
   };
+  SlottedText& st = ws.st;
   for (std::size_t ui = 0; ui < units.size(); ++ui) {
     const Unit& u = units[ui];
-    SlottedText st = rules::Slot(view.normalized, u.norm_begin, u.norm_end, ms);
+    rules::SlotInto(view.normalized, u.norm_begin, u.norm_end, ms, &st);
     std::vector<RuleMatch> matches = book.Match(view.lang, st);
-    // The unit's mentions, in text order (read by several steps below).
-    const std::vector<std::size_t> unit_ms = rules::MentionsIn(st, 0, st.text.size());
-    // Quote rules by priority first, so the best attribution claims a quotation.
-    std::stable_sort(matches.begin(), matches.end(), [](const RuleMatch& a, const RuleMatch& b) {
-      return a.rule->priority > b.rule->priority;
-    });
+    // The unit's mentions, in text order (read by several steps below): the unit's tokens.
+    const std::vector<std::size_t>* unit_ms_p = &st.mentions;
+    if (!st.tokens_in_runs) {
+      rules::MentionsInto(st, 0, st.text.size(), &ws.unit_ms);
+      unit_ms_p = &ws.unit_ms;
+    }
+    const std::vector<std::size_t>& unit_ms = *unit_ms_p;
+    // Quote rules by priority first, so the best attribution claims a quotation (the matches are
+    // ordered through pointers: a RuleMatch holds a map of captures).
+    std::vector<const RuleMatch*>& order = ws.order;
+    order.clear();
+    for (const RuleMatch& m : matches) order.push_back(&m);
+    if (order.size() > 1)
+      std::stable_sort(order.begin(), order.end(), [](const RuleMatch* a, const RuleMatch* b) {
+        return a->rule->priority > b->rule->priority;
+      });
     claimed_quotes.clear();
     // Agreement and event rules: where two matches overlap, the higher priority states the fact
     // (a match claims its span even when it yields no fact, so a specific rule can veto a vaguer one).
-    std::vector<const RuleMatch*> claims;
+    std::vector<const RuleMatch*>& claims = ws.claims;
+    claims.clear();
     auto overlaps_claim = [&](const RuleMatch& m) {
       for (const RuleMatch* k : claims)
         if (k->rule->emits == m.rule->emits && k->begin < m.end && m.begin < k->end) return true;
       return false;
     };
-    for (const RuleMatch& m : matches) {
+    for (const RuleMatch* mp : order) {
+      const RuleMatch& m = *mp;
       const Rule& r = *m.rule;
       if (IsParagraphScope(r)) continue;
       const Emits emits = EmitsOf(r);
@@ -790,39 +1062,50 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
         claims.push_back(&m);
       }
       if (emits == Emits::kAgreement) {
-        Fact f = NewFact(c, FactType::kAgreement, m, st);
-        f.kind = r.attrs.count("kind") ? r.attrs.at("kind") : "agreement";
-        for (const char* k : {"kind_mou", "kind_agreement", "kind_partnership"})
-          if (Cap(m, k)) f.kind = std::string(k).substr(5);
-        std::vector<int> seen;  // alias groups of the parties so far
-        for (const auto& [name, cap] : m.captures) {
-          if (name.rfind("party", 0) != 0) continue;
-          Picks pms = Of(c, &cap, {MentionType::kOrg, MentionType::kCountry});
-          for (std::size_t k = 0; k < pms.size(); ++k) {
-            int g = c.group[pms[k]];
-            if (std::find(seen.begin(), seen.end(), g) != seen.end()) continue;
-            seen.push_back(g);
-            f.parties.push_back(Ref(c, pms[k]));
+        // Made where it is kept (facts are large); dropped again when the match states no agreement.
+        const std::size_t base = agreements.size();
+        agreements.emplace_back();
+        {
+          Fact& f = agreements.back();
+          InitFact(&f, c, FactType::kAgreement, m, st);
+          auto kind = r.attrs.find("kind");
+          f.kind = kind != r.attrs.end() ? kind->second : "agreement";
+          for (const char* k : {"kind_mou", "kind_agreement", "kind_partnership"})
+            if (Cap(m, k)) f.kind = std::string(k).substr(5);
+          std::vector<int>& seen = ws.seen_groups;  // alias groups of the parties so far
+          seen.clear();
+          for (const auto& [name, cap] : m.captures) {
+            if (name.rfind("party", 0) != 0) continue;
+            Picks pms = Of(c, &cap, {MentionType::kOrg, MentionType::kCountry});
+            for (std::size_t k = 0; k < pms.size(); ++k) {
+              int g = c.group[pms[k]];
+              if (std::find(seen.begin(), seen.end(), g) != seen.end()) continue;
+              seen.push_back(g);
+              f.parties.push_back(Ref(c, pms[k]));
+            }
+          }
+          // pairwise = "true": "X分别与A和B签署" is one agreement of X with each of A, B.
+          auto pw = r.attrs.find("pairwise");
+          bool pairwise = pw != r.attrs.end() && pw->second == "true";
+          if (f.parties.size() < 2 ||
+              (pairwise && Of(c, Cap(m, "party1"), {MentionType::kOrg, MentionType::kCountry}).empty())) {
+            agreements.pop_back();
+            continue;
+          }
+          if (pairwise && f.parties.size() > 2) {
+            // One fact per further party, in order: this one keeps the first pair.
+            const std::size_t n = f.parties.size();
+            for (std::size_t k = 2; k < n; ++k) {
+              agreements.push_back(agreements[base]);
+              agreements.back().parties = {agreements[base].parties[0], agreements[base].parties[k]};
+            }
+            agreements[base].parties.resize(2);
           }
         }
-        if (f.parties.size() < 2) continue;
-        // pairwise = "true": "X分别与A和B签署" is one agreement of X with each of A, B.
-        std::vector<Fact> pairs;
-        auto pw = r.attrs.find("pairwise");
-        bool pairwise = pw != r.attrs.end() && pw->second == "true";
-        if (pairwise && Of(c, Cap(m, "party1"), {MentionType::kOrg, MentionType::kCountry}).empty()) continue;
-        if (pairwise && f.parties.size() > 2) {
-          for (std::size_t k = 1; k < f.parties.size(); ++k) {
-            Fact g = f;
-            g.parties = {f.parties[0], f.parties[k]};
-            pairs.push_back(std::move(g));
-          }
-        } else {
-          pairs.push_back(std::move(f));
-        }
-        for (Fact& pf : pairs) {
-          Fact& f = pf;
-          std::vector<std::string_view> cs;
+        for (std::size_t fi = base; fi < agreements.size(); ++fi) {
+          Fact& f = agreements[fi];
+          std::vector<std::string_view>& cs = ws.codes;
+          cs.clear();
           for (const EntityRef& p : f.parties)
             if (!p.country.empty()) cs.push_back(p.country);
           for (const char* k : {"countries", "country"}) {
@@ -840,17 +1123,16 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
           if (!dms.empty() && DateStated(c, c.M(dms[0]))) f.date = c.M(dms[0]).value;
           if (f.date.empty() && !Cap(m, "date")) {
             // The one date of the signing sentence is the agreement's date (never the release's).
-            std::vector<std::size_t> ds;
+            std::size_t ds = 0, first_ds = 0;
             for (std::size_t idx : unit_ms)
-              if (ms[idx].type == MentionType::kDate && DateStated(c, c.M(idx))) ds.push_back(idx);
-            if (ds.size() == 1 && c.M(ds[0]).value_end.empty()) f.date = c.M(ds[0]).value;
+              if (ms[idx].type == MentionType::kDate && DateStated(c, c.M(idx)) && ds++ == 0) first_ds = idx;
+            if (ds == 1 && c.M(first_ds).value_end.empty()) f.date = c.M(first_ds).value;
             // "signed today", "今天签署", "7日在罗马签署" (the release's day): the signing is dated by the
             // release, which the sentence states relative to it. Only with a full release date.
-            if (f.date.empty() && ds.empty() && view.release_date.size() == 10)
+            if (f.date.empty() && ds == 0 && view.release_date.size() == 10)
               if (SaysReleaseDay(std::string_view(st.text), view.release_date)) f.date = view.release_date;
           }
           fired.push_back(&r.id);
-          agreements.push_back(std::move(f));
         }
       } else if (emits == Emits::kQuote) {
         Picks who = Of(c, Cap(m, "person"), {MentionType::kPerson});
@@ -1013,6 +1295,7 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
   // its mentions from the other rules, so role rules look inside each quotation on their own, over
   // the finder's mentions (with their own short-name resolution; made when first needed).
   std::unique_ptr<Ctx> inner;
+  bool inner_resolved = false;
   auto begins_before = [](const Mention& m, std::size_t b) { return m.begin < b; };
   for (const QuoteBlock& q : view.quotes) {
     // Slot takes at most the mentions lying inside the block: fewer than two, nothing to match.
@@ -1020,23 +1303,30 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
     int inside = 0;
     for (auto it = from; it != mentions.end() && it->begin < q.norm_end && inside < 2; ++it) inside += it->end <= q.norm_end;
     if (inside < 2) continue;
-    SlottedText st = rules::Slot(view.normalized, q.norm_begin, q.norm_end, mentions);
+    InnerSlots& is = ws.inner;
+    if (!inner) {
+      is.light.clear();
+      is.at.clear();
+      is.full.clear();
+      is.light.reserve(mentions.size());
+      is.at.reserve(mentions.size());
+      is.full.reserve(mentions.size());
+      for (const Mention& x : mentions) {
+        is.light.push_back(rules::SlotMention{x.begin, x.end, x.type});
+        is.at.push_back(&x);
+        is.full.push_back(x.full);
+      }
+      is.group.assign(mentions.size(), -2);
+      inner.reset(new Ctx{book, view, is.light, is.at, is.full, groups, is.group, {}, false, {}});
+    }
+    rules::SlotInto(view.normalized, q.norm_begin, q.norm_end, is.light, &st);
     if (st.mentions.size() < 2) continue;
     for (const Rule* rp : book.Candidates(view.lang, st.text)) {
       if (EmitsOf(*rp) != Emits::kRole || IsParagraphScope(*rp)) continue;
       for (const RuleMatch& m : book.MatchRule(*rp, st)) {
-        if (!inner) {
-          std::vector<const Mention*> at;
-          std::vector<std::string_view> full;
-          at.reserve(mentions.size());
-          full.reserve(mentions.size());
-          for (const Mention& x : mentions) {
-            at.push_back(&x);
-            full.push_back(x.full);
-          }
-          ResolvePersonShortNames(at, &full);
-          inner.reset(new Ctx{book, view, mentions, std::move(at), std::move(full), groups,
-                              std::vector<int>(mentions.size(), -2), {}, false, {}});
+        if (!inner_resolved) {  // short names of the finder's list, resolved when first needed
+          ResolvePersonShortNames(is.at, &is.full, &ws.sl.short_names);
+          inner_resolved = true;
         }
         roles.emplace_back();
         if (!RoleFact(*inner, m, st, &roles.back())) {
@@ -1060,7 +1350,7 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
   for (std::size_t pi = 0; pi < view.paragraphs.size() && !line_rules.empty(); ++pi) {
     const Paragraph& p = view.paragraphs[pi];
     const Paragraph& last = view.paragraphs[std::min(pi + 3, view.paragraphs.size() - 1)];
-    SlottedText st = rules::Slot(view.normalized, p.norm_begin, last.norm_end, ms);
+    rules::SlotInto(view.normalized, p.norm_begin, last.norm_end, ms, &st);
     std::vector<RuleMatch> pms;
     for (const Rule* rp : line_rules)
       for (RuleMatch& m : book.MatchRule(*rp, st)) pms.push_back(std::move(m));
@@ -1094,13 +1384,12 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
   }
 
   // Each quoted person's name forms, computed once (the person of a quotation never changes).
-  std::vector<PersonForms> quote_forms(quotes.size());
-  std::vector<bool> quote_forms_ready(quotes.size(), false);
-  auto forms_of_quote = [&](std::size_t k) -> const PersonForms& {
-    if (!quote_forms_ready[k]) {
-      quote_forms[k] = FormsOf(quotes[k].f.person);
-      quote_forms_ready[k] = true;
-    }
+  FormPool& pool = ws.pool;
+  constexpr std::uint32_t kNotYet = ~std::uint32_t{0};
+  std::vector<FormPool::Range>& quote_forms = ws.quote_forms;
+  quote_forms.assign(quotes.size(), FormPool::Range{0, kNotYet});
+  auto forms_of_quote = [&](std::size_t k) {
+    if (quote_forms[k].n == kNotYet) quote_forms[k] = pool.Person(quotes[k].f.person);
     return quote_forms[k];
   };
   // Quote blocks: merge consecutive quotations of one speaker in one paragraph.
@@ -1111,7 +1400,7 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
     QuoteCand& q = quotes[qi];
     if (!blocks.empty()) {
       QuoteCand& b = quotes[blocks.back()];
-      if (b.paragraph == q.paragraph && q.unit <= b.unit + 1 && SamePerson(forms_of_quote(blocks.back()), forms_of_quote(qi))) {
+      if (b.paragraph == q.paragraph && q.unit <= b.unit + 1 && pool.SamePerson(forms_of_quote(blocks.back()), forms_of_quote(qi))) {
         if (b.f.quote.find(q.f.quote) == std::string::npos) {
           b.f.quote += " ";
           b.f.quote += q.f.quote;
@@ -1143,15 +1432,29 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
     }
   }
   // Same quotation attributed twice (two rules, two mentions): keep the first.
-  std::unordered_set<std::string> seen_quotes;
+  // The keys are kept in one text (offsets: it grows), found through a flat index.
+  std::string& qkeys = ws.quote_keys;
+  std::vector<std::pair<std::size_t, std::size_t>>& qkey_at = ws.quote_key_at;
+  qkeys.clear();
+  qkey_at.clear();
+  FlatIndex& seen_quotes = ws.seen_quotes;
+  seen_quotes.Reset(blocks.size());
   std::vector<std::size_t> quoted;  // the blocks published
-  std::string qkey;
   for (std::size_t bi : blocks) {
     QuoteCand& q = quotes[bi];
-    qkey = q.speaker;
-    qkey += '|';
-    AppendNormKey(q.f.quote, &qkey, 48);
-    if (!seen_quotes.insert(qkey).second) continue;
+    const std::size_t from = qkeys.size();
+    qkeys += q.speaker;
+    qkeys += '|';
+    AppendNormKey(q.f.quote, &qkeys, 48);
+    std::string_view key = std::string_view(qkeys).substr(from);
+    auto id = static_cast<std::uint32_t>(qkey_at.size());
+    if (seen_quotes.FindOrAdd(HashView(key), id, [&](std::uint32_t k) {
+          return std::string_view(qkeys).substr(qkey_at[k].first, qkey_at[k].second) == key;
+        }) != id) {
+      qkeys.resize(from);
+      continue;
+    }
+    qkey_at.emplace_back(from, key.size());
     forms_of_quote(bi);  // before the person moves out
     quoted.push_back(bi);
     out.facts.push_back(std::move(q.f));
@@ -1162,17 +1465,21 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
       SortedIndices(roles.size(), [&](std::size_t a, std::size_t b) { return role_priority[a] > role_priority[b]; });
   std::vector<std::size_t> kept_roles;
   kept_roles.reserve(roles.size());
-  std::vector<PersonForms> kept_forms;  // each person's forms once, not once per pair
+  std::vector<FormPool::Range>& kept_forms = ws.kept_forms;  // each person's forms once, not once per pair
+  kept_forms.clear();
   for (std::size_t ri : by_priority) {
-    PersonForms pf = FormsOf(roles[ri].person);
+    const std::size_t mark_forms = pool.forms.size(), mark_words = pool.words.size(), mark_text = pool.text.size();
+    FormPool::Range pf = pool.Person(roles[ri].person);
     bool is_quoted = false;
     for (std::size_t bi : quoted)
-      if (!is_quoted && SamePerson(forms_of_quote(bi), pf)) is_quoted = true;
-    for (const PersonForms& k : kept_forms)
-      if (!is_quoted && SamePerson(k, pf)) is_quoted = true;
+      if (!is_quoted && pool.SamePerson(forms_of_quote(bi), pf)) is_quoted = true;
+    for (FormPool::Range k : kept_forms)
+      if (!is_quoted && pool.SamePerson(k, pf)) is_quoted = true;
     if (!is_quoted) {
       kept_roles.push_back(ri);
-      kept_forms.push_back(std::move(pf));
+      kept_forms.push_back(pf);
+    } else {  // not compared again: its room goes back to the pool
+      pool.forms.resize(mark_forms), pool.words.resize(mark_words), pool.text.resize(mark_text);
     }
   }
   std::stable_sort(kept_roles.begin(), kept_roles.end(),
@@ -1200,13 +1507,18 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
     for (std::size_t k = 0; k < view.paragraphs.size(); ++k)
       if (view.paragraphs[k].norm_begin <= view.dateline.norm_begin && view.dateline.norm_begin < view.paragraphs[k].norm_end)
         lead = static_cast<int>(k);
-  // Each agreement's parties' forms, computed once (parties never change once stated).
-  std::vector<std::vector<PartyForms>> party_forms(agreements.size());
-  auto forms_of_parties = [&](std::size_t k) -> const std::vector<PartyForms>& {
-    std::vector<PartyForms>& pf = party_forms[k];
-    if (pf.empty() && !agreements[k].parties.empty())
-      for (const EntityRef& p : agreements[k].parties) pf.push_back(PartyFormsOf(p));
-    return pf;
+  // Each agreement's parties' forms, computed once (parties never change once stated): agreement
+  // k's are party_forms[party_first[k], + its parties).
+  std::vector<FormPool::Range>& party_forms = ws.party_forms;
+  std::vector<std::uint32_t>& party_first = ws.party_first;
+  party_forms.clear();
+  party_first.assign(agreements.size(), kNotYet);
+  auto forms_of_parties = [&](std::size_t k) {
+    if (party_first[k] == kNotYet) {
+      party_first[k] = static_cast<std::uint32_t>(party_forms.size());
+      for (const EntityRef& p : agreements[k].parties) party_forms.push_back(pool.Party(p));
+    }
+    return party_first[k];
   };
   auto same_parties = [&](std::size_t fi, std::size_t gi) {
     const Fact& f = agreements[fi];
@@ -1214,12 +1526,12 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
     bool f_small = f.parties.size() <= g.parties.size();
     const Fact& small = f_small ? f : g;
     const Fact& big = f_small ? g : f;
-    const std::vector<PartyForms>& small_forms = forms_of_parties(f_small ? fi : gi);
-    const std::vector<PartyForms>& big_forms = forms_of_parties(f_small ? gi : fi);
+    const std::uint32_t small_forms = forms_of_parties(f_small ? fi : gi);
+    const std::uint32_t big_forms = forms_of_parties(f_small ? gi : fi);
     for (std::size_t i = 0; i < small.parties.size(); ++i) {
       bool any = false;
       for (std::size_t j = 0; j < big.parties.size() && !any; ++j)
-        any = SameParty(small.parties[i], small_forms[i], big.parties[j], big_forms[j]);
+        any = SameParty(pool, small.parties[i], party_forms[small_forms + i], big.parties[j], party_forms[big_forms + j]);
       if (!any) return false;
     }
     return true;
@@ -1307,7 +1619,7 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
       if (view.dateline.place_end > view.dateline.place_begin) {
         std::size_t best = ms.size();
         for (std::size_t i = 0; i < ms.size(); ++i) {
-          const Mention& m = ms[i];
+          const rules::SlotMention& m = ms[i];
           if ((m.type == MentionType::kPlace || m.type == MentionType::kCountry) && m.begin < view.dateline.place_end &&
               m.end > view.dateline.place_begin) {
             if (best == ms.size() || m.type == MentionType::kPlace) best = i;

@@ -348,17 +348,20 @@ const char* SlotTypeName(MentionType t) { return MentionTypeName(t); }
 namespace slottoken {
 
 // Writes the token of mention number `index` at `out`; returns the bytes written (at most
-// 6 + 3 × the digits of index).
+// 6 + 3 × the digits of index). Every slot character is U+E0xx, EE 80 xx in UTF-8, so only the
+// last byte of each is computed (it runs for every mention of every unit and line window).
 std::size_t WriteSlotToken(char* out, MentionType type, std::size_t index) {
-  std::size_t n = 0;
-  auto put = [&](char32_t c) {  // U+E0xx: EE, 80 | (c >> 6 & 3F), 80 | (c & 3F)
-    out[n++] = static_cast<char>(0xE0 | (c >> 12));
-    out[n++] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out[n++] = static_cast<char>(0x80 | (c & 0x3F));
+  static_assert(kTypeMarkBase == 0xE000 && kDigitBase == 0xE010 && kSlotEnd == 0xE01F, "EE 80 xx below");
+  auto put = [](char* w, unsigned low) {  // U+E000 + low, low < 0x40
+    w[0] = static_cast<char>(0xEE);
+    w[1] = static_cast<char>(0x80);
+    w[2] = static_cast<char>(0x80 | low);
   };
-  put(kTypeMarkBase + static_cast<char32_t>(type));
+  put(out, static_cast<unsigned>(type) & 0x3F);
+  std::size_t n = 3;
   if (index < 10) {
-    put(kDigitBase + static_cast<char32_t>(index));
+    put(out + n, 0x10 + static_cast<unsigned>(index));
+    n += 3;
   } else {
     char digits[24];
     int nd = 0;
@@ -366,10 +369,13 @@ std::size_t WriteSlotToken(char* out, MentionType type, std::size_t index) {
       digits[nd++] = static_cast<char>(index % 10);
       index /= 10;
     } while (index > 0);
-    while (nd > 0) put(kDigitBase + static_cast<char32_t>(digits[--nd]));
+    while (nd > 0) {
+      put(out + n, 0x10 + static_cast<unsigned>(digits[--nd]));
+      n += 3;
+    }
   }
-  put(kSlotEnd);
-  return n;
+  put(out + n, 0x1F);
+  return n + 3;
 }
 
 }  // namespace slottoken
@@ -1041,11 +1047,16 @@ std::size_t DecimalDigits(std::size_t v) {
 
 }  // namespace
 
-SlottedText Slot(std::string_view normalized, std::size_t begin, std::size_t end,
-                 const std::vector<Mention>& mentions) {
-  SlottedText s;
-  s.norm_begin = begin;
-  s.norm_end = end;
+namespace slotting {
+
+// Slot over any list of mentions with `begin`, `end` and `type` (Mention, SlotMention).
+template <typename M>
+void SlotInto(std::string_view normalized, std::size_t begin, std::size_t end, const std::vector<M>& mentions,
+              SlottedText* s) {
+  s->norm_begin = begin;
+  s->norm_end = end;
+  s->to_norm.Clear();
+  s->mentions.clear();
   // No slot-alphabet character (EE 80 xx) in the range (mentions included: a safe overestimate).
   bool clean = true;
   for (const char *p = normalized.data() + begin, *stop = normalized.data() + end;
@@ -1054,22 +1065,25 @@ SlottedText Slot(std::string_view normalized, std::size_t begin, std::size_t end
       clean = false;
       break;
     }
-  auto by_begin = [](const Mention& m, std::size_t b) { return m.begin < b; };
+  auto by_begin = [](const M& m, std::size_t b) { return m.begin < b; };
   auto first = std::lower_bound(mentions.begin(), mentions.end(), begin, by_begin);
   auto last = std::lower_bound(first, mentions.end(), end, by_begin);
   const std::size_t candidates = static_cast<std::size_t>(last - first);
-  // The text is written through a pointer into a buffer sized for the most it can take: the range
-  // plus a whole token per candidate mention (each replaces at least one byte).
-  s.text.resize((end - begin) + candidates * (6 + 3 * DecimalDigits(candidates)));
-  char* out = s.text.data();
+  // The text is written through a pointer into room for the most it can take: the range plus a
+  // whole token per candidate mention (each replaces at least one byte). A reused text only grows
+  // (zero-filled) by what the last one left short.
+  std::string& text = s->text;
+  const std::size_t room = (end - begin) + candidates * (6 + 3 * DecimalDigits(candidates));
+  if (text.size() < room) text.resize(room);
+  char* out = text.data();
   std::size_t n = 0;
   std::size_t pos = begin;
-  s.mentions.reserve(candidates);
-  s.to_norm.Reserve(2 * candidates + 2);  // text and token runs, the end
+  s->mentions.reserve(candidates);
+  s->to_norm.Reserve(2 * candidates + 2);  // text and token runs, the end
   // Text runs are copied whole; to_norm counts up along them.
   auto copy_to = [&](std::size_t stop) {
     if (stop <= pos) return;
-    s.to_norm.Add(OffsetMap::Run{n, pos, true});
+    s->to_norm.Add(OffsetMap::Run{n, pos, true});
     std::memcpy(out + n, normalized.data() + pos, stop - pos);
     n += stop - pos;
     pos = stop;
@@ -1077,31 +1091,52 @@ SlottedText Slot(std::string_view normalized, std::size_t begin, std::size_t end
   for (auto it = first; it != last; ++it) {
     if (it->end > end || it->begin < pos || it->end <= it->begin) continue;
     copy_to(it->begin);
-    s.to_norm.Add(OffsetMap::Run{n, it->begin, false, static_cast<std::uint32_t>(s.mentions.size())});
-    n += slottoken::WriteSlotToken(out + n, it->type, s.mentions.size());
-    s.mentions.push_back(static_cast<std::size_t>(it - mentions.begin()));
+    s->to_norm.Add(OffsetMap::Run{n, it->begin, false, static_cast<std::uint32_t>(s->mentions.size())});
+    n += slottoken::WriteSlotToken(out + n, it->type, s->mentions.size());
+    s->mentions.push_back(static_cast<std::size_t>(it - mentions.begin()));
     pos = it->end;
   }
   copy_to(end);
-  s.text.resize(n);
-  s.to_norm.Add(OffsetMap::Run{n, end, false});
-  s.to_norm.Finish(n + 1);
-  s.tokens_in_runs = clean && s.mentions.size() < OffsetMap::kNoToken;
+  text.resize(n);
+  s->to_norm.Add(OffsetMap::Run{n, end, false});
+  s->to_norm.Finish(n + 1);
+  s->tokens_in_runs = clean && s->mentions.size() < OffsetMap::kNoToken;
+}
+
+}  // namespace slotting
+
+SlottedText Slot(std::string_view normalized, std::size_t begin, std::size_t end,
+                 const std::vector<Mention>& mentions) {
+  SlottedText s;
+  slotting::SlotInto(normalized, begin, end, mentions, &s);
   return s;
 }
 
-std::vector<std::size_t> MentionsIn(const SlottedText& s, std::size_t b, std::size_t e) {
-  std::vector<std::size_t> out;
+void SlotInto(std::string_view normalized, std::size_t begin, std::size_t end, const std::vector<Mention>& mentions,
+              SlottedText* out) {
+  slotting::SlotInto(normalized, begin, end, mentions, out);
+}
+
+void SlotInto(std::string_view normalized, std::size_t begin, std::size_t end, const std::vector<SlotMention>& mentions,
+              SlottedText* out) {
+  slotting::SlotInto(normalized, begin, end, mentions, out);
+}
+
+void MentionsInto(const SlottedText& s, std::size_t b, std::size_t e, std::vector<std::size_t>* out) {
+  out->clear();
   std::string_view t(s.text);
   e = std::min(e, t.size());
   if (s.tokens_in_runs) {
     // The tokens whose type mark starts in [b, e), as the scan below finds them.
-    if (b == 0 && e == t.size()) return s.mentions;
+    if (b == 0 && e == t.size()) {
+      out->assign(s.mentions.begin(), s.mentions.end());
+      return;
+    }
     const std::vector<OffsetMap::Run>& runs = s.to_norm.runs();
     auto it = std::lower_bound(runs.begin(), runs.end(), b, [](const OffsetMap::Run& r, std::size_t x) { return r.at < x; });
     for (; it != runs.end() && it->at < e; ++it)
-      if (it->token != OffsetMap::kNoToken) out.push_back(s.mentions[it->token]);
-    return out;
+      if (it->token != OffsetMap::kNoToken) out->push_back(s.mentions[it->token]);
+    return;
   }
   // Every slot character is EE 80 xx in UTF-8: jump from one 0xEE byte to the next.
   for (std::size_t i = b; i < e;) {
@@ -1113,12 +1148,17 @@ std::vector<std::size_t> MentionsIn(const SlottedText& s, std::size_t b, std::si
       std::size_t j = i + 3, idx = 0;
       for (char32_t d; (d = SlotCharAt(t, j)) >= kDigitBase && d <= kDigitBase + 9; j += 3)
         idx = idx * 10 + (d - kDigitBase);
-      if (SlotCharAt(t, j) == kSlotEnd && idx < s.mentions.size()) out.push_back(s.mentions[idx]);
+      if (SlotCharAt(t, j) == kSlotEnd && idx < s.mentions.size()) out->push_back(s.mentions[idx]);
       i = j + 3;
     } else {
       ++i;
     }
   }
+}
+
+std::vector<std::size_t> MentionsIn(const SlottedText& s, std::size_t b, std::size_t e) {
+  std::vector<std::size_t> out;
+  MentionsInto(s, b, e, &out);
   return out;
 }
 

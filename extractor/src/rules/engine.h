@@ -80,6 +80,7 @@ class OffsetMap {
   void assign(std::size_t n, std::size_t v) { runs_.assign(1, Run{0, v, false}), size_ = n; }
   void Reserve(std::size_t runs) { runs_.reserve(runs); }
   void Add(const Run& r) { runs_.push_back(r); }
+  void Clear() { runs_.clear(), size_ = 0; }  // keeps the room (SlotInto reuses it)
   void Finish(std::size_t size) { size_ = size; }
   const std::vector<Run>& runs() const { return runs_; }
 
@@ -105,8 +106,23 @@ struct SlottedText {
 SlottedText Slot(std::string_view normalized, std::size_t begin, std::size_t end,
                  const std::vector<Mention>& mentions);
 
+// All Slot reads of a mention: its type and offsets (a Mention holds eight strings besides).
+struct SlotMention {
+  std::size_t begin = 0, end = 0;
+  MentionType type = MentionType::kOrg;
+};
+
+// Slot into *out, reusing its buffers: the result equals a fresh Slot's (fact assembly slots every
+// unit, quotation and line window of a release through a few SlottedTexts, without allocating).
+void SlotInto(std::string_view normalized, std::size_t begin, std::size_t end, const std::vector<Mention>& mentions,
+              SlottedText* out);
+void SlotInto(std::string_view normalized, std::size_t begin, std::size_t end, const std::vector<SlotMention>& mentions,
+              SlottedText* out);
+
 // Mention indices (into the vector given to Slot) of the tokens inside text[b,e).
 std::vector<std::size_t> MentionsIn(const SlottedText& s, std::size_t b, std::size_t e);
+// The same into *out (cleared first).
+void MentionsInto(const SlottedText& s, std::size_t b, std::size_t e, std::vector<std::size_t>* out);
 
 // "ORG", "PERSON", ... (the macro names; the same words as MentionTypeName).
 const char* SlotTypeName(MentionType t);
