@@ -1031,6 +1031,158 @@ bool WordProgram(const std::string& p, std::string* out, std::vector<Rule::WordC
   return true;
 }
 
+// ---- the character prefilter ---------------------------------------------------------------
+// What every match of a pattern must contain, as clauses: sets of code points of which a match
+// holds at least one (the type mark of a slot it needs, a character of a keyword). Read off the
+// pattern's structure: an atom of few code points is a clause; a concatenation needs its pieces'
+// clauses; a repetition needs its body's when its minimum is at least one, nothing otherwise; an
+// alternation needs the union of one clause of each alternative. Any syntax this scanner does not
+// know (flags, which could fold case) needs nothing: the rule is then always a candidate.
+namespace {
+namespace needs {
+
+constexpr std::size_t kMaxClause = 48;   // code points in a clause worth testing
+constexpr std::size_t kMaxClauses = 16;  // clauses kept per piece (the smallest)
+
+using Cnf = std::vector<Ranges>;
+
+std::size_t Count(const Ranges& r) {
+  std::size_t n = 0;
+  for (const auto& [lo, hi] : r) n += static_cast<std::size_t>(hi - lo) + 1;
+  return n;
+}
+
+Ranges Merge(Ranges r) {
+  std::sort(r.begin(), r.end());
+  Ranges out;
+  for (const auto& [lo, hi] : r) {
+    if (!out.empty() && lo <= out.back().second + 1) out.back().second = std::max(out.back().second, hi);
+    else out.push_back({lo, hi});
+  }
+  return out;
+}
+
+// A clause worth a feature bit: no ASCII (letters, spaces and punctuation are in nearly every
+// sentence) and no token digit or terminator (in every sentence with a mention, which its type
+// mark already says).
+bool Telling(const Ranges& r) {
+  for (const auto& [lo, hi] : r)
+    if (lo < 0x80 || (lo <= kSlotEnd && hi >= kDigitBase)) return false;
+  return true;
+}
+
+// Smallest clauses first (the most selective), no duplicates, at most kMaxClauses: any subset of
+// what a pattern needs is still needed.
+void Keep(Cnf* c) {
+  std::sort(c->begin(), c->end(), [](const Ranges& a, const Ranges& b) {
+    std::size_t na = Count(a), nb = Count(b);
+    return na != nb ? na < nb : a < b;
+  });
+  Cnf kept;
+  for (Ranges& r : *c) {
+    // A clause containing a kept one says nothing more (the kept one holds whenever it holds).
+    bool implied = false;
+    for (const Ranges& k : kept) {
+      Ranges u = k;
+      u.insert(u.end(), r.begin(), r.end());
+      if (Merge(std::move(u)) == r) implied = true;
+      if (implied) break;
+    }
+    if (!implied) kept.push_back(std::move(r));
+    if (kept.size() == kMaxClauses) break;
+  }
+  *c = std::move(kept);
+}
+
+// X or Y: each union of a clause of X and a clause of Y.
+Cnf Or(const Cnf& x, const Cnf& y) {
+  Cnf out;
+  for (const Ranges& a : x)
+    for (const Ranges& b : y) {
+      Ranges u = a;
+      u.insert(u.end(), b.begin(), b.end());
+      u = Merge(std::move(u));
+      if (Count(u) <= kMaxClause) out.push_back(std::move(u));
+    }
+  Keep(&out);
+  return out;
+}
+
+struct Scan {
+  const std::string& p;
+  const std::vector<Tok>& toks;
+  const std::vector<std::size_t>& end_of;
+  bool ok = true;
+
+  std::string_view Text(const Tok& t) const { return std::string_view(p).substr(t.b, t.e - t.b); }
+
+  // Tokens [b, e): alternatives.
+  Cnf Alt(std::size_t b, std::size_t e) {
+    Cnf out;
+    bool first = true;
+    std::size_t from = b;
+    for (std::size_t k = b; k <= e && ok; ++k) {
+      if (k < e && toks[k].kind == Tok::kOpen) {
+        k = end_of[k];
+        continue;
+      }
+      if (k < e && toks[k].kind != Tok::kAlt) continue;
+      Cnf a = Seq(from, k);
+      out = first ? std::move(a) : Or(out, a);
+      first = false;
+      from = k + 1;
+    }
+    return out;
+  }
+
+  // Tokens [b, e): pieces one after the other.
+  Cnf Seq(std::size_t b, std::size_t e) {
+    Cnf out;
+    for (std::size_t k = b; k < e && ok;) {
+      const Tok& t = toks[k];
+      Cnf piece;
+      std::size_t next = k + 1;
+      if (t.kind == Tok::kAtom) {
+        Ranges r;
+        if (AtomSet(Text(t), &r) && Count(r) <= kMaxClause && Telling(r)) piece.push_back(Merge(std::move(r)));
+      } else if (t.kind == Tok::kOpen) {
+        std::string_view o = Text(t);
+        if (o != "(" && o != "(?:" && o.substr(0, 4) != "(?P<") ok = false;  // flags
+        piece = Alt(k + 1, end_of[k]);
+        next = end_of[k] + 1;
+      } else if (t.kind == Tok::kOther) {
+        std::string_view o = Text(t);
+        if (o != "^" && o != "$" && o != "\\b" && o != "\\B" && o != "\\A" && o != "\\z") ok = false;
+      } else {
+        ok = false;
+      }
+      for (; next < e && toks[next].kind == Tok::kQuant; ++next)
+        if (toks[next].lo == 0) piece.clear();
+      out.insert(out.end(), piece.begin(), piece.end());
+      k = next;
+    }
+    Keep(&out);
+    return out;
+  }
+};
+
+// The clauses of a whole pattern (none when it uses syntax the scan does not know).
+Cnf Of(const std::string& pattern) {
+  std::vector<Tok> toks;
+  std::vector<std::size_t> end_of, parent;
+  if (!Tokenize(pattern, &toks) || !GroupStructure(toks, &end_of, &parent)) return {};
+  Scan s{pattern, toks, end_of};
+  Cnf c = s.Alt(0, toks.size());
+  return s.ok ? c : Cnf{};
+}
+
+}  // namespace needs
+}  // namespace
+
+std::vector<std::vector<std::pair<char32_t, char32_t>>> RequiredClauses(const std::string& pattern) {
+  return needs::Of(pattern);
+}
+
 namespace {
 
 std::size_t DecimalDigits(std::size_t v) {
@@ -1374,6 +1526,7 @@ Status RuleBook::Compile() {
     }
     if (!ls.set->Compile()) return Internal("RE2::Set compile failed (out of memory?) for language " + lang);
     BuildUnitClasses(lang, &ls);
+    BuildNeeds(&ls);
   }
   return Status::OK();
 }
@@ -1409,6 +1562,44 @@ void RuleBook::BuildUnitClasses(const std::string& lang, LangSet* ls) {
     for (std::size_t k = 0; k < bounds.size(); ++k) r->byte_of_class[k] = r->search_alphabet->Of(bounds[k]);
   }
   ls->classes = std::move(uc);
+}
+
+
+void RuleBook::BuildNeeds(LangSet* ls) {
+  for (const Rule* cr : ls->rules) {
+    Rule* r = const_cast<Rule*>(cr);  // owned by rules_, built here once
+    r->needs = RequiredClauses(r->expanded);
+    r->type_needs.clear();
+    for (const auto& clause : r->needs) {
+      std::uint8_t m = 0;
+      bool types_only = true;
+      for (const auto& [lo, hi] : clause)
+        for (char32_t c = lo; c <= hi && types_only; ++c) {
+          types_only = c >= kTypeMarkBase && c < kTypeMarkBase + 8;
+          if (types_only) m |= static_cast<std::uint8_t>(1u << (c - kTypeMarkBase));
+        }
+      if (types_only) r->type_needs.push_back(m);
+    }
+  }
+}
+
+std::uint8_t TypesIn(std::string_view text) {
+  std::uint8_t types = 0;
+  const char* p = text.data();
+  const char* const end = p + text.size();
+  while (end - p >= 3 && (p = static_cast<const char*>(std::memchr(p, 0xEE, end - p - 2))) != nullptr) {
+    const unsigned char b1 = p[1], b2 = p[2];
+    if (b1 == 0x80 && b2 >= 0x80 && b2 < 0x88) types |= std::uint8_t(1u << (b2 - 0x80));
+    ++p;
+  }
+  return types;
+}
+
+bool RuleBook::Admits(const Rule& rule, std::string_view text) {
+  const std::uint8_t types = TypesIn(text);
+  for (std::uint8_t c : rule.type_needs)
+    if ((c & types) == 0) return false;
+  return true;
 }
 
 const Rule* RuleBook::Find(const std::string& id) const {
@@ -1587,6 +1778,7 @@ struct MatchScratch {
   std::vector<std::size_t> mpos;
   std::vector<const Rule*> candidates;
   UnitCodes codes;
+  std::vector<std::pair<std::size_t, std::uint8_t>> suffix_types;
 };
 MatchScratch& Scratch() {
   thread_local MatchScratch m;
@@ -1631,11 +1823,32 @@ const UnitCodes* RuleBook::Codes(const std::string& lang, const SlottedText& s, 
 std::vector<RuleMatch> RuleBook::MatchRule(const Rule& rule, const SlottedText& s) const {
   std::vector<RuleMatch> out;
   UnitCodes codes;
-  MatchRuleInto(rule, s, rule.search ? Codes(rule.lang, s, &codes) : nullptr, &out);
+  MatchRuleInto(rule, s, rule.search ? Codes(rule.lang, s, &codes) : nullptr, nullptr, &out);
   return out;
 }
 
+void SuffixTypes(std::string_view text, std::vector<std::pair<std::size_t, std::uint8_t>>* out) {
+  out->clear();
+  const char* const begin = text.data();
+  const char* const end = begin + text.size();
+  for (const char* p = begin; end - p >= 3 && (p = static_cast<const char*>(std::memchr(p, 0xEE, end - p - 2))) != nullptr;) {
+    const unsigned char b1 = p[1], b2 = p[2];
+    if (b1 == 0x80 && b2 >= 0x80 && b2 < 0x88) {
+      out->push_back({static_cast<std::size_t>(p - begin), static_cast<std::uint8_t>(1u << (b2 - 0x80))});
+      p += 3;
+      // The token's digits and terminator (EE 80 90..9F).
+      while (end - p >= 3 && static_cast<unsigned char>(p[0]) == 0xEE && static_cast<unsigned char>(p[1]) == 0x80 &&
+             (static_cast<unsigned char>(p[2]) & 0xF0) == 0x90)
+        p += 3;
+    } else {
+      ++p;
+    }
+  }
+  for (std::size_t k = out->size(); k-- > 1;) (*out)[k - 1].second |= (*out)[k].second;
+}
+
 void RuleBook::MatchRuleInto(const Rule& rule, const SlottedText& s, const UnitCodes* codes,
+                             const std::vector<std::pair<std::size_t, std::uint8_t>>* suffix_types,
                              std::vector<RuleMatch>* out) const {
   const RE2& re = *rule.re;
   re2::StringPiece text(s.text);
@@ -1658,7 +1871,17 @@ void RuleBook::MatchRuleInto(const Rule& rule, const SlottedText& s, const UnitC
   const re2::StringPiece unit_text(on_unit ? unit.data() : nullptr, on_unit ? unit.size() : 0);
   const std::size_t end = on_unit ? unit.size() : s.text.size();
   std::size_t pos = 0;
+  std::size_t text_pos = 0;  // pos in the slotted text
   while (pos <= end) {
+    // No match can start at or after pos when the rest of the unit lacks a slot type the rule
+    // needs: most candidates end here instead of in a failing search to the end of the unit.
+    if (suffix_types && slot_prefilter_ && !rule.type_needs.empty()) {
+      std::uint8_t types = 0;  // of the tokens starting at or after text_pos
+      for (auto it = suffix_types->rbegin(); it != suffix_types->rend() && it->first >= text_pos; ++it) types = it->second;
+      bool ok = true;
+      for (std::uint8_t c : rule.type_needs) ok &= (c & types) != 0;
+      if (!ok) break;
+    }
     // The span first, on the DFAs alone (RE2 does the same inside a capturing Match); then the
     // parse of exactly that span, as RE2 would run it. Over the mapped unit, the alphabet program
     // has the same parses as the pattern at corresponding code points, hence the same span.
@@ -1740,18 +1963,21 @@ void RuleBook::MatchRuleInto(const Rule& rule, const SlottedText& s, const UnitC
     m.rule = &rule;
     m.begin = b;
     m.end = e;
-    // NamedCapturingGroups is ordered by name, as m.captures: each insertion goes at the end.
-    for (const auto& [name, idx] : used->NamedCapturingGroups()) {
+    // NamedCapturingGroups is ordered by name, as m.captures must be.
+    const std::map<std::string, int>& named = used->NamedCapturingGroups();
+    m.captures.reserve(named.size());
+    for (const auto& [name, idx] : named) {
       const re2::StringPiece& gp = g[idx];
       if (gp.data() == nullptr) continue;
-      Capture c;
+      m.captures.emplace_back(name, Capture{});
+      Capture& c = m.captures.back().second;
       c.begin = gp.data() - s.text.data();
       c.end = c.begin + gp.size();
       c.mentions = MentionsIn(s, c.begin, c.end);
-      m.captures.emplace_hint(m.captures.end(), name, std::move(c));
     }
     if (on_unit) {
       pos = ue == ub ? ue + 1 : ue;  // after an empty match, the next code point
+      text_pos = pos < codes->pos.size() ? codes->pos[pos] : s.text.size();
     } else {
       std::size_t next = e;
       if (next == b) {
@@ -1759,6 +1985,7 @@ void RuleBook::MatchRuleInto(const Rule& rule, const SlottedText& s, const UnitC
         while (next < s.text.size() && (static_cast<unsigned char>(s.text[next]) & 0xC0) == 0x80) ++next;
       }
       pos = next;
+      text_pos = next;
     }
   }
 }
@@ -1774,7 +2001,8 @@ std::vector<RuleMatch> RuleBook::Match(const std::string& lang, const SlottedTex
       codes = Codes(lang, s, &scratch.codes);
       break;
     }
-  for (std::size_t k = 0; k < candidates.size(); ++k) MatchRuleInto(*candidates[k], s, codes, &out);
+  if (!candidates.empty()) SuffixTypes(s.text, &scratch.suffix_types);
+  for (std::size_t k = 0; k < candidates.size(); ++k) MatchRuleInto(*candidates[k], s, codes, &scratch.suffix_types, &out);
   std::stable_sort(out.begin(), out.end(), [](const RuleMatch& a, const RuleMatch& b) {
     if (a.begin != b.begin) return a.begin < b.begin;
     return a.rule->priority > b.rule->priority;

@@ -82,8 +82,8 @@ TEST_CASE("slot tokens round-trip through Slot and MentionsIn") {
   auto ms = book.Match("zh", st);
   REQUIRE(ms.size() == 1);
   CHECK(ms[0].rule->id == "t.sign");
-  REQUIRE(ms[0].captures.count("party2"));
-  CHECK(ms[0].captures.at("party2").mentions == std::vector<std::size_t>{1});
+  REQUIRE(ms[0].Find("party2"));
+  CHECK(ms[0].Find("party2")->mentions == std::vector<std::size_t>{1});
   // A token of the wrong type does not fill a {PARTY} slot.
   auto d2 = presskg::testing::MakeDoc("[PERSON:王建国]与[COUNTRY:中国|CN]签署了协议。", "zh");
   auto st2 = presskg::rules::Slot(d2->text, 0, d2->text.size(), d2->mentions);
@@ -102,8 +102,10 @@ TEST_CASE("many mentions: multi-digit slot indices") {
   REQUIRE(book.Compile().ok());
   auto ms = book.Match("zh", st);
   REQUIRE(ms.size() == 1);
-  CHECK(ms[0].captures.at("party1").mentions == std::vector<std::size_t>{12});
-  CHECK(ms[0].captures.at("party2").mentions == std::vector<std::size_t>{13});
+  REQUIRE(ms[0].Find("party1"));
+  REQUIRE(ms[0].Find("party2"));
+  CHECK(ms[0].Find("party1")->mentions == std::vector<std::size_t>{12});
+  CHECK(ms[0].Find("party2")->mentions == std::vector<std::size_t>{13});
 }
 
 TEST_CASE("rule-file errors name file, line and rule id") {
