@@ -1031,65 +1031,32 @@ bool WordProgram(const std::string& p, std::string* out, std::vector<Rule::WordC
   return true;
 }
 
-// ---- the character prefilter ---------------------------------------------------------------
-// What every match of a pattern must contain, as clauses: sets of code points of which a match
-// holds at least one (the type mark of a slot it needs, a character of a keyword). Read off the
-// pattern's structure: an atom of few code points is a clause; a concatenation needs its pieces'
+// ---- the slot-type prefilter -----------------------------------------------------------------
+// The slot types every match of a pattern contains, as clauses: sets of types (bit t for the type
+// mark U+E000 + t, t < 8) of which a match holds at least one token. Read off the pattern's
+// structure: an atom made only of type marks is a clause; a concatenation needs its pieces'
 // clauses; a repetition needs its body's when its minimum is at least one, nothing otherwise; an
 // alternation needs the union of one clause of each alternative. Any syntax this scanner does not
-// know (flags, which could fold case) needs nothing: the rule is then always a candidate.
+// know (flags) needs nothing: the rule is then never skipped.
 namespace {
 namespace needs {
 
-constexpr std::size_t kMaxClause = 48;   // code points in a clause worth testing
-constexpr std::size_t kMaxClauses = 16;  // clauses kept per piece (the smallest)
+constexpr std::size_t kMaxClauses = 8;  // clauses kept per piece
 
-using Cnf = std::vector<Ranges>;
+using Cnf = std::vector<std::uint8_t>;
 
-std::size_t Count(const Ranges& r) {
-  std::size_t n = 0;
-  for (const auto& [lo, hi] : r) n += static_cast<std::size_t>(hi - lo) + 1;
-  return n;
-}
-
-Ranges Merge(Ranges r) {
-  std::sort(r.begin(), r.end());
-  Ranges out;
-  for (const auto& [lo, hi] : r) {
-    if (!out.empty() && lo <= out.back().second + 1) out.back().second = std::max(out.back().second, hi);
-    else out.push_back({lo, hi});
-  }
-  return out;
-}
-
-// A clause worth a feature bit: no ASCII (letters, spaces and punctuation are in nearly every
-// sentence) and no token digit or terminator (in every sentence with a mention, which its type
-// mark already says).
-bool Telling(const Ranges& r) {
-  for (const auto& [lo, hi] : r)
-    if (lo < 0x80 || (lo <= kSlotEnd && hi >= kDigitBase)) return false;
-  return true;
-}
-
-// Smallest clauses first (the most selective), no duplicates, at most kMaxClauses: any subset of
-// what a pattern needs is still needed.
+// No duplicates, and no clause containing another (it holds whenever the smaller one does); any
+// subset of what a pattern needs is still needed.
 void Keep(Cnf* c) {
-  std::sort(c->begin(), c->end(), [](const Ranges& a, const Ranges& b) {
-    std::size_t na = Count(a), nb = Count(b);
+  std::sort(c->begin(), c->end(), [](std::uint8_t a, std::uint8_t b) {
+    int na = __builtin_popcount(a), nb = __builtin_popcount(b);
     return na != nb ? na < nb : a < b;
   });
   Cnf kept;
-  for (Ranges& r : *c) {
-    // A clause containing a kept one says nothing more (the kept one holds whenever it holds).
+  for (std::uint8_t x : *c) {
     bool implied = false;
-    for (const Ranges& k : kept) {
-      Ranges u = k;
-      u.insert(u.end(), r.begin(), r.end());
-      if (Merge(std::move(u)) == r) implied = true;
-      if (implied) break;
-    }
-    if (!implied) kept.push_back(std::move(r));
-    if (kept.size() == kMaxClauses) break;
+    for (std::uint8_t k : kept) implied |= (k & x) == k;
+    if (!implied && kept.size() < kMaxClauses) kept.push_back(x);
   }
   *c = std::move(kept);
 }
@@ -1097,15 +1064,22 @@ void Keep(Cnf* c) {
 // X or Y: each union of a clause of X and a clause of Y.
 Cnf Or(const Cnf& x, const Cnf& y) {
   Cnf out;
-  for (const Ranges& a : x)
-    for (const Ranges& b : y) {
-      Ranges u = a;
-      u.insert(u.end(), b.begin(), b.end());
-      u = Merge(std::move(u));
-      if (Count(u) <= kMaxClause) out.push_back(std::move(u));
-    }
+  for (std::uint8_t a : x)
+    for (std::uint8_t b : y) out.push_back(a | b);
   Keep(&out);
   return out;
+}
+
+// The types of an atom made only of type marks (0: any other atom).
+std::uint8_t TypesOf(std::string_view atom) {
+  Ranges r;
+  if (!AtomSet(atom, &r) || r.empty()) return 0;
+  std::uint8_t m = 0;
+  for (const auto& [lo, hi] : r) {
+    if (lo < kTypeMarkBase || hi >= kTypeMarkBase + 8) return 0;
+    for (char32_t c = lo; c <= hi; ++c) m |= static_cast<std::uint8_t>(1u << (c - kTypeMarkBase));
+  }
+  return m;
 }
 
 struct Scan {
@@ -1143,8 +1117,9 @@ struct Scan {
       Cnf piece;
       std::size_t next = k + 1;
       if (t.kind == Tok::kAtom) {
-        Ranges r;
-        if (AtomSet(Text(t), &r) && Count(r) <= kMaxClause && Telling(r)) piece.push_back(Merge(std::move(r)));
+        // Type marks are one code point each; a literal CJK atom is one too, so only short atoms
+        // can be type marks or classes of them.
+        if (std::uint8_t m = TypesOf(Text(t))) piece.push_back(m);
       } else if (t.kind == Tok::kOpen) {
         std::string_view o = Text(t);
         if (o != "(" && o != "(?:" && o.substr(0, 4) != "(?P<") ok = false;  // flags
@@ -1166,21 +1141,16 @@ struct Scan {
   }
 };
 
-// The clauses of a whole pattern (none when it uses syntax the scan does not know).
-Cnf Of(const std::string& pattern) {
-  std::vector<Tok> toks;
-  std::vector<std::size_t> end_of, parent;
-  if (!Tokenize(pattern, &toks) || !GroupStructure(toks, &end_of, &parent)) return {};
-  Scan s{pattern, toks, end_of};
-  Cnf c = s.Alt(0, toks.size());
-  return s.ok ? c : Cnf{};
-}
-
 }  // namespace needs
 }  // namespace
 
-std::vector<std::vector<std::pair<char32_t, char32_t>>> RequiredClauses(const std::string& pattern) {
-  return needs::Of(pattern);
+std::vector<std::uint8_t> RequiredTypes(const std::string& pattern) {
+  std::vector<Tok> toks;
+  std::vector<std::size_t> end_of, parent;
+  if (!Tokenize(pattern, &toks) || !GroupStructure(toks, &end_of, &parent)) return {};
+  needs::Scan s{pattern, toks, end_of};
+  needs::Cnf c = s.Alt(0, toks.size());
+  return s.ok ? c : needs::Cnf{};
 }
 
 namespace {
@@ -1566,21 +1536,7 @@ void RuleBook::BuildUnitClasses(const std::string& lang, LangSet* ls) {
 
 
 void RuleBook::BuildNeeds(LangSet* ls) {
-  for (const Rule* cr : ls->rules) {
-    Rule* r = const_cast<Rule*>(cr);  // owned by rules_, built here once
-    r->needs = RequiredClauses(r->expanded);
-    r->type_needs.clear();
-    for (const auto& clause : r->needs) {
-      std::uint8_t m = 0;
-      bool types_only = true;
-      for (const auto& [lo, hi] : clause)
-        for (char32_t c = lo; c <= hi && types_only; ++c) {
-          types_only = c >= kTypeMarkBase && c < kTypeMarkBase + 8;
-          if (types_only) m |= static_cast<std::uint8_t>(1u << (c - kTypeMarkBase));
-        }
-      if (types_only) r->type_needs.push_back(m);
-    }
-  }
+  for (const Rule* cr : ls->rules) const_cast<Rule*>(cr)->type_needs = RequiredTypes(cr->expanded);  // owned by rules_
 }
 
 std::uint8_t TypesIn(std::string_view text) {

@@ -166,10 +166,8 @@ struct Rule {
   std::shared_ptr<const RE2> search;
   std::shared_ptr<const Alphabet> search_alphabet;
   std::vector<unsigned char> byte_of_class;  // language class (UnitClasses) → search_alphabet byte
-  // What every match contains: for each clause, at least one of its code points (a slot type
-  // mark, a keyword's character; RequiredClauses). `type_needs`: the clauses made of slot type
-  // marks U+E000..U+E007 only, as bits of TypesIn, checked before each span search.
-  std::vector<std::vector<std::pair<char32_t, char32_t>>> needs;
+  // The slot types every match contains (RequiredTypes): for each clause, a token of one of its
+  // types (bit t: type mark U+E000 + t, as TypesIn). Checked before each span search.
   std::vector<std::uint8_t> type_needs;
 };
 
@@ -299,9 +297,10 @@ std::string MergeSlotAlternatives(std::string pattern);
 bool CaptureProgram(const std::string& expanded, bool inside_repeats, std::string* out,
                     std::vector<Rule::CountCheck>* checks);
 
-// The clauses every match of `pattern` (expanded) satisfies: sets of code points of which each
-// match holds at least one. Empty when nothing is known (or the pattern uses flags).
-std::vector<std::vector<std::pair<char32_t, char32_t>>> RequiredClauses(const std::string& pattern);
+// The slot types every match of `pattern` (expanded) contains, as clauses: bit sets of types (bit
+// t: type mark U+E000 + t, t < 8) of which each match holds at least one token. Empty when nothing
+// is known (or the pattern uses flags).
+std::vector<std::uint8_t> RequiredTypes(const std::string& pattern);
 
 // A byte alphabet for one pattern: code points are grouped by which of the pattern's atoms
 // (literal characters, classes, escapes, '.') contain them, so that every atom is a set of

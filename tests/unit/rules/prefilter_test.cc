@@ -1,4 +1,4 @@
-// The slot-type prefilter (Rule::needs, Rule::type_needs): what every match of a pattern must
+// The slot-type prefilter (RequiredTypes, Rule::type_needs): what every match of a pattern must
 // contain, and the check that skips a span search when the rest of a unit lacks a slot type the
 // rule needs. A rule must still fire wherever it fired before.
 #include <catch2/catch.hpp>
