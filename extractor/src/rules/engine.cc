@@ -1282,6 +1282,135 @@ Status RuleBook::LoadString(std::string_view text, const std::string& path, cons
   return AddPack(&table, path, default_lang);
 }
 
+namespace {
+
+// The rule's search program and capture programs (see Rule::captures), built once on first use.
+void BuildPrograms(Rule* r) {
+  const std::shared_ptr<const RE2>& re = r->re;
+  const std::string& merged = re->pattern();
+    // Capture programs, in the order tried: Latin-1 programs over the span mapped to the rule's
+    // alphabet (relaxing fewer repetitions first; the unrelaxed one last, as it never needs the
+    // fallback), then UTF-8 ones. Those that fit BitState are kept; else the smallest if much
+    // smaller than the rule.
+    std::vector<std::pair<std::string, Rule::CaptureVariant>> cands;  // source, variant
+    std::vector<std::string> utf8;
+    for (bool inside : {false, true}) {
+      std::string cap;
+      Rule::CaptureVariant v;
+      if (!CaptureProgram(merged, inside, &cap, &v.checks)) continue;
+      utf8.push_back(cap);
+      cands.push_back({cap, v});
+    }
+    cands.push_back({merged, Rule::CaptureVariant{}});
+    std::vector<Rule::CaptureVariant> fits, others;
+    RE2::Options latin = RuleOptions();
+    latin.set_encoding(RE2::Options::EncodingLatin1);
+    // The pattern's own alphabet program: the span search (Rule::search), and the last alphabet
+    // capture variant when it fits.
+    std::shared_ptr<const Alphabet> search_al;
+    std::shared_ptr<const RE2> search_re;
+    const std::string search_prog = std::move(r->search_program);
+    r->search_program.clear();
+    if (r->search_alphabet) {
+      auto sre = std::make_shared<RE2>(search_prog, latin);
+      if (sre->ok() && sre->NumberOfCapturingGroups() == re->NumberOfCapturingGroups()) {
+        search_re = std::move(sre);
+        search_al = r->search_alphabet;
+      }
+    }
+    std::set<std::string> seen;
+    auto consider = [&](const std::string& prog, Rule::CaptureVariant v, const RE2::Options& o) {
+      if (!seen.insert(prog).second) return;
+      auto cre = search_re && prog == search_prog && o.encoding() == RE2::Options::EncodingLatin1
+                     ? search_re
+                     : std::make_shared<RE2>(prog, o);
+      bool same_names = cre->ok() && cre->NamedCapturingGroups().size() == re->NamedCapturingGroups().size();
+      if (same_names)
+        for (const auto& [name, idx] : re->NamedCapturingGroups()) same_names &= cre->NamedCapturingGroups().count(name) > 0;
+      if (!same_names || cre->ProgramSize() >= re->ProgramSize()) return;
+      // RE2 runs BitState only on programs of at most 512 instructions; above, the NFA (~20
+      // times slower on these spans), so a larger capture program is kept only if much smaller.
+      bool fit = cre->ProgramSize() <= 512;
+      if (!fit && cre->ProgramSize() * 3 >= re->ProgramSize() * 2) return;
+      v.re = std::move(cre);
+      (fit ? fits : others).push_back(std::move(v));
+    };
+    for (const auto& [src, v] : cands) {
+      auto al = std::make_shared<Alphabet>();
+      std::string prog;
+      if (&src == &cands.back().first && search_re) {
+        *al = *search_al;
+        prog = search_prog;
+      } else if (!AlphabetProgram(src, &prog, al.get())) {
+        continue;
+      }
+      Rule::CaptureVariant lv = v;
+      lv.alphabet = std::move(al);
+      SepBytes(&lv);
+      consider(prog, std::move(lv), latin);
+    }
+    for (std::size_t k = 0; k < utf8.size(); ++k) consider(utf8[k], cands[k].second, RuleOptions());
+    // Then the same with long word alternations loose (WordProgram), while nothing fits BitState
+    // without checks.
+    if (fits.empty() || !fits.back().checks.empty() || !fits.back().words.empty()) {
+      for (const auto& [src, v] : cands) {
+        std::string loose;
+        Rule::CaptureVariant wv = v;
+        std::vector<int> group_map;
+        if (!WordProgram(src, &loose, &wv.words, &group_map)) continue;
+        bool mapped_ok = true;
+        for (Rule::CountCheck& c : wv.checks) {
+          if (c.group < 0 || static_cast<std::size_t>(c.group) >= group_map.size()) mapped_ok = false;
+          else c.group = group_map[c.group];
+        }
+        if (!mapped_ok) continue;
+        auto al = std::make_shared<Alphabet>();
+        std::string prog;
+        if (!AlphabetProgram(loose, &prog, al.get())) continue;
+        wv.alphabet = std::move(al);
+        SepBytes(&wv);
+        consider(prog, std::move(wv), latin);
+      }
+    }
+    // Variants after one without checks would never run.
+    for (std::size_t k = 0; k < fits.size(); ++k)
+      if (fits[k].checks.empty() && fits[k].words.empty()) {
+        fits.resize(k + 1);
+        break;
+      }
+    r->captures = std::move(fits);
+    // When every variant that fits may fail its checks, the smallest of the others (NFA, but on
+    // a smaller program than the rule's) before the rule itself.
+    if ((r->captures.empty() || !r->captures.back().checks.empty() || !r->captures.back().words.empty()) &&
+        !others.empty()) {
+      std::stable_sort(others.begin(), others.end(), [](const auto& x, const auto& y) {
+        return x.re->ProgramSize() < y.re->ProgramSize();
+      });
+      r->captures.push_back(std::move(others.front()));
+    }
+    // The span search over the mapped unit; variants over the same alphabet share it (they have
+    // the same atoms, used as often, so AlphabetProgram groups them alike).
+    r->search_alphabet = search_al;  // null when the search program did not compile
+    if (search_re) {
+      r->search = search_re;
+      const Alphabet& al = *search_al;
+      auto same = [&](const Alphabet& a) {
+        return a.bounds == al.bounds && a.group == al.group &&
+               std::equal(std::begin(a.ascii), std::end(a.ascii), std::begin(al.ascii));
+      };
+      for (Rule::CaptureVariant& v : r->captures)
+        if (v.alphabet && same(*v.alphabet)) v.alphabet = search_al;
+    }
+}
+
+}  // namespace
+
+void RuleBook::Prepare(const Rule& rule) const {
+  // The Rule objects are owned (non-const) by rules_; call_once makes the build happen once even
+  // when several threads match with one RuleBook.
+  std::call_once(rule.programs_once, [&rule] { BuildPrograms(const_cast<Rule*>(&rule)); });
+}
+
 Status RuleBook::AddPack(const void* table_ptr, const std::string& path, const std::string& default_lang) {
   const toml::table& table = *static_cast<const toml::table*>(table_ptr);
   std::string lang = table["lang"].value_or(default_lang);
@@ -1359,120 +1488,16 @@ Status RuleBook::AddPack(const void* table_ptr, const std::string& path, const s
     const std::string merged = MergeSlotAlternatives(r->expanded);
     auto re = std::make_shared<RE2>(merged, RuleOptions());
     if (!re->ok()) return ParseError("bad RE2 pattern: " + re->error(), where);
-    // Capture programs, in the order tried: Latin-1 programs over the span mapped to the rule's
-    // alphabet (relaxing fewer repetitions first; the unrelaxed one last, as it never needs the
-    // fallback), then UTF-8 ones. Those that fit BitState are kept; else the smallest if much
-    // smaller than the rule.
-    std::vector<std::pair<std::string, Rule::CaptureVariant>> cands;  // source, variant
-    std::vector<std::string> utf8;
-    for (bool inside : {false, true}) {
-      std::string cap;
-      Rule::CaptureVariant v;
-      if (!CaptureProgram(merged, inside, &cap, &v.checks)) continue;
-      utf8.push_back(cap);
-      cands.push_back({cap, v});
-    }
-    cands.push_back({merged, Rule::CaptureVariant{}});
-    std::vector<Rule::CaptureVariant> fits, others;
-    RE2::Options latin = RuleOptions();
-    latin.set_encoding(RE2::Options::EncodingLatin1);
-    // The pattern's own alphabet program: the span search (Rule::search), and the last alphabet
-    // capture variant when it fits.
-    std::shared_ptr<Alphabet> search_al;
-    std::shared_ptr<const RE2> search_re;
-    std::string search_prog;
+    // The span search's alphabet now (BuildUnitClasses needs every rule's); the search program
+    // and the capture programs on the rule's first use (RuleBook::Prepare): most of the cost of
+    // loading, and a process matching one language never uses the other's rules.
     {
       auto al = std::make_shared<Alphabet>();
-      if (AlphabetProgram(merged, &search_prog, al.get())) {
-        auto sre = std::make_shared<RE2>(search_prog, latin);
-        if (sre->ok() && sre->NumberOfCapturingGroups() == re->NumberOfCapturingGroups()) {
-          search_re = std::move(sre);
-          search_al = std::move(al);
-        }
-      }
-    }
-    std::set<std::string> seen;
-    auto consider = [&](const std::string& prog, Rule::CaptureVariant v, const RE2::Options& o) {
-      if (!seen.insert(prog).second) return;
-      auto cre = search_re && prog == search_prog && o.encoding() == RE2::Options::EncodingLatin1
-                     ? search_re
-                     : std::make_shared<RE2>(prog, o);
-      bool same_names = cre->ok() && cre->NamedCapturingGroups().size() == re->NamedCapturingGroups().size();
-      if (same_names)
-        for (const auto& [name, idx] : re->NamedCapturingGroups()) same_names &= cre->NamedCapturingGroups().count(name) > 0;
-      if (!same_names || cre->ProgramSize() >= re->ProgramSize()) return;
-      // RE2 runs BitState only on programs of at most 512 instructions; above, the NFA (~20
-      // times slower on these spans), so a larger capture program is kept only if much smaller.
-      bool fit = cre->ProgramSize() <= 512;
-      if (!fit && cre->ProgramSize() * 3 >= re->ProgramSize() * 2) return;
-      v.re = std::move(cre);
-      (fit ? fits : others).push_back(std::move(v));
-    };
-    for (const auto& [src, v] : cands) {
-      auto al = std::make_shared<Alphabet>();
       std::string prog;
-      if (&src == &cands.back().first && search_re) {
-        *al = *search_al;
-        prog = search_prog;
-      } else if (!AlphabetProgram(src, &prog, al.get())) {
-        continue;
+      if (AlphabetProgram(merged, &prog, al.get())) {
+        r->search_alphabet = std::move(al);
+        r->search_program = std::move(prog);
       }
-      Rule::CaptureVariant lv = v;
-      lv.alphabet = std::move(al);
-      SepBytes(&lv);
-      consider(prog, std::move(lv), latin);
-    }
-    for (std::size_t k = 0; k < utf8.size(); ++k) consider(utf8[k], cands[k].second, RuleOptions());
-    // Then the same with long word alternations loose (WordProgram), while nothing fits BitState
-    // without checks.
-    if (fits.empty() || !fits.back().checks.empty() || !fits.back().words.empty()) {
-      for (const auto& [src, v] : cands) {
-        std::string loose;
-        Rule::CaptureVariant wv = v;
-        std::vector<int> group_map;
-        if (!WordProgram(src, &loose, &wv.words, &group_map)) continue;
-        bool mapped_ok = true;
-        for (Rule::CountCheck& c : wv.checks) {
-          if (c.group < 0 || static_cast<std::size_t>(c.group) >= group_map.size()) mapped_ok = false;
-          else c.group = group_map[c.group];
-        }
-        if (!mapped_ok) continue;
-        auto al = std::make_shared<Alphabet>();
-        std::string prog;
-        if (!AlphabetProgram(loose, &prog, al.get())) continue;
-        wv.alphabet = std::move(al);
-        SepBytes(&wv);
-        consider(prog, std::move(wv), latin);
-      }
-    }
-    // Variants after one without checks would never run.
-    for (std::size_t k = 0; k < fits.size(); ++k)
-      if (fits[k].checks.empty() && fits[k].words.empty()) {
-        fits.resize(k + 1);
-        break;
-      }
-    r->captures = std::move(fits);
-    // When every variant that fits may fail its checks, the smallest of the others (NFA, but on
-    // a smaller program than the rule's) before the rule itself.
-    if ((r->captures.empty() || !r->captures.back().checks.empty() || !r->captures.back().words.empty()) &&
-        !others.empty()) {
-      std::stable_sort(others.begin(), others.end(), [](const auto& x, const auto& y) {
-        return x.re->ProgramSize() < y.re->ProgramSize();
-      });
-      r->captures.push_back(std::move(others.front()));
-    }
-    // The span search over the mapped unit; variants over the same alphabet share it (they have
-    // the same atoms, used as often, so AlphabetProgram groups them alike).
-    if (search_re) {
-      r->search = search_re;
-      r->search_alphabet = search_al;
-      const Alphabet& al = *search_al;
-      auto same = [&](const Alphabet& a) {
-        return a.bounds == al.bounds && a.group == al.group &&
-               std::equal(std::begin(a.ascii), std::end(a.ascii), std::begin(al.ascii));
-      };
-      for (Rule::CaptureVariant& v : r->captures)
-        if (v.alphabet && same(*v.alphabet)) v.alphabet = search_al;
     }
     r->re = std::move(re);
     r->macros = macros;
@@ -1779,6 +1804,7 @@ const UnitCodes* RuleBook::Codes(const std::string& lang, const SlottedText& s, 
 std::vector<RuleMatch> RuleBook::MatchRule(const Rule& rule, const SlottedText& s) const {
   std::vector<RuleMatch> out;
   UnitCodes codes;
+  Prepare(rule);
   MatchRuleInto(rule, s, rule.search ? Codes(rule.lang, s, &codes) : nullptr, nullptr, &out);
   return out;
 }
@@ -1952,6 +1978,7 @@ std::vector<RuleMatch> RuleBook::Match(const std::string& lang, const SlottedTex
   std::vector<const Rule*>& candidates = scratch.candidates;
   CandidatesInto(lang, s.text, &candidates);
   const UnitCodes* codes = nullptr;
+  for (const Rule* r : candidates) Prepare(*r);
   for (const Rule* r : candidates)
     if (r->search) {
       codes = Codes(lang, s, &scratch.codes);

@@ -33,6 +33,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -166,6 +167,10 @@ struct Rule {
   std::shared_ptr<const RE2> search;
   std::shared_ptr<const Alphabet> search_alphabet;
   std::vector<unsigned char> byte_of_class;  // language class (UnitClasses) → search_alphabet byte
+  // `search`, `captures` (and the final `search_alphabet`) are built on the rule's first use
+  // (RuleBook::Prepare); until then `search_program` holds the search's alphabet program.
+  std::string search_program;
+  mutable std::once_flag programs_once;
   // The slot types every match contains (RequiredTypes): for each clause, a token of one of its
   // types (bit t: type mark U+E000 + t, as TypesIn). Checked before each span search.
   std::vector<std::uint8_t> type_needs;
@@ -251,6 +256,9 @@ class RuleBook {
   static bool Admits(const Rule& rule, std::string_view text);
   // Tests: matching without the slot-type check (Rule::type_needs) before each span search.
   void UseSlotPrefilter(bool on) { slot_prefilter_ = on; }
+  // Builds the rule's search and capture programs unless built (Match and MatchRule do this
+  // themselves; call it before reading Rule::search or Rule::captures). Thread-safe.
+  void Prepare(const Rule& rule) const;
   // All matches of one rule (no prefilter).
   std::vector<RuleMatch> MatchRule(const Rule& rule, const SlottedText& text) const;
 
