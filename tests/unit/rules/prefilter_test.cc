@@ -149,6 +149,32 @@ TEST_CASE("shipped packs: the rules' examples and the dev corpus match the same 
     }
   }
   int matches = 0, units = 0;
+  std::mt19937 rng(11);
+  // A code point boundary at or after i.
+  auto boundary = [](const std::string& t, std::size_t i) {
+    while (i < t.size() && (static_cast<unsigned char>(t[i]) & 0xC0) == 0x80) ++i;
+    return i;
+  };
+  auto compare = [&](const presskg::rules::SlottedText& st, const std::string& lang) {
+    auto a = with.Match(lang, st), b = without.Match(lang, st);
+    INFO(presskg::rules::RenderSlotted(st));
+    REQUIRE(a.size() == b.size());
+    for (std::size_t k = 0; k < a.size(); ++k) {
+      CHECK(a[k].rule->id == b[k].rule->id);
+      CHECK(a[k].begin == b[k].begin);
+      CHECK(a[k].end == b[k].end);
+      REQUIRE(a[k].captures.size() == b[k].captures.size());
+      for (std::size_t c = 0; c < a[k].captures.size(); ++c) {
+        CHECK(a[k].captures[c].first == b[k].captures[c].first);
+        CHECK(a[k].captures[c].second.begin == b[k].captures[c].second.begin);
+        CHECK(a[k].captures[c].second.end == b[k].captures[c].second.end);
+        CHECK(a[k].captures[c].second.mentions == b[k].captures[c].second.mentions);
+      }
+      // A match is a text its rule admits.
+      CHECK(RuleBook::Admits(*a[k].rule, std::string_view(st.text).substr(a[k].begin, a[k].end - a[k].begin)));
+    }
+    matches += static_cast<int>(a.size());
+  };
   for (const presskg::Document& d : docs) {
     auto t = presskg::PrepareText(d);
     if (!t.ok()) continue;
@@ -157,24 +183,18 @@ TEST_CASE("shipped packs: the rules' examples and the dev corpus match the same 
     for (const presskg::facts::Unit& u : presskg::facts::MatchingUnits(v)) {
       presskg::rules::SlottedText st = presskg::rules::Slot(v.normalized, u.norm_begin, u.norm_end, ms);
       ++units;
-      auto a = with.Match(v.lang, st), b = without.Match(v.lang, st);
-      INFO(presskg::rules::RenderSlotted(st));
-      REQUIRE(a.size() == b.size());
-      for (std::size_t k = 0; k < a.size(); ++k) {
-        CHECK(a[k].rule->id == b[k].rule->id);
-        CHECK(a[k].begin == b[k].begin);
-        CHECK(a[k].end == b[k].end);
-        REQUIRE(a[k].captures.size() == b[k].captures.size());
-        for (std::size_t c = 0; c < a[k].captures.size(); ++c) {
-          CHECK(a[k].captures[c].first == b[k].captures[c].first);
-          CHECK(a[k].captures[c].second.begin == b[k].captures[c].second.begin);
-          CHECK(a[k].captures[c].second.end == b[k].captures[c].second.end);
-          CHECK(a[k].captures[c].second.mentions == b[k].captures[c].second.mentions);
-        }
-        // A match is a text its rule admits.
-        CHECK(RuleBook::Admits(*a[k].rule, std::string_view(st.text).substr(a[k].begin, a[k].end - a[k].begin)));
+      compare(st, v.lang);
+      // Perturbed copies: a range cut out or doubled (tokens read from the text, not the runs).
+      for (int p = 0; p < 3 && !st.text.empty(); ++p) {
+        presskg::rules::SlottedText q = st;
+        q.tokens_in_runs = false;
+        std::size_t x = boundary(q.text, rng() % q.text.size()), y = boundary(q.text, rng() % q.text.size());
+        if (x > y) std::swap(x, y);
+        if (p % 2 == 0) q.text.erase(x, y - x);
+        else q.text.insert(y, q.text.substr(x, y - x));
+        q.to_norm.assign(q.text.size() + 1, 0);
+        compare(q, v.lang);
       }
-      matches += static_cast<int>(a.size());
     }
   }
   INFO(units << " units");
