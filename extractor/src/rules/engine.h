@@ -182,7 +182,6 @@ std::uint8_t TypesIn(std::string_view text);
 // too: the types of text[p, end) are the bits of the first entry at or after p.
 void SuffixTypes(std::string_view text, std::vector<std::pair<std::size_t, std::uint8_t>>* out);
 
-
 // The code points of one language grouped by the elementary intervals of all its rules' alphabets:
 // a unit is mapped to these classes once, then to each rule's alphabet by a table lookup
 // (Rule::byte_of_class) instead of a decode and a search per code point and rule.
