@@ -1037,6 +1037,128 @@ bool WordProgram(const std::string& p, std::string* out, std::vector<Rule::WordC
   return true;
 }
 
+// ---- the slot-type prefilter -----------------------------------------------------------------
+// The slot types every match of a pattern contains, as clauses: sets of types (bit t for the type
+// mark U+E000 + t, t < 8) of which a match holds at least one token. Read off the pattern's
+// structure: an atom made only of type marks is a clause; a concatenation needs its pieces'
+// clauses; a repetition needs its body's when its minimum is at least one, nothing otherwise; an
+// alternation needs the union of one clause of each alternative. Any syntax this scanner does not
+// know (flags) needs nothing: the rule is then never skipped.
+namespace {
+namespace needs {
+
+constexpr std::size_t kMaxClauses = 8;  // clauses kept per piece
+
+using Cnf = std::vector<std::uint8_t>;
+
+// No duplicates, and no clause containing another (it holds whenever the smaller one does); any
+// subset of what a pattern needs is still needed.
+void Keep(Cnf* c) {
+  std::sort(c->begin(), c->end(), [](std::uint8_t a, std::uint8_t b) {
+    int na = __builtin_popcount(a), nb = __builtin_popcount(b);
+    return na != nb ? na < nb : a < b;
+  });
+  Cnf kept;
+  for (std::uint8_t x : *c) {
+    bool implied = false;
+    for (std::uint8_t k : kept) implied |= (k & x) == k;
+    if (!implied && kept.size() < kMaxClauses) kept.push_back(x);
+  }
+  *c = std::move(kept);
+}
+
+// X or Y: each union of a clause of X and a clause of Y.
+Cnf Or(const Cnf& x, const Cnf& y) {
+  Cnf out;
+  for (std::uint8_t a : x)
+    for (std::uint8_t b : y) out.push_back(a | b);
+  Keep(&out);
+  return out;
+}
+
+// The types of an atom made only of type marks (0: any other atom).
+std::uint8_t TypesOf(std::string_view atom) {
+  Ranges r;
+  if (!AtomSet(atom, &r) || r.empty()) return 0;
+  std::uint8_t m = 0;
+  for (const auto& [lo, hi] : r) {
+    if (lo < kTypeMarkBase || hi >= kTypeMarkBase + 8) return 0;
+    for (char32_t c = lo; c <= hi; ++c) m |= static_cast<std::uint8_t>(1u << (c - kTypeMarkBase));
+  }
+  return m;
+}
+
+struct Scan {
+  const std::string& p;
+  const std::vector<Tok>& toks;
+  const std::vector<std::size_t>& end_of;
+  bool ok = true;
+
+  std::string_view Text(const Tok& t) const { return std::string_view(p).substr(t.b, t.e - t.b); }
+
+  // Tokens [b, e): alternatives.
+  Cnf Alt(std::size_t b, std::size_t e) {
+    Cnf out;
+    bool first = true;
+    std::size_t from = b;
+    for (std::size_t k = b; k <= e && ok; ++k) {
+      if (k < e && toks[k].kind == Tok::kOpen) {
+        k = end_of[k];
+        continue;
+      }
+      if (k < e && toks[k].kind != Tok::kAlt) continue;
+      Cnf a = Seq(from, k);
+      out = first ? std::move(a) : Or(out, a);
+      first = false;
+      from = k + 1;
+    }
+    return out;
+  }
+
+  // Tokens [b, e): pieces one after the other.
+  Cnf Seq(std::size_t b, std::size_t e) {
+    Cnf out;
+    for (std::size_t k = b; k < e && ok;) {
+      const Tok& t = toks[k];
+      Cnf piece;
+      std::size_t next = k + 1;
+      if (t.kind == Tok::kAtom) {
+        // Type marks are one code point each; a literal CJK atom is one too, so only short atoms
+        // can be type marks or classes of them.
+        if (std::uint8_t m = TypesOf(Text(t))) piece.push_back(m);
+      } else if (t.kind == Tok::kOpen) {
+        std::string_view o = Text(t);
+        if (o != "(" && o != "(?:" && o.substr(0, 4) != "(?P<") ok = false;  // flags
+        piece = Alt(k + 1, end_of[k]);
+        next = end_of[k] + 1;
+      } else if (t.kind == Tok::kOther) {
+        std::string_view o = Text(t);
+        if (o != "^" && o != "$" && o != "\\b" && o != "\\B" && o != "\\A" && o != "\\z") ok = false;
+      } else {
+        ok = false;
+      }
+      for (; next < e && toks[next].kind == Tok::kQuant; ++next)
+        if (toks[next].lo == 0) piece.clear();
+      out.insert(out.end(), piece.begin(), piece.end());
+      k = next;
+    }
+    Keep(&out);
+    return out;
+  }
+};
+
+}  // namespace needs
+}  // namespace
+
+std::vector<std::uint8_t> RequiredTypes(const std::string& pattern) {
+  std::vector<Tok> toks;
+  std::vector<std::size_t> end_of, parent;
+  if (!Tokenize(pattern, &toks) || !GroupStructure(toks, &end_of, &parent)) return {};
+  needs::Scan s{pattern, toks, end_of};
+  needs::Cnf c = s.Alt(0, toks.size());
+  return s.ok ? c : needs::Cnf{};
+}
+
 namespace {
 
 std::size_t DecimalDigits(std::size_t v) {
@@ -1200,6 +1322,135 @@ Status RuleBook::LoadString(std::string_view text, const std::string& path, cons
   return AddPack(&table, path, default_lang);
 }
 
+namespace {
+
+// The rule's search program and capture programs (see Rule::captures), built once on first use.
+void BuildPrograms(Rule* r) {
+  const std::shared_ptr<const RE2>& re = r->re;
+  const std::string& merged = re->pattern();
+    // Capture programs, in the order tried: Latin-1 programs over the span mapped to the rule's
+    // alphabet (relaxing fewer repetitions first; the unrelaxed one last, as it never needs the
+    // fallback), then UTF-8 ones. Those that fit BitState are kept; else the smallest if much
+    // smaller than the rule.
+    std::vector<std::pair<std::string, Rule::CaptureVariant>> cands;  // source, variant
+    std::vector<std::string> utf8;
+    for (bool inside : {false, true}) {
+      std::string cap;
+      Rule::CaptureVariant v;
+      if (!CaptureProgram(merged, inside, &cap, &v.checks)) continue;
+      utf8.push_back(cap);
+      cands.push_back({cap, v});
+    }
+    cands.push_back({merged, Rule::CaptureVariant{}});
+    std::vector<Rule::CaptureVariant> fits, others;
+    RE2::Options latin = RuleOptions();
+    latin.set_encoding(RE2::Options::EncodingLatin1);
+    // The pattern's own alphabet program: the span search (Rule::search), and the last alphabet
+    // capture variant when it fits.
+    std::shared_ptr<const Alphabet> search_al;
+    std::shared_ptr<const RE2> search_re;
+    const std::string search_prog = std::move(r->search_program);
+    r->search_program.clear();
+    if (r->search_alphabet) {
+      auto sre = std::make_shared<RE2>(search_prog, latin);
+      if (sre->ok() && sre->NumberOfCapturingGroups() == re->NumberOfCapturingGroups()) {
+        search_re = std::move(sre);
+        search_al = r->search_alphabet;
+      }
+    }
+    std::set<std::string> seen;
+    auto consider = [&](const std::string& prog, Rule::CaptureVariant v, const RE2::Options& o) {
+      if (!seen.insert(prog).second) return;
+      auto cre = search_re && prog == search_prog && o.encoding() == RE2::Options::EncodingLatin1
+                     ? search_re
+                     : std::make_shared<RE2>(prog, o);
+      bool same_names = cre->ok() && cre->NamedCapturingGroups().size() == re->NamedCapturingGroups().size();
+      if (same_names)
+        for (const auto& [name, idx] : re->NamedCapturingGroups()) same_names &= cre->NamedCapturingGroups().count(name) > 0;
+      if (!same_names || cre->ProgramSize() >= re->ProgramSize()) return;
+      // RE2 runs BitState only on programs of at most 512 instructions; above, the NFA (~20
+      // times slower on these spans), so a larger capture program is kept only if much smaller.
+      bool fit = cre->ProgramSize() <= 512;
+      if (!fit && cre->ProgramSize() * 3 >= re->ProgramSize() * 2) return;
+      v.re = std::move(cre);
+      (fit ? fits : others).push_back(std::move(v));
+    };
+    for (const auto& [src, v] : cands) {
+      auto al = std::make_shared<Alphabet>();
+      std::string prog;
+      if (&src == &cands.back().first && search_re) {
+        *al = *search_al;
+        prog = search_prog;
+      } else if (!AlphabetProgram(src, &prog, al.get())) {
+        continue;
+      }
+      Rule::CaptureVariant lv = v;
+      lv.alphabet = std::move(al);
+      SepBytes(&lv);
+      consider(prog, std::move(lv), latin);
+    }
+    for (std::size_t k = 0; k < utf8.size(); ++k) consider(utf8[k], cands[k].second, RuleOptions());
+    // Then the same with long word alternations loose (WordProgram), while nothing fits BitState
+    // without checks.
+    if (fits.empty() || !fits.back().checks.empty() || !fits.back().words.empty()) {
+      for (const auto& [src, v] : cands) {
+        std::string loose;
+        Rule::CaptureVariant wv = v;
+        std::vector<int> group_map;
+        if (!WordProgram(src, &loose, &wv.words, &group_map)) continue;
+        bool mapped_ok = true;
+        for (Rule::CountCheck& c : wv.checks) {
+          if (c.group < 0 || static_cast<std::size_t>(c.group) >= group_map.size()) mapped_ok = false;
+          else c.group = group_map[c.group];
+        }
+        if (!mapped_ok) continue;
+        auto al = std::make_shared<Alphabet>();
+        std::string prog;
+        if (!AlphabetProgram(loose, &prog, al.get())) continue;
+        wv.alphabet = std::move(al);
+        SepBytes(&wv);
+        consider(prog, std::move(wv), latin);
+      }
+    }
+    // Variants after one without checks would never run.
+    for (std::size_t k = 0; k < fits.size(); ++k)
+      if (fits[k].checks.empty() && fits[k].words.empty()) {
+        fits.resize(k + 1);
+        break;
+      }
+    r->captures = std::move(fits);
+    // When every variant that fits may fail its checks, the smallest of the others (NFA, but on
+    // a smaller program than the rule's) before the rule itself.
+    if ((r->captures.empty() || !r->captures.back().checks.empty() || !r->captures.back().words.empty()) &&
+        !others.empty()) {
+      std::stable_sort(others.begin(), others.end(), [](const auto& x, const auto& y) {
+        return x.re->ProgramSize() < y.re->ProgramSize();
+      });
+      r->captures.push_back(std::move(others.front()));
+    }
+    // The span search over the mapped unit; variants over the same alphabet share it (they have
+    // the same atoms, used as often, so AlphabetProgram groups them alike).
+    r->search_alphabet = search_al;  // null when the search program did not compile
+    if (search_re) {
+      r->search = search_re;
+      const Alphabet& al = *search_al;
+      auto same = [&](const Alphabet& a) {
+        return a.bounds == al.bounds && a.group == al.group &&
+               std::equal(std::begin(a.ascii), std::end(a.ascii), std::begin(al.ascii));
+      };
+      for (Rule::CaptureVariant& v : r->captures)
+        if (v.alphabet && same(*v.alphabet)) v.alphabet = search_al;
+    }
+}
+
+}  // namespace
+
+void RuleBook::Prepare(const Rule& rule) const {
+  // The Rule objects are owned (non-const) by rules_; call_once makes the build happen once even
+  // when several threads match with one RuleBook.
+  std::call_once(rule.programs_once, [&rule] { BuildPrograms(const_cast<Rule*>(&rule)); });
+}
+
 Status RuleBook::AddPack(const void* table_ptr, const std::string& path, const std::string& default_lang) {
   const toml::table& table = *static_cast<const toml::table*>(table_ptr);
   std::string lang = table["lang"].value_or(default_lang);
@@ -1277,120 +1528,16 @@ Status RuleBook::AddPack(const void* table_ptr, const std::string& path, const s
     const std::string merged = MergeSlotAlternatives(r->expanded);
     auto re = std::make_shared<RE2>(merged, RuleOptions());
     if (!re->ok()) return ParseError("bad RE2 pattern: " + re->error(), where);
-    // Capture programs, in the order tried: Latin-1 programs over the span mapped to the rule's
-    // alphabet (relaxing fewer repetitions first; the unrelaxed one last, as it never needs the
-    // fallback), then UTF-8 ones. Those that fit BitState are kept; else the smallest if much
-    // smaller than the rule.
-    std::vector<std::pair<std::string, Rule::CaptureVariant>> cands;  // source, variant
-    std::vector<std::string> utf8;
-    for (bool inside : {false, true}) {
-      std::string cap;
-      Rule::CaptureVariant v;
-      if (!CaptureProgram(merged, inside, &cap, &v.checks)) continue;
-      utf8.push_back(cap);
-      cands.push_back({cap, v});
-    }
-    cands.push_back({merged, Rule::CaptureVariant{}});
-    std::vector<Rule::CaptureVariant> fits, others;
-    RE2::Options latin = RuleOptions();
-    latin.set_encoding(RE2::Options::EncodingLatin1);
-    // The pattern's own alphabet program: the span search (Rule::search), and the last alphabet
-    // capture variant when it fits.
-    std::shared_ptr<Alphabet> search_al;
-    std::shared_ptr<const RE2> search_re;
-    std::string search_prog;
+    // The span search's alphabet now (BuildUnitClasses needs every rule's); the search program
+    // and the capture programs on the rule's first use (RuleBook::Prepare): most of the cost of
+    // loading, and a process matching one language never uses the other's rules.
     {
       auto al = std::make_shared<Alphabet>();
-      if (AlphabetProgram(merged, &search_prog, al.get())) {
-        auto sre = std::make_shared<RE2>(search_prog, latin);
-        if (sre->ok() && sre->NumberOfCapturingGroups() == re->NumberOfCapturingGroups()) {
-          search_re = std::move(sre);
-          search_al = std::move(al);
-        }
-      }
-    }
-    std::set<std::string> seen;
-    auto consider = [&](const std::string& prog, Rule::CaptureVariant v, const RE2::Options& o) {
-      if (!seen.insert(prog).second) return;
-      auto cre = search_re && prog == search_prog && o.encoding() == RE2::Options::EncodingLatin1
-                     ? search_re
-                     : std::make_shared<RE2>(prog, o);
-      bool same_names = cre->ok() && cre->NamedCapturingGroups().size() == re->NamedCapturingGroups().size();
-      if (same_names)
-        for (const auto& [name, idx] : re->NamedCapturingGroups()) same_names &= cre->NamedCapturingGroups().count(name) > 0;
-      if (!same_names || cre->ProgramSize() >= re->ProgramSize()) return;
-      // RE2 runs BitState only on programs of at most 512 instructions; above, the NFA (~20
-      // times slower on these spans), so a larger capture program is kept only if much smaller.
-      bool fit = cre->ProgramSize() <= 512;
-      if (!fit && cre->ProgramSize() * 3 >= re->ProgramSize() * 2) return;
-      v.re = std::move(cre);
-      (fit ? fits : others).push_back(std::move(v));
-    };
-    for (const auto& [src, v] : cands) {
-      auto al = std::make_shared<Alphabet>();
       std::string prog;
-      if (&src == &cands.back().first && search_re) {
-        *al = *search_al;
-        prog = search_prog;
-      } else if (!AlphabetProgram(src, &prog, al.get())) {
-        continue;
+      if (AlphabetProgram(merged, &prog, al.get())) {
+        r->search_alphabet = std::move(al);
+        r->search_program = std::move(prog);
       }
-      Rule::CaptureVariant lv = v;
-      lv.alphabet = std::move(al);
-      SepBytes(&lv);
-      consider(prog, std::move(lv), latin);
-    }
-    for (std::size_t k = 0; k < utf8.size(); ++k) consider(utf8[k], cands[k].second, RuleOptions());
-    // Then the same with long word alternations loose (WordProgram), while nothing fits BitState
-    // without checks.
-    if (fits.empty() || !fits.back().checks.empty() || !fits.back().words.empty()) {
-      for (const auto& [src, v] : cands) {
-        std::string loose;
-        Rule::CaptureVariant wv = v;
-        std::vector<int> group_map;
-        if (!WordProgram(src, &loose, &wv.words, &group_map)) continue;
-        bool mapped_ok = true;
-        for (Rule::CountCheck& c : wv.checks) {
-          if (c.group < 0 || static_cast<std::size_t>(c.group) >= group_map.size()) mapped_ok = false;
-          else c.group = group_map[c.group];
-        }
-        if (!mapped_ok) continue;
-        auto al = std::make_shared<Alphabet>();
-        std::string prog;
-        if (!AlphabetProgram(loose, &prog, al.get())) continue;
-        wv.alphabet = std::move(al);
-        SepBytes(&wv);
-        consider(prog, std::move(wv), latin);
-      }
-    }
-    // Variants after one without checks would never run.
-    for (std::size_t k = 0; k < fits.size(); ++k)
-      if (fits[k].checks.empty() && fits[k].words.empty()) {
-        fits.resize(k + 1);
-        break;
-      }
-    r->captures = std::move(fits);
-    // When every variant that fits may fail its checks, the smallest of the others (NFA, but on
-    // a smaller program than the rule's) before the rule itself.
-    if ((r->captures.empty() || !r->captures.back().checks.empty() || !r->captures.back().words.empty()) &&
-        !others.empty()) {
-      std::stable_sort(others.begin(), others.end(), [](const auto& x, const auto& y) {
-        return x.re->ProgramSize() < y.re->ProgramSize();
-      });
-      r->captures.push_back(std::move(others.front()));
-    }
-    // The span search over the mapped unit; variants over the same alphabet share it (they have
-    // the same atoms, used as often, so AlphabetProgram groups them alike).
-    if (search_re) {
-      r->search = search_re;
-      r->search_alphabet = search_al;
-      const Alphabet& al = *search_al;
-      auto same = [&](const Alphabet& a) {
-        return a.bounds == al.bounds && a.group == al.group &&
-               std::equal(std::begin(a.ascii), std::end(a.ascii), std::begin(al.ascii));
-      };
-      for (Rule::CaptureVariant& v : r->captures)
-        if (v.alphabet && same(*v.alphabet)) v.alphabet = search_al;
     }
     r->re = std::move(re);
     r->macros = macros;
@@ -1414,6 +1561,7 @@ Status RuleBook::Compile() {
     }
     if (!ls.set->Compile()) return Internal("RE2::Set compile failed (out of memory?) for language " + lang);
     BuildUnitClasses(lang, &ls);
+    BuildNeeds(&ls);
   }
   return Status::OK();
 }
@@ -1449,6 +1597,30 @@ void RuleBook::BuildUnitClasses(const std::string& lang, LangSet* ls) {
     for (std::size_t k = 0; k < bounds.size(); ++k) r->byte_of_class[k] = r->search_alphabet->Of(bounds[k]);
   }
   ls->classes = std::move(uc);
+}
+
+
+void RuleBook::BuildNeeds(LangSet* ls) {
+  for (const Rule* cr : ls->rules) const_cast<Rule*>(cr)->type_needs = RequiredTypes(cr->expanded);  // owned by rules_
+}
+
+std::uint8_t TypesIn(std::string_view text) {
+  std::uint8_t types = 0;
+  const char* p = text.data();
+  const char* const end = p + text.size();
+  while (end - p >= 3 && (p = static_cast<const char*>(std::memchr(p, 0xEE, end - p - 2))) != nullptr) {
+    const unsigned char b1 = p[1], b2 = p[2];
+    if (b1 == 0x80 && b2 >= 0x80 && b2 < 0x88) types |= std::uint8_t(1u << (b2 - 0x80));
+    ++p;
+  }
+  return types;
+}
+
+bool RuleBook::Admits(const Rule& rule, std::string_view text) {
+  const std::uint8_t types = TypesIn(text);
+  for (std::uint8_t c : rule.type_needs)
+    if ((c & types) == 0) return false;
+  return true;
 }
 
 const Rule* RuleBook::Find(const std::string& id) const {
@@ -1627,6 +1799,7 @@ struct MatchScratch {
   std::vector<std::size_t> mpos;
   std::vector<const Rule*> candidates;
   UnitCodes codes;
+  std::vector<std::pair<std::size_t, std::uint8_t>> suffix_types;
 };
 MatchScratch& Scratch() {
   thread_local MatchScratch m;
@@ -1671,11 +1844,33 @@ const UnitCodes* RuleBook::Codes(const std::string& lang, const SlottedText& s, 
 std::vector<RuleMatch> RuleBook::MatchRule(const Rule& rule, const SlottedText& s) const {
   std::vector<RuleMatch> out;
   UnitCodes codes;
-  MatchRuleInto(rule, s, rule.search ? Codes(rule.lang, s, &codes) : nullptr, &out);
+  Prepare(rule);
+  MatchRuleInto(rule, s, rule.search ? Codes(rule.lang, s, &codes) : nullptr, nullptr, &out);
   return out;
 }
 
+void SuffixTypes(std::string_view text, std::vector<std::pair<std::size_t, std::uint8_t>>* out) {
+  out->clear();
+  const char* const begin = text.data();
+  const char* const end = begin + text.size();
+  for (const char* p = begin; end - p >= 3 && (p = static_cast<const char*>(std::memchr(p, 0xEE, end - p - 2))) != nullptr;) {
+    const unsigned char b1 = p[1], b2 = p[2];
+    if (b1 == 0x80 && b2 >= 0x80 && b2 < 0x88) {
+      out->push_back({static_cast<std::size_t>(p - begin), static_cast<std::uint8_t>(1u << (b2 - 0x80))});
+      p += 3;
+      // The token's digits and terminator (EE 80 90..9F).
+      while (end - p >= 3 && static_cast<unsigned char>(p[0]) == 0xEE && static_cast<unsigned char>(p[1]) == 0x80 &&
+             (static_cast<unsigned char>(p[2]) & 0xF0) == 0x90)
+        p += 3;
+    } else {
+      ++p;
+    }
+  }
+  for (std::size_t k = out->size(); k-- > 1;) (*out)[k - 1].second |= (*out)[k].second;
+}
+
 void RuleBook::MatchRuleInto(const Rule& rule, const SlottedText& s, const UnitCodes* codes,
+                             const std::vector<std::pair<std::size_t, std::uint8_t>>* suffix_types,
                              std::vector<RuleMatch>* out) const {
   const RE2& re = *rule.re;
   re2::StringPiece text(s.text);
@@ -1698,7 +1893,17 @@ void RuleBook::MatchRuleInto(const Rule& rule, const SlottedText& s, const UnitC
   const re2::StringPiece unit_text(on_unit ? unit.data() : nullptr, on_unit ? unit.size() : 0);
   const std::size_t end = on_unit ? unit.size() : s.text.size();
   std::size_t pos = 0;
+  std::size_t text_pos = 0;  // pos in the slotted text
   while (pos <= end) {
+    // No match can start at or after pos when the rest of the unit lacks a slot type the rule
+    // needs: most candidates end here instead of in a failing search to the end of the unit.
+    if (suffix_types && slot_prefilter_ && !rule.type_needs.empty()) {
+      std::uint8_t types = 0;  // of the tokens starting at or after text_pos
+      for (auto it = suffix_types->rbegin(); it != suffix_types->rend() && it->first >= text_pos; ++it) types = it->second;
+      bool ok = true;
+      for (std::uint8_t c : rule.type_needs) ok &= (c & types) != 0;
+      if (!ok) break;
+    }
     // The span first, on the DFAs alone (RE2 does the same inside a capturing Match); then the
     // parse of exactly that span, as RE2 would run it. Over the mapped unit, the alphabet program
     // has the same parses as the pattern at corresponding code points, hence the same span.
@@ -1780,18 +1985,21 @@ void RuleBook::MatchRuleInto(const Rule& rule, const SlottedText& s, const UnitC
     m.rule = &rule;
     m.begin = b;
     m.end = e;
-    // NamedCapturingGroups is ordered by name, as m.captures: each insertion goes at the end.
-    for (const auto& [name, idx] : used->NamedCapturingGroups()) {
+    // NamedCapturingGroups is ordered by name, as m.captures must be.
+    const std::map<std::string, int>& named = used->NamedCapturingGroups();
+    m.captures.reserve(named.size());
+    for (const auto& [name, idx] : named) {
       const re2::StringPiece& gp = g[idx];
       if (gp.data() == nullptr) continue;
-      Capture c;
+      m.captures.emplace_back(name, Capture{});
+      Capture& c = m.captures.back().second;
       c.begin = gp.data() - s.text.data();
       c.end = c.begin + gp.size();
       c.mentions = MentionsIn(s, c.begin, c.end);
-      m.captures.emplace_hint(m.captures.end(), name, std::move(c));
     }
     if (on_unit) {
       pos = ue == ub ? ue + 1 : ue;  // after an empty match, the next code point
+      text_pos = pos < codes->pos.size() ? codes->pos[pos] : s.text.size();
     } else {
       std::size_t next = e;
       if (next == b) {
@@ -1799,6 +2007,7 @@ void RuleBook::MatchRuleInto(const Rule& rule, const SlottedText& s, const UnitC
         while (next < s.text.size() && (static_cast<unsigned char>(s.text[next]) & 0xC0) == 0x80) ++next;
       }
       pos = next;
+      text_pos = next;
     }
   }
 }
@@ -1809,12 +2018,14 @@ std::vector<RuleMatch> RuleBook::Match(const std::string& lang, const SlottedTex
   std::vector<const Rule*>& candidates = scratch.candidates;
   CandidatesInto(lang, s.text, &candidates);
   const UnitCodes* codes = nullptr;
+  for (const Rule* r : candidates) Prepare(*r);
   for (const Rule* r : candidates)
     if (r->search) {
       codes = Codes(lang, s, &scratch.codes);
       break;
     }
-  for (std::size_t k = 0; k < candidates.size(); ++k) MatchRuleInto(*candidates[k], s, codes, &out);
+  if (!candidates.empty()) SuffixTypes(s.text, &scratch.suffix_types);
+  for (std::size_t k = 0; k < candidates.size(); ++k) MatchRuleInto(*candidates[k], s, codes, &scratch.suffix_types, &out);
   std::stable_sort(out.begin(), out.end(), [](const RuleMatch& a, const RuleMatch& b) {
     if (a.begin != b.begin) return a.begin < b.begin;
     return a.rule->priority > b.rule->priority;

@@ -33,6 +33,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -182,7 +183,20 @@ struct Rule {
   std::shared_ptr<const RE2> search;
   std::shared_ptr<const Alphabet> search_alphabet;
   std::vector<unsigned char> byte_of_class;  // language class (UnitClasses) → search_alphabet byte
+  // `search`, `captures` (and the final `search_alphabet`) are built on the rule's first use
+  // (RuleBook::Prepare); until then `search_program` holds the search's alphabet program.
+  std::string search_program;
+  mutable std::once_flag programs_once;
+  // The slot types every match contains (RequiredTypes): for each clause, a token of one of its
+  // types (bit t: type mark U+E000 + t, as TypesIn). Checked before each span search.
+  std::vector<std::uint8_t> type_needs;
 };
+
+// The slot types (type marks U+E000 + t, t < 8, as bit t) in a text: a memchr over its 0xEE bytes.
+std::uint8_t TypesIn(std::string_view text);
+// The type marks of a text in order, (offset, bit), each with the bits of all the marks after it
+// too: the types of text[p, end) are the bits of the first entry at or after p.
+void SuffixTypes(std::string_view text, std::vector<std::pair<std::size_t, std::uint8_t>>* out);
 
 // The code points of one language grouped by the elementary intervals of all its rules' alphabets:
 // a unit is mapped to these classes once, then to each rule's alphabet by a table lookup
@@ -219,7 +233,14 @@ struct Capture {
 struct RuleMatch {
   const Rule* rule = nullptr;
   std::size_t begin = 0, end = 0;  // whole match in SlottedText::text
-  std::map<std::string, Capture> captures;  // participating named groups only
+  // Participating named groups only, ordered by name: a flat vector (a match has a few), read as
+  // `for (const auto& [name, cap] : m.captures)` or through Find.
+  std::vector<std::pair<std::string, Capture>> captures;
+  const Capture* Find(std::string_view name) const {
+    for (const auto& [k, c] : captures)
+      if (k == name) return &c;
+    return nullptr;
+  }
 };
 
 // All rule packs, one compiled RE2::Set per language.
@@ -245,6 +266,14 @@ class RuleBook {
   std::vector<RuleMatch> Match(const std::string& lang, const SlottedText& text) const;
   // Rule ids the prefilter selects (explain).
   std::vector<const Rule*> Candidates(const std::string& lang, std::string_view text) const;
+  // The slot-type check alone: false only when `text` lacks every type of one of the rule's
+  // type clauses (Rule::type_needs), so that no substring of it can match the rule.
+  static bool Admits(const Rule& rule, std::string_view text);
+  // Tests: matching without the slot-type check (Rule::type_needs) before each span search.
+  void UseSlotPrefilter(bool on) { slot_prefilter_ = on; }
+  // Builds the rule's search and capture programs unless built (Match and MatchRule do this
+  // themselves; call it before reading Rule::search or Rule::captures). Thread-safe.
+  void Prepare(const Rule& rule) const;
   // All matches of one rule (no prefilter).
   std::vector<RuleMatch> MatchRule(const Rule& rule, const SlottedText& text) const;
 
@@ -262,11 +291,16 @@ class RuleBook {
   // Candidates and MatchRule writing into the caller's vectors (no result vector per call).
   void CandidatesInto(const std::string& lang, std::string_view text, std::vector<const Rule*>* out) const;
   // `codes`: the unit as classes of the rule's language (null: searched over UTF-8).
+  // `suffix_types`: the text's type marks (offset, bit), each with the bits of all from it on
+  // (SuffixTypes); null: no check of Rule::type_needs before the searches.
   void MatchRuleInto(const Rule& rule, const SlottedText& text, const UnitCodes* codes,
+                     const std::vector<std::pair<std::size_t, std::uint8_t>>* suffix_types,
                      std::vector<RuleMatch>* out) const;
   // The unit as classes of `lang`, or null when the language has none.
   const UnitCodes* Codes(const std::string& lang, const SlottedText& text, UnitCodes* codes) const;
   void BuildUnitClasses(const std::string& lang, LangSet* ls);
+  void BuildNeeds(LangSet* ls);
+  bool slot_prefilter_ = true;
   std::vector<std::unique_ptr<Rule>> rules_;
   std::map<std::string, const Rule*> by_id_;
   std::map<std::string, LangSet> sets_;
@@ -285,6 +319,11 @@ std::string MergeSlotAlternatives(std::string pattern);
 // nothing to relax (or the pattern uses syntax this scanner does not know).
 bool CaptureProgram(const std::string& expanded, bool inside_repeats, std::string* out,
                     std::vector<Rule::CountCheck>* checks);
+
+// The slot types every match of `pattern` (expanded) contains, as clauses: bit sets of types (bit
+// t: type mark U+E000 + t, t < 8) of which each match holds at least one token. Empty when nothing
+// is known (or the pattern uses flags).
+std::vector<std::uint8_t> RequiredTypes(const std::string& pattern);
 
 // A byte alphabet for one pattern: code points are grouped by which of the pattern's atoms
 // (literal characters, classes, escapes, '.') contain them, so that every atom is a set of

@@ -170,6 +170,7 @@ TEST_CASE("matches report the parse of the pattern as written (random texts)") {
   // range ({3} stays as written) has no count to check.
   for (const auto& r : book.rules()) {
     INFO("rule " << r->id);
+    book.Prepare(*r);
     REQUIRE_FALSE(r->captures.empty());
     CHECK(r->captures.front().alphabet != nullptr);
     CHECK(r->captures.front().checks.empty() == (r->id == "t.c3"));
@@ -240,6 +241,7 @@ TEST_CASE("alphabet programs give the parses of the patterns as written (random 
   CHECK(with_matches > 3000);
   for (const auto& r : book.rules()) {
     INFO("rule " << r->id);
+    book.Prepare(*r);
     REQUIRE_FALSE(r->captures.empty());
     bool utf8_only = r->id == "t.c5" || r->id == "t.c6";
     CHECK((r->captures.front().alphabet == nullptr) == utf8_only);
@@ -310,6 +312,7 @@ TEST_CASE("word programs give the parses of the patterns as written (random text
   for (const auto& r : book.rules()) {
     INFO("rule " << r->id);
     bool loose = false;
+    book.Prepare(*r);
     for (const auto& v : r->captures) loose |= !v.words.empty();
     CHECK(loose);
   }
@@ -337,6 +340,7 @@ TEST_CASE("repeated groups with one separator run per iteration are counted by r
   }
   CHECK(with_matches > 3000);
   auto has_sep = [&](const std::string& id) {
+    book.Prepare(*book.Find(id));
     for (const auto& v : book.Find(id)->captures)
       for (const auto& c : v.checks)
         if (!c.sep.empty()) return true;

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include <chrono>
+#include <thread>
 
 #include "facts/fake_doc.h"
 #include "rules/engine.h"
@@ -82,8 +83,8 @@ TEST_CASE("slot tokens round-trip through Slot and MentionsIn") {
   auto ms = book.Match("zh", st);
   REQUIRE(ms.size() == 1);
   CHECK(ms[0].rule->id == "t.sign");
-  REQUIRE(ms[0].captures.count("party2"));
-  CHECK(ms[0].captures.at("party2").mentions == std::vector<std::size_t>{1});
+  REQUIRE(ms[0].Find("party2"));
+  CHECK(ms[0].Find("party2")->mentions == std::vector<std::size_t>{1});
   // A token of the wrong type does not fill a {PARTY} slot.
   auto d2 = presskg::testing::MakeDoc("[PERSON:王建国]与[COUNTRY:中国|CN]签署了协议。", "zh");
   auto st2 = presskg::rules::Slot(d2->text, 0, d2->text.size(), d2->mentions);
@@ -102,8 +103,10 @@ TEST_CASE("many mentions: multi-digit slot indices") {
   REQUIRE(book.Compile().ok());
   auto ms = book.Match("zh", st);
   REQUIRE(ms.size() == 1);
-  CHECK(ms[0].captures.at("party1").mentions == std::vector<std::size_t>{12});
-  CHECK(ms[0].captures.at("party2").mentions == std::vector<std::size_t>{13});
+  REQUIRE(ms[0].Find("party1"));
+  REQUIRE(ms[0].Find("party2"));
+  CHECK(ms[0].Find("party1")->mentions == std::vector<std::size_t>{12});
+  CHECK(ms[0].Find("party2")->mentions == std::vector<std::size_t>{13});
 }
 
 TEST_CASE("rule-file errors name file, line and rule id") {
@@ -188,4 +191,39 @@ TEST_CASE("why-not reports the prefilter, missing slot types and the failing pie
   CHECK(why.find("COUNTRY slot") != std::string::npos);
   CHECK(why.find("2 of 4") != std::string::npos);
   CHECK(why.find("fails at piece: (?P<party2>{PARTY})") != std::string::npos);
+}
+
+TEST_CASE("programs built on first use: threads sharing a fresh RuleBook match as one thread does") {
+  RuleBook fresh, warm;
+  const std::string dir = std::string(PRESSKG_SOURCE_DIR) + "/extractor/rules";
+  REQUIRE(fresh.LoadDir(dir).ok());
+  REQUIRE(warm.LoadDir(dir).ok());
+  // Before any match the search and capture programs are not built; Prepare builds them.
+  const presskg::rules::Rule* sign = warm.Find("zh.agreement.sign");
+  REQUIRE(sign != nullptr);
+  CHECK(sign->captures.empty());
+  CHECK(sign->search == nullptr);
+  warm.Prepare(*sign);
+  CHECK_FALSE(sign->captures.empty());
+  CHECK(sign->search != nullptr);
+  auto d = presskg::testing::MakeDoc("[ORG:世界卫生组织]与[COUNTRY:中国|CN]签署了合作协议,[PERSON:张伟]说[QUOTE:“很好”]。", "zh");
+  presskg::rules::SlottedText st = presskg::rules::Slot(d->text, 0, d->text.size(), d->mentions);
+  auto key = [](const std::vector<presskg::rules::RuleMatch>& ms) {
+    std::string k;
+    for (const auto& m : ms) {
+      k += m.rule->id + "@" + std::to_string(m.begin) + "-" + std::to_string(m.end);
+      for (const auto& [name, c] : m.captures) k += " " + name + "=" + std::to_string(c.begin) + "-" + std::to_string(c.end);
+      k += ";";
+    }
+    return k;
+  };
+  const std::string want = key(warm.Match("zh", st));
+  CHECK(want.find("zh.agreement.sign") != std::string::npos);
+  std::string got[2];
+  std::thread a([&] { got[0] = key(fresh.Match("zh", st)); });
+  std::thread b([&] { got[1] = key(fresh.Match("zh", st)); });
+  a.join();
+  b.join();
+  CHECK(got[0] == want);
+  CHECK(got[1] == want);
 }
