@@ -593,15 +593,27 @@ class Cascade {
   bool IsTranslit(char32_t c) const { return gz_.IsTranslit(c); }
   static bool IsNameHyphen(char32_t c) { return c == '-' || c == 0x2010 || c == 0x2011; }
 
+  // 白, 得 and 别 are common in transliterations (伊丽莎白, 彼得, 朱拉别克) and in words that meet a
+  // name (明白, 取得, 特别), so they are taken only in a part of a dotted name, never as its first
+  // character nor as the last character of the whole name.
+  static bool IsWeakTranslit(char32_t c) { return c == U'白' || c == U'得' || c == U'别'; }
+
   std::size_t TranslitRunBefore(std::size_t p) const {
     std::size_t b = p;
     int k = 0;
     while (b > 0 && k < 6) {
       std::size_t st;
       char32_t c = DecodeBefore(s_, b, &st);
-      if (!IsTranslit(c)) break;
+      if (!IsTranslit(c) && !IsWeakTranslit(c)) break;
       b = st;
       ++k;
+    }
+    // 取得彼得·: the run does not open with a weak character
+    while (b < p) {
+      char32_t c;
+      std::size_t n = DecodeAt(s_, b, &c);
+      if (!IsWeakTranslit(c)) break;
+      b += n;
     }
     return b;
   }
@@ -609,10 +621,10 @@ class Cascade {
   std::size_t TranslitRunAfter(std::size_t p) const {
     std::size_t e = p;
     int k = 0;
-    while (e < s_.size() && k < 7) {
+    while (e < s_.size() && k < 9) {  // 米尔扎马赫穆多夫: Central Asian surnames run to eight
       char32_t c;
       std::size_t n = DecodeAt(s_, e, &c);
-      if (!IsTranslit(c)) break;
+      if (!IsTranslit(c) && !IsWeakTranslit(c)) break;
       // stop before a following function word the set also contains ("在" is not in it, but "和"
       // might be): the after-name list decides.
       bool title = false;
@@ -620,6 +632,17 @@ class Cascade {
       if (title) break;
       e += n;
       ++k;
+    }
+    // a weak character ends no name (…·施密特得到), unless another part follows (…·彼得·…)
+    if (e < s_.size()) {
+      char32_t next;
+      DecodeAt(s_, e, &next);
+      if (next == U'·' || next == U'•' || next == U'・' || next == U'‧' || next == U'.' || IsNameHyphen(next)) return e;
+    }
+    while (e > p) {
+      std::size_t st;
+      if (!IsWeakTranslit(DecodeBefore(s_, e, &st))) break;
+      e = st;
     }
     return e;
   }
@@ -780,6 +803,12 @@ class Cascade {
     return false;
   }
 
+  // The suffix 部 at [b, e) is the first character of 部长 right after another 部 (…能源部部长).
+  bool IsRoleBu(std::size_t b, std::size_t e) const {
+    return e - b == 3 && s_.compare(b, 3, "部") == 0 && s_.compare(e, 3, "长") == 0 && b >= 3 &&
+           s_.compare(b - 3, 3, "部") == 0;
+  }
+
   // 华为技术有限公司, 赛门铁克(Symantec)公司, 山东省人民政府, 工业和信息化部电信研究院: an organization
   // suffix extended backwards over Chinese characters up to a stop character, absorbing a
   // country, place or organization mention it meets.
@@ -789,6 +818,8 @@ class Cascade {
     suffix_hits_.erase(std::unique(suffix_hits_.begin(), suffix_hits_.end()), suffix_hits_.end());
     for (const SuffixHit& h : suffix_hits_) {
       std::size_t sb = h.begin, se = h.end;
+      // 能源部部长: the second 部 opens the role 部长, so the ministry ends at the first one.
+      if (IsRoleBu(sb, se)) continue;
       bool government = gz_.entries[h.entry].value == "government";
       // 老挝技术和通信部: a ministry needs its country in front, and may contain 和
       bool ministry = gz_.entries[h.entry].value == "ministry";

@@ -1,0 +1,71 @@
+// Regressions for mention gaps found on unseen releases (docs/quality.md, fourth session): the
+// ministry suffix 部 taking the 部 of 部长, transliterated names with 白/得/别, Japanese family
+// names written in Chinese. Texts are written for these tests. Uses the public MentionFinder only.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "presskg/mention.h"
+#include "presskg/text.h"
+
+namespace {
+
+std::vector<std::string> OfType(const std::string& text, presskg::MentionType type) {
+  static auto finder = presskg::MentionFinder::Load(presskg::MentionOptions{});
+  REQUIRE(finder.ok());
+  presskg::Document d;
+  d.id = "t";
+  d.text = text;
+  auto t = presskg::PrepareText(d);
+  REQUIRE(t.ok());
+  std::vector<std::string> out;
+  for (const presskg::Mention& m : (*finder)->Find(*t, presskg::MentionContext{"2025-06-02"}))
+    if (m.type == type) out.push_back(m.text);
+  return out;
+}
+
+bool Has(const std::vector<std::string>& v, const std::string& s) {
+  for (const std::string& x : v)
+    if (x == s) return true;
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("regression: the suffix 部 does not take the 部 of 部长", "[mentions][orgs][regression]") {
+  using presskg::MentionType;
+  auto orgs = OfType("哈萨克斯坦贸易和一体化部部长沙喀利耶夫出席了会议。", MentionType::kOrg);
+  CHECK(Has(orgs, "哈萨克斯坦贸易和一体化部"));
+  auto uz = OfType("乌兹别克斯坦能源部部长出席签字仪式。", MentionType::kOrg);
+  CHECK(Has(uz, "乌兹别克斯坦能源部"));
+  CHECK_FALSE(Has(uz, "乌兹别克斯坦能源部部"));
+  CHECK(Has(OfType("乌兹别克斯坦能源部部长出席签字仪式。", MentionType::kRole), "部长"));
+  // a ministry named with 部 once is still whole, and so is one whose name holds 部 twice
+  CHECK(Has(OfType("哈萨克斯坦能源部与中方签署协议。", MentionType::kOrg), "哈萨克斯坦能源部"));
+  CHECK(Has(OfType("老挝教育和体育部部长出席仪式。", MentionType::kOrg), "老挝教育和体育部"));
+}
+
+TEST_CASE("regression: transliterated names with 白, 得 and 别", "[mentions][people][regression]") {
+  using presskg::MentionType;
+  CHECK(Has(OfType("英国大使伊丽莎白·博恩出席仪式。", MentionType::kPerson), "伊丽莎白·博恩"));
+  CHECK(Has(OfType("部长朱拉别克·米尔扎马赫穆多夫表示，项目进展顺利。", MentionType::kPerson), "朱拉别克·米尔扎马赫穆多夫"));
+  CHECK(Has(OfType("主席彼得·施密特说，双方合作良好。", MentionType::kPerson), "彼得·施密特"));
+  // the words around a name keep their 得 / 白
+  auto p = OfType("双方取得彼得·施密特所说的成果。", MentionType::kPerson);
+  CHECK(Has(p, "彼得·施密特"));
+  CHECK_FALSE(Has(p, "得彼得·施密特"));
+  auto q = OfType("会后，安娜·施密特得到了代表们的支持。", MentionType::kPerson);
+  CHECK(Has(q, "安娜·施密特"));
+  CHECK_FALSE(Has(q, "安娜·施密特得"));
+  // no dot: 特别 is no name
+  CHECK(OfType("他特别表示，合作前景广阔。", MentionType::kPerson).empty());
+}
+
+TEST_CASE("regression: Japanese family names written in Chinese", "[mentions][people][regression]") {
+  using presskg::MentionType;
+  CHECK(Has(OfType("藤井辉夫说，两校将扩大交流。", MentionType::kPerson), "藤井辉夫"));
+  CHECK(Has(OfType("理事长石黑宪彦表示，企业期待合作。", MentionType::kPerson), "石黑宪彦"));
+  // a Chinese surname inside the two characters is not taken alone (井辉夫)
+  CHECK_FALSE(Has(OfType("藤井辉夫说，两校将扩大交流。", MentionType::kPerson), "井辉夫"));
+}
