@@ -1229,6 +1229,12 @@ class Cascade {
     static const std::string_view kNotNames[] = {"周一", "周二", "周三", "周四", "周五", "周六", "周日", "周末", "周年", "周边"};
     for (std::string_view w : kNotNames)
       if (name == w) return false;
+    // A title after a surname-like character is no given name: 各国代表, 该国代表 (国 is a surname),
+    // 王代表 (a way of addressing Representative Wang, not his name).
+    static constexpr std::string_view kTitles[] = {"代表", "官员", "专家", "人士", "学者", "大使", "议员", "委员"};
+    if (name.size() == 9)
+      for (std::string_view w : kTitles)
+        if (name.compare(3, 6, w) == 0) return false;
     static const std::u32string kBad = U"方国省市部局委会司处厅院党团队人们者员家界";
     static const std::u32string kMiddleOk = U"家子之";
     // 国 is common in given names (杨国华, 周建国, 王卫国) but also ends country words: it passes

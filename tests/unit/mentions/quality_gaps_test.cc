@@ -69,3 +69,12 @@ TEST_CASE("regression: Japanese family names written in Chinese", "[mentions][pe
   // a Chinese surname inside the two characters is not taken alone (井辉夫)
   CHECK_FALSE(Has(OfType("藤井辉夫说，两校将扩大交流。", MentionType::kPerson), "井辉夫"));
 }
+
+TEST_CASE("regression: 各国代表 and 该国代表 are not people", "[mentions][people][regression]") {
+  using presskg::MentionType;
+  CHECK(OfType("与会各国代表表示，各方应加强合作。", MentionType::kPerson).empty());
+  CHECK(OfType("该国代表说，这份协议很重要。", MentionType::kPerson).empty());
+  // names whose given part is not a title stay people
+  CHECK(Has(OfType("国家能源局局长王宏志表示，合作顺利。", MentionType::kPerson), "王宏志"));
+  CHECK(Has(OfType("国建华说，合作取得进展。", MentionType::kPerson), "国建华"));
+}
