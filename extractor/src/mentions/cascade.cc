@@ -705,6 +705,49 @@ class Cascade {
       c.source = tail ? "org:of-pattern" : "org:keyword-pattern";
       out->push_back(c);
     }
+    KnownOrgsExtended(out);
+  }
+
+  // "Airtel Africa", "African Development Bank Group", "Airtel Africa plc": a known Latin-script
+  // organization followed by a region word or an organization tail keyword names a longer body
+  // (a regional company, the group), which is not the gazetteer's entity: key and Wikidata id go.
+  void KnownOrgsExtended(std::vector<Candidate>* out) {
+    static constexpr std::string_view kRegions[] = {"Africa", "Asia", "Europe", "Americas", "International", "Global"};
+    const std::size_t known = out->size();
+    for (std::size_t k = 0; k < known; ++k) {
+      if ((*out)[k].type != MentionType::kOrg || (*out)[k].source.empty() || (*out)[k].source.view().compare(0, 4, "org:") == 0)
+        continue;
+      const std::size_t end = (*out)[k].end;
+      if (end == 0 || !((s_[end - 1] | 0x20) >= 'a' && (s_[end - 1] | 0x20) <= 'z')) continue;  // Latin names only
+      std::size_t e = end;
+      for (int t = 0; t < 3; ++t) {
+        if (e + 1 >= s_.size() || s_[e] != ' ') break;
+        std::size_t we = LatinNameToken(s_, e + 1);
+        if (we == std::string_view::npos || (we < s_.size() && IsAlphaWord(static_cast<unsigned char>(s_[we])))) break;
+        std::string_view w = s_.substr(e + 1, we - e - 1);
+        bool region = false;
+        for (std::string_view r : kRegions) region |= w == r;
+        if (!region && !EndsTailKeyword(e + 1, we)) break;
+        e = we;
+      }
+      if (e == end) continue;
+      Candidate c = (*out)[k];
+      c.end = e;
+      c.key = {};
+      c.wikidata = {};
+      c.source = "org:known-extended";
+      out->push_back(c);
+    }
+  }
+
+  // A tail organization keyword ("Group", "plc", "Foundation") spans exactly [b, e).
+  bool EndsTailKeyword(std::size_t b, std::size_t e) const {
+    bool hit = false;
+    gz_.trie.MatchAt(s_, b, [&](std::size_t end, std::int32_t payload) {
+      const Entry& x = gz_.entries[payload];
+      if (end == e && x.kind == EntryKind::kOrgKeyword && x.value != "head") hit = true;
+    });
+    return hit;
   }
 
   bool StartsKeyword(std::size_t p) const {

@@ -78,3 +78,15 @@ TEST_CASE("regression: 各国代表 and 该国代表 are not people", "[mentions
   CHECK(Has(OfType("国家能源局局长王宏志表示，合作顺利。", MentionType::kPerson), "王宏志"));
   CHECK(Has(OfType("国建华说，合作取得进展。", MentionType::kPerson), "国建华"));
 }
+
+TEST_CASE("regression: English organizations that stopped too early", "[mentions][orgs][regression]") {
+  using presskg::MentionType;
+  auto a = OfType("Airtel Africa and Visa today announced a partnership.", MentionType::kOrg);
+  CHECK(Has(a, "Airtel Africa"));
+  CHECK(Has(OfType("The African Development Bank Group approved the loan.", MentionType::kOrg), "African Development Bank Group"));
+  // a known organization followed by other capitalised words keeps its own name
+  auto b = OfType("Airtel Money customers and UNICEF Representative Ana Ruiz met.", MentionType::kOrg);
+  CHECK(Has(b, "Airtel"));
+  CHECK(Has(b, "UNICEF"));
+  CHECK_FALSE(Has(b, "Airtel Money"));
+}
