@@ -780,6 +780,14 @@ class Cascade {
     return b;
   }
 
+  static bool IsEventHead(std::string_view w) {
+    static constexpr std::string_view kHeads[] = {"Conference", "Summit", "Forum", "Congress", "Symposium", "Workshop",
+                                                  "Expo", "Festival", "Games", "Championships", "Cup"};
+    for (std::string_view h : kHeads)
+      if (w == h) return true;
+    return false;
+  }
+
   // " of Economy", " for International Development", " of the Government of Meghalaya" after a
   // head keyword: returns the end of the extended name (or `p`).
   std::size_t OfTailAfter(std::size_t p) const {
@@ -797,6 +805,9 @@ class Cascade {
     for (int k = 0; k < 8; ++k) {
       std::size_t e = LatinNameToken(s_, i);
       if (e == std::string_view::npos) break;
+      // "International Confederation of Midwives Regional Conference": a tail that runs into an
+      // event's head names the event, not the body, so the body keeps no tail.
+      if (IsEventHead(s_.substr(i, e - i))) return p;
       end = e;
       i = e;
       std::size_t save = i;

@@ -90,3 +90,11 @@ TEST_CASE("regression: English organizations that stopped too early", "[mentions
   CHECK(Has(b, "UNICEF"));
   CHECK_FALSE(Has(b, "Airtel Money"));
 }
+
+TEST_CASE("regression: an organization's of-tail does not run into an event", "[mentions][orgs][regression]") {
+  using presskg::MentionType;
+  auto a = OfType("Delegates met ahead of the International Federation of Surveyors Regional Conference in Accra.", MentionType::kOrg);
+  CHECK_FALSE(Has(a, "International Federation of Surveyors Regional Conference"));
+  CHECK(Has(OfType("The Confederation of African Football confirmed the venues.", MentionType::kOrg), "Confederation of African Football"));
+  CHECK(Has(OfType("The Ministry of Trade and Industry welcomed the decision.", MentionType::kOrg), "Ministry of Trade and Industry"));
+}
