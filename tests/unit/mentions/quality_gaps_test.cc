@@ -98,3 +98,12 @@ TEST_CASE("regression: an organization's of-tail does not run into an event", "[
   CHECK(Has(OfType("The Confederation of African Football confirmed the venues.", MentionType::kOrg), "Confederation of African Football"));
   CHECK(Has(OfType("The Ministry of Trade and Industry welcomed the decision.", MentionType::kOrg), "Ministry of Trade and Industry"));
 }
+
+TEST_CASE("gazetteer: port authorities and promotion agencies as organization suffixes", "[mentions][orgs]") {
+  using presskg::MentionType;
+  CHECK(Has(OfType("德国汉堡港务局与宁波舟山港签署友好港协议。", MentionType::kOrg), "德国汉堡港务局"));
+  CHECK(Has(OfType("韩国贸易投资振兴机构与浙江省商务厅签署备忘录。", MentionType::kOrg), "韩国贸易投资振兴机构"));
+  CHECK(Has(OfType("日本国际协力机构宣布向肯尼亚提供贷款。", MentionType::kOrg), "日本国际协力机构"));
+  // 机构 alone stays no suffix: a class of bodies is no organization
+  CHECK(OfType("各国金融机构纷纷表示支持。", MentionType::kOrg).empty());
+}
