@@ -780,6 +780,16 @@ class Cascade {
     return b;
   }
 
+  // " said", " says", " told", … right at p.
+  bool IsSpeechVerbAt(std::size_t p) const {
+    static constexpr std::string_view kVerbs[] = {" said", " says", " told", " added", " noted", " stressed",
+                                                  " announced", " welcomed", " explained", " emphasised", " emphasized"};
+    for (std::string_view v : kVerbs)
+      if (StartsWithAt(s_, p, v) && (p + v.size() >= s_.size() || !IsAlphaWord(static_cast<unsigned char>(s_[p + v.size()]))))
+        return true;
+    return false;
+  }
+
   static bool IsEventHead(std::string_view w) {
     static constexpr std::string_view kHeads[] = {"Conference", "Summit", "Forum", "Congress", "Symposium", "Workshop",
                                                   "Expo", "Festival", "Games", "Championships", "Cup"};
@@ -1071,10 +1081,14 @@ class Cascade {
       else continue;
       if (StartsWithAt(s_, i, "the ")) i += 4;
       std::size_t end = c.end;
+      // the tokens of the last space-joined run of the portfolio ("Trade and [Tourism Don Farrell]")
+      std::size_t run[8];
+      int run_len = 0;
       for (int t = 0; t < 8 && i < next_begin; ++t) {
         std::size_t e = LatinNameToken(s_, i);
         if (e == std::string_view::npos || e > next_begin) break;
         if (e < s_.size() && (s_[e] == '-' || IsAlphaWord(static_cast<unsigned char>(s_[e])))) break;  // "WCIT-12"
+        run[run_len++] = i;
         end = e;
         i = e;
         if (StartsWithAt(s_, i, ", ")) {
@@ -1082,11 +1096,23 @@ class Cascade {
           std::size_t e2 = LatinNameToken(s_, i + 2);
           if (e2 == std::string_view::npos || !(StartsWithAt(s_, e2, " and ") || StartsWithAt(s_, e2, ", "))) break;
           i += 2;
-        } else if (StartsWithAt(s_, i, " and ")) i += 5;
-        else if (StartsWithAt(s_, i, " & ")) i += 3;
-        else if (StartsWithAt(s_, i, " ")) i += 1;
+          run_len = 0;
+        } else if (StartsWithAt(s_, i, " and ")) {
+          i += 5;
+          run_len = 0;
+        } else if (StartsWithAt(s_, i, " & ")) {
+          i += 3;
+          run_len = 0;
+        } else if (StartsWithAt(s_, i, " ")) i += 1;
         else break;
       }
+      // "Minister for Trade and Tourism Don Farrell said", "Commissioner for International
+      // Partnerships Jozef Síkela said": a titled name before a speech verb. When the last run of the
+      // portfolio has three or more words and a speech verb follows, its last two are the name.
+      // Not after "the" ("the Minister for Climate Change Adaptation said" names no one).
+      if (run_len >= 3 && IsSpeechVerbAt(end) && !(c.begin >= 4 && s_.compare(c.begin - 4, 4, "the ") == 0 ) &&
+          !(c.begin >= 4 && s_.compare(c.begin - 4, 4, "The ") == 0))
+        end = run[run_len - 2] - 1;
       if (end > c.end) c.end = end;
     }
 

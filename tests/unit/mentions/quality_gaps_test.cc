@@ -107,3 +107,17 @@ TEST_CASE("gazetteer: port authorities and promotion agencies as organization su
   // 机构 alone stays no suffix: a class of bodies is no organization
   CHECK(OfType("各国金融机构纷纷表示支持。", MentionType::kOrg).empty());
 }
+
+TEST_CASE("regression: a role's portfolio does not swallow the name before a speech verb", "[mentions][roles][regression]") {
+  using presskg::MentionType;
+  const std::string a = "\"Exports are growing,\" Minister for Trade and Tourism Lena Okafor said.";
+  CHECK(Has(OfType(a, MentionType::kPerson), "Lena Okafor"));
+  CHECK(Has(OfType(a, MentionType::kRole), "Minister for Trade and Tourism"));
+  const std::string b = "Commissioner for International Partnerships Marta Kowalska said the fund would grow.";
+  CHECK(Has(OfType(b, MentionType::kPerson), "Marta Kowalska"));
+  // a portfolio alone keeps all its words
+  CHECK(Has(OfType("The Minister for Climate Change Adaptation said the plan was ready.", MentionType::kRole),
+            "Minister for Climate Change Adaptation"));
+  CHECK(Has(OfType("The Minister of Digital Economy and Society said the plan was ready.", MentionType::kRole),
+            "Minister of Digital Economy and Society"));
+}
