@@ -121,3 +121,10 @@ TEST_CASE("regression: a role's portfolio does not swallow the name before a spe
   CHECK(Has(OfType("The Minister of Digital Economy and Society said the plan was ready.", MentionType::kRole),
             "Minister of Digital Economy and Society"));
 }
+
+TEST_CASE("gazetteer: Latin America is a region, not the United States", "[mentions][places]") {
+  using presskg::MentionType;
+  CHECK(OfType("Ports in Latin America and South America will share data.", MentionType::kCountry).empty());
+  CHECK(Has(OfType("Ports in Latin America will share data.", MentionType::kPlace), "Latin America"));
+  CHECK(Has(OfType("The United States of America and Peru signed.", MentionType::kCountry), "United States of America"));
+}
