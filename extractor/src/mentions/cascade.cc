@@ -934,6 +934,18 @@ class Cascade {
           b = open;
           continue;
         }
+        // 国家疾病预防控制局, 国家标准化管理委员会: 国家 opens the names of state bodies (家 is a stop
+        // character otherwise); not the 家 of a country mention's 国家 (中国家电协会).
+        std::size_t guo;
+        if (c == U'家' && chars > 0 && st >= 3 && s_.compare(st - 3, 3, "国") == 0 &&
+            !StartsMentionEndingAt(ms, st, &guo)) {
+          char32_t before_guo = st >= 6 ? DecodeBefore(s_, st - 3, &guo) : 0;
+          if (st < 6 || !IsHan(before_guo) || IsZhStop(before_guo)) {
+            b = walked = st - 3;
+            chars += 2;
+            break;
+          }
+        }
         const bool body_and = body && c == U'和' && chars_at_and < 0;
         if (!IsHan(c) || (IsZhStop(c) && !(ministry && (c == U'和' || c == U'与')) && !body_and)) break;
         if (body_and) {

@@ -128,3 +128,12 @@ TEST_CASE("gazetteer: Latin America is a region, not the United States", "[menti
   CHECK(Has(OfType("Ports in Latin America will share data.", MentionType::kPlace), "Latin America"));
   CHECK(Has(OfType("The United States of America and Peru signed.", MentionType::kCountry), "United States of America"));
 }
+
+TEST_CASE("regression: 国家 opens the names of state bodies", "[mentions][orgs][regression]") {
+  using presskg::MentionType;
+  CHECK(Has(OfType("会议由国家标准化管理委员会主办。", MentionType::kOrg), "国家标准化管理委员会"));
+  CHECK(Has(OfType("国家疾病预防控制局局长出席会议。", MentionType::kOrg), "国家疾病预防控制局"));
+  CHECK(Has(OfType("中国疾病预防控制中心与世界卫生组织签署协议。", MentionType::kOrg), "中国疾病预防控制中心"));
+  // not the 国家 that ends a country mention (中国 + 家电)
+  CHECK_FALSE(Has(OfType("中国家电协会发布报告。", MentionType::kOrg), "国家电协会"));
+}
