@@ -675,15 +675,27 @@ class Cascade {
   bool IsTranslit(char32_t c) const { return gz_.IsTranslit(c); }
   static bool IsNameHyphen(char32_t c) { return c == '-' || c == 0x2010 || c == 0x2011; }
 
+  // 白, 得 and 别 are common in transliterations (伊丽莎白, 彼得, 朱拉别克) and in words that meet a
+  // name (明白, 取得, 特别), so they are taken only in a part of a dotted name, never as its first
+  // character nor as the last character of the whole name.
+  static bool IsWeakTranslit(char32_t c) { return c == U'白' || c == U'得' || c == U'别'; }
+
   std::size_t TranslitRunBefore(std::size_t p) const {
     std::size_t b = p;
     int k = 0;
     while (b > 0 && k < 6) {
       std::size_t st;
       char32_t c = DecodeBefore(s_, b, &st);
-      if (!IsTranslit(c)) break;
+      if (!IsTranslit(c) && !IsWeakTranslit(c)) break;
       b = st;
       ++k;
+    }
+    // 取得彼得·: the run does not open with a weak character
+    while (b < p) {
+      char32_t c;
+      std::size_t n = DecodeAt(s_, b, &c);
+      if (!IsWeakTranslit(c)) break;
+      b += n;
     }
     return b;
   }
@@ -691,10 +703,10 @@ class Cascade {
   std::size_t TranslitRunAfter(std::size_t p) const {
     std::size_t e = p;
     int k = 0;
-    while (e < s_.size() && k < 7) {
+    while (e < s_.size() && k < 9) {  // 米尔扎马赫穆多夫: Central Asian surnames run to eight
       char32_t c;
       std::size_t n = DecodeAt(s_, e, &c);
-      if (!IsTranslit(c)) break;
+      if (!IsTranslit(c) && !IsWeakTranslit(c)) break;
       // stop before a following function word the set also contains ("在" is not in it, but "和"
       // might be): the after-name list decides.
       bool title = false;
@@ -702,6 +714,17 @@ class Cascade {
       if (title) break;
       e += n;
       ++k;
+    }
+    // a weak character ends no name (…·施密特得到), unless another part follows (…·彼得·…)
+    if (e < s_.size()) {
+      char32_t next;
+      DecodeAt(s_, e, &next);
+      if (next == U'·' || next == U'•' || next == U'・' || next == U'‧' || next == U'.' || IsNameHyphen(next)) return e;
+    }
+    while (e > p) {
+      std::size_t st;
+      if (!IsWeakTranslit(DecodeBefore(s_, e, &st))) break;
+      e = st;
     }
     return e;
   }
@@ -764,6 +787,49 @@ class Cascade {
       c.source = tail ? "org:of-pattern" : "org:keyword-pattern";
       out->push_back(c);
     }
+    KnownOrgsExtended(out);
+  }
+
+  // "Airtel Africa", "African Development Bank Group", "Airtel Africa plc": a known Latin-script
+  // organization followed by a region word or an organization tail keyword names a longer body
+  // (a regional company, the group), which is not the gazetteer's entity: key and Wikidata id go.
+  void KnownOrgsExtended(std::vector<Candidate>* out) {
+    static constexpr std::string_view kRegions[] = {"Africa", "Asia", "Europe", "Americas", "International", "Global"};
+    const std::size_t known = out->size();
+    for (std::size_t k = 0; k < known; ++k) {
+      if ((*out)[k].type != MentionType::kOrg || (*out)[k].source.empty() || (*out)[k].source.view().compare(0, 4, "org:") == 0)
+        continue;
+      const std::size_t end = (*out)[k].end;
+      if (end == 0 || !((s_[end - 1] | 0x20) >= 'a' && (s_[end - 1] | 0x20) <= 'z')) continue;  // Latin names only
+      std::size_t e = end;
+      for (int t = 0; t < 3; ++t) {
+        if (e + 1 >= s_.size() || s_[e] != ' ') break;
+        std::size_t we = LatinNameToken(s_, e + 1);
+        if (we == std::string_view::npos || (we < s_.size() && IsAlphaWord(static_cast<unsigned char>(s_[we])))) break;
+        std::string_view w = s_.substr(e + 1, we - e - 1);
+        bool region = false;
+        for (std::string_view r : kRegions) region |= w == r;
+        if (!region && !EndsTailKeyword(e + 1, we)) break;
+        e = we;
+      }
+      if (e == end) continue;
+      Candidate c = (*out)[k];
+      c.end = e;
+      c.key = {};
+      c.wikidata = {};
+      c.source = "org:known-extended";
+      out->push_back(c);
+    }
+  }
+
+  // A tail organization keyword ("Group", "plc", "Foundation") spans exactly [b, e).
+  bool EndsTailKeyword(std::size_t b, std::size_t e) const {
+    bool hit = false;
+    gz_.trie.MatchAt(s_, b, [&](std::size_t end, std::int32_t payload) {
+      const Entry& x = gz_.entries[payload];
+      if (end == e && x.kind == EntryKind::kOrgKeyword && x.value != "head") hit = true;
+    });
+    return hit;
   }
 
   bool StartsKeyword(std::size_t p) const {
@@ -796,6 +862,24 @@ class Cascade {
     return b;
   }
 
+  // " said", " says", " told", … right at p.
+  bool IsSpeechVerbAt(std::size_t p) const {
+    static constexpr std::string_view kVerbs[] = {" said", " says", " told", " added", " noted", " stressed",
+                                                  " announced", " welcomed", " explained", " emphasised", " emphasized"};
+    for (std::string_view v : kVerbs)
+      if (StartsWithAt(s_, p, v) && (p + v.size() >= s_.size() || !IsAlphaWord(static_cast<unsigned char>(s_[p + v.size()]))))
+        return true;
+    return false;
+  }
+
+  static bool IsEventHead(std::string_view w) {
+    static constexpr std::string_view kHeads[] = {"Conference", "Summit", "Forum", "Congress", "Symposium", "Workshop",
+                                                  "Expo", "Festival", "Games", "Championships", "Cup"};
+    for (std::string_view h : kHeads)
+      if (w == h) return true;
+    return false;
+  }
+
   // " of Economy", " for International Development", " of the Government of Meghalaya" after a
   // head keyword: returns the end of the extended name (or `p`).
   std::size_t OfTailAfter(std::size_t p) const {
@@ -813,6 +897,9 @@ class Cascade {
     for (int k = 0; k < 8; ++k) {
       std::size_t e = LatinNameToken(s_, i);
       if (e == std::string_view::npos) break;
+      // "International Confederation of Midwives Regional Conference": a tail that runs into an
+      // event's head names the event, not the body, so the body keeps no tail.
+      if (IsEventHead(s_.substr(i, e - i))) return p;
       end = e;
       i = e;
       std::size_t save = i;
@@ -862,6 +949,12 @@ class Cascade {
     return false;
   }
 
+  // The suffix 部 at [b, e) is the first character of 部长 right after another 部 (…能源部部长).
+  bool IsRoleBu(std::size_t b, std::size_t e) const {
+    return e - b == 3 && s_.compare(b, 3, "部") == 0 && s_.compare(e, 3, "长") == 0 && b >= 3 &&
+           s_.compare(b - 3, 3, "部") == 0;
+  }
+
   // 华为技术有限公司, 赛门铁克(Symantec)公司, 山东省人民政府, 工业和信息化部电信研究院: an organization
   // suffix extended backwards over Chinese characters up to a stop character, absorbing a
   // country, place or organization mention it meets.
@@ -871,6 +964,8 @@ class Cascade {
     suffix_hits_.erase(std::unique(suffix_hits_.begin(), suffix_hits_.end()), suffix_hits_.end());
     for (const SuffixHit& h : suffix_hits_) {
       std::size_t sb = h.begin, se = h.end;
+      // 能源部部长: the second 部 opens the role 部长, so the ministry ends at the first one.
+      if (IsRoleBu(sb, se)) continue;
       bool government = gz_.entries[h.entry].value == "government";
       // 老挝技术和通信部: a ministry needs its country in front, and may contain 和
       bool ministry = gz_.entries[h.entry].value == "ministry";
@@ -920,6 +1015,18 @@ class Cascade {
             break;
           b = open;
           continue;
+        }
+        // 国家疾病预防控制局, 国家标准化管理委员会: 国家 opens the names of state bodies (家 is a stop
+        // character otherwise); not the 家 of a country mention's 国家 (中国家电协会).
+        std::size_t guo;
+        if (c == U'家' && chars > 0 && st >= 3 && s_.compare(st - 3, 3, "国") == 0 &&
+            !StartsMentionEndingAt(ms, st, &guo)) {
+          char32_t before_guo = st >= 6 ? DecodeBefore(s_, st - 3, &guo) : 0;
+          if (st < 6 || !IsHan(before_guo) || IsZhStop(before_guo)) {
+            b = walked = st - 3;
+            chars += 2;
+            break;
+          }
         }
         const bool body_and = body && c == U'和' && chars_at_and < 0;
         if (!IsHan(c) || (IsZhStop(c) && !(ministry && (c == U'和' || c == U'与')) && !body_and)) break;
@@ -1068,10 +1175,14 @@ class Cascade {
       else continue;
       if (StartsWithAt(s_, i, "the ")) i += 4;
       std::size_t end = c.end;
+      // the tokens of the last space-joined run of the portfolio ("Trade and [Tourism Don Farrell]")
+      std::size_t run[8];
+      int run_len = 0;
       for (int t = 0; t < 8 && i < next_begin; ++t) {
         std::size_t e = LatinNameToken(s_, i);
         if (e == std::string_view::npos || e > next_begin) break;
         if (e < s_.size() && (s_[e] == '-' || IsAlphaWord(static_cast<unsigned char>(s_[e])))) break;  // "WCIT-12"
+        run[run_len++] = i;
         end = e;
         i = e;
         if (StartsWithAt(s_, i, ", ")) {
@@ -1079,11 +1190,23 @@ class Cascade {
           std::size_t e2 = LatinNameToken(s_, i + 2);
           if (e2 == std::string_view::npos || !(StartsWithAt(s_, e2, " and ") || StartsWithAt(s_, e2, ", "))) break;
           i += 2;
-        } else if (StartsWithAt(s_, i, " and ")) i += 5;
-        else if (StartsWithAt(s_, i, " & ")) i += 3;
-        else if (StartsWithAt(s_, i, " ")) i += 1;
+          run_len = 0;
+        } else if (StartsWithAt(s_, i, " and ")) {
+          i += 5;
+          run_len = 0;
+        } else if (StartsWithAt(s_, i, " & ")) {
+          i += 3;
+          run_len = 0;
+        } else if (StartsWithAt(s_, i, " ")) i += 1;
         else break;
       }
+      // "Minister for Trade and Tourism Don Farrell said", "Commissioner for International
+      // Partnerships Jozef Síkela said": a titled name before a speech verb. When the last run of the
+      // portfolio has three or more words and a speech verb follows, its last two are the name.
+      // Not after "the" ("the Minister for Climate Change Adaptation said" names no one).
+      if (run_len >= 3 && IsSpeechVerbAt(end) && !(c.begin >= 4 && s_.compare(c.begin - 4, 4, "the ") == 0 ) &&
+          !(c.begin >= 4 && s_.compare(c.begin - 4, 4, "The ") == 0))
+        end = run[run_len - 2] - 1;
       if (end > c.end) c.end = end;
     }
 
@@ -1278,6 +1401,12 @@ class Cascade {
     static const std::string_view kNotNames[] = {"周一", "周二", "周三", "周四", "周五", "周六", "周日", "周末", "周年", "周边"};
     for (std::string_view w : kNotNames)
       if (name == w) return false;
+    // A title after a surname-like character is no given name: 各国代表, 该国代表 (国 is a surname),
+    // 王代表 (a way of addressing Representative Wang, not his name).
+    static constexpr std::string_view kTitles[] = {"代表", "官员", "专家", "人士", "学者", "大使", "议员", "委员"};
+    if (name.size() == 9)
+      for (std::string_view w : kTitles)
+        if (name.compare(3, 6, w) == 0) return false;
     static const std::u32string kBad = U"方国省市部局委会司处厅院党团队人们者员家界";
     static const std::u32string kMiddleOk = U"家子之";
     // 国 is common in given names (杨国华, 周建国, 王卫国) but also ends country words: it passes

@@ -19,9 +19,12 @@ namespace {
 #define ZDN "(?:3[01]|[12][0-9]|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
 #define ZD ZDN "\\s*[日号]"
 #define ZSEP "\\s*(?:-|–|—|~|至|到)\\s*"
+// Months also in capitals, as government portals print them ("18 NOV 2024", "9 JULY 2024").
 #define EMON                                                                                         \
   "(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|" \
-  "Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept\\.?|Sep\\.?|Oct\\.?|Nov\\.?|Dec\\.?)"
+  "Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept\\.?|Sep\\.?|Oct\\.?|Nov\\.?|Dec\\.?|"    \
+  "JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|JAN\\.?|"     \
+  "FEB\\.?|MAR\\.?|APR\\.?|JUN\\.?|JUL\\.?|AUG\\.?|SEPT\\.?|SEP\\.?|OCT\\.?|NOV\\.?|DEC\\.?)"
 #define EDAY "(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?"
 #define EYEAR "(?:19|20)[0-9]{2}"
 #define ESEP "(?:\\s*[-–—]\\s*|\\s+(?:to|until|till|through|and)\\s+)"

@@ -54,7 +54,8 @@ enum PatternId {
 const char* const kPatterns[kPatternCount] = {
     R"([\[【]\s*(?:\p{Han}{2,8}\s*,\s*)?(?<place>\p{Han}{2,12})\s*,\s*(?<date>)" DATE_ZH R"()\s*[\]】])",
     R"((?:\[[^\]]{1,8}\]|【[^】]{1,12}】)?\s*(?:\p{Han}{1,5}?(?:社|网|台|报)\s*)?(?<place>\p{Han}{2,10}?)\s*(?<date>)" DATE_ZH R"()\s*电)",
-    R"((?:【[^】]{1,12}】\s*)?[(\[【]?\s*(?<date>)" DATE_ZH R"()\s*,?\s*(?<place>\p{Han}{2,12}?)\s*(?:[)\]】]|)" DASH "|$)",
+    // Unbracketed, a year-less date needs its comma: "9月16日  布展及开幕式彩排" is a row of a schedule.
+    R"((?:【[^】]{1,12}】\s*)?(?:[(\[【]\s*|\s*(?=(?:1[89]|20)\d{2}\s*年|[^\n,]{1,16},))(?<date>)" DATE_ZH R"()\s*,?\s*(?<place>\p{Han}{2,12}?)\s*(?:[)\]】]|)" DASH "|$)",
     R"((?<place>\p{Han}{2,12})\s*,\s*(?<date>\d{1,2}\s*[一二三四五六七八九十]{1,3}\s*月\s*)" YEAR ")",
     R"((?<place>)" PLACE_EN COUNTRY_EN R"()\s*,\s*(?<date>)" DATE_EN R"()\s*(?:\([^)]{1,40}\)\s*|/[^/]{1,30}/\s*)?(?:)" DASH "|:|$)",
     R"((?<place>)" PLACE_EN COUNTRY_EN R"()\s*)" DASH R"(\s*(?<date>)" DATE_EN R"()\s*(?::|,|)" DASH "|$)",

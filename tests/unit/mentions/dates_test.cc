@@ -90,3 +90,23 @@ TEST_CASE("Without a release date the first stated year anchors year-less dates"
   auto n = presskg_test::Run("峰会定于6月举行，2034年再议。", "zh-Hans", "");
   CHECK(n.Of(MentionType::kDate) == std::vector<std::string>{"2034年"});
 }
+
+// Gap "upper-case months": government portals print the month in capitals ("18 NOV 2024",
+// "9 JULY 2024"); a capitalised word that is no month stays no date.
+TEST_CASE("Upper-case months are dates", "[mentions][dates]") {
+  using presskg::MentionType;
+  auto e = presskg_test::Run("Posted On: 18 NOV 2024 6:15PM by the ministry. Talks ran from 11 to 14 JULY 2024 in Lima.", "en");
+  auto es = e.Of(MentionType::kDate);
+  REQUIRE(es.size() == 2);
+  CHECK(es[0] == "18 NOV 2024");
+  CHECK(es[1] == "11 to 14 JULY 2024");
+  const auto* d = e.First(MentionType::kDate, "11 to 14 JULY 2024");
+  REQUIRE(d != nullptr);
+  CHECK(d->value == "2024-07-11");
+  CHECK(d->value_end == "2024-07-14");
+  std::string start, end;
+  REQUIRE(presskg::NormalizeDate("SEPT. 3, 2025", "", &start, &end));
+  CHECK(start == "2025-09-03");
+  auto n = presskg_test::Run("THE 18 NOVICES MET 2024 TIMES.", "en");
+  CHECK(n.Of(MentionType::kDate) == std::vector<std::string>{});
+}

@@ -401,6 +401,22 @@ TEST_CASE("dateline", "[text][dateline]") {
   }
 }
 
+// Gap "schedule rows read as a dateline": a table of dates ("9月16日  布展及开幕式彩排") near the
+// top is no dateline; a year-less date with its comma, or in brackets, still is.
+TEST_CASE("dateline: schedule rows are not datelines", "[text][dateline]") {
+  CHECK(!Prep("展会将于9月举办\n\n日程如下：\n\n9月16日  布展及开幕式彩排\n\n9月17日  开幕大会\n").dateline().found);
+  CHECK(!Prep("赛程\n\n10月3日 小组赛第一轮\n\n10月5日 小组赛第二轮\n").dateline().found);
+  PreparedText a = Prep("标题\n\n5月16日，日内瓦 — 国际组织今天宣布。");
+  REQUIRE(a.dateline().found);
+  CHECK(a.NormalizedView(a.dateline().place_begin, a.dateline().place_end) == "日内瓦");
+  PreparedText b = Prep("标题\n（5月16日 日内瓦）国际组织今天宣布。");
+  REQUIRE(b.dateline().found);
+  CHECK(b.NormalizedView(b.dateline().place_begin, b.dateline().place_end) == "日内瓦");
+  PreparedText c = Prep("标题\n\n2024年9月16日 深圳\n\n公司今天宣布。");
+  REQUIRE(c.dateline().found);
+  CHECK(c.NormalizedView(c.dateline().place_begin, c.dateline().place_end) == "深圳");
+}
+
 TEST_CASE("boilerplate", "[text][boilerplate]") {
   PreparedText en = Prep(
       "Pact signed\n\nGeneva, 1 June 2020 – The partners signed.\nThey will meet again.\n\n"
