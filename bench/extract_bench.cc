@@ -69,13 +69,15 @@ int main(int argc, char** argv) {
   }
   if (std::getenv("PRESSKG_BENCH_SIZES")) {  // program size of each rule (RE2 instructions)
     bool patterns = std::string(std::getenv("PRESSKG_BENCH_SIZES")) == "patterns";
-    for (const auto& r : book.rules())
+    for (const auto& r : book.rules()) {
+      book.Prepare(*r);  // capture programs are built on a rule's first use
       if (patterns)  // id, pattern, capture pattern: one line each, for experiments with RE2
         std::printf("%s\n%s\n%s\n", r->id.c_str(), r->re->pattern().c_str(),
                     r->captures.empty() ? "" : r->captures[0].re->pattern().c_str());
       else
         std::printf("%6d %6d %s\n", r->re->ProgramSize(), r->captures.empty() ? 0 : r->captures[0].re->ProgramSize(),
                     r->id.c_str());
+    }
     return 0;
   }
   std::size_t facts_n = 0, candidates = 0;
