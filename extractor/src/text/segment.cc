@@ -463,6 +463,32 @@ inline Class At(const Table& tab, const unsigned char* u8, std::size_t i, std::s
   return FromIcu((c & 0x07) << 18 | (u8[i + 1] & 0x3F) << 12 | (u8[i + 2] & 0x3F) << 6 | (u8[i + 3] & 0x3F));
 }
 
+
+#if defined(__SSE2__)
+// From `i`, sixteen bytes at a time over ideographs (lead bytes E4–E9, all Plain and caseless)
+// and ASCII other than tab.ascii_stops, up to the first block holding anything else; returns the
+// first byte of the character there (a block boundary may fall inside a character), at most
+// `end`. Only for tab.scan tables.
+inline std::size_t SkipPlainBlocks(const Table& tab, const unsigned char* u8, std::size_t i, std::size_t end) {
+  const std::size_t from = i;
+  while (i + 16 <= end) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(u8 + i));
+    const __m128i lead = _mm_cmpeq_epi8(_mm_max_epu8(v, _mm_set1_epi8(static_cast<char>(0xC0))), v);
+    const __m128i x = _mm_sub_epi8(v, _mm_set1_epi8(static_cast<char>(0xE4)));
+    const __m128i ideograph = _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(5)), x);
+    __m128i stop = _mm_andnot_si128(ideograph, lead);
+    for (int a = 0; a < static_cast<int>(tab.ascii_stops.size()); ++a)
+      stop = _mm_or_si128(stop, _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(tab.ascii_stops[a]))));
+    if (const int bits = _mm_movemask_epi8(stop)) {
+      i += static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(bits)));
+      break;
+    }
+    i += 16;
+  }
+  while (i > from && i < end && (u8[i] & 0xC0) == 0x80) --i;  // back to a character start
+  return i;
+}
+#endif
 }  // namespace sbreak
 
 // The offset after the line terminator (LF, CR, CRLF, NEL, LS, PS) at or after i, or t.size().
@@ -542,21 +568,7 @@ bool RuleBreaks(const sbreak::Table& tab, const unsigned char* u8, std::size_t l
       // Extend/Format: only the class of the last character matters (SB7 asks whether it is
       // Upper or Lower; ideographs are neither). Other characters are looked at below.
       const std::size_t from = i;
-      while (i + 16 <= content_end) {
-        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(u8 + i));
-        const __m128i lead = _mm_cmpeq_epi8(_mm_max_epu8(v, _mm_set1_epi8(static_cast<char>(0xC0))), v);
-        const __m128i x = _mm_sub_epi8(v, _mm_set1_epi8(static_cast<char>(0xE4)));
-        const __m128i ideograph = _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(5)), x);
-        __m128i stop = _mm_andnot_si128(ideograph, lead);
-        for (int a = 0; a < static_cast<int>(tab.ascii_stops.size()); ++a)
-          stop = _mm_or_si128(stop, _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(tab.ascii_stops[a]))));
-        if (const int bits = _mm_movemask_epi8(stop)) {
-          i += static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(bits)));
-          break;
-        }
-        i += 16;
-      }
-      while (i > from && i < content_end && (u8[i] & 0xC0) == 0x80) --i;  // back to a character start
+      i = SkipPlainBlocks(tab, u8, i, content_end);
       if (i > from) before = u8[i - 1] < 0x80 ? tab.bmp[u8[i - 1]] : kOLetter;  // an ideograph's last byte
       if (i >= content_end) break;
     }
@@ -816,23 +828,7 @@ void SentenceBreaks(std::string_view norm, const std::string& language, std::vec
             // Outside STerm Close* Sp* only STerm, ATerm, Extend, Format and line ends matter:
             // sixteen bytes at a time over ideographs (lead bytes E4–E9, all Other) and ASCII
             // other than those; any other lead byte is looked at below.
-            const std::size_t from = i;
-            while (i + 16 <= n) {
-              const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(u8 + i));
-              const __m128i lead = _mm_cmpeq_epi8(_mm_max_epu8(v, _mm_set1_epi8(static_cast<char>(0xC0))), v);
-              const __m128i x = _mm_sub_epi8(v, _mm_set1_epi8(static_cast<char>(0xE4)));
-              const __m128i ideograph = _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(5)), x);
-              __m128i stop = _mm_andnot_si128(ideograph, lead);
-              for (int a = 0; a < static_cast<int>(tab.ascii_stops.size()); ++a)
-                stop = _mm_or_si128(stop, _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(tab.ascii_stops[a]))));
-              if (const int bits = _mm_movemask_epi8(stop)) {
-                i += static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(bits)));
-                break;
-              }
-              i += 16;
-            }
-            // A block boundary may fall inside a character: back to its first byte.
-            while (i > from && i < n && (u8[i] & 0xC0) == 0x80) --i;
+            i = SkipPlainBlocks(tab, u8, i, n);
             if (i >= n) break;
           }
 #endif
