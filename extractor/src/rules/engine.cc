@@ -1326,8 +1326,12 @@ namespace {
 
 // The rule's search program and capture programs (see Rule::captures), built once on first use.
 void BuildPrograms(Rule* r) {
+  // The pattern parsed when the pack loaded; a compile failure here (a program over RE2's memory
+  // budget) leaves a rule that never matches, which its own positive examples report by rule id.
+  r->re = std::make_shared<RE2>(r->program, RuleOptions());
   const std::shared_ptr<const RE2>& re = r->re;
-  const std::string& merged = re->pattern();
+  if (!re->ok()) return;
+  const std::string& merged = r->program;
     // Capture programs, in the order tried: Latin-1 programs over the span mapped to the rule's
     // alphabet (relaxing fewer repetitions first; the unrelaxed one last, as it never needs the
     // fallback), then UTF-8 ones. Those that fit BitState are kept; else the smallest if much
@@ -1526,8 +1530,13 @@ Status RuleBook::AddPack(const void* table_ptr, const std::string& path, const s
     // The program compiled is the expanded pattern with adjacent slot alternatives merged (the
     // same language and parses, fewer instructions, smaller DFA states).
     const std::string merged = MergeSlotAlternatives(r->expanded);
-    auto re = std::make_shared<RE2>(merged, RuleOptions());
-    if (!re->ok()) return ParseError("bad RE2 pattern: " + re->error(), where);
+    {
+      // Parsed, not compiled (RE2::Set::Add only parses): the compile waits for the rule's first
+      // use, but a pattern RE2 cannot read is still an error of the pack, with its file and line.
+      RE2::Set parse_only(RuleOptions(), RE2::UNANCHORED);
+      std::string error;
+      if (parse_only.Add(merged, &error) < 0) return ParseError("bad RE2 pattern: " + error, where);
+    }
     // The span search's alphabet now (BuildUnitClasses needs every rule's); the search program
     // and the capture programs on the rule's first use (RuleBook::Prepare): most of the cost of
     // loading, and a process matching one language never uses the other's rules.
@@ -1539,7 +1548,7 @@ Status RuleBook::AddPack(const void* table_ptr, const std::string& path, const s
         r->search_program = std::move(prog);
       }
     }
-    r->re = std::move(re);
+    r->program = merged;
     r->macros = macros;
     by_id_[r->id] = r.get();
     rules_.push_back(std::move(r));
@@ -1556,7 +1565,7 @@ Status RuleBook::Compile() {
     ls.set = std::make_unique<RE2::Set>(so, RE2::UNANCHORED);
     for (const Rule* r : ls.rules) {
       std::string err;
-      if (ls.set->Add(RelaxForSet(r->re->pattern()), &err) < 0)
+      if (ls.set->Add(RelaxForSet(r->program), &err) < 0)
         return ParseError("pattern rejected by RE2::Set: " + err, Location{r->file, r->line, 0, r->id});
     }
     if (!ls.set->Compile()) return Internal("RE2::Set compile failed (out of memory?) for language " + lang);

@@ -146,7 +146,11 @@ struct Rule {
   std::vector<std::string> positive, negative;
   std::string file;
   int line = 0;
-  std::shared_ptr<const RE2> re;  // `expanded` with slot alternatives merged (MergeSlotAlternatives)
+  // `expanded` with slot alternatives merged (MergeSlotAlternatives): what `re` compiles. Checked
+  // by RE2's parser when the pack loads; `re` itself is compiled on the rule's first use
+  // (RuleBook::Prepare), as compiling every rule's program was most of the cost of loading.
+  std::string program;
+  std::shared_ptr<const RE2> re;
   // Capture programs: `expanded` with counted repetitions (`[^。]{0,60}?`) made unbounded and
   // wrapped in a group (see CaptureProgram). Much smaller than `re`, so RE2 runs BitState instead
   // of the NFA on a match span; a parse is used only when every relaxed repetition kept to its
@@ -183,7 +187,7 @@ struct Rule {
   std::shared_ptr<const RE2> search;
   std::shared_ptr<const Alphabet> search_alphabet;
   std::vector<unsigned char> byte_of_class;  // language class (UnitClasses) → search_alphabet byte
-  // `search`, `captures` (and the final `search_alphabet`) are built on the rule's first use
+  // `re`, `search`, `captures` (and the final `search_alphabet`) are built on the rule's first use
   // (RuleBook::Prepare); until then `search_program` holds the search's alphabet program.
   std::string search_program;
   mutable std::once_flag programs_once;
@@ -272,7 +276,7 @@ class RuleBook {
   // Tests: matching without the slot-type check (Rule::type_needs) before each span search.
   void UseSlotPrefilter(bool on) { slot_prefilter_ = on; }
   // Builds the rule's search and capture programs unless built (Match and MatchRule do this
-  // themselves; call it before reading Rule::search or Rule::captures). Thread-safe.
+  // themselves; call it before reading Rule::re, Rule::search or Rule::captures). Thread-safe.
   void Prepare(const Rule& rule) const;
   // All matches of one rule (no prefilter).
   std::vector<RuleMatch> MatchRule(const Rule& rule, const SlottedText& text) const;
