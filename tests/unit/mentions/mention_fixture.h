@@ -8,7 +8,11 @@
 #include <string>
 #include <vector>
 
+#include <catch2/catch.hpp>
+
 #include "mentions/internal.h"
+#include "presskg/mention.h"
+#include "presskg/text.h"
 
 namespace presskg_test {
 
@@ -48,6 +52,22 @@ inline Found Run(const std::string& text, const std::string& lang = "zh-Hans", c
   *f.text = (*norm)(text);
   f.ms = presskg::mentions::FindInText(TestGazetteer(), *f.text, lang, anchor, {}, f.store.get());
   return f;
+}
+
+// The surfaces of the mentions of `type` the public MentionFinder finds in `text`, prepared as a
+// release (PrepareText) dated 2025-06-02: the whole path, for regression tests of gaps.
+inline std::vector<std::string> PublicMentionsOf(const std::string& text, presskg::MentionType type) {
+  static auto finder = presskg::MentionFinder::Load(presskg::MentionOptions{});
+  REQUIRE(finder.ok());
+  presskg::Document d;
+  d.id = "t";
+  d.text = text;
+  auto t = presskg::PrepareText(d);
+  REQUIRE(t.ok());
+  std::vector<std::string> out;
+  for (const presskg::Mention& m : (*finder)->Find(*t, presskg::MentionContext{"2025-06-02"}))
+    if (m.type == type) out.push_back(m.text);
+  return out;
 }
 
 }  // namespace presskg_test

@@ -8,21 +8,12 @@
 
 #include "presskg/mention.h"
 #include "presskg/text.h"
+#include "mention_fixture.h"
 
 namespace {
 
 std::vector<std::string> OfType(const std::string& text, presskg::MentionType type) {
-  static auto finder = presskg::MentionFinder::Load(presskg::MentionOptions{});
-  REQUIRE(finder.ok());
-  presskg::Document d;
-  d.id = "t";
-  d.text = text;
-  auto t = presskg::PrepareText(d);
-  REQUIRE(t.ok());
-  std::vector<std::string> out;
-  for (const presskg::Mention& m : (*finder)->Find(*t, presskg::MentionContext{"2025-06-02"}))
-    if (m.type == type) out.push_back(m.text);
-  return out;
+  return presskg_test::PublicMentionsOf(text, type);
 }
 
 bool Has(const std::vector<std::string>& v, const std::string& s) {
