@@ -16,6 +16,7 @@
 #include "presskg/mention.h"
 #include "presskg/text.h"
 #include "rules/engine.h"
+#include "rule_corpus_docs.h"
 
 namespace {
 
@@ -64,28 +65,8 @@ TEST_CASE("shipped packs: capture programs give the parses of the patterns as wr
   REQUIRE(book.LoadDir(std::string(PRESSKG_SOURCE_DIR) + "/extractor/rules").ok());
   auto finder = presskg::MentionFinder::Load(presskg::MentionOptions{});
   REQUIRE(finder.ok());
-  std::vector<presskg::Document> docs;
-  for (const auto& r : book.rules())
-    for (const auto* list : {&r->positive, &r->negative})
-      for (const std::string& t : *list) {
-        presskg::Document d;
-        d.id = r->id;
-        d.text = t;
-        d.lang = r->lang == "zh" ? "zh-Hans" : r->lang;
-        docs.push_back(d);
-      }
-  namespace fs = std::filesystem;
-  fs::path dev = fs::path(PRESSKG_SHARED_DIR) / "corpus" / "dev" / "docs";
-  std::error_code ec;
-  for (auto it = fs::directory_iterator(dev, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
-    std::ifstream in(it->path(), std::ios::binary);
-    std::ostringstream buf;
-    buf << in.rdbuf();
-    presskg::Document d;
-    d.id = it->path().stem().string();
-    d.text = buf.str();
-    docs.push_back(d);
-  }
+  std::vector<presskg::Document> docs = presskg_test::RuleExampleDocs(book, /*with_negative=*/true);
+  presskg_test::AppendDevDocs(&docs);
   std::vector<std::unique_ptr<RE2>> refs;
   for (const auto& r : book.rules()) refs.push_back(std::make_unique<RE2>(r->expanded));
   int units = 0, matches = 0, with_captures = 0;

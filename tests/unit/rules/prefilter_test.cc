@@ -16,6 +16,7 @@
 #include "presskg/mention.h"
 #include "presskg/text.h"
 #include "rules/engine.h"
+#include "rule_corpus_docs.h"
 
 using presskg::MentionType;
 using presskg::rules::RuleBook;
@@ -126,29 +127,8 @@ TEST_CASE("shipped packs: the rules' examples and the dev corpus match the same 
   CHECK(typed > 40);  // most rules need some slot type
   auto finder = presskg::MentionFinder::Load(presskg::MentionOptions{});
   REQUIRE(finder.ok());
-  std::vector<presskg::Document> docs;
-  for (const auto& r : with.rules())
-    for (const std::string& t : r->positive) {
-      presskg::Document d;
-      d.id = r->id;
-      d.text = t;
-      d.lang = r->lang == "zh" ? "zh-Hans" : r->lang;
-      docs.push_back(d);
-    }
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  for (const char* where : {"/corpus/dev/docs"}) {
-    fs::path dev = fs::path(PRESSKG_SHARED_DIR).string() + where;
-    for (auto it = fs::directory_iterator(dev, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
-      std::ifstream in(it->path(), std::ios::binary);
-      std::ostringstream buf;
-      buf << in.rdbuf();
-      presskg::Document d;
-      d.id = it->path().stem().string();
-      d.text = buf.str();
-      docs.push_back(d);
-    }
-  }
+  std::vector<presskg::Document> docs = presskg_test::RuleExampleDocs(with, /*with_negative=*/false);
+  presskg_test::AppendDevDocs(&docs);
   int matches = 0, units = 0;
   std::mt19937 rng(11);
   // A code point boundary at or after i.
