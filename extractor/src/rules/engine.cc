@@ -1882,6 +1882,7 @@ void RuleBook::MatchRuleInto(const Rule& rule, const SlottedText& s, const UnitC
                              const std::vector<std::pair<std::size_t, std::uint8_t>>* suffix_types,
                              std::vector<RuleMatch>* out) const {
   const RE2& re = *rule.re;
+  if (!re.ok()) return;  // compiled on first use and failed (BuildPrograms): RE2 would log per call
   re2::StringPiece text(s.text);
   MatchScratch& scratch = Scratch();
   std::vector<re2::StringPiece>& groups = scratch.groups;
@@ -1934,29 +1935,29 @@ void RuleBook::MatchRuleInto(const Rule& rule, const SlottedText& s, const UnitC
     // rule's parses are exactly those, in the same order of preference. An alphabet program
     // runs on the span mapped one byte per code point: the same parses at the same characters.
     const RE2* used = nullptr;
+    // A variant's parse of [mb, me) of a text one byte per code point (`to_text`: its offsets in
+    // the slotted text), its groups mapped back to the slotted text.
+    auto parse_mapped = [&](const Rule::CaptureVariant& v, re2::StringPiece text, std::size_t mb, std::size_t me,
+                            const std::vector<std::size_t>& to_text) {
+      if (!v.re->Match(text, mb, me, RE2::ANCHOR_BOTH, cgroups.data(), static_cast<int>(cgroups.size())) ||
+          !CountsHold(v.checks, cgroups, true))
+        return false;
+      for (re2::StringPiece& gp : cgroups) {
+        if (gp.data() == nullptr) continue;
+        std::size_t i = gp.data() - text.data();
+        gp = re2::StringPiece(s.text.data() + to_text[i], to_text[i + gp.size()] - to_text[i]);
+      }
+      return true;
+    };
     for (const Rule::CaptureVariant& v : rule.captures) {
       cgroups.assign(v.re->NumberOfCapturingGroups() + 1, re2::StringPiece());
       bool ok;
       if (on_unit && v.alphabet == rule.search_alphabet) {
-        ok = v.re->Match(unit_text, ub, ue, RE2::ANCHOR_BOTH, cgroups.data(), static_cast<int>(cgroups.size())) &&
-             CountsHold(v.checks, cgroups, true);
-        if (ok)  // back to the slotted text
-          for (re2::StringPiece& gp : cgroups) {
-            if (gp.data() == nullptr) continue;
-            std::size_t i = gp.data() - unit.data();
-            gp = re2::StringPiece(s.text.data() + codes->pos[i], codes->pos[i + gp.size()] - codes->pos[i]);
-          }
+        ok = parse_mapped(v, unit_text, ub, ue, codes->pos);
       } else if (v.alphabet) {
         std::size_t mb = 0, me = 0;
         MapSpan(*v.alphabet, s.text, b, e, &mapped, &mpos, &mb, &me);
-        ok = v.re->Match(mapped, mb, me, RE2::ANCHOR_BOTH, cgroups.data(), static_cast<int>(cgroups.size())) &&
-             CountsHold(v.checks, cgroups, true);
-        if (ok)  // back to the slotted text
-          for (re2::StringPiece& gp : cgroups) {
-            if (gp.data() == nullptr) continue;
-            std::size_t i = gp.data() - mapped.data();
-            gp = re2::StringPiece(s.text.data() + mpos[i], mpos[i + gp.size()] - mpos[i]);
-          }
+        ok = parse_mapped(v, mapped, mb, me, mpos);
       } else {
         ok = v.re->Match(text, b, e, RE2::ANCHOR_BOTH, cgroups.data(), static_cast<int>(cgroups.size())) &&
              CountsHold(v.checks, cgroups, false);
