@@ -7,6 +7,7 @@
 #include <re2/re2.h>
 
 #include "mentions/internal.h"
+#include "mentions/resolve.h"
 
 namespace presskg {
 namespace mentions {
@@ -115,25 +116,44 @@ const std::vector<std::string>& ZhAfterName() {
   return v;
 }
 
+// ZhAfterName() as sets: the words are one or two Han characters, so a name ends at p when the
+// character there is a word, or starts a two-character word with the one after it. One bitmap
+// lookup and at most a search of a short sorted array, instead of a comparison per word.
+struct AfterNameSets {
+  std::uint64_t first[0x10000 / 64] = {};   // first characters of the words
+  std::uint64_t single[0x10000 / 64] = {};  // words of one character
+  std::vector<std::uint64_t> pairs;         // words of two: first << 32 | second, sorted
+  AfterNameSets() {
+    for (const std::string& w : ZhAfterName()) {
+      char32_t a, b = 0;
+      std::size_t n = DecodeAt(w, 0, &a);
+      first[a >> 6] |= 1ull << (a & 63);
+      if (n == w.size()) {
+        single[a >> 6] |= 1ull << (a & 63);
+      } else {
+        DecodeAt(w, n, &b);
+        pairs.push_back(static_cast<std::uint64_t>(a) << 32 | b);
+      }
+    }
+    std::sort(pairs.begin(), pairs.end());
+  }
+};
+
 bool ZhNameEndsAt(std::string_view s, std::size_t p) {
   if (p >= s.size()) return true;
   char32_t c;
-  DecodeAt(s, p, &c);
+  const std::size_t n = DecodeAt(s, p, &c);
   if (!IsHan(c)) return true;
   // Most characters start none of the words: one bitmap lookup rules them out.
-  static const BmpSet* first = [] {
-    std::u32string firsts;
-    for (const std::string& w : ZhAfterName()) {
-      char32_t f;
-      DecodeAt(w, 0, &f);
-      firsts.push_back(f);
-    }
-    return new BmpSet(firsts);
-  }();
-  if (!first->Has(c)) return false;
-  for (const std::string& w : ZhAfterName())
-    if (StartsWithAt(s, p, w)) return true;
-  return false;
+  static const AfterNameSets* sets = new AfterNameSets();
+  if (c >= 0x10000 || ((sets->first[c >> 6] >> (c & 63)) & 1) == 0) return false;
+  if ((sets->single[c >> 6] >> (c & 63)) & 1) return true;
+  // The words are well-formed UTF-8: the bytes after c spell the second character exactly when
+  // they decode to it.
+  if (p + n >= s.size()) return false;
+  char32_t d;
+  DecodeAt(s, p + n, &d);
+  return std::binary_search(sets->pairs.begin(), sets->pairs.end(), static_cast<std::uint64_t>(c) << 32 | d);
 }
 
 // Title-like suffixes written right after a transliterated name: 图埃博士.
@@ -439,7 +459,10 @@ class Cascade {
       : gz_(gz), s_(s), lang_(LangBitFor(language)), anchor_(anchor), store_(store) {}
 
   std::vector<Candidate> Run(const std::vector<QuoteSpan>& quotes) {
-    std::vector<Candidate> base;
+    // The candidates of the first stages live in a per-thread vector (no allocation, memory that
+    // stays warm); only the result is a vector of its own.
+    std::vector<Candidate>& base = scratch_.base;
+    base.clear();
     base.reserve(s_.size() / 16 + quotes.size() + 16);  // ~40 candidates per KB of release text
     for (const QuoteSpan& q : quotes) {
       Candidate c;
@@ -454,46 +477,58 @@ class Cascade {
     FindDates(s_, anchor_, store_, &base);
     TransliteratedNames(&base);
     LatinPatterns(&base);
-    std::vector<Candidate> r1 = ResolveOverlaps(std::move(base));
+    std::vector<Candidate> r;
+    r.reserve(base.size() + base.size() / 4 + 8);  // room for the people and short forms merged in later
+    ResolveOverlapsInto(base.data(), base.size(), nullptr, 0, &r);
 
-    // r1 does not overlap itself: with no suffix organizations added, resolving again keeps it as
-    // it is. The added ones go after r1, the order the resolution's tie-break has always seen.
+    // r does not overlap itself: with no suffix organizations added, resolving again keeps it as
+    // it is. The added ones go after r, the order the resolution's tie-break has always seen.
     std::vector<Candidate>& added = scratch_.added;
     added.clear();
-    ChineseSuffixOrgs(r1, &added);
-    std::vector<Candidate> r2;
-    if (added.empty()) {
-      r2 = std::move(r1);
-    } else {
-      r1.insert(r1.end(), added.begin(), added.end());
-      r2 = ResolveOverlaps(std::move(r1));
+    ChineseSuffixOrgs(r, &added);
+    if (!added.empty()) {
+      std::vector<Candidate>& resolved = scratch_.resolved;
+      resolved.clear();
+      ResolveOverlapsInto(r.data(), r.size(), added.data(), added.size(), &resolved);
+      r.swap(resolved);
     }
-    r2 = Compounds(std::move(r2));
+    Compounds(&r);
 
     // People and short forms only fill gaps (they never overlap what is there), so only the new
     // candidates need resolving among themselves.
     std::vector<Candidate>& people = scratch_.people;
     people.clear();
-    PeopleInContext(r2, &people);
-    std::vector<Candidate> r3 = MergeIn(std::move(r2), ResolveOverlaps(people));
-    HonorificSurnames(&r3);
+    PeopleInContext(r, &people);
+    if (!people.empty()) {
+      std::vector<Candidate>& resolved = scratch_.resolved;
+      resolved.clear();
+      ResolveOverlapsInto(people.data(), people.size(), nullptr, 0, &resolved);
+      MergeIn(&r, resolved);
+    }
+    HonorificSurnames(&r);
 
     std::vector<Candidate>& shorts = scratch_.shorts;
     shorts.clear();
-    ShortForms(r3, &shorts);
-    return MergeIn(std::move(r3), ResolveOverlaps(shorts));
+    ShortForms(r, &shorts);
+    if (!shorts.empty()) {
+      std::vector<Candidate>& resolved = scratch_.resolved;
+      resolved.clear();
+      ResolveOverlapsInto(shorts.data(), shorts.size(), nullptr, 0, &resolved);
+      MergeIn(&r, resolved);
+    }
+    return r;
   }
 
-  // std::merge of a and b by begin (on equal begins, a's first), done in place in `a` from the back.
-  static std::vector<Candidate> MergeIn(std::vector<Candidate> a, std::vector<Candidate> b) {
-    if (b.empty()) return a;
+  // std::merge of *a and b by begin (on equal begins, a's first), done in place in `a` from the back.
+  static void MergeIn(std::vector<Candidate>* av, const std::vector<Candidate>& b) {
+    if (b.empty()) return;
+    std::vector<Candidate>& a = *av;
     std::size_t i = a.size(), j = b.size(), k = a.size() + b.size();
     a.resize(k);
     while (j > 0) {
       if (i > 0 && a[i - 1].begin > b[j - 1].begin) a[--k] = a[--i];
       else a[--k] = b[--j];
     }
-    return a;
   }
 
  private:
@@ -949,6 +984,17 @@ class Cascade {
     return false;
   }
 
+  // DecodeBefore, with the three-byte sequence (Han) inline: the backward walks ask at every
+  // character, and the call cost more than the decoding.
+  [[gnu::always_inline]] char32_t CodePointBefore(std::size_t b, std::size_t* start) const {
+    const unsigned char* p = reinterpret_cast<const unsigned char*>(s_.data());
+    if (b >= 3 && (p[b - 3] & 0xF0) == 0xE0 && (p[b - 2] & 0xC0) == 0x80 && (p[b - 1] & 0xC0) == 0x80) {
+      *start = b - 3;
+      return static_cast<char32_t>(p[b - 3] & 0x0F) << 12 | static_cast<char32_t>(p[b - 2] & 0x3F) << 6 | (p[b - 1] & 0x3F);
+    }
+    return DecodeBefore(s_, b, start);
+  }
+
   // The suffix 部 at [b, e) is the first character of 部长 right after another 部 (…能源部部长).
   bool IsRoleBu(std::size_t b, std::size_t e) const {
     return e - b == 3 && s_.compare(b, 3, "部") == 0 && s_.compare(e, 3, "长") == 0 && b >= 3 &&
@@ -966,12 +1012,13 @@ class Cascade {
       std::size_t sb = h.begin, se = h.end;
       // 能源部部长: the second 部 opens the role 部长, so the ministry ends at the first one.
       if (IsRoleBu(sb, se)) continue;
-      bool government = gz_.entries[h.entry].value == "government";
+      const std::string_view kind = gz_.entries[h.entry].value;  // a view: compared inline, no call
+      bool government = kind == "government";
       // 老挝技术和通信部: a ministry needs its country in front, and may contain 和
-      bool ministry = gz_.entries[h.entry].value == "ministry";
+      bool ministry = kind == "ministry";
       // 葡语国家共同体通信和电信监管机构协会: a body's name may join two fields with 和, but only
       // inside a name anchored on an organization or country in front (checked after the walk)
-      bool body = gz_.entries[h.entry].value == "body";
+      bool body = kind == "body";
       if (Covered(ms, sb, se)) {
         // a generic ministry name (通信部) may be the tail of a longer one: walk on from its start
         const Candidate* g = CoveringAt(ms, sb);
@@ -984,16 +1031,20 @@ class Cascade {
       std::size_t after_and = sb;        // where the part after 和 begins
       std::string_view country, key, wikidata;
       bool absorbed = false;
+      // ms is sorted by end: `at_end` is the first mention ending at or after b, moved back as the
+      // walk goes back (one search per suffix instead of one per character).
+      std::size_t at_end = static_cast<std::size_t>(
+          std::lower_bound(ms.begin(), ms.end(), b, [](const Candidate& c, std::size_t v) { return c.end < v; }) - ms.begin());
       while (b > 0 && chars < 10) {
-        std::size_t idx;
-        if (StartsMentionEndingAt(ms, b, &idx)) {
-          const Candidate& m = ms[idx];
+        while (at_end > 0 && ms[at_end - 1].end >= b) --at_end;
+        if (at_end < ms.size() && ms[at_end].end == b) {
+          const Candidate& m = ms[at_end];
           if (m.type == MentionType::kCountry || m.type == MentionType::kPlace || m.type == MentionType::kOrg) {
             b = m.begin;
             country = m.type == MentionType::kCountry ? m.key : m.country;
             absorbed = true;
             // 赛门铁克公司 is Symantec; 工业和信息化部电信研究院 is not the ministry
-            if (m.type == MentionType::kOrg && chars == 0 && gz_.entries[h.entry].value == "company") {
+            if (m.type == MentionType::kOrg && chars == 0 && kind == "company") {
               key = m.key;
               wikidata = m.wikidata;
             }
@@ -1002,9 +1053,9 @@ class Cascade {
         }
         // "教科文组织推出宽带委员会": a verb that never sits inside a name ends the walk, so the
         // name is 宽带委员会, not the organization in front with the verb.
-        if (chars > 0 && EndsWithNameBreakingVerb(b)) break;
         std::size_t st;
-        char32_t c = DecodeBefore(s_, b, &st);
+        char32_t c = CodePointBefore(b, &st);
+        if (chars > 0 && EndsWithNameBreakingVerb(b, c)) break;
         if (c == ')' && chars == 0) {  // 赛门铁克(Symantec)公司
           std::size_t open = s_.rfind('(', st);
           if (open == std::string_view::npos || st - open > 40) break;
@@ -1088,7 +1139,8 @@ class Cascade {
 
   // True when the text before `pos` ends with a verb that does not occur inside organization
   // names (推出, 签署, 举办 ...; not 联合, 支持, 成立, which do: 中美联合委员会, 技术支持中心).
-  bool EndsWithNameBreakingVerb(std::size_t pos) const {
+  // `last_cp` is the code point that ends right before pos.
+  bool EndsWithNameBreakingVerb(std::size_t pos, char32_t last_cp) const {
     static const std::string_view kVerbs[] = {"推出", "发布", "启动", "举办", "举行", "签署", "宣布",
                                               "召开", "发起", "携手", "出席", "会见", "表示", "指出",
                                               "批准", "任命", "访问", "参加", "加入", "主办", "承办"};
@@ -1102,8 +1154,7 @@ class Cascade {
       }
       return new BmpSet(l);
     }();
-    std::size_t st;
-    if (!last->Has(DecodeBefore(s_, pos, &st))) return false;
+    if (!last->Has(last_cp)) return false;
     std::string_view before = s_.substr(0, pos);
     for (std::string_view v : kVerbs)
       if (before.size() >= v.size() && before.substr(before.size() - v.size()) == v) return true;
@@ -1127,7 +1178,8 @@ class Cascade {
   // Stage 3: adjacent mentions that form one name.
   // Both merging passes compact `ms` in place (the write index never passes the read index): no
   // fresh memory to write the candidates to, which in the pipeline is memory not in the cache.
-  std::vector<Candidate> Compounds(std::vector<Candidate> ms) {
+  void Compounds(std::vector<Candidate>* msp) {
+    std::vector<Candidate>& ms = *msp;
     std::size_t w = 0;
     for (std::size_t i = 0; i < ms.size(); ++i) {
       Candidate c = ms[i];
@@ -1257,7 +1309,6 @@ class Cascade {
       out[kept++] = c;
     }
     out.resize(kept);
-    return ms;  // not `out`: returning the reference would copy the vector
   }
 
   // Stage 4: people in strong contexts, in the gaps the earlier stages left.
@@ -1397,22 +1448,24 @@ class Cascade {
   // 家, 子 and 之 are common as the first of two given characters (李家超, 王子文, 朴之水) but end
   // no name (王家 is a family, 李子 a plum), so they pass only in the middle of a three-character name.
   static bool GivenNameOk(std::string_view name) {
-    // Weekdays and the like look like 周 + a given name: 周三, 周末.
+    // Weekdays and the like look like 周 + a given name: 周三, 周末 (all 周 and one character).
     static const std::string_view kNotNames[] = {"周一", "周二", "周三", "周四", "周五", "周六", "周日", "周末", "周年", "周边"};
-    for (std::string_view w : kNotNames)
-      if (name == w) return false;
+    if (name.size() == 6 && name.compare(0, 3, "周") == 0)
+      for (std::string_view w : kNotNames)
+        if (name == w) return false;
     // A title after a surname-like character is no given name: 各国代表, 该国代表 (国 is a surname),
     // 王代表 (a way of addressing Representative Wang, not his name).
     static constexpr std::string_view kTitles[] = {"代表", "官员", "专家", "人士", "学者", "大使", "议员", "委员"};
     if (name.size() == 9)
       for (std::string_view w : kTitles)
         if (name.compare(3, 6, w) == 0) return false;
-    static const std::u32string kBad = U"方国省市部局委会司处厅院党团队人们者员家界";
-    static const std::u32string kMiddleOk = U"家子之";
+    // Bitmaps of the character lists (asked for each character of each candidate name).
+    static const BmpSet* kBad = new BmpSet(U"方国省市部局委会司处厅院党团队人们者员家界");
+    static const BmpSet* kMiddleOk = new BmpSet(U"家子之");
     // 国 is common in given names (杨国华, 周建国, 王卫国) but also ends country words: it passes
     // in a three-character name unless the two characters before the end make one (和美国 is 和 +
     // 美国, 各国, 该国), and never ends a two-character name (韩国).
-    static const std::u32string kCountryFirst = U"中美英法德韩泰俄日意两各该我本他贵全外诸大帝王邻";
+    static const BmpSet* kCountryFirst = new BmpSet(U"中美英法德韩泰俄日意两各该我本他贵全外诸大帝王邻");
     std::size_t chars = CharCount(name);
     std::size_t idx = 0;
     char32_t prev = 0;
@@ -1421,10 +1474,9 @@ class Cascade {
       i += DecodeAt(name, i, &c);
       const char32_t before = prev;
       prev = c;
-      if (idx == 1 && chars == 3 && kMiddleOk.find(c) != std::u32string::npos) continue;
-      if (c == U'国' && chars == 3 && idx >= 1 && !(idx == 2 && kCountryFirst.find(before) != std::u32string::npos))
-        continue;
-      if (i > 3 && kBad.find(c) != std::u32string::npos) return false;
+      if (idx == 1 && chars == 3 && kMiddleOk->Has(c)) continue;
+      if (c == U'国' && chars == 3 && idx >= 1 && !(idx == 2 && kCountryFirst->Has(before))) continue;
+      if (i > 3 && kBad->Has(c)) return false;
       if (IsZhStop(c) && i > 3) return false;
     }
     return true;
@@ -1432,6 +1484,11 @@ class Cascade {
 
   // Surname + 1–2 given characters at p, ending where a name can end.
   std::size_t ZhSurnameName(std::size_t p) const {
+    // Every name tried below starts with a surname: most roles are followed by no surname.
+    if (p >= s_.size()) return std::string_view::npos;
+    char32_t c0;
+    DecodeAt(s_, p, &c0);
+    if (!IsHan(c0) || !gz_.MayBeSurnameStart(c0)) return std::string_view::npos;
     std::size_t ends[5];
     std::size_t e = p;
     int k = 0;
@@ -1742,7 +1799,8 @@ class Cascade {
     std::vector<Form> forms;
     std::vector<std::string_view> parts, texts;
     std::vector<std::vector<std::size_t>> occurrences;
-    std::vector<Candidate> added, people, shorts;  // Run: candidates of the later stages
+    std::vector<Candidate> base;                             // Run: the first stages' candidates
+    std::vector<Candidate> added, people, shorts, resolved;  // Run: candidates of the later stages
   };
   static Scratch& ThreadScratch() {
     thread_local Scratch s;
