@@ -373,6 +373,49 @@ std::size_t FindAnyBytePair(std::string_view s, std::size_t i, const unsigned ch
   return n;
 }
 
+// The dots that join the parts of a transliterated name: · • ・ ‧ and '.'.
+[[gnu::always_inline]] inline bool IsNameDot(char32_t c) {
+  return c == '.' || c == 0x00B7 || c == 0x2022 || c == 0x30FB || c == 0x2027;
+}
+
+// The dot's UTF-8 bytes at i: '.', C2 B7, E2 80 A2, E2 80 A7 or E3 83 BB.
+[[gnu::always_inline]] inline bool NameDotAt(const unsigned char* p, std::size_t i, std::size_t n) {
+  const unsigned char x = p[i];
+  if (x == '.') return true;
+  if (x == 0xC2) return i + 2 <= n && p[i + 1] == 0xB7;
+  if (x == 0xE2) return i + 3 <= n && p[i + 1] == 0x80 && (p[i + 2] == 0xA2 || p[i + 2] == 0xA7);
+  if (x == 0xE3) return i + 3 <= n && p[i + 1] == 0x83 && p[i + 2] == 0xBB;
+  return false;
+}
+
+// First index >= i where a name dot starts; s.size() when there is none. Exact, so that the
+// pass does not stop at the Chinese punctuation (E3 80 ..) that shares a dot's lead byte. With
+// SSE2, 16 positions at a time by their first two bytes ('.', C2 B7, E2 80, E3 83), then the
+// third byte for the few E2 80 (quotes, dashes) and E3 83 (katakana) left.
+std::size_t FindNameDot(std::string_view s, std::size_t i) {
+  const unsigned char* p = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t n = s.size();
+#if defined(__SSE2__)
+  const __m128i dot = _mm_set1_epi8('.'), c2 = _mm_set1_epi8(static_cast<char>(0xC2)), b7 = _mm_set1_epi8(static_cast<char>(0xB7));
+  const __m128i e2 = _mm_set1_epi8(static_cast<char>(0xE2)), x80 = _mm_set1_epi8(static_cast<char>(0x80));
+  const __m128i e3 = _mm_set1_epi8(static_cast<char>(0xE3)), x83 = _mm_set1_epi8(static_cast<char>(0x83));
+  for (; i + 17 <= n; i += 16) {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    const __m128i y = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i + 1));
+    __m128i m = _mm_or_si128(_mm_cmpeq_epi8(x, dot), _mm_and_si128(_mm_cmpeq_epi8(x, c2), _mm_cmpeq_epi8(y, b7)));
+    m = _mm_or_si128(m, _mm_and_si128(_mm_cmpeq_epi8(x, e2), _mm_cmpeq_epi8(y, x80)));
+    m = _mm_or_si128(m, _mm_and_si128(_mm_cmpeq_epi8(x, e3), _mm_cmpeq_epi8(y, x83)));
+    for (unsigned bits = static_cast<unsigned>(_mm_movemask_epi8(m)); bits != 0; bits &= bits - 1) {
+      const std::size_t at = i + static_cast<std::size_t>(__builtin_ctz(bits));
+      if (NameDotAt(p, at, n)) return at;
+    }
+  }
+#endif
+  for (; i < n; ++i)
+    if (NameDotAt(p, i, n)) return i;
+  return n;
+}
+
 }  // namespace
 
 // The gazetteer pass's first filter, from *i on: stores up to `cap` word starts whose first code
@@ -620,7 +663,6 @@ class Cascade {
   // 布哈伊马·萨努, 若泽·格拉济亚诺·达席尔瓦, 海伦.克拉克: runs of transliteration characters
   // joined by a middle dot.
   void TransliteratedNames(std::vector<Candidate>* out) {
-    static const std::u32string kDots = U"·•・‧.";
     // Roles and organizations found so far, by start: a name does not begin inside one
     // (主席克洛德·容克 is 主席 + 克洛德·容克, though 席 is a transliteration character).
     // Collected when a dot first needs them (most releases have no dotted name); the persons
@@ -647,11 +689,11 @@ class Cascade {
     std::size_t i = 0;
     const std::size_t size = s_.size();
     while (i < size) {
-      i = FindAnyByte(s_, i, '.', 0xC2, 0xE2, 0xE3);  // first bytes of the dots
+      i = FindNameDot(s_, i);  // the next dot (a well-formed sequence: it decodes to the dot)
       if (i >= size) break;
       char32_t c;
       std::size_t n = DecodeAt(s_, i, &c);
-      if (kDots.find(c) == std::u32string::npos || i == 0 || static_cast<unsigned char>(s_[i - 1]) < 0x80) {
+      if (i == 0 || static_cast<unsigned char>(s_[i - 1]) < 0x80) {
         i += n;  // the name before the dot is Chinese: its last byte is not ASCII
         continue;
       }
@@ -681,7 +723,7 @@ class Cascade {
         char32_t d;
         std::size_t dn = DecodeAt(s_, j, &d);
         // After a dot, a hyphen also joins parts: 多琳·伯格丹-马丁.
-        if (kDots.find(d) == std::u32string::npos && !(parts >= 2 && IsNameHyphen(d))) break;
+        if (!IsNameDot(d) && !(parts >= 2 && IsNameHyphen(d))) break;
         std::size_t r = TranslitRunAfter(j + dn);
         if (r == j + dn) break;
         end = r;
@@ -785,10 +827,13 @@ class Cascade {
     }
     // Where known organizations and countries begin: "Ministry of Health of Ghana and UNICEF" is
     // two parties, not one name running over "and".
+    // (Only OfTailAfter reads them, for the keyword hits: most Chinese releases have none.)
     entity_starts_.clear();
-    for (const Candidate& c : *out)
-      if (c.type == MentionType::kOrg || c.type == MentionType::kCountry) entity_starts_.push_back(c.begin);
-    std::sort(entity_starts_.begin(), entity_starts_.end());
+    if (!keyword_hits_.empty()) {
+      for (const Candidate& c : *out)
+        if (c.type == MentionType::kOrg || c.type == MentionType::kCountry) entity_starts_.push_back(c.begin);
+      std::sort(entity_starts_.begin(), entity_starts_.end());
+    }
     for (const SuffixHit& h : keyword_hits_) {
       std::string_view where = gz_.entries[h.entry].value;
       std::size_t b = CapitalisedRunBefore(h.begin);
@@ -1180,20 +1225,23 @@ class Cascade {
   // fresh memory to write the candidates to, which in the pipeline is memory not in the cache.
   void Compounds(std::vector<Candidate>* msp) {
     std::vector<Candidate>& ms = *msp;
+    // Candidates are read in place and copied only when one merges or the compaction moves it.
     std::size_t w = 0;
     for (std::size_t i = 0; i < ms.size(); ++i) {
-      Candidate c = ms[i];
+      const Candidate& c = ms[i];
       if (w > 0) {
-        Candidate& prev = ms[w - 1];
+        Candidate& prev = ms[w - 1];  // w - 1 < i: not c
         std::string_view gap = s_.substr(prev.end, c.begin - prev.end);
         bool glued = gap.empty();
         bool spaced = gap == " ";
         // 哥斯达黎加圣何塞, 韩国釜山 → one place in that country
         if (glued && prev.type == MentionType::kCountry && c.type == MentionType::kPlace) {
-          c.begin = prev.begin;
-          if (c.country.empty()) c.country = prev.key;
-          c.source = "compound:country+place";
+          const std::size_t begin = prev.begin;
+          const PackedView country = prev.key;
           prev = c;
+          prev.begin = begin;
+          if (prev.country.empty()) prev.country = country;
+          prev.source = "compound:country+place";
           continue;
         }
         // 加纳通信部, UAE Ministry of Economy, US Department of Commerce, UK Government
@@ -1201,15 +1249,17 @@ class Cascade {
             c.type == MentionType::kOrg &&
             (c.key.empty() || IsGenericOrgAt(c.begin) || c.country == prev.key ||
              c.country == prev.country)) {
-          std::string_view country = prev.type == MentionType::kCountry ? prev.key : prev.country;
-          c.begin = prev.begin;
-          if (c.country.empty()) c.country = country;
-          c.source = "compound:country+org";
+          const std::size_t begin = prev.begin;
+          const PackedView country = prev.type == MentionType::kCountry ? prev.key : prev.country;
           prev = c;
+          prev.begin = begin;
+          if (prev.country.empty()) prev.country = country;
+          prev.source = "compound:country+org";
           continue;
         }
       }
-      ms[w++] = c;
+      if (w != i) ms[w] = c;
+      ++w;
     }
     ms.resize(w);
     std::vector<Candidate>& out = ms;
@@ -1278,6 +1328,13 @@ class Cascade {
     const LatinRes& r = Latin();
     std::size_t kept = 0;
     for (std::size_t i = 0; i < out.size(); ++i) {
+      // Only an organization before "(" may change: the others are kept as they are (moved only
+      // when the compaction needs it).
+      if (out[i].type != MentionType::kOrg) {
+        if (kept != i) out[kept] = out[i];
+        ++kept;
+        continue;
+      }
       Candidate c = out[i];
       // The pattern starts with "(" or one \s ([\t\n\f\r ]) and "(": look before calling RE2,
       // whose code and state are otherwise fetched for every organization.
@@ -1571,7 +1628,6 @@ class Cascade {
   void ShortForms(const std::vector<Candidate>& ms, std::vector<Candidate>* out) {
     std::vector<Form>& forms = scratch_.forms;
     forms.clear();
-    static const std::u32string kDots = U"·•・‧.";
     for (const Candidate& m : ms) {
       if (m.type != MentionType::kPerson || m.source == "person:short") continue;
       std::string_view name = m.full.empty() ? s_.substr(m.begin, m.end - m.begin) : m.full.view();
@@ -1583,7 +1639,7 @@ class Cascade {
       for (std::size_t i = 0; i < name.size();) {
         char32_t c;
         std::size_t n = DecodeAt(name, i, &c);
-        if (kDots.find(c) != std::u32string::npos) {
+        if (IsNameDot(c)) {
           dotted = true;
           parts.push_back(name.substr(part_begin, i - part_begin));
           part_begin = i + n;
@@ -1615,8 +1671,12 @@ class Cascade {
     // finds from first_end would (each search resumes after the previous hit).
     std::vector<std::string_view>& texts = scratch_.texts;
     texts.clear();
-    for (const Form& f : forms)
-      if (!f.text.empty() && std::find(texts.begin(), texts.end(), f.text) == texts.end()) texts.push_back(f.text);
+    for (Form& f : forms) {
+      if (f.text.empty()) continue;
+      auto it = std::find(texts.begin(), texts.end(), f.text);
+      f.text_index = static_cast<std::size_t>(it - texts.begin());
+      if (it == texts.end()) texts.push_back(f.text);
+    }
     std::size_t from = s_.size();
     for (const Form& f : forms) from = std::min(from, f.first_end);
     // Kept per thread with the inner vectors' capacity; only the first texts.size() are used.
@@ -1627,9 +1687,7 @@ class Cascade {
     for (const Form& f : forms) {
       if (f.text.empty()) continue;
       bool alpha = static_cast<unsigned char>(f.text[0]) < 0x80;
-      const std::vector<std::size_t>* occ = nullptr;
-      for (std::size_t k = 0; k < texts.size(); ++k)
-        if (texts[k] == f.text) occ = &occurrences[k];
+      const std::vector<std::size_t>* occ = &occurrences[f.text_index];
       auto next_at = [&](std::size_t from) {
         auto it = std::lower_bound(occ->begin(), occ->end(), from);
         return it == occ->end() ? std::string_view::npos : *it;
@@ -1680,6 +1738,7 @@ class Cascade {
     std::size_t first_end;  // only uses after the full form count
     MentionType type;
     Acronym org;
+    std::size_t text_index = 0;  // in ShortForms' distinct texts
   };
 
   // Every (overlapping) occurrence at or after `from` of each of `texts` in s_, ascending. One
@@ -1694,7 +1753,8 @@ class Cascade {
               static_cast<unsigned>(q[2]) * 0xC2B2AE3Du) >> 19;
     };
     std::uint64_t bits[128] = {};
-    std::vector<unsigned> hashes(texts.size(), 0);
+    std::vector<unsigned>& hashes = scratch_.hashes;  // per thread: no allocation per release
+    hashes.assign(texts.size(), 0);
     bool any = false;
     for (std::size_t k = 0; k < texts.size(); ++k) {
       std::string_view t = texts[k];
@@ -1712,22 +1772,19 @@ class Cascade {
     bool first[256] = {};
     unsigned char firsts[4] = {};
     int distinct = 0;
+    // More first bytes: the smallest ranges holding the ASCII ones and the others.
+    unsigned char lo[2] = {0xFF, 0xFF}, hi[2] = {0, 0};
     for (std::size_t k = 0; k < texts.size(); ++k) {
       if (texts[k].size() < 3) continue;
       unsigned char b = static_cast<unsigned char>(texts[k][0]);
       if (!first[b] && distinct < 4) firsts[distinct] = b;
       if (!first[b]) ++distinct;
       first[b] = true;
+      const int r = b >= 0x80;
+      lo[r] = std::min(lo[r], b);
+      hi[r] = std::max(hi[r], b);
     }
     for (int d = distinct; d < 4; ++d) firsts[d] = firsts[0];
-    // More first bytes: the smallest ranges holding the ASCII ones and the others.
-    unsigned char lo[2] = {0xFF, 0xFF}, hi[2] = {0, 0};
-    for (int b = 0; b < 256; ++b)
-      if (first[b]) {
-        int r = b >= 0x80;
-        lo[r] = std::min<unsigned char>(lo[r], static_cast<unsigned char>(b));
-        hi[r] = std::max<unsigned char>(hi[r], static_cast<unsigned char>(b));
-      }
     for (int r = 0; r < 2; ++r)
       if (lo[r] > hi[r]) lo[r] = lo[1 - r], hi[r] = hi[1 - r];  // an empty range: repeat the other
     // A non-ASCII first byte (a lead byte, frequent in the text) and up to eight distinct first
@@ -1799,6 +1856,7 @@ class Cascade {
     std::vector<Form> forms;
     std::vector<std::string_view> parts, texts;
     std::vector<std::vector<std::size_t>> occurrences;
+    std::vector<unsigned> hashes;
     std::vector<Candidate> base;                             // Run: the first stages' candidates
     std::vector<Candidate> added, people, shorts, resolved;  // Run: candidates of the later stages
   };

@@ -325,9 +325,11 @@ bool CjkNumeralAt(std::string_view s, std::size_t p) {
   }
 }
 
-// Where 年 (E5 B9 B4) and 月 (E6 9C 88) start, ascending: 16 positions at a time with SSE2.
-std::vector<std::size_t> YearMonthChars(std::string_view s) {
-  std::vector<std::size_t> out;
+// Where 年 (E5 B9 B4) and 月 (E6 9C 88) start, ascending, into *out (cleared first): 16
+// positions at a time with SSE2.
+void YearMonthChars(std::string_view s, std::vector<std::size_t>* out_positions) {
+  std::vector<std::size_t>& out = *out_positions;
+  out.clear();
   const unsigned char* p = reinterpret_cast<const unsigned char*>(s.data());
   const std::size_t n = s.size();
   auto at = [&](std::size_t i) {
@@ -351,7 +353,6 @@ std::vector<std::size_t> YearMonthChars(std::string_view s) {
 #endif
   for (; i < n; ++i)
     if (at(i)) out.push_back(i);
-  return out;
 }
 
 // A Chinese numeral that starts a date: 〇/零 or a numeral run followed by 年 or 月 (二〇一三年, 五月).
@@ -400,15 +401,19 @@ void FindDates(std::string_view norm, std::string_view anchor, Store* store, std
     std::size_t b, e;
     const char* source;
   };
-  std::vector<Span> retry;  // year-less dates seen without an anchor
+  // Per thread and cleared per call: no allocation for them per release.
+  thread_local std::vector<Span> retry;  // year-less dates seen without an anchor
+  thread_local std::vector<std::size_t> units, cjk;
+  retry.clear();
   re2::StringPiece in(norm.data(), norm.size());
   std::size_t covered = 0;
   // Only two kinds of position can start a date: an ASCII digit or capital (a month name), found
   // 16 bytes at a time; and a Chinese numeral run of one to four characters right before 年 or 月
   // (CjkDateStart), found by walking back from each 年/月. Visiting just those positions in order
   // gives what a walk over every code point gives: the loop body does nothing elsewhere.
-  std::vector<std::size_t> cjk;
-  for (std::size_t unit : YearMonthChars(norm)) {
+  cjk.clear();
+  YearMonthChars(norm, &units);
+  for (std::size_t unit : units) {
     std::size_t q = unit;
     for (int k = 0; k < 4 && q >= 3 && CjkNumeralAt(norm, q - 3); ++k) {
       q -= 3;
