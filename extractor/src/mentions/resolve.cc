@@ -97,12 +97,17 @@ void ResolveGlobal(const At& at, std::size_t n, Scratch& scratch, std::vector<Ca
 
 }  // namespace resolve_detail
 
-void ResolveOverlapsInto(const Candidate* a, std::size_t na, const Candidate* b, std::size_t nb,
-                         std::vector<Candidate>* out) {
-  using resolve_detail::Key;
-  thread_local resolve_detail::Scratch scratch;
-  auto at = [&](std::uint32_t i) -> const Candidate& { return i < na ? a[i] : b[i - na]; };
-  const std::size_t n = na + nb;
+namespace resolve_detail {
+
+// `at(i)`: the candidate of index i (over one array, or two as if concatenated).
+Scratch& ThreadScratch() {
+  thread_local Scratch scratch;
+  return scratch;
+}
+
+template <class At>
+void ResolveClusters(const At& at, std::size_t n, std::vector<Candidate>* out) {
+  Scratch& scratch = ThreadScratch();
   std::vector<std::uint64_t>& by_begin = scratch.by_begin;
   by_begin.clear();
   by_begin.reserve(n);
@@ -123,7 +128,7 @@ void ResolveOverlapsInto(const Candidate* a, std::size_t na, const Candidate* b,
     by_begin.push_back(v);
   }
   if (!packs || !fits) {  // never for a release: the one-sort selection handles any size
-    resolve_detail::ResolveGlobal(at, n, scratch, out);
+    ResolveGlobal(at, n, scratch, out);
     return;
   }
   if (!sorted) std::sort(by_begin.begin(), by_begin.end());
@@ -170,7 +175,7 @@ void ResolveOverlapsInto(const Candidate* a, std::size_t na, const Candidate* b,
       tie = keys[q].order == keys[q - 1].order && at(keys[q].idx).source == at(keys[q - 1].idx).source;
     if (tie) {
       out->resize(out_start);
-      resolve_detail::ResolveGlobal(at, n, scratch, out);
+      ResolveGlobal(at, n, scratch, out);
       return;
     }
     // One bit per byte of the cluster's span.
@@ -183,9 +188,9 @@ void ResolveOverlapsInto(const Candidate* a, std::size_t na, const Candidate* b,
       const std::size_t wl = lo >> 6, wh = (hi - 1) >> 6;
       bool busy = false;
       for (std::size_t w = wl; w <= wh && !busy; ++w)
-        busy = (taken[w] & resolve_detail::RangeMask(w == wl ? lo & 63 : 0, w == wh ? ((hi - 1) & 63) + 1 : 64)) != 0;
+        busy = (taken[w] & RangeMask(w == wl ? lo & 63 : 0, w == wh ? ((hi - 1) & 63) + 1 : 64)) != 0;
       if (busy) continue;
-      for (std::size_t w = wl; w <= wh; ++w) taken[w] |= resolve_detail::RangeMask(w == wl ? lo & 63 : 0, w == wh ? ((hi - 1) & 63) + 1 : 64);
+      for (std::size_t w = wl; w <= wh; ++w) taken[w] |= RangeMask(w == wl ? lo & 63 : 0, w == wh ? ((hi - 1) & 63) + 1 : 64);
       kept.push_back(static_cast<std::uint64_t>(key.begin - lo_pos) << 32 | key.idx);
     }
     // Kept candidates do not overlap and are not empty, so their begins differ: the packed
@@ -193,6 +198,19 @@ void ResolveOverlapsInto(const Candidate* a, std::size_t na, const Candidate* b,
     std::sort(kept.begin(), kept.end());
     for (std::uint64_t v : kept) out->push_back(at(static_cast<std::uint32_t>(v)));
     k = j;
+  }
+}
+
+}  // namespace resolve_detail
+
+void ResolveOverlapsInto(const Candidate* a, std::size_t na, const Candidate* b, std::size_t nb,
+                         std::vector<Candidate>* out) {
+  // One array (most calls): indices without the test for the second.
+  if (nb == 0) {
+    resolve_detail::ResolveClusters([a](std::uint32_t i) -> const Candidate& { return a[i]; }, na, out);
+  } else {
+    resolve_detail::ResolveClusters(
+        [a, na, b](std::uint32_t i) -> const Candidate& { return i < na ? a[i] : b[i - na]; }, na + nb, out);
   }
 }
 
