@@ -24,7 +24,9 @@ struct Key {
 
 // Per-thread scratch, cleared per call: no allocation per resolution (four a release).
 struct Scratch {
-  std::vector<std::uint64_t> by_begin;  // begin << 32 | index, or the index alone (see below)
+  std::vector<std::uint64_t> by_begin;  // begin << 32 | index
+  std::vector<std::uint64_t> merged;    // MergeRuns' other buffer
+  std::vector<std::size_t> runs;        // where the ascending runs of by_begin start
   std::vector<Key> keys;
   std::vector<std::uint64_t> taken;
   std::vector<std::uint64_t> kept;  // begin - cluster start << 32 | index
@@ -105,6 +107,26 @@ Scratch& ThreadScratch() {
   return scratch;
 }
 
+// Sorts v, made of ascending runs that start at runs[0] = 0, runs[1], ...: merged pairwise,
+// each round one pass over v (a few runs a resolution: the passes are cheaper than a sort).
+void MergeRuns(std::vector<std::uint64_t>& v, std::vector<std::size_t>& runs, std::vector<std::uint64_t>& tmp) {
+  runs.push_back(v.size());  // a sentinel: run r is [runs[r], runs[r + 1])
+  while (runs.size() > 2) {
+    tmp.resize(v.size());
+    std::size_t kept = 0;
+    for (std::size_t r = 0; r + 1 < runs.size(); r += 2) {
+      const std::size_t lo = runs[r], mid = runs[r + 1], hi = r + 2 < runs.size() ? runs[r + 2] : mid;
+      std::merge(v.begin() + static_cast<std::ptrdiff_t>(lo), v.begin() + static_cast<std::ptrdiff_t>(mid),
+                 v.begin() + static_cast<std::ptrdiff_t>(mid), v.begin() + static_cast<std::ptrdiff_t>(hi),
+                 tmp.begin() + static_cast<std::ptrdiff_t>(lo));
+      runs[kept++] = lo;
+    }
+    runs[kept++] = v.size();
+    runs.resize(kept);
+    v.swap(tmp);
+  }
+}
+
 template <class At>
 void ResolveClusters(const At& at, std::size_t n, std::vector<Candidate>* out) {
   Scratch& scratch = ThreadScratch();
@@ -112,18 +134,19 @@ void ResolveClusters(const At& at, std::size_t n, std::vector<Candidate>* out) {
   by_begin.clear();
   by_begin.reserve(n);
   // Input order is mostly begin order already (the gazetteer pass, dates and patterns each emit
-  // in text order), but several runs follow one another: one sort of packed integers.
+  // in text order), but several runs follow one another: they are merged.
   bool fits = n <= 0xFFFFFFFFu;  // begins and indices fit in 32 bits (always, for releases)
-  bool sorted = true;
   bool packs = true;  // lengths and priorities fit Key::order (always, for releases)
   std::uint64_t prev = 0;
+  std::vector<std::size_t>& runs = scratch.runs;
+  runs.assign(1, 0);
   for (std::uint32_t i = 0; i < n; ++i) {
     const Candidate& c = at(i);
     if (c.end <= c.begin) continue;
     fits &= c.end <= 0xFFFFFFFFu;
     packs &= c.end - c.begin <= 0xFFFF && c.priority >= -0x8000 && c.priority <= 0x7FFF;
     const std::uint64_t v = static_cast<std::uint64_t>(c.begin) << 32 | i;
-    sorted &= v >= prev;
+    if (v < prev) runs.push_back(by_begin.size());
     prev = v;
     by_begin.push_back(v);
   }
@@ -131,7 +154,7 @@ void ResolveClusters(const At& at, std::size_t n, std::vector<Candidate>* out) {
     ResolveGlobal(at, n, scratch, out);
     return;
   }
-  if (!sorted) std::sort(by_begin.begin(), by_begin.end());
+  if (runs.size() > 1) MergeRuns(by_begin, runs, scratch.merged);
   auto index = [](std::uint64_t v) { return static_cast<std::uint32_t>(v); };
   const std::size_t out_start = out->size();
   out->reserve(out_start + by_begin.size());
