@@ -127,6 +127,53 @@ void MergeRuns(std::vector<std::uint64_t>& v, std::vector<std::size_t>& runs, st
   }
 }
 
+// The greedy selection over one cluster: `members` (begin << 32 | index, in begin order) span
+// [lo_pos, end). Leaves the kept ones in scratch.kept as (begin - lo_pos) << 32 | index, in begin
+// order. False when two members tie on span, priority and source: the caller then hands the
+// whole text to ResolveGlobal, whose sort alone decides such ties as they always were.
+template <class At>
+bool SelectCluster(const At& at, const std::uint64_t* members, std::size_t count, std::size_t lo_pos, std::size_t end,
+                   Scratch& scratch) {
+  std::vector<Key>& keys = scratch.keys;
+  keys.clear();
+  for (std::size_t q = 0; q < count; ++q) {
+    const std::uint32_t i = static_cast<std::uint32_t>(members[q]);
+    const Candidate& c = at(i);
+    const std::size_t len = c.end - c.begin;
+    keys.push_back({(static_cast<std::uint64_t>(0xFFFF - (len & 0xFFFF)) << 48) |
+                        (static_cast<std::uint64_t>(static_cast<std::uint32_t>(0x7FFF - c.priority) & 0xFFFF) << 32) |
+                        (c.begin & 0xFFFFFFFFu),
+                    c.begin, len, i});
+  }
+  // Candidates with identical spans and priorities compare their sources (a fixed order keeps
+  // runs deterministic).
+  std::sort(keys.begin(), keys.end(), [&](const Key& x, const Key& y) {
+    if (x.order != y.order) return x.order < y.order;
+    return at(x.idx).source < at(y.idx).source;
+  });
+  for (std::size_t q = 1; q < keys.size(); ++q)
+    if (keys[q].order == keys[q - 1].order && at(keys[q].idx).source == at(keys[q - 1].idx).source) return false;
+  // One bit per byte of the cluster's span.
+  std::vector<std::uint64_t>& taken = scratch.taken;
+  taken.assign((end - lo_pos + 63) / 64, 0);
+  std::vector<std::uint64_t>& kept = scratch.kept;
+  kept.clear();
+  for (const Key& key : keys) {
+    const std::size_t lo = key.begin - lo_pos, hi = lo + key.len;  // key.len > 0
+    const std::size_t wl = lo >> 6, wh = (hi - 1) >> 6;
+    bool busy = false;
+    for (std::size_t w = wl; w <= wh && !busy; ++w)
+      busy = (taken[w] & RangeMask(w == wl ? lo & 63 : 0, w == wh ? ((hi - 1) & 63) + 1 : 64)) != 0;
+    if (busy) continue;
+    for (std::size_t w = wl; w <= wh; ++w) taken[w] |= RangeMask(w == wl ? lo & 63 : 0, w == wh ? ((hi - 1) & 63) + 1 : 64);
+    kept.push_back(static_cast<std::uint64_t>(key.begin - lo_pos) << 32 | key.idx);
+  }
+  // Kept candidates do not overlap and are not empty, so their begins differ: the packed
+  // (begin, index) integers sort into begin order without reading the candidates.
+  std::sort(kept.begin(), kept.end());
+  return true;
+}
+
 template <class At>
 void ResolveClusters(const At& at, std::size_t n, std::vector<Candidate>* out) {
   Scratch& scratch = ThreadScratch();
@@ -174,51 +221,12 @@ void ResolveClusters(const At& at, std::size_t n, std::vector<Candidate>* out) {
       continue;
     }
     // A cluster [k, j): the greedy selection over its candidates alone.
-    const std::size_t lo_pos = first.begin;  // the smallest begin of the cluster
-    std::vector<Key>& keys = scratch.keys;
-    keys.clear();
-    for (std::size_t q = k; q < j; ++q) {
-      const std::uint32_t i = index(by_begin[q]);
-      const Candidate& c = at(i);
-      const std::size_t len = c.end - c.begin;
-      keys.push_back({(static_cast<std::uint64_t>(0xFFFF - (len & 0xFFFF)) << 48) |
-                          (static_cast<std::uint64_t>(static_cast<std::uint32_t>(0x7FFF - c.priority) & 0xFFFF) << 32) |
-                          (c.begin & 0xFFFFFFFFu),
-                      c.begin, len, i});
-    }
-    // Candidates with identical spans and priorities compare their sources (a fixed order keeps
-    // runs deterministic). Two that tie on the source as well: the whole text goes to the
-    // global selection, whose sort alone decides such ties as they always were.
-    std::sort(keys.begin(), keys.end(), [&](const Key& x, const Key& y) {
-      if (x.order != y.order) return x.order < y.order;
-      return at(x.idx).source < at(y.idx).source;
-    });
-    bool tie = false;
-    for (std::size_t q = 1; q < keys.size() && !tie; ++q)
-      tie = keys[q].order == keys[q - 1].order && at(keys[q].idx).source == at(keys[q - 1].idx).source;
-    if (tie) {
+    if (!SelectCluster(at, by_begin.data() + k, j - k, first.begin, end, scratch)) {
       out->resize(out_start);
       ResolveGlobal(at, n, scratch, out);
       return;
     }
-    // One bit per byte of the cluster's span.
-    std::vector<std::uint64_t>& taken = scratch.taken;
-    taken.assign((end - lo_pos + 63) / 64, 0);
-    std::vector<std::uint64_t>& kept = scratch.kept;
-    kept.clear();
-    for (const Key& key : keys) {
-      const std::size_t lo = key.begin - lo_pos, hi = lo + key.len;  // key.len > 0
-      const std::size_t wl = lo >> 6, wh = (hi - 1) >> 6;
-      bool busy = false;
-      for (std::size_t w = wl; w <= wh && !busy; ++w)
-        busy = (taken[w] & RangeMask(w == wl ? lo & 63 : 0, w == wh ? ((hi - 1) & 63) + 1 : 64)) != 0;
-      if (busy) continue;
-      for (std::size_t w = wl; w <= wh; ++w) taken[w] |= RangeMask(w == wl ? lo & 63 : 0, w == wh ? ((hi - 1) & 63) + 1 : 64);
-      kept.push_back(static_cast<std::uint64_t>(key.begin - lo_pos) << 32 | key.idx);
-    }
-    // Kept candidates do not overlap and are not empty, so their begins differ: the packed
-    // (begin, index) integers sort into begin order without reading the candidates.
-    std::sort(kept.begin(), kept.end());
+    const std::vector<std::uint64_t>& kept = scratch.kept;
     for (std::uint64_t v : kept) out->push_back(at(static_cast<std::uint32_t>(v)));
     k = j;
   }
