@@ -162,6 +162,49 @@ const std::vector<std::string>& ZhNameTitles() {
   return v;
 }
 
+// The dots that join the parts of a transliterated name: · • ・ ‧ and '.'.
+[[gnu::always_inline]] inline bool IsNameDot(char32_t c) {
+  return c == '.' || c == 0x00B7 || c == 0x2022 || c == 0x30FB || c == 0x2027;
+}
+
+// The dot's UTF-8 bytes at i: '.', C2 B7, E2 80 A2, E2 80 A7 or E3 83 BB.
+[[gnu::always_inline]] inline bool NameDotAt(const unsigned char* p, std::size_t i, std::size_t n) {
+  const unsigned char x = p[i];
+  if (x == '.') return true;
+  if (x == 0xC2) return i + 2 <= n && p[i + 1] == 0xB7;
+  if (x == 0xE2) return i + 3 <= n && p[i + 1] == 0x80 && (p[i + 2] == 0xA2 || p[i + 2] == 0xA7);
+  if (x == 0xE3) return i + 3 <= n && p[i + 1] == 0x83 && p[i + 2] == 0xBB;
+  return false;
+}
+
+// First index >= i where a name dot starts; s.size() when there is none. Exact, so that the
+// pass does not stop at the Chinese punctuation (E3 80 ..) that shares a dot's lead byte. With
+// SSE2, 16 positions at a time by their first two bytes ('.', C2 B7, E2 80, E3 83), then the
+// third byte for the few E2 80 (quotes, dashes) and E3 83 (katakana) left.
+std::size_t FindNameDot(std::string_view s, std::size_t i) {
+  const unsigned char* p = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t n = s.size();
+#if defined(__SSE2__)
+  const __m128i dot = _mm_set1_epi8('.'), c2 = _mm_set1_epi8(static_cast<char>(0xC2)), b7 = _mm_set1_epi8(static_cast<char>(0xB7));
+  const __m128i e2 = _mm_set1_epi8(static_cast<char>(0xE2)), x80 = _mm_set1_epi8(static_cast<char>(0x80));
+  const __m128i e3 = _mm_set1_epi8(static_cast<char>(0xE3)), x83 = _mm_set1_epi8(static_cast<char>(0x83));
+  for (; i + 17 <= n; i += 16) {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    const __m128i y = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i + 1));
+    __m128i m = _mm_or_si128(_mm_cmpeq_epi8(x, dot), _mm_and_si128(_mm_cmpeq_epi8(x, c2), _mm_cmpeq_epi8(y, b7)));
+    m = _mm_or_si128(m, _mm_and_si128(_mm_cmpeq_epi8(x, e2), _mm_cmpeq_epi8(y, x80)));
+    m = _mm_or_si128(m, _mm_and_si128(_mm_cmpeq_epi8(x, e3), _mm_cmpeq_epi8(y, x83)));
+    for (unsigned bits = static_cast<unsigned>(_mm_movemask_epi8(m)); bits != 0; bits &= bits - 1) {
+      const std::size_t at = i + static_cast<std::size_t>(__builtin_ctz(bits));
+      if (NameDotAt(p, at, n)) return at;
+    }
+  }
+#endif
+  for (; i < n; ++i)
+    if (NameDotAt(p, i, n)) return i;
+  return n;
+}
+
 // ---- Latin-script names ----
 
 bool IsParticle(std::string_view w) {
@@ -370,49 +413,6 @@ std::size_t FindAnyBytePair(std::string_view s, std::size_t i, const unsigned ch
   for (; i + 1 < n; ++i)
     for (int k = 0; k < count; ++k)
       if (static_cast<unsigned char>(p[i]) == a[k] && static_cast<unsigned char>(p[i + 1]) == b[k]) return i;
-  return n;
-}
-
-// The dots that join the parts of a transliterated name: · • ・ ‧ and '.'.
-[[gnu::always_inline]] inline bool IsNameDot(char32_t c) {
-  return c == '.' || c == 0x00B7 || c == 0x2022 || c == 0x30FB || c == 0x2027;
-}
-
-// The dot's UTF-8 bytes at i: '.', C2 B7, E2 80 A2, E2 80 A7 or E3 83 BB.
-[[gnu::always_inline]] inline bool NameDotAt(const unsigned char* p, std::size_t i, std::size_t n) {
-  const unsigned char x = p[i];
-  if (x == '.') return true;
-  if (x == 0xC2) return i + 2 <= n && p[i + 1] == 0xB7;
-  if (x == 0xE2) return i + 3 <= n && p[i + 1] == 0x80 && (p[i + 2] == 0xA2 || p[i + 2] == 0xA7);
-  if (x == 0xE3) return i + 3 <= n && p[i + 1] == 0x83 && p[i + 2] == 0xBB;
-  return false;
-}
-
-// First index >= i where a name dot starts; s.size() when there is none. Exact, so that the
-// pass does not stop at the Chinese punctuation (E3 80 ..) that shares a dot's lead byte. With
-// SSE2, 16 positions at a time by their first two bytes ('.', C2 B7, E2 80, E3 83), then the
-// third byte for the few E2 80 (quotes, dashes) and E3 83 (katakana) left.
-std::size_t FindNameDot(std::string_view s, std::size_t i) {
-  const unsigned char* p = reinterpret_cast<const unsigned char*>(s.data());
-  const std::size_t n = s.size();
-#if defined(__SSE2__)
-  const __m128i dot = _mm_set1_epi8('.'), c2 = _mm_set1_epi8(static_cast<char>(0xC2)), b7 = _mm_set1_epi8(static_cast<char>(0xB7));
-  const __m128i e2 = _mm_set1_epi8(static_cast<char>(0xE2)), x80 = _mm_set1_epi8(static_cast<char>(0x80));
-  const __m128i e3 = _mm_set1_epi8(static_cast<char>(0xE3)), x83 = _mm_set1_epi8(static_cast<char>(0x83));
-  for (; i + 17 <= n; i += 16) {
-    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
-    const __m128i y = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i + 1));
-    __m128i m = _mm_or_si128(_mm_cmpeq_epi8(x, dot), _mm_and_si128(_mm_cmpeq_epi8(x, c2), _mm_cmpeq_epi8(y, b7)));
-    m = _mm_or_si128(m, _mm_and_si128(_mm_cmpeq_epi8(x, e2), _mm_cmpeq_epi8(y, x80)));
-    m = _mm_or_si128(m, _mm_and_si128(_mm_cmpeq_epi8(x, e3), _mm_cmpeq_epi8(y, x83)));
-    for (unsigned bits = static_cast<unsigned>(_mm_movemask_epi8(m)); bits != 0; bits &= bits - 1) {
-      const std::size_t at = i + static_cast<std::size_t>(__builtin_ctz(bits));
-      if (NameDotAt(p, at, n)) return at;
-    }
-  }
-#endif
-  for (; i < n; ++i)
-    if (NameDotAt(p, i, n)) return i;
   return n;
 }
 
