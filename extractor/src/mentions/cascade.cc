@@ -7,6 +7,7 @@
 #include <re2/re2.h>
 
 #include "mentions/internal.h"
+#include "mentions/resolve.h"
 
 namespace presskg {
 namespace mentions {
@@ -115,31 +116,93 @@ const std::vector<std::string>& ZhAfterName() {
   return v;
 }
 
+// ZhAfterName() as sets: the words are one or two Han characters, so a name ends at p when the
+// character there is a word, or starts a two-character word with the one after it. One bitmap
+// lookup and at most a search of a short sorted array, instead of a comparison per word.
+struct AfterNameSets {
+  std::uint64_t first[0x10000 / 64] = {};   // first characters of the words
+  std::uint64_t single[0x10000 / 64] = {};  // words of one character
+  std::vector<std::uint64_t> pairs;         // words of two: first << 32 | second, sorted
+  AfterNameSets() {
+    for (const std::string& w : ZhAfterName()) {
+      char32_t a, b = 0;
+      std::size_t n = DecodeAt(w, 0, &a);
+      first[a >> 6] |= 1ull << (a & 63);
+      if (n == w.size()) {
+        single[a >> 6] |= 1ull << (a & 63);
+      } else {
+        DecodeAt(w, n, &b);
+        pairs.push_back(static_cast<std::uint64_t>(a) << 32 | b);
+      }
+    }
+    std::sort(pairs.begin(), pairs.end());
+  }
+};
+
 bool ZhNameEndsAt(std::string_view s, std::size_t p) {
   if (p >= s.size()) return true;
   char32_t c;
-  DecodeAt(s, p, &c);
+  const std::size_t n = DecodeAt(s, p, &c);
   if (!IsHan(c)) return true;
   // Most characters start none of the words: one bitmap lookup rules them out.
-  static const BmpSet* first = [] {
-    std::u32string firsts;
-    for (const std::string& w : ZhAfterName()) {
-      char32_t f;
-      DecodeAt(w, 0, &f);
-      firsts.push_back(f);
-    }
-    return new BmpSet(firsts);
-  }();
-  if (!first->Has(c)) return false;
-  for (const std::string& w : ZhAfterName())
-    if (StartsWithAt(s, p, w)) return true;
-  return false;
+  static const AfterNameSets* sets = new AfterNameSets();
+  if (c >= 0x10000 || ((sets->first[c >> 6] >> (c & 63)) & 1) == 0) return false;
+  if ((sets->single[c >> 6] >> (c & 63)) & 1) return true;
+  // The words are well-formed UTF-8: the bytes after c spell the second character exactly when
+  // they decode to it.
+  if (p + n >= s.size()) return false;
+  char32_t d;
+  DecodeAt(s, p + n, &d);
+  return std::binary_search(sets->pairs.begin(), sets->pairs.end(), static_cast<std::uint64_t>(c) << 32 | d);
 }
 
 // Title-like suffixes written right after a transliterated name: 图埃博士.
 const std::vector<std::string>& ZhNameTitles() {
   static const std::vector<std::string> v = {"博士", "先生", "女士", "教授", "阁下", "夫人"};
   return v;
+}
+
+// The dots that join the parts of a transliterated name: · • ・ ‧ and '.'.
+[[gnu::always_inline]] inline bool IsNameDot(char32_t c) {
+  return c == '.' || c == 0x00B7 || c == 0x2022 || c == 0x30FB || c == 0x2027;
+}
+
+// The dot's UTF-8 bytes at i: '.', C2 B7, E2 80 A2, E2 80 A7 or E3 83 BB.
+[[gnu::always_inline]] inline bool NameDotAt(const unsigned char* p, std::size_t i, std::size_t n) {
+  const unsigned char x = p[i];
+  if (x == '.') return true;
+  if (x == 0xC2) return i + 2 <= n && p[i + 1] == 0xB7;
+  if (x == 0xE2) return i + 3 <= n && p[i + 1] == 0x80 && (p[i + 2] == 0xA2 || p[i + 2] == 0xA7);
+  if (x == 0xE3) return i + 3 <= n && p[i + 1] == 0x83 && p[i + 2] == 0xBB;
+  return false;
+}
+
+// First index >= i where a name dot starts; s.size() when there is none. Exact, so that the
+// pass does not stop at the Chinese punctuation (E3 80 ..) that shares a dot's lead byte. With
+// SSE2, 16 positions at a time by their first two bytes ('.', C2 B7, E2 80, E3 83), then the
+// third byte for the few E2 80 (quotes, dashes) and E3 83 (katakana) left.
+std::size_t FindNameDot(std::string_view s, std::size_t i) {
+  const unsigned char* p = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t n = s.size();
+#if defined(__SSE2__)
+  const __m128i dot = _mm_set1_epi8('.'), c2 = _mm_set1_epi8(static_cast<char>(0xC2)), b7 = _mm_set1_epi8(static_cast<char>(0xB7));
+  const __m128i e2 = _mm_set1_epi8(static_cast<char>(0xE2)), x80 = _mm_set1_epi8(static_cast<char>(0x80));
+  const __m128i e3 = _mm_set1_epi8(static_cast<char>(0xE3)), x83 = _mm_set1_epi8(static_cast<char>(0x83));
+  for (; i + 17 <= n; i += 16) {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    const __m128i y = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i + 1));
+    __m128i m = _mm_or_si128(_mm_cmpeq_epi8(x, dot), _mm_and_si128(_mm_cmpeq_epi8(x, c2), _mm_cmpeq_epi8(y, b7)));
+    m = _mm_or_si128(m, _mm_and_si128(_mm_cmpeq_epi8(x, e2), _mm_cmpeq_epi8(y, x80)));
+    m = _mm_or_si128(m, _mm_and_si128(_mm_cmpeq_epi8(x, e3), _mm_cmpeq_epi8(y, x83)));
+    for (unsigned bits = static_cast<unsigned>(_mm_movemask_epi8(m)); bits != 0; bits &= bits - 1) {
+      const std::size_t at = i + static_cast<std::size_t>(__builtin_ctz(bits));
+      if (NameDotAt(p, at, n)) return at;
+    }
+  }
+#endif
+  for (; i < n; ++i)
+    if (NameDotAt(p, i, n)) return i;
+  return n;
 }
 
 // ---- Latin-script names ----
@@ -439,7 +502,10 @@ class Cascade {
       : gz_(gz), s_(s), lang_(LangBitFor(language)), anchor_(anchor), store_(store) {}
 
   std::vector<Candidate> Run(const std::vector<QuoteSpan>& quotes) {
-    std::vector<Candidate> base;
+    // The candidates of the first stages live in a per-thread vector (no allocation, memory that
+    // stays warm); only the result is a vector of its own.
+    std::vector<Candidate>& base = scratch_.base;
+    base.clear();
     base.reserve(s_.size() / 16 + quotes.size() + 16);  // ~40 candidates per KB of release text
     for (const QuoteSpan& q : quotes) {
       Candidate c;
@@ -454,46 +520,58 @@ class Cascade {
     FindDates(s_, anchor_, store_, &base);
     TransliteratedNames(&base);
     LatinPatterns(&base);
-    std::vector<Candidate> r1 = ResolveOverlaps(std::move(base));
+    std::vector<Candidate> r;
+    r.reserve(base.size() + base.size() / 4 + 8);  // room for the people and short forms merged in later
+    ResolveOverlapsInto(base.data(), base.size(), nullptr, 0, &r);
 
-    // r1 does not overlap itself: with no suffix organizations added, resolving again keeps it as
-    // it is. The added ones go after r1, the order the resolution's tie-break has always seen.
+    // r does not overlap itself: with no suffix organizations added, resolving again keeps it as
+    // it is. The added ones go after r, the order the resolution's tie-break has always seen.
     std::vector<Candidate>& added = scratch_.added;
     added.clear();
-    ChineseSuffixOrgs(r1, &added);
-    std::vector<Candidate> r2;
-    if (added.empty()) {
-      r2 = std::move(r1);
-    } else {
-      r1.insert(r1.end(), added.begin(), added.end());
-      r2 = ResolveOverlaps(std::move(r1));
+    ChineseSuffixOrgs(r, &added);
+    if (!added.empty()) {
+      std::vector<Candidate>& resolved = scratch_.resolved;
+      resolved.clear();
+      ResolveOverlapsInto(r.data(), r.size(), added.data(), added.size(), &resolved);
+      r.swap(resolved);
     }
-    r2 = Compounds(std::move(r2));
+    Compounds(&r);
 
     // People and short forms only fill gaps (they never overlap what is there), so only the new
     // candidates need resolving among themselves.
     std::vector<Candidate>& people = scratch_.people;
     people.clear();
-    PeopleInContext(r2, &people);
-    std::vector<Candidate> r3 = MergeIn(std::move(r2), ResolveOverlaps(people));
-    HonorificSurnames(&r3);
+    PeopleInContext(r, &people);
+    if (!people.empty()) {
+      std::vector<Candidate>& resolved = scratch_.resolved;
+      resolved.clear();
+      ResolveOverlapsInto(people.data(), people.size(), nullptr, 0, &resolved);
+      MergeIn(&r, resolved);
+    }
+    HonorificSurnames(&r);
 
     std::vector<Candidate>& shorts = scratch_.shorts;
     shorts.clear();
-    ShortForms(r3, &shorts);
-    return MergeIn(std::move(r3), ResolveOverlaps(shorts));
+    ShortForms(r, &shorts);
+    if (!shorts.empty()) {
+      std::vector<Candidate>& resolved = scratch_.resolved;
+      resolved.clear();
+      ResolveOverlapsInto(shorts.data(), shorts.size(), nullptr, 0, &resolved);
+      MergeIn(&r, resolved);
+    }
+    return r;
   }
 
-  // std::merge of a and b by begin (on equal begins, a's first), done in place in `a` from the back.
-  static std::vector<Candidate> MergeIn(std::vector<Candidate> a, std::vector<Candidate> b) {
-    if (b.empty()) return a;
+  // std::merge of *a and b by begin (on equal begins, a's first), done in place in `a` from the back.
+  static void MergeIn(std::vector<Candidate>* av, const std::vector<Candidate>& b) {
+    if (b.empty()) return;
+    std::vector<Candidate>& a = *av;
     std::size_t i = a.size(), j = b.size(), k = a.size() + b.size();
     a.resize(k);
     while (j > 0) {
       if (i > 0 && a[i - 1].begin > b[j - 1].begin) a[--k] = a[--i];
       else a[--k] = b[--j];
     }
-    return a;
   }
 
  private:
@@ -585,7 +663,6 @@ class Cascade {
   // 布哈伊马·萨努, 若泽·格拉济亚诺·达席尔瓦, 海伦.克拉克: runs of transliteration characters
   // joined by a middle dot.
   void TransliteratedNames(std::vector<Candidate>* out) {
-    static const std::u32string kDots = U"·•・‧.";
     // Roles and organizations found so far, by start: a name does not begin inside one
     // (主席克洛德·容克 is 主席 + 克洛德·容克, though 席 is a transliteration character).
     // Collected when a dot first needs them (most releases have no dotted name); the persons
@@ -612,11 +689,11 @@ class Cascade {
     std::size_t i = 0;
     const std::size_t size = s_.size();
     while (i < size) {
-      i = FindAnyByte(s_, i, '.', 0xC2, 0xE2, 0xE3);  // first bytes of the dots
+      i = FindNameDot(s_, i);  // the next dot (a well-formed sequence: it decodes to the dot)
       if (i >= size) break;
       char32_t c;
       std::size_t n = DecodeAt(s_, i, &c);
-      if (kDots.find(c) == std::u32string::npos || i == 0 || static_cast<unsigned char>(s_[i - 1]) < 0x80) {
+      if (i == 0 || static_cast<unsigned char>(s_[i - 1]) < 0x80) {
         i += n;  // the name before the dot is Chinese: its last byte is not ASCII
         continue;
       }
@@ -646,7 +723,7 @@ class Cascade {
         char32_t d;
         std::size_t dn = DecodeAt(s_, j, &d);
         // After a dot, a hyphen also joins parts: 多琳·伯格丹-马丁.
-        if (kDots.find(d) == std::u32string::npos && !(parts >= 2 && IsNameHyphen(d))) break;
+        if (!IsNameDot(d) && !(parts >= 2 && IsNameHyphen(d))) break;
         std::size_t r = TranslitRunAfter(j + dn);
         if (r == j + dn) break;
         end = r;
@@ -750,10 +827,13 @@ class Cascade {
     }
     // Where known organizations and countries begin: "Ministry of Health of Ghana and UNICEF" is
     // two parties, not one name running over "and".
+    // (Only OfTailAfter reads them, for the keyword hits: most Chinese releases have none.)
     entity_starts_.clear();
-    for (const Candidate& c : *out)
-      if (c.type == MentionType::kOrg || c.type == MentionType::kCountry) entity_starts_.push_back(c.begin);
-    std::sort(entity_starts_.begin(), entity_starts_.end());
+    if (!keyword_hits_.empty()) {
+      for (const Candidate& c : *out)
+        if (c.type == MentionType::kOrg || c.type == MentionType::kCountry) entity_starts_.push_back(c.begin);
+      std::sort(entity_starts_.begin(), entity_starts_.end());
+    }
     for (const SuffixHit& h : keyword_hits_) {
       std::string_view where = gz_.entries[h.entry].value;
       std::size_t b = CapitalisedRunBefore(h.begin);
@@ -949,6 +1029,17 @@ class Cascade {
     return false;
   }
 
+  // DecodeBefore, with the three-byte sequence (Han) inline: the backward walks ask at every
+  // character, and the call cost more than the decoding.
+  [[gnu::always_inline]] char32_t CodePointBefore(std::size_t b, std::size_t* start) const {
+    const unsigned char* p = reinterpret_cast<const unsigned char*>(s_.data());
+    if (b >= 3 && (p[b - 3] & 0xF0) == 0xE0 && (p[b - 2] & 0xC0) == 0x80 && (p[b - 1] & 0xC0) == 0x80) {
+      *start = b - 3;
+      return static_cast<char32_t>(p[b - 3] & 0x0F) << 12 | static_cast<char32_t>(p[b - 2] & 0x3F) << 6 | (p[b - 1] & 0x3F);
+    }
+    return DecodeBefore(s_, b, start);
+  }
+
   // The suffix 部 at [b, e) is the first character of 部长 right after another 部 (…能源部部长).
   bool IsRoleBu(std::size_t b, std::size_t e) const {
     return e - b == 3 && s_.compare(b, 3, "部") == 0 && s_.compare(e, 3, "长") == 0 && b >= 3 &&
@@ -966,12 +1057,13 @@ class Cascade {
       std::size_t sb = h.begin, se = h.end;
       // 能源部部长: the second 部 opens the role 部长, so the ministry ends at the first one.
       if (IsRoleBu(sb, se)) continue;
-      bool government = gz_.entries[h.entry].value == "government";
+      const std::string_view kind = gz_.entries[h.entry].value;  // a view: compared inline, no call
+      bool government = kind == "government";
       // 老挝技术和通信部: a ministry needs its country in front, and may contain 和
-      bool ministry = gz_.entries[h.entry].value == "ministry";
+      bool ministry = kind == "ministry";
       // 葡语国家共同体通信和电信监管机构协会: a body's name may join two fields with 和, but only
       // inside a name anchored on an organization or country in front (checked after the walk)
-      bool body = gz_.entries[h.entry].value == "body";
+      bool body = kind == "body";
       if (Covered(ms, sb, se)) {
         // a generic ministry name (通信部) may be the tail of a longer one: walk on from its start
         const Candidate* g = CoveringAt(ms, sb);
@@ -984,16 +1076,20 @@ class Cascade {
       std::size_t after_and = sb;        // where the part after 和 begins
       std::string_view country, key, wikidata;
       bool absorbed = false;
+      // ms is sorted by end: `at_end` is the first mention ending at or after b, moved back as the
+      // walk goes back (one search per suffix instead of one per character).
+      std::size_t at_end = static_cast<std::size_t>(
+          std::lower_bound(ms.begin(), ms.end(), b, [](const Candidate& c, std::size_t v) { return c.end < v; }) - ms.begin());
       while (b > 0 && chars < 10) {
-        std::size_t idx;
-        if (StartsMentionEndingAt(ms, b, &idx)) {
-          const Candidate& m = ms[idx];
+        while (at_end > 0 && ms[at_end - 1].end >= b) --at_end;
+        if (at_end < ms.size() && ms[at_end].end == b) {
+          const Candidate& m = ms[at_end];
           if (m.type == MentionType::kCountry || m.type == MentionType::kPlace || m.type == MentionType::kOrg) {
             b = m.begin;
             country = m.type == MentionType::kCountry ? m.key : m.country;
             absorbed = true;
             // 赛门铁克公司 is Symantec; 工业和信息化部电信研究院 is not the ministry
-            if (m.type == MentionType::kOrg && chars == 0 && gz_.entries[h.entry].value == "company") {
+            if (m.type == MentionType::kOrg && chars == 0 && kind == "company") {
               key = m.key;
               wikidata = m.wikidata;
             }
@@ -1002,9 +1098,9 @@ class Cascade {
         }
         // "教科文组织推出宽带委员会": a verb that never sits inside a name ends the walk, so the
         // name is 宽带委员会, not the organization in front with the verb.
-        if (chars > 0 && EndsWithNameBreakingVerb(b)) break;
         std::size_t st;
-        char32_t c = DecodeBefore(s_, b, &st);
+        char32_t c = CodePointBefore(b, &st);
+        if (chars > 0 && EndsWithNameBreakingVerb(b, c)) break;
         if (c == ')' && chars == 0) {  // 赛门铁克(Symantec)公司
           std::size_t open = s_.rfind('(', st);
           if (open == std::string_view::npos || st - open > 40) break;
@@ -1088,7 +1184,8 @@ class Cascade {
 
   // True when the text before `pos` ends with a verb that does not occur inside organization
   // names (推出, 签署, 举办 ...; not 联合, 支持, 成立, which do: 中美联合委员会, 技术支持中心).
-  bool EndsWithNameBreakingVerb(std::size_t pos) const {
+  // `last_cp` is the code point that ends right before pos.
+  bool EndsWithNameBreakingVerb(std::size_t pos, char32_t last_cp) const {
     static const std::string_view kVerbs[] = {"推出", "发布", "启动", "举办", "举行", "签署", "宣布",
                                               "召开", "发起", "携手", "出席", "会见", "表示", "指出",
                                               "批准", "任命", "访问", "参加", "加入", "主办", "承办"};
@@ -1102,8 +1199,7 @@ class Cascade {
       }
       return new BmpSet(l);
     }();
-    std::size_t st;
-    if (!last->Has(DecodeBefore(s_, pos, &st))) return false;
+    if (!last->Has(last_cp)) return false;
     std::string_view before = s_.substr(0, pos);
     for (std::string_view v : kVerbs)
       if (before.size() >= v.size() && before.substr(before.size() - v.size()) == v) return true;
@@ -1127,21 +1223,25 @@ class Cascade {
   // Stage 3: adjacent mentions that form one name.
   // Both merging passes compact `ms` in place (the write index never passes the read index): no
   // fresh memory to write the candidates to, which in the pipeline is memory not in the cache.
-  std::vector<Candidate> Compounds(std::vector<Candidate> ms) {
+  void Compounds(std::vector<Candidate>* msp) {
+    std::vector<Candidate>& ms = *msp;
+    // Candidates are read in place and copied only when one merges or the compaction moves it.
     std::size_t w = 0;
     for (std::size_t i = 0; i < ms.size(); ++i) {
-      Candidate c = ms[i];
+      const Candidate& c = ms[i];
       if (w > 0) {
-        Candidate& prev = ms[w - 1];
+        Candidate& prev = ms[w - 1];  // w - 1 < i: not c
         std::string_view gap = s_.substr(prev.end, c.begin - prev.end);
         bool glued = gap.empty();
         bool spaced = gap == " ";
         // 哥斯达黎加圣何塞, 韩国釜山 → one place in that country
         if (glued && prev.type == MentionType::kCountry && c.type == MentionType::kPlace) {
-          c.begin = prev.begin;
-          if (c.country.empty()) c.country = prev.key;
-          c.source = "compound:country+place";
+          const std::size_t begin = prev.begin;
+          const PackedView country = prev.key;
           prev = c;
+          prev.begin = begin;
+          if (prev.country.empty()) prev.country = country;
+          prev.source = "compound:country+place";
           continue;
         }
         // 加纳通信部, UAE Ministry of Economy, US Department of Commerce, UK Government
@@ -1149,15 +1249,17 @@ class Cascade {
             c.type == MentionType::kOrg &&
             (c.key.empty() || IsGenericOrgAt(c.begin) || c.country == prev.key ||
              c.country == prev.country)) {
-          std::string_view country = prev.type == MentionType::kCountry ? prev.key : prev.country;
-          c.begin = prev.begin;
-          if (c.country.empty()) c.country = country;
-          c.source = "compound:country+org";
+          const std::size_t begin = prev.begin;
+          const PackedView country = prev.type == MentionType::kCountry ? prev.key : prev.country;
           prev = c;
+          prev.begin = begin;
+          if (prev.country.empty()) prev.country = country;
+          prev.source = "compound:country+org";
           continue;
         }
       }
-      ms[w++] = c;
+      if (w != i) ms[w] = c;
+      ++w;
     }
     ms.resize(w);
     std::vector<Candidate>& out = ms;
@@ -1226,6 +1328,13 @@ class Cascade {
     const LatinRes& r = Latin();
     std::size_t kept = 0;
     for (std::size_t i = 0; i < out.size(); ++i) {
+      // Only an organization before "(" may change: the others are kept as they are (moved only
+      // when the compaction needs it).
+      if (out[i].type != MentionType::kOrg) {
+        if (kept != i) out[kept] = out[i];
+        ++kept;
+        continue;
+      }
       Candidate c = out[i];
       // The pattern starts with "(" or one \s ([\t\n\f\r ]) and "(": look before calling RE2,
       // whose code and state are otherwise fetched for every organization.
@@ -1257,7 +1366,6 @@ class Cascade {
       out[kept++] = c;
     }
     out.resize(kept);
-    return ms;  // not `out`: returning the reference would copy the vector
   }
 
   // Stage 4: people in strong contexts, in the gaps the earlier stages left.
@@ -1397,22 +1505,24 @@ class Cascade {
   // 家, 子 and 之 are common as the first of two given characters (李家超, 王子文, 朴之水) but end
   // no name (王家 is a family, 李子 a plum), so they pass only in the middle of a three-character name.
   static bool GivenNameOk(std::string_view name) {
-    // Weekdays and the like look like 周 + a given name: 周三, 周末.
+    // Weekdays and the like look like 周 + a given name: 周三, 周末 (all 周 and one character).
     static const std::string_view kNotNames[] = {"周一", "周二", "周三", "周四", "周五", "周六", "周日", "周末", "周年", "周边"};
-    for (std::string_view w : kNotNames)
-      if (name == w) return false;
+    if (name.size() == 6 && name.compare(0, 3, "周") == 0)
+      for (std::string_view w : kNotNames)
+        if (name == w) return false;
     // A title after a surname-like character is no given name: 各国代表, 该国代表 (国 is a surname),
     // 王代表 (a way of addressing Representative Wang, not his name).
     static constexpr std::string_view kTitles[] = {"代表", "官员", "专家", "人士", "学者", "大使", "议员", "委员"};
     if (name.size() == 9)
       for (std::string_view w : kTitles)
         if (name.compare(3, 6, w) == 0) return false;
-    static const std::u32string kBad = U"方国省市部局委会司处厅院党团队人们者员家界";
-    static const std::u32string kMiddleOk = U"家子之";
+    // Bitmaps of the character lists (asked for each character of each candidate name).
+    static const BmpSet* kBad = new BmpSet(U"方国省市部局委会司处厅院党团队人们者员家界");
+    static const BmpSet* kMiddleOk = new BmpSet(U"家子之");
     // 国 is common in given names (杨国华, 周建国, 王卫国) but also ends country words: it passes
     // in a three-character name unless the two characters before the end make one (和美国 is 和 +
     // 美国, 各国, 该国), and never ends a two-character name (韩国).
-    static const std::u32string kCountryFirst = U"中美英法德韩泰俄日意两各该我本他贵全外诸大帝王邻";
+    static const BmpSet* kCountryFirst = new BmpSet(U"中美英法德韩泰俄日意两各该我本他贵全外诸大帝王邻");
     std::size_t chars = CharCount(name);
     std::size_t idx = 0;
     char32_t prev = 0;
@@ -1421,10 +1531,9 @@ class Cascade {
       i += DecodeAt(name, i, &c);
       const char32_t before = prev;
       prev = c;
-      if (idx == 1 && chars == 3 && kMiddleOk.find(c) != std::u32string::npos) continue;
-      if (c == U'国' && chars == 3 && idx >= 1 && !(idx == 2 && kCountryFirst.find(before) != std::u32string::npos))
-        continue;
-      if (i > 3 && kBad.find(c) != std::u32string::npos) return false;
+      if (idx == 1 && chars == 3 && kMiddleOk->Has(c)) continue;
+      if (c == U'国' && chars == 3 && idx >= 1 && !(idx == 2 && kCountryFirst->Has(before))) continue;
+      if (i > 3 && kBad->Has(c)) return false;
       if (IsZhStop(c) && i > 3) return false;
     }
     return true;
@@ -1432,6 +1541,11 @@ class Cascade {
 
   // Surname + 1–2 given characters at p, ending where a name can end.
   std::size_t ZhSurnameName(std::size_t p) const {
+    // Every name tried below starts with a surname: most roles are followed by no surname.
+    if (p >= s_.size()) return std::string_view::npos;
+    char32_t c0;
+    DecodeAt(s_, p, &c0);
+    if (!IsHan(c0) || !gz_.MayBeSurnameStart(c0)) return std::string_view::npos;
     std::size_t ends[5];
     std::size_t e = p;
     int k = 0;
@@ -1514,7 +1628,6 @@ class Cascade {
   void ShortForms(const std::vector<Candidate>& ms, std::vector<Candidate>* out) {
     std::vector<Form>& forms = scratch_.forms;
     forms.clear();
-    static const std::u32string kDots = U"·•・‧.";
     for (const Candidate& m : ms) {
       if (m.type != MentionType::kPerson || m.source == "person:short") continue;
       std::string_view name = m.full.empty() ? s_.substr(m.begin, m.end - m.begin) : m.full.view();
@@ -1526,7 +1639,7 @@ class Cascade {
       for (std::size_t i = 0; i < name.size();) {
         char32_t c;
         std::size_t n = DecodeAt(name, i, &c);
-        if (kDots.find(c) != std::u32string::npos) {
+        if (IsNameDot(c)) {
           dotted = true;
           parts.push_back(name.substr(part_begin, i - part_begin));
           part_begin = i + n;
@@ -1558,8 +1671,12 @@ class Cascade {
     // finds from first_end would (each search resumes after the previous hit).
     std::vector<std::string_view>& texts = scratch_.texts;
     texts.clear();
-    for (const Form& f : forms)
-      if (!f.text.empty() && std::find(texts.begin(), texts.end(), f.text) == texts.end()) texts.push_back(f.text);
+    for (Form& f : forms) {
+      if (f.text.empty()) continue;
+      auto it = std::find(texts.begin(), texts.end(), f.text);
+      f.text_index = static_cast<std::size_t>(it - texts.begin());
+      if (it == texts.end()) texts.push_back(f.text);
+    }
     std::size_t from = s_.size();
     for (const Form& f : forms) from = std::min(from, f.first_end);
     // Kept per thread with the inner vectors' capacity; only the first texts.size() are used.
@@ -1570,9 +1687,7 @@ class Cascade {
     for (const Form& f : forms) {
       if (f.text.empty()) continue;
       bool alpha = static_cast<unsigned char>(f.text[0]) < 0x80;
-      const std::vector<std::size_t>* occ = nullptr;
-      for (std::size_t k = 0; k < texts.size(); ++k)
-        if (texts[k] == f.text) occ = &occurrences[k];
+      const std::vector<std::size_t>* occ = &occurrences[f.text_index];
       auto next_at = [&](std::size_t from) {
         auto it = std::lower_bound(occ->begin(), occ->end(), from);
         return it == occ->end() ? std::string_view::npos : *it;
@@ -1623,6 +1738,7 @@ class Cascade {
     std::size_t first_end;  // only uses after the full form count
     MentionType type;
     Acronym org;
+    std::size_t text_index = 0;  // in ShortForms' distinct texts
   };
 
   // Every (overlapping) occurrence at or after `from` of each of `texts` in s_, ascending. One
@@ -1637,7 +1753,8 @@ class Cascade {
               static_cast<unsigned>(q[2]) * 0xC2B2AE3Du) >> 19;
     };
     std::uint64_t bits[128] = {};
-    std::vector<unsigned> hashes(texts.size(), 0);
+    std::vector<unsigned>& hashes = scratch_.hashes;  // per thread: no allocation per release
+    hashes.assign(texts.size(), 0);
     bool any = false;
     for (std::size_t k = 0; k < texts.size(); ++k) {
       std::string_view t = texts[k];
@@ -1655,22 +1772,19 @@ class Cascade {
     bool first[256] = {};
     unsigned char firsts[4] = {};
     int distinct = 0;
+    // More first bytes: the smallest ranges holding the ASCII ones and the others.
+    unsigned char lo[2] = {0xFF, 0xFF}, hi[2] = {0, 0};
     for (std::size_t k = 0; k < texts.size(); ++k) {
       if (texts[k].size() < 3) continue;
       unsigned char b = static_cast<unsigned char>(texts[k][0]);
       if (!first[b] && distinct < 4) firsts[distinct] = b;
       if (!first[b]) ++distinct;
       first[b] = true;
+      const int r = b >= 0x80;
+      lo[r] = std::min(lo[r], b);
+      hi[r] = std::max(hi[r], b);
     }
     for (int d = distinct; d < 4; ++d) firsts[d] = firsts[0];
-    // More first bytes: the smallest ranges holding the ASCII ones and the others.
-    unsigned char lo[2] = {0xFF, 0xFF}, hi[2] = {0, 0};
-    for (int b = 0; b < 256; ++b)
-      if (first[b]) {
-        int r = b >= 0x80;
-        lo[r] = std::min<unsigned char>(lo[r], static_cast<unsigned char>(b));
-        hi[r] = std::max<unsigned char>(hi[r], static_cast<unsigned char>(b));
-      }
     for (int r = 0; r < 2; ++r)
       if (lo[r] > hi[r]) lo[r] = lo[1 - r], hi[r] = hi[1 - r];  // an empty range: repeat the other
     // A non-ASCII first byte (a lead byte, frequent in the text) and up to eight distinct first
@@ -1742,7 +1856,9 @@ class Cascade {
     std::vector<Form> forms;
     std::vector<std::string_view> parts, texts;
     std::vector<std::vector<std::size_t>> occurrences;
-    std::vector<Candidate> added, people, shorts;  // Run: candidates of the later stages
+    std::vector<unsigned> hashes;
+    std::vector<Candidate> base;                             // Run: the first stages' candidates
+    std::vector<Candidate> added, people, shorts, resolved;  // Run: candidates of the later stages
   };
   static Scratch& ThreadScratch() {
     thread_local Scratch s;

@@ -325,9 +325,11 @@ bool CjkNumeralAt(std::string_view s, std::size_t p) {
   }
 }
 
-// Where 年 (E5 B9 B4) and 月 (E6 9C 88) start, ascending: 16 positions at a time with SSE2.
-std::vector<std::size_t> YearMonthChars(std::string_view s) {
-  std::vector<std::size_t> out;
+// Where 年 (E5 B9 B4) and 月 (E6 9C 88) start, ascending, into *out (cleared first): 16
+// positions at a time with SSE2.
+void YearMonthChars(std::string_view s, std::vector<std::size_t>* out_positions) {
+  std::vector<std::size_t>& out = *out_positions;
+  out.clear();
   const unsigned char* p = reinterpret_cast<const unsigned char*>(s.data());
   const std::size_t n = s.size();
   auto at = [&](std::size_t i) {
@@ -351,7 +353,13 @@ std::vector<std::size_t> YearMonthChars(std::string_view s) {
 #endif
   for (; i < n; ++i)
     if (at(i)) out.push_back(i);
-  return out;
+}
+
+// 年 (E5 B9 B4) or 月 (E6 9C 88) at p: byte tests inline (string_view::compare is a call).
+bool YearOrMonthAt(std::string_view s, std::size_t p) {
+  if (p + 3 > s.size()) return false;
+  const unsigned char* q = reinterpret_cast<const unsigned char*>(s.data()) + p;
+  return (q[0] == 0xE5 && q[1] == 0xB9 && q[2] == 0xB4) || (q[0] == 0xE6 && q[1] == 0x9C && q[2] == 0x88);
 }
 
 // A Chinese numeral that starts a date: 〇/零 or a numeral run followed by 年 or 月 (二〇一三年, 五月).
@@ -400,15 +408,19 @@ void FindDates(std::string_view norm, std::string_view anchor, Store* store, std
     std::size_t b, e;
     const char* source;
   };
-  std::vector<Span> retry;  // year-less dates seen without an anchor
+  // Per thread and cleared per call: no allocation for them per release.
+  thread_local std::vector<Span> retry;  // year-less dates seen without an anchor
+  thread_local std::vector<std::size_t> units, cjk;
+  retry.clear();
   re2::StringPiece in(norm.data(), norm.size());
   std::size_t covered = 0;
   // Only two kinds of position can start a date: an ASCII digit or capital (a month name), found
   // 16 bytes at a time; and a Chinese numeral run of one to four characters right before 年 or 月
   // (CjkDateStart), found by walking back from each 年/月. Visiting just those positions in order
   // gives what a walk over every code point gives: the loop body does nothing elsewhere.
-  std::vector<std::size_t> cjk;
-  for (std::size_t unit : YearMonthChars(norm)) {
+  cjk.clear();
+  YearMonthChars(norm, &units);
+  for (std::size_t unit : units) {
     std::size_t q = unit;
     for (int k = 0; k < 4 && q >= 3 && CjkNumeralAt(norm, q - 3); ++k) {
       q -= 3;
@@ -455,7 +467,7 @@ void FindDates(std::string_view norm, std::string_view anchor, Store* store, std
       auto space = [](char x) { return x == ' ' || x == '\t' || x == '\n' || x == '\f' || x == '\r'; };
       std::size_t w = q;
       while (w < norm.size() && space(norm[w])) ++w;
-      zh_may = norm.compare(w, 3, "年") == 0 || norm.compare(w, 3, "月") == 0;
+      zh_may = YearOrMonthAt(norm, w);
       const char after = q < norm.size() ? norm[q] : '\0';
       en_may = (q - p <= 2 && (space(after) || after == '-' || static_cast<unsigned char>(after) == 0xE2 || after == 's' ||
                                after == 'n' || after == 'r' || after == 't')) ||
@@ -476,7 +488,7 @@ void FindDates(std::string_view norm, std::string_view anchor, Store* store, std
     }
     if (source == nullptr && c >= '0' && c <= '9' && p + 4 <= norm.size() &&
         (p + 4 == norm.size() || !IsAsciiAlnum(norm[p + 4])) &&
-        (norm.compare(p, 2, "19") == 0 || norm.compare(p, 2, "20") == 0) &&
+        ((norm[p] == '1' && norm[p + 1] == '9') || (norm[p] == '2' && norm[p + 1] == '0')) &&
         norm.substr(p, 4).find_first_not_of("0123456789") == std::string_view::npos && YearContextBefore(norm, p)) {
       best = p + 4;
       source = "date:en-year";

@@ -42,9 +42,11 @@ class FinderImpl : public MentionFinder {
       m.begin = c.begin;
       m.end = c.end;
       m.text = text.OriginalText(c.begin, c.end);
-      // Most fields are empty for most mentions, and an assign is a call either way.
+      // Most fields are empty for most mentions, and filling one is a call either way. The fields
+      // are new and empty: append does what assign would, without assign's general replace
+      // (which checks for aliasing and moves the tail).
       auto set = [](std::string& field, std::string_view v) {
-        if (!v.empty()) field.assign(v);
+        if (!v.empty()) field.append(v.data(), v.size());
       };
       set(m.key, c.key);
       set(m.wikidata, c.wikidata);
@@ -52,7 +54,7 @@ class FinderImpl : public MentionFinder {
       set(m.full, c.full);
       set(m.value, c.value);
       set(m.value_end, c.value_end);
-      m.source.assign(c.source);
+      set(m.source, c.source);
     }
     return out;
   }
