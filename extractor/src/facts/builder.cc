@@ -2,6 +2,7 @@
 #include "facts/builder.h"
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <memory>
 #include <cstdint>
@@ -896,6 +897,26 @@ static void ReleaseOwnEvent(const DocView& view, std::vector<Fact>* facts) {
   }
 }
 
+void SlotRangeTypes::Build(const std::vector<rules::SlotMention>& ms) {
+  before_.resize(ms.size() + 1);
+  before_[0].fill(0);
+  for (std::size_t i = 0; i < ms.size(); ++i) {
+    before_[i + 1] = before_[i];
+    if (ms[i].end > ms[i].begin) ++before_[i + 1][static_cast<std::size_t>(ms[i].type) & 7];
+  }
+}
+
+std::uint8_t SlotRangeTypes::Of(const std::vector<rules::SlotMention>& ms, std::size_t b, std::size_t e) const {
+  auto lo = std::lower_bound(ms.begin(), ms.end(), b, [](const rules::SlotMention& m, std::size_t x) { return m.begin < x; });
+  auto hi = std::partition_point(lo, ms.end(), [e](const rules::SlotMention& m) { return m.end <= e; });
+  const std::array<std::uint32_t, 8>& from = before_[static_cast<std::size_t>(lo - ms.begin())];
+  const std::array<std::uint32_t, 8>& to = before_[static_cast<std::size_t>(hi - ms.begin())];
+  std::uint8_t types = 0;
+  for (std::size_t t = 0; t < 8; ++t)
+    if (to[t] != from[t]) types |= static_cast<std::uint8_t>(1u << t);
+  return types;
+}
+
 namespace {
 
 // The finder's own mention list as a slot list, for role rules inside quotations.
@@ -905,6 +926,13 @@ struct InnerSlots {
   std::vector<std::string_view> full;
   std::vector<int> group;
 };
+
+// RuleBook::Admits over known slot types: false only when no match of the rule can lie there.
+bool HasNeededTypes(const Rule& r, std::uint8_t types) {
+  for (std::uint8_t c : r.type_needs)
+    if ((c & types) == 0) return false;
+  return true;
+}
 
 // Buffers fact assembly reuses from one unit and one release to the next (per thread: a worker
 // thread builds one release at a time).
@@ -929,6 +957,8 @@ struct Workspace {
   std::string quote_keys;
   std::vector<std::pair<std::size_t, std::size_t>> quote_key_at;
   FlatIndex seen_quotes;
+  std::vector<const Rule*> line_rules, window_rules;
+  SlotRangeTypes range_types;
   bool busy = false;
   // Empty, with the room kept.
   void Clear() {
@@ -971,6 +1001,7 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
       Trim(&w.sl.light, kKeep), Trim(&w.sl.at, kKeep), Trim(&w.sl.full, kKeep), Trim(&w.sl.items, kKeep);
       Trim(&w.group, kKeep), Trim(&w.inner.light, kKeep), Trim(&w.inner.at, kKeep), Trim(&w.inner.full, kKeep);
       Trim(&w.inner.group, kKeep);
+      w.range_types.ShrinkTo(kKeep);
       if (w.sl.quotes.capacity() > 256) std::vector<Mention>().swap(w.sl.quotes);
       if (w.st.text.capacity() > kKeep * 16) w.st = rules::SlottedText();
     }
@@ -1343,16 +1374,33 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
 
   // Line-block role rules (scope = "lines"): blocks laid out over short lines, such as media
   // contacts; each window starts at a paragraph (a line) and spans up to four of them.
-  std::vector<const Rule*> line_rules;
+  std::vector<const Rule*>& line_rules = ws.line_rules;
+  line_rules.clear();
   for (const auto& rp : book.rules())
     if (std::string_view(rp->lang) == std::string_view(view.lang) && EmitsOf(*rp) == Emits::kRole && IsParagraphScope(*rp))
       line_rules.push_back(rp.get());
+  // Most windows hold no token of a type some line rule needs (Rule::type_needs: every match
+  // holds one), and are skipped unslotted: their slot types are read from the slot list. Exact
+  // when the release writes no slot-alphabet character itself (TypesIn would count it).
+  const bool types_from_slots =
+      !line_rules.empty() && view.normalized.find("\xEE\x80") == std::string_view::npos;
+  if (types_from_slots) ws.range_types.Build(ms);
+  std::vector<const Rule*>& window_rules = ws.window_rules;
   for (std::size_t pi = 0; pi < view.paragraphs.size() && !line_rules.empty(); ++pi) {
     const Paragraph& p = view.paragraphs[pi];
     const Paragraph& last = view.paragraphs[std::min(pi + 3, view.paragraphs.size() - 1)];
+    window_rules.clear();
+    if (types_from_slots) {
+      const std::uint8_t types = ws.range_types.Of(ms, p.norm_begin, last.norm_end);
+      for (const Rule* rp : line_rules)
+        if (HasNeededTypes(*rp, types)) window_rules.push_back(rp);
+      if (window_rules.empty()) continue;
+    } else {
+      window_rules = line_rules;
+    }
     rules::SlotInto(view.normalized, p.norm_begin, last.norm_end, ms, &st);
     std::vector<RuleMatch> pms;
-    for (const Rule* rp : line_rules)
+    for (const Rule* rp : window_rules)
       for (RuleMatch& m : book.MatchRule(*rp, st)) pms.push_back(std::move(m));
     for (const RuleMatch& m : pms) {
       const Rule& r = *m.rule;
