@@ -587,10 +587,10 @@ Span Evidence(const Ctx& c, const SlottedText& st, std::size_t b, std::size_t e)
 }
 
 // Starts a fact in place (facts are large: they are made where they are kept, not moved there).
+// Its `doc` and `rule` are written when it is published: candidates that are dropped or merged
+// never copy the two strings (the caller keeps the rule beside the candidate).
 void InitFact(Fact* f, const Ctx& c, FactType t, const RuleMatch& m, const SlottedText& st) {
   f->type = t;
-  f->doc = c.view.id;
-  f->rule = m.rule->id;
   f->confidence = m.rule->confidence;
   f->evidence = Evidence(c, st, m.begin, m.end);
 }
@@ -675,6 +675,7 @@ struct QuoteCand {
   std::size_t unit = 0;
   int paragraph = 0;
   int priority = 0;
+  const Rule* rule = nullptr;
   std::string speaker;  // normalized person key
   bool pronoun = false;
   bool has_role = false;
@@ -948,7 +949,7 @@ struct Workspace {
   InnerSlots inner;
   std::vector<const std::string*> fired;
   std::vector<Fact> agreements, events, roles;
-  std::vector<int> role_priority;
+  std::vector<const Rule*> role_rule, agreement_rule, event_rule;  // the rule of each candidate
   std::vector<QuoteCand> quotes;
   std::vector<std::size_t> claimed_quotes;
   FormPool pool;
@@ -962,7 +963,8 @@ struct Workspace {
   bool busy = false;
   // Empty, with the room kept.
   void Clear() {
-    fired.clear(), agreements.clear(), events.clear(), roles.clear(), role_priority.clear(), quotes.clear();
+    fired.clear(), agreements.clear(), events.clear(), roles.clear(), role_rule.clear(), quotes.clear();
+    agreement_rule.clear(), event_rule.clear();
     claimed_quotes.clear();
     pool.Clear();
   }
@@ -1019,7 +1021,9 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
   std::vector<Fact>& agreements = ws.agreements;
   std::vector<Fact>& events = ws.events;
   std::vector<Fact>& roles = ws.roles;
-  std::vector<int>& role_priority = ws.role_priority;  // of the rule that stated each role
+  std::vector<const Rule*>& role_rule = ws.role_rule;  // the rule that stated each role
+  std::vector<const Rule*>& agreement_rule = ws.agreement_rule;
+  std::vector<const Rule*>& event_rule = ws.event_rule;
   Fact dateline_rule;  // type stays kAgreement until a dateline rule fires
   dateline_rule.type = FactType::kAgreement;
   std::vector<QuoteCand>& quotes = ws.quotes;
@@ -1165,6 +1169,7 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
           }
           fired.push_back(&r.id);
         }
+        agreement_rule.resize(agreements.size(), &r);
       } else if (emits == Emits::kQuote) {
         Picks who = Of(c, Cap(m, "person"), {MentionType::kPerson});
         int pronoun = 0;  // the person a pronoun stands for: 1 the last person named, 2 the last speaker
@@ -1212,6 +1217,7 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
         q.unit = ui;
         q.paragraph = u.paragraph;
         q.priority = r.priority;
+        q.rule = &r;
         q.pronoun = pronoun != 0;
         if (pronoun == 1)
           q.f.person = Ref(c, last_person);
@@ -1245,13 +1251,14 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
         const Fact& f = roles.back();
         note_role(f.person, f.role, f.org);
         fired.push_back(&r.id);
-        role_priority.push_back(r.priority);
+        role_rule.push_back(&r);
       } else if (emits == Emits::kDateline) {
         // Only near the top of the release, and only when the text model found no dateline.
         if (ui > 3 || dateline_rule.type == FactType::kDateline) continue;
         Picks dm = Of(c, Cap(m, "date"), {MentionType::kDate});
         if (dm.empty() || c.M(dm[0]).value.size() < 10 || !DateStated(c, c.M(dm[0]))) continue;  // a full date only
         Fact f = NewFact(c, FactType::kDateline, m, st);
+        f.rule = r.id;
         f.date = c.M(dm[0]).value;
         Picks pm = Of(c, Cap(m, "place"), {MentionType::kPlace, MentionType::kCountry});
         if (!pm.empty()) {
@@ -1295,6 +1302,7 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
             f.place.kind = EntityKind::kPlace;
           }
         }
+        event_rule.push_back(&r);
         fired.push_back(&r.id);
       }
     }
@@ -1367,7 +1375,7 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
         const Fact& f = roles.back();
         note_role(f.person, f.role, f.org);
         fired.push_back(&rp->id);
-        role_priority.push_back(rp->priority);
+        role_rule.push_back(rp);
       }
     }
   }
@@ -1427,7 +1435,7 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
       }
       note_role(f.person, f.role, f.org);
       fired.push_back(&r.id);
-      role_priority.push_back(r.priority);
+      role_rule.push_back(&r);
     }
   }
 
@@ -1506,11 +1514,12 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
     forms_of_quote(bi);  // before the person moves out
     quoted.push_back(bi);
     out.facts.push_back(std::move(q.f));
+    out.facts.back().rule = q.rule->id;
   }
 
   // Roles: only for people never quoted; one per person, from the rule of highest priority.
   std::vector<std::size_t> by_priority =
-      SortedIndices(roles.size(), [&](std::size_t a, std::size_t b) { return role_priority[a] > role_priority[b]; });
+      SortedIndices(roles.size(), [&](std::size_t a, std::size_t b) { return role_rule[a]->priority > role_rule[b]->priority; });
   std::vector<std::size_t> kept_roles;
   kept_roles.reserve(roles.size());
   std::vector<FormPool::Range>& kept_forms = ws.kept_forms;  // each person's forms once, not once per pair
@@ -1532,7 +1541,10 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
   }
   std::stable_sort(kept_roles.begin(), kept_roles.end(),
                    [&](std::size_t a, std::size_t b) { return roles[a].evidence.begin < roles[b].evidence.begin; });
-  for (std::size_t ri : kept_roles) out.facts.push_back(std::move(roles[ri]));
+  for (std::size_t ri : kept_roles) {
+    out.facts.push_back(std::move(roles[ri]));
+    out.facts.back().rule = role_rule[ri]->id;
+  }
 
   // Agreements: one per party set and kind.
   // Parties are the same when their keys agree, one name contains the other, or a country and
@@ -1617,7 +1629,10 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
   std::stable_sort(kept_agreements.begin(), kept_agreements.end(), [&](std::size_t a, std::size_t b) {
     return agreements[a].evidence.begin < agreements[b].evidence.begin;
   });
-  for (std::size_t k : kept_agreements) out.facts.push_back(std::move(agreements[k]));
+  for (std::size_t k : kept_agreements) {
+    out.facts.push_back(std::move(agreements[k]));
+    out.facts.back().rule = agreement_rule[k]->id;
+  }
 
   // Events: one per name; a name contained in another merges into it.
   std::vector<std::string> event_keys;
@@ -1650,7 +1665,10 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
     }
     if (!merged) evs.push_back(fi);
   }
-  for (std::size_t ei : evs) out.facts.push_back(std::move(events[ei]));
+  for (std::size_t ei : evs) {
+    out.facts.push_back(std::move(events[ei]));
+    out.facts.back().rule = event_rule[ei]->id;
+  }
 
   // Dateline.
   if (view.dateline.found && view.dateline.date_end > view.dateline.date_begin) {
@@ -1688,6 +1706,7 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
   bool have_dateline = false;
   for (const Fact& f : out.facts) have_dateline |= f.type == FactType::kDateline;
   if (!have_dateline && dateline_rule.type == FactType::kDateline) out.facts.push_back(std::move(dateline_rule));
+  for (Fact& f : out.facts) f.doc = view.id;
   ReleaseOwnEvent(view, &out.facts);
   std::sort(fired.begin(), fired.end(), [](const std::string* a, const std::string* b) { return *a < *b; });
   for (std::size_t k = 0; k < fired.size(); ++k)
