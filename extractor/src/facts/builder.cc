@@ -6,6 +6,7 @@
 #include <map>
 #include <memory>
 #include <cstdint>
+#include <cstring>
 #include <sstream>
 #include <re2/re2.h>
 
@@ -335,6 +336,161 @@ std::vector<Unit> MatchingUnits(const DocView& view) {
     units.push_back(u);
   }
   return units;
+}
+
+namespace {
+
+// One escape of RE2 syntax at p[i] == '\\' (i past it on return). `cp` gets the code point it
+// stands for when it stands for one character; `newline_free` is false unless the escape is known
+// never to match "\n" (unknown escapes count as matching it).
+bool ReadEscape(const std::string& p, std::size_t* i, char32_t* cp, bool* newline_free) {
+  std::size_t k = *i + 1;
+  if (k >= p.size()) return false;
+  const char e = p[k];
+  *cp = 0xFFFFFFFF;
+  *newline_free = true;
+  if (e == 'x') {
+    std::size_t from = k + 1, to;
+    if (from < p.size() && p[from] == '{') {
+      to = p.find('}', from);
+      if (to == std::string::npos) return false;
+      ++from;
+      *i = to + 1;
+    } else {
+      to = std::min(from + 2, p.size());
+      *i = to;
+    }
+    if (to == from || to - from > 8) return false;
+    char32_t v = 0;
+    for (std::size_t j = from; j < to; ++j) {
+      const char h = p[j];
+      const int d = h >= '0' && h <= '9' ? h - '0' : h >= 'a' && h <= 'f' ? h - 'a' + 10 : h >= 'A' && h <= 'F' ? h - 'A' + 10 : -1;
+      if (d < 0) return false;
+      v = v * 16 + static_cast<char32_t>(d);
+    }
+    *cp = v;
+    *newline_free = v != '\n';
+    return true;
+  }
+  if (e == 'p') {  // a Unicode class: only letter, number and Han classes are known to leave "\n" out
+    std::string name;
+    if (k + 1 < p.size() && p[k + 1] == '{') {
+      std::size_t to = p.find('}', k + 2);
+      if (to == std::string::npos) return false;
+      name = p.substr(k + 2, to - k - 2);
+      *i = to + 1;
+    } else {
+      if (k + 1 >= p.size()) return false;
+      name = p.substr(k + 1, 1);
+      *i = k + 2;
+    }
+    static const char* const kKnown[] = {"Han", "L", "Lu", "Ll", "Lt", "Lm", "Lo", "N", "Nd", "Latin"};
+    *newline_free = std::find_if(std::begin(kKnown), std::end(kKnown), [&](const char* n) { return name == n; }) != std::end(kKnown);
+    return true;
+  }
+  *i = k + 1;
+  if (e == 't') {
+    *cp = '\t';
+  } else if (e == 'w' || e == 'd') {
+    // word characters and digits: no line end
+  } else if (std::strchr(".-'()[]{}&+*?|/\\^$,:#\"<>=!~@%`;_ ", e) != nullptr && e != '\0') {
+    *cp = static_cast<unsigned char>(e);  // an escaped punctuation character stands for itself
+  } else {
+    *newline_free = false;  // \n \s \S \D \W \b \B \A \z \Q \C \P, back references, ...
+  }
+  return true;
+}
+
+// A character class at p[i] == '[' (i past it on return); `newline_free` as above.
+bool ReadClass(const std::string& p, std::size_t* i, bool* newline_free) {
+  std::size_t k = *i + 1;
+  *newline_free = true;
+  if (k < p.size() && p[k] == '^') {
+    *newline_free = false;  // a negated class (it may leave "\n" out, but that is not checked)
+    ++k;
+  }
+  bool first = true;
+  char32_t prev = 0xFFFFFFFF;  // the last single character, a possible range start
+  bool range = false;
+  while (k < p.size() && (first || p[k] != ']')) {
+    first = false;
+    char32_t cp = 0xFFFFFFFF;
+    bool free = true;
+    const unsigned char b = static_cast<unsigned char>(p[k]);
+    if (b == '\\') {
+      if (!ReadEscape(p, &k, &cp, &free)) return false;
+    } else if (b == '[') {
+      return false;  // [:alpha:] and the like: not read here
+    } else if (b == '-' && prev != 0xFFFFFFFF && k + 1 < p.size() && p[k + 1] != ']') {
+      range = true;
+      ++k;
+      continue;
+    } else if (b < 0x80) {
+      cp = b;
+      ++k;
+    } else {  // a UTF-8 sequence: its lead byte tells its length
+      const std::size_t n = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
+      cp = b & (n == 4 ? 0x07 : n == 3 ? 0x0F : 0x1F);
+      for (std::size_t j = 1; j < n && k + j < p.size(); ++j) cp = (cp << 6) | (static_cast<unsigned char>(p[k + j]) & 0x3F);
+      k += n;
+    }
+    if (range) {
+      if (cp == 0xFFFFFFFF) return false;
+      if (prev <= '\n' && '\n' <= cp) free = false;
+      range = false;
+      prev = 0xFFFFFFFF;
+    } else {
+      if (cp == '\n') free = false;
+      prev = cp;
+    }
+    *newline_free = *newline_free && free;
+  }
+  if (k >= p.size()) return false;
+  *i = k + 1;
+  return true;
+}
+
+}  // namespace
+
+std::string FirstLineProgram(const std::string& p) {
+  if (p.size() < 3 || p[0] != '^' || std::strchr("*+?{", p[1]) != nullptr) return {};
+  int depth = 0;
+  bool newline_free = true;            // nothing before the first top-level "\n" matches a line end
+  std::size_t newline = std::string::npos;  // where that "\n" starts
+  for (std::size_t i = 1; i < p.size();) {
+    const char ch = p[i];
+    bool free = true;
+    if (ch == '\\') {
+      const bool is_newline = i + 1 < p.size() && p[i + 1] == 'n';
+      char32_t cp;
+      if (!ReadEscape(p, &i, &cp, &free)) return {};
+      if (is_newline && depth == 0 && newline == std::string::npos) {
+        // Taken at least once (not * ? {0,...}): every match holds a line end here.
+        if (i < p.size() && (p[i] == '*' || p[i] == '?' || (p[i] == '{' && i + 1 < p.size() && p[i + 1] == '0')))
+          return {};
+        newline = i - 2;
+        continue;
+      }
+    } else if (ch == '[') {
+      if (!ReadClass(p, &i, &free)) return {};
+    } else {
+      ++i;
+      if (ch == '(') {
+        // Only plain and named groups: flags ((?s) (?m) (?i) ...) change what the prefix matches.
+        if (i < p.size() && p[i] == '?' && p.compare(i, 2, "?:") != 0 && p.compare(i, 3, "?P<") != 0) return {};
+        ++depth;
+      } else if (ch == ')') {
+        if (--depth < 0) return {};
+      } else if (ch == '|') {
+        if (depth == 0) return {};  // a top-level alternative need not start at the text's start
+      } else if (ch == '.' || ch == '$' || ch == '\n' || ch == '^') {
+        free = false;
+      }
+    }
+    if (newline == std::string::npos) newline_free = newline_free && free;
+  }
+  if (depth != 0 || newline == std::string::npos || !newline_free) return {};
+  return p.substr(0, newline + 2);
 }
 
 // ---- fact assembly ----
@@ -959,6 +1115,17 @@ struct Workspace {
   std::vector<std::pair<std::size_t, std::size_t>> quote_key_at;
   FlatIndex seen_quotes;
   std::vector<const Rule*> line_rules, window_rules;
+  // Line rules' first-line programs (FirstLineProgram) compiled with the rule's options; `re`
+  // null when the rule has none. Found by rule, and used only while the rule's program and
+  // options are still those it was made from (a rule book may be freed and another loaded).
+  struct FirstLine {
+    const Rule* rule;
+    std::string program, options;
+    std::unique_ptr<const RE2> re;
+  };
+  std::vector<FirstLine> first_lines;
+  std::vector<const RE2*> line_first;  // of each line rule
+  rules::SlottedText line_st;          // a window's first line
   SlotRangeTypes range_types;
   bool busy = false;
   // Empty, with the room kept.
@@ -1393,19 +1560,82 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
   const bool types_from_slots =
       !line_rules.empty() && view.normalized.find("\xEE\x80") == std::string_view::npos;
   if (types_from_slots) ws.range_types.Build(ms);
+  // A rule anchored at the window's start whose match must reach a line end before which nothing
+  // can match one (FirstLineProgram): every match begins with a match of that first-line program,
+  // which lies inside the window's first line. The window is then first slotted up to its first
+  // line end only, and the rule is run on the window when the first-line program matches there.
+  std::vector<const RE2*>& line_first = ws.line_first;
+  line_first.clear();
+  bool any_first = false;
+  for (const Rule* rp : line_rules) {
+    const RE2* first = nullptr;
+    book.Prepare(*rp);
+    if (rp->re && rp->re->ok()) {
+      const RE2::Options& o = rp->re->options();
+      if (!o.posix_syntax() && !o.never_nl() && !o.literal() && o.encoding() == RE2::Options::EncodingUTF8) {
+        const char sig[] = {o.case_sensitive() ? 'c' : 'i', o.longest_match() ? 'l' : 'f', o.dot_nl() ? 'd' : '-',
+                            o.perl_classes() ? 'p' : '-', o.word_boundary() ? 'w' : '-', o.one_line() ? 'o' : '-', '\0'};
+        auto it = std::find_if(ws.first_lines.begin(), ws.first_lines.end(),
+                               [&](const Workspace::FirstLine& f) { return f.rule == rp; });
+        if (it == ws.first_lines.end() || it->program != rp->program || it->options != sig) {
+          if (it == ws.first_lines.end()) it = ws.first_lines.insert(ws.first_lines.end(), Workspace::FirstLine{rp, {}, {}, nullptr});
+          it->program = rp->program;
+          it->options = sig;
+          it->re.reset();
+          std::string prefix = FirstLineProgram(rp->program);
+          if (!prefix.empty()) {
+            auto re = std::make_unique<const RE2>(prefix, o);
+            if (re->ok()) it->re = std::move(re);
+          }
+        }
+        first = it->re.get();
+      }
+    }
+    line_first.push_back(first);
+    any_first |= first != nullptr;
+  }
   std::vector<const Rule*>& window_rules = ws.window_rules;
   for (std::size_t pi = 0; pi < view.paragraphs.size() && !line_rules.empty(); ++pi) {
     const Paragraph& p = view.paragraphs[pi];
     const Paragraph& last = view.paragraphs[std::min(pi + 3, view.paragraphs.size() - 1)];
     window_rules.clear();
-    if (types_from_slots) {
-      const std::uint8_t types = ws.range_types.Of(ms, p.norm_begin, last.norm_end);
+    const std::uint8_t types = types_from_slots ? ws.range_types.Of(ms, p.norm_begin, last.norm_end) : 0;
+    if (!any_first) {  // (no rule with a first-line program: the type check alone)
       for (const Rule* rp : line_rules)
-        if (HasNeededTypes(*rp, types)) window_rules.push_back(rp);
+        if (!types_from_slots || HasNeededTypes(*rp, types)) window_rules.push_back(rp);
       if (window_rules.empty()) continue;
-    } else {
-      window_rules = line_rules;
     }
+    // The window's first line end, unless a mention covers it (its token would hide it).
+    std::size_t line_end = std::string_view::npos;
+    bool first_line_known = false;
+    if (any_first && last.norm_end > p.norm_begin) {
+      const void* nl = std::memchr(view.normalized.data() + p.norm_begin, '\n', last.norm_end - p.norm_begin);
+      if (!nl) {
+        first_line_known = true;  // no line end in the window: no first-line program can match
+      } else {
+        line_end = static_cast<std::size_t>(static_cast<const char*>(nl) - view.normalized.data());
+        auto after = std::upper_bound(ms.begin(), ms.end(), line_end,
+                                      [](std::size_t x, const rules::SlotMention& m) { return x < m.begin; });
+        first_line_known = after == ms.begin() || std::prev(after)->end <= line_end;
+      }
+    }
+    bool line_slotted = false;
+    for (std::size_t k = 0; k < line_rules.size() && any_first; ++k) {
+      const Rule* rp = line_rules[k];
+      if (types_from_slots && !HasNeededTypes(*rp, types)) continue;
+      if (line_first[k] && first_line_known) {
+        if (line_end == std::string_view::npos) continue;
+        if (!line_slotted) {
+          rules::SlotInto(view.normalized, p.norm_begin, line_end + 1, ms, &ws.line_st);
+          line_slotted = true;
+        }
+        const std::string& t = ws.line_st.text;
+        if (!line_first[k]->Match(re2::StringPiece(t.data(), t.size()), 0, t.size(), RE2::ANCHOR_START, nullptr, 0))
+          continue;
+      }
+      window_rules.push_back(rp);
+    }
+    if (window_rules.empty()) continue;
     rules::SlotInto(view.normalized, p.norm_begin, last.norm_end, ms, &st);
     std::vector<RuleMatch> pms;
     for (const Rule* rp : window_rules)

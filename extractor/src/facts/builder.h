@@ -87,6 +87,12 @@ class SlotRangeTypes {
   std::vector<std::array<std::uint32_t, 8>> before_;  // before_[i][t]: non-empty mentions of type t in ms[0, i)
 };
 
+// For a rule program anchored at the text's start ("^..." with no top-level alternative, no flag
+// groups), the program up to and including its first top-level "\n" (taken at least once), when
+// nothing before that "\n" can match a line end: every match of the program begins with a match
+// of this prefix, ending at the text's first line end. "" when that is not certain.
+std::string FirstLineProgram(const std::string& program);
+
 // Explain: sentences, mentions, rules that fired; with why_not, how far that rule got.
 std::string ExplainFacts(const rules::RuleBook& book, const DocView& view, const std::vector<Mention>& mentions,
                          const std::string& why_not);
