@@ -2,9 +2,11 @@
 #include "facts/builder.h"
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <memory>
 #include <cstdint>
+#include <cstring>
 #include <sstream>
 #include <re2/re2.h>
 
@@ -336,6 +338,161 @@ std::vector<Unit> MatchingUnits(const DocView& view) {
   return units;
 }
 
+namespace {
+
+// One escape of RE2 syntax at p[i] == '\\' (i past it on return). `cp` gets the code point it
+// stands for when it stands for one character; `newline_free` is false unless the escape is known
+// never to match "\n" (unknown escapes count as matching it).
+bool ReadEscape(const std::string& p, std::size_t* i, char32_t* cp, bool* newline_free) {
+  std::size_t k = *i + 1;
+  if (k >= p.size()) return false;
+  const char e = p[k];
+  *cp = 0xFFFFFFFF;
+  *newline_free = true;
+  if (e == 'x') {
+    std::size_t from = k + 1, to;
+    if (from < p.size() && p[from] == '{') {
+      to = p.find('}', from);
+      if (to == std::string::npos) return false;
+      ++from;
+      *i = to + 1;
+    } else {
+      to = std::min(from + 2, p.size());
+      *i = to;
+    }
+    if (to == from || to - from > 8) return false;
+    char32_t v = 0;
+    for (std::size_t j = from; j < to; ++j) {
+      const char h = p[j];
+      const int d = h >= '0' && h <= '9' ? h - '0' : h >= 'a' && h <= 'f' ? h - 'a' + 10 : h >= 'A' && h <= 'F' ? h - 'A' + 10 : -1;
+      if (d < 0) return false;
+      v = v * 16 + static_cast<char32_t>(d);
+    }
+    *cp = v;
+    *newline_free = v != '\n';
+    return true;
+  }
+  if (e == 'p') {  // a Unicode class: only letter, number and Han classes are known to leave "\n" out
+    std::string name;
+    if (k + 1 < p.size() && p[k + 1] == '{') {
+      std::size_t to = p.find('}', k + 2);
+      if (to == std::string::npos) return false;
+      name = p.substr(k + 2, to - k - 2);
+      *i = to + 1;
+    } else {
+      if (k + 1 >= p.size()) return false;
+      name = p.substr(k + 1, 1);
+      *i = k + 2;
+    }
+    static const char* const kKnown[] = {"Han", "L", "Lu", "Ll", "Lt", "Lm", "Lo", "N", "Nd", "Latin"};
+    *newline_free = std::find_if(std::begin(kKnown), std::end(kKnown), [&](const char* n) { return name == n; }) != std::end(kKnown);
+    return true;
+  }
+  *i = k + 1;
+  if (e == 't') {
+    *cp = '\t';
+  } else if (e == 'w' || e == 'd') {
+    // word characters and digits: no line end
+  } else if (std::strchr(".-'()[]{}&+*?|/\\^$,:#\"<>=!~@%`;_ ", e) != nullptr && e != '\0') {
+    *cp = static_cast<unsigned char>(e);  // an escaped punctuation character stands for itself
+  } else {
+    *newline_free = false;  // \n \s \S \D \W \b \B \A \z \Q \C \P, back references, ...
+  }
+  return true;
+}
+
+// A character class at p[i] == '[' (i past it on return); `newline_free` as above.
+bool ReadClass(const std::string& p, std::size_t* i, bool* newline_free) {
+  std::size_t k = *i + 1;
+  *newline_free = true;
+  if (k < p.size() && p[k] == '^') {
+    *newline_free = false;  // a negated class (it may leave "\n" out, but that is not checked)
+    ++k;
+  }
+  bool first = true;
+  char32_t prev = 0xFFFFFFFF;  // the last single character, a possible range start
+  bool range = false;
+  while (k < p.size() && (first || p[k] != ']')) {
+    first = false;
+    char32_t cp = 0xFFFFFFFF;
+    bool free = true;
+    const unsigned char b = static_cast<unsigned char>(p[k]);
+    if (b == '\\') {
+      if (!ReadEscape(p, &k, &cp, &free)) return false;
+    } else if (b == '[') {
+      return false;  // [:alpha:] and the like: not read here
+    } else if (b == '-' && prev != 0xFFFFFFFF && k + 1 < p.size() && p[k + 1] != ']') {
+      range = true;
+      ++k;
+      continue;
+    } else if (b < 0x80) {
+      cp = b;
+      ++k;
+    } else {  // a UTF-8 sequence: its lead byte tells its length
+      const std::size_t n = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
+      cp = b & (n == 4 ? 0x07 : n == 3 ? 0x0F : 0x1F);
+      for (std::size_t j = 1; j < n && k + j < p.size(); ++j) cp = (cp << 6) | (static_cast<unsigned char>(p[k + j]) & 0x3F);
+      k += n;
+    }
+    if (range) {
+      if (cp == 0xFFFFFFFF) return false;
+      if (prev <= '\n' && '\n' <= cp) free = false;
+      range = false;
+      prev = 0xFFFFFFFF;
+    } else {
+      if (cp == '\n') free = false;
+      prev = cp;
+    }
+    *newline_free = *newline_free && free;
+  }
+  if (k >= p.size()) return false;
+  *i = k + 1;
+  return true;
+}
+
+}  // namespace
+
+std::string FirstLineProgram(const std::string& p) {
+  if (p.size() < 3 || p[0] != '^' || std::strchr("*+?{", p[1]) != nullptr) return {};
+  int depth = 0;
+  bool newline_free = true;            // nothing before the first top-level "\n" matches a line end
+  std::size_t newline = std::string::npos;  // where that "\n" starts
+  for (std::size_t i = 1; i < p.size();) {
+    const char ch = p[i];
+    bool free = true;
+    if (ch == '\\') {
+      const bool is_newline = i + 1 < p.size() && p[i + 1] == 'n';
+      char32_t cp;
+      if (!ReadEscape(p, &i, &cp, &free)) return {};
+      if (is_newline && depth == 0 && newline == std::string::npos) {
+        // Taken at least once (not * ? {0,...}): every match holds a line end here.
+        if (i < p.size() && (p[i] == '*' || p[i] == '?' || (p[i] == '{' && i + 1 < p.size() && p[i + 1] == '0')))
+          return {};
+        newline = i - 2;
+        continue;
+      }
+    } else if (ch == '[') {
+      if (!ReadClass(p, &i, &free)) return {};
+    } else {
+      ++i;
+      if (ch == '(') {
+        // Only plain and named groups: flags ((?s) (?m) (?i) ...) change what the prefix matches.
+        if (i < p.size() && p[i] == '?' && p.compare(i, 2, "?:") != 0 && p.compare(i, 3, "?P<") != 0) return {};
+        ++depth;
+      } else if (ch == ')') {
+        if (--depth < 0) return {};
+      } else if (ch == '|') {
+        if (depth == 0) return {};  // a top-level alternative need not start at the text's start
+      } else if (ch == '.' || ch == '$' || ch == '\n' || ch == '^') {
+        free = false;
+      }
+    }
+    if (newline == std::string::npos) newline_free = newline_free && free;
+  }
+  if (depth != 0 || newline == std::string::npos || !newline_free) return {};
+  return p.substr(0, newline + 2);
+}
+
 // ---- fact assembly ----
 namespace {
 
@@ -586,10 +743,10 @@ Span Evidence(const Ctx& c, const SlottedText& st, std::size_t b, std::size_t e)
 }
 
 // Starts a fact in place (facts are large: they are made where they are kept, not moved there).
+// Its `doc` and `rule` are written when it is published: candidates that are dropped or merged
+// never copy the two strings (the caller keeps the rule beside the candidate).
 void InitFact(Fact* f, const Ctx& c, FactType t, const RuleMatch& m, const SlottedText& st) {
   f->type = t;
-  f->doc = c.view.id;
-  f->rule = m.rule->id;
   f->confidence = m.rule->confidence;
   f->evidence = Evidence(c, st, m.begin, m.end);
 }
@@ -674,6 +831,7 @@ struct QuoteCand {
   std::size_t unit = 0;
   int paragraph = 0;
   int priority = 0;
+  const Rule* rule = nullptr;
   std::string speaker;  // normalized person key
   bool pronoun = false;
   bool has_role = false;
@@ -896,6 +1054,26 @@ static void ReleaseOwnEvent(const DocView& view, std::vector<Fact>* facts) {
   }
 }
 
+void SlotRangeTypes::Build(const std::vector<rules::SlotMention>& ms) {
+  before_.resize(ms.size() + 1);
+  before_[0].fill(0);
+  for (std::size_t i = 0; i < ms.size(); ++i) {
+    before_[i + 1] = before_[i];
+    if (ms[i].end > ms[i].begin) ++before_[i + 1][static_cast<std::size_t>(ms[i].type) & 7];
+  }
+}
+
+std::uint8_t SlotRangeTypes::Of(const std::vector<rules::SlotMention>& ms, std::size_t b, std::size_t e) const {
+  auto lo = std::lower_bound(ms.begin(), ms.end(), b, [](const rules::SlotMention& m, std::size_t x) { return m.begin < x; });
+  auto hi = std::partition_point(lo, ms.end(), [e](const rules::SlotMention& m) { return m.end <= e; });
+  const std::array<std::uint32_t, 8>& from = before_[static_cast<std::size_t>(lo - ms.begin())];
+  const std::array<std::uint32_t, 8>& to = before_[static_cast<std::size_t>(hi - ms.begin())];
+  std::uint8_t types = 0;
+  for (std::size_t t = 0; t < 8; ++t)
+    if (to[t] != from[t]) types |= static_cast<std::uint8_t>(1u << t);
+  return types;
+}
+
 namespace {
 
 // The finder's own mention list as a slot list, for role rules inside quotations.
@@ -905,6 +1083,13 @@ struct InnerSlots {
   std::vector<std::string_view> full;
   std::vector<int> group;
 };
+
+// RuleBook::Admits over known slot types: false only when no match of the rule can lie there.
+bool HasNeededTypes(const Rule& r, std::uint8_t types) {
+  for (std::uint8_t c : r.type_needs)
+    if ((c & types) == 0) return false;
+  return true;
+}
 
 // Buffers fact assembly reuses from one unit and one release to the next (per thread: a worker
 // thread builds one release at a time).
@@ -920,7 +1105,7 @@ struct Workspace {
   InnerSlots inner;
   std::vector<const std::string*> fired;
   std::vector<Fact> agreements, events, roles;
-  std::vector<int> role_priority;
+  std::vector<const Rule*> role_rule, agreement_rule, event_rule;  // the rule of each candidate
   std::vector<QuoteCand> quotes;
   std::vector<std::size_t> claimed_quotes;
   FormPool pool;
@@ -929,10 +1114,24 @@ struct Workspace {
   std::string quote_keys;
   std::vector<std::pair<std::size_t, std::size_t>> quote_key_at;
   FlatIndex seen_quotes;
+  std::vector<const Rule*> line_rules, window_rules;
+  // Line rules' first-line programs (FirstLineProgram) compiled with the rule's options; `re`
+  // null when the rule has none. Found by rule, and used only while the rule's program and
+  // options are still those it was made from (a rule book may be freed and another loaded).
+  struct FirstLine {
+    const Rule* rule;
+    std::string program, options;
+    std::unique_ptr<const RE2> re;
+  };
+  std::vector<FirstLine> first_lines;
+  std::vector<const RE2*> line_first;  // of each line rule
+  rules::SlottedText line_st;          // a window's first line
+  SlotRangeTypes range_types;
   bool busy = false;
   // Empty, with the room kept.
   void Clear() {
-    fired.clear(), agreements.clear(), events.clear(), roles.clear(), role_priority.clear(), quotes.clear();
+    fired.clear(), agreements.clear(), events.clear(), roles.clear(), role_rule.clear(), quotes.clear();
+    agreement_rule.clear(), event_rule.clear();
     claimed_quotes.clear();
     pool.Clear();
   }
@@ -971,6 +1170,7 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
       Trim(&w.sl.light, kKeep), Trim(&w.sl.at, kKeep), Trim(&w.sl.full, kKeep), Trim(&w.sl.items, kKeep);
       Trim(&w.group, kKeep), Trim(&w.inner.light, kKeep), Trim(&w.inner.at, kKeep), Trim(&w.inner.full, kKeep);
       Trim(&w.inner.group, kKeep);
+      w.range_types.ShrinkTo(kKeep);
       if (w.sl.quotes.capacity() > 256) std::vector<Mention>().swap(w.sl.quotes);
       if (w.st.text.capacity() > kKeep * 16) w.st = rules::SlottedText();
     }
@@ -988,7 +1188,9 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
   std::vector<Fact>& agreements = ws.agreements;
   std::vector<Fact>& events = ws.events;
   std::vector<Fact>& roles = ws.roles;
-  std::vector<int>& role_priority = ws.role_priority;  // of the rule that stated each role
+  std::vector<const Rule*>& role_rule = ws.role_rule;  // the rule that stated each role
+  std::vector<const Rule*>& agreement_rule = ws.agreement_rule;
+  std::vector<const Rule*>& event_rule = ws.event_rule;
   Fact dateline_rule;  // type stays kAgreement until a dateline rule fires
   dateline_rule.type = FactType::kAgreement;
   std::vector<QuoteCand>& quotes = ws.quotes;
@@ -1134,6 +1336,7 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
           }
           fired.push_back(&r.id);
         }
+        agreement_rule.resize(agreements.size(), &r);
       } else if (emits == Emits::kQuote) {
         Picks who = Of(c, Cap(m, "person"), {MentionType::kPerson});
         int pronoun = 0;  // the person a pronoun stands for: 1 the last person named, 2 the last speaker
@@ -1181,6 +1384,7 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
         q.unit = ui;
         q.paragraph = u.paragraph;
         q.priority = r.priority;
+        q.rule = &r;
         q.pronoun = pronoun != 0;
         if (pronoun == 1)
           q.f.person = Ref(c, last_person);
@@ -1214,13 +1418,14 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
         const Fact& f = roles.back();
         note_role(f.person, f.role, f.org);
         fired.push_back(&r.id);
-        role_priority.push_back(r.priority);
+        role_rule.push_back(&r);
       } else if (emits == Emits::kDateline) {
         // Only near the top of the release, and only when the text model found no dateline.
         if (ui > 3 || dateline_rule.type == FactType::kDateline) continue;
         Picks dm = Of(c, Cap(m, "date"), {MentionType::kDate});
         if (dm.empty() || c.M(dm[0]).value.size() < 10 || !DateStated(c, c.M(dm[0]))) continue;  // a full date only
         Fact f = NewFact(c, FactType::kDateline, m, st);
+        f.rule = r.id;
         f.date = c.M(dm[0]).value;
         Picks pm = Of(c, Cap(m, "place"), {MentionType::kPlace, MentionType::kCountry});
         if (!pm.empty()) {
@@ -1264,6 +1469,7 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
             f.place.kind = EntityKind::kPlace;
           }
         }
+        event_rule.push_back(&r);
         fired.push_back(&r.id);
       }
     }
@@ -1336,23 +1542,103 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
         const Fact& f = roles.back();
         note_role(f.person, f.role, f.org);
         fired.push_back(&rp->id);
-        role_priority.push_back(rp->priority);
+        role_rule.push_back(rp);
       }
     }
   }
 
   // Line-block role rules (scope = "lines"): blocks laid out over short lines, such as media
   // contacts; each window starts at a paragraph (a line) and spans up to four of them.
-  std::vector<const Rule*> line_rules;
+  std::vector<const Rule*>& line_rules = ws.line_rules;
+  line_rules.clear();
   for (const auto& rp : book.rules())
     if (std::string_view(rp->lang) == std::string_view(view.lang) && EmitsOf(*rp) == Emits::kRole && IsParagraphScope(*rp))
       line_rules.push_back(rp.get());
+  // Most windows hold no token of a type some line rule needs (Rule::type_needs: every match
+  // holds one), and are skipped unslotted: their slot types are read from the slot list. Exact
+  // when the release writes no slot-alphabet character itself (TypesIn would count it).
+  const bool types_from_slots =
+      !line_rules.empty() && view.normalized.find("\xEE\x80") == std::string_view::npos;
+  if (types_from_slots) ws.range_types.Build(ms);
+  // A rule anchored at the window's start whose match must reach a line end before which nothing
+  // can match one (FirstLineProgram): every match begins with a match of that first-line program,
+  // which lies inside the window's first line. The window is then first slotted up to its first
+  // line end only, and the rule is run on the window when the first-line program matches there.
+  std::vector<const RE2*>& line_first = ws.line_first;
+  line_first.clear();
+  bool any_first = false;
+  for (const Rule* rp : line_rules) {
+    const RE2* first = nullptr;
+    book.Prepare(*rp);
+    if (rp->re && rp->re->ok()) {
+      const RE2::Options& o = rp->re->options();
+      if (!o.posix_syntax() && !o.never_nl() && !o.literal() && o.encoding() == RE2::Options::EncodingUTF8) {
+        const char sig[] = {o.case_sensitive() ? 'c' : 'i', o.longest_match() ? 'l' : 'f', o.dot_nl() ? 'd' : '-',
+                            o.perl_classes() ? 'p' : '-', o.word_boundary() ? 'w' : '-', o.one_line() ? 'o' : '-', '\0'};
+        auto it = std::find_if(ws.first_lines.begin(), ws.first_lines.end(),
+                               [&](const Workspace::FirstLine& f) { return f.rule == rp; });
+        if (it == ws.first_lines.end() || it->program != rp->program || it->options != sig) {
+          if (it == ws.first_lines.end()) it = ws.first_lines.insert(ws.first_lines.end(), Workspace::FirstLine{rp, {}, {}, nullptr});
+          it->program = rp->program;
+          it->options = sig;
+          it->re.reset();
+          std::string prefix = FirstLineProgram(rp->program);
+          if (!prefix.empty()) {
+            auto re = std::make_unique<const RE2>(prefix, o);
+            if (re->ok()) it->re = std::move(re);
+          }
+        }
+        first = it->re.get();
+      }
+    }
+    line_first.push_back(first);
+    any_first |= first != nullptr;
+  }
+  std::vector<const Rule*>& window_rules = ws.window_rules;
   for (std::size_t pi = 0; pi < view.paragraphs.size() && !line_rules.empty(); ++pi) {
     const Paragraph& p = view.paragraphs[pi];
     const Paragraph& last = view.paragraphs[std::min(pi + 3, view.paragraphs.size() - 1)];
+    window_rules.clear();
+    const std::uint8_t types = types_from_slots ? ws.range_types.Of(ms, p.norm_begin, last.norm_end) : 0;
+    if (!any_first) {  // (no rule with a first-line program: the type check alone)
+      for (const Rule* rp : line_rules)
+        if (!types_from_slots || HasNeededTypes(*rp, types)) window_rules.push_back(rp);
+      if (window_rules.empty()) continue;
+    }
+    // The window's first line end, unless a mention covers it (its token would hide it).
+    std::size_t line_end = std::string_view::npos;
+    bool first_line_known = false;
+    if (any_first && last.norm_end > p.norm_begin) {
+      const void* nl = std::memchr(view.normalized.data() + p.norm_begin, '\n', last.norm_end - p.norm_begin);
+      if (!nl) {
+        first_line_known = true;  // no line end in the window: no first-line program can match
+      } else {
+        line_end = static_cast<std::size_t>(static_cast<const char*>(nl) - view.normalized.data());
+        auto after = std::upper_bound(ms.begin(), ms.end(), line_end,
+                                      [](std::size_t x, const rules::SlotMention& m) { return x < m.begin; });
+        first_line_known = after == ms.begin() || std::prev(after)->end <= line_end;
+      }
+    }
+    bool line_slotted = false;
+    for (std::size_t k = 0; k < line_rules.size() && any_first; ++k) {
+      const Rule* rp = line_rules[k];
+      if (types_from_slots && !HasNeededTypes(*rp, types)) continue;
+      if (line_first[k] && first_line_known) {
+        if (line_end == std::string_view::npos) continue;
+        if (!line_slotted) {
+          rules::SlotInto(view.normalized, p.norm_begin, line_end + 1, ms, &ws.line_st);
+          line_slotted = true;
+        }
+        const std::string& t = ws.line_st.text;
+        if (!line_first[k]->Match(re2::StringPiece(t.data(), t.size()), 0, t.size(), RE2::ANCHOR_START, nullptr, 0))
+          continue;
+      }
+      window_rules.push_back(rp);
+    }
+    if (window_rules.empty()) continue;
     rules::SlotInto(view.normalized, p.norm_begin, last.norm_end, ms, &st);
     std::vector<RuleMatch> pms;
-    for (const Rule* rp : line_rules)
+    for (const Rule* rp : window_rules)
       for (RuleMatch& m : book.MatchRule(*rp, st)) pms.push_back(std::move(m));
     for (const RuleMatch& m : pms) {
       const Rule& r = *m.rule;
@@ -1379,7 +1665,7 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
       }
       note_role(f.person, f.role, f.org);
       fired.push_back(&r.id);
-      role_priority.push_back(r.priority);
+      role_rule.push_back(&r);
     }
   }
 
@@ -1458,11 +1744,12 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
     forms_of_quote(bi);  // before the person moves out
     quoted.push_back(bi);
     out.facts.push_back(std::move(q.f));
+    out.facts.back().rule = q.rule->id;
   }
 
   // Roles: only for people never quoted; one per person, from the rule of highest priority.
   std::vector<std::size_t> by_priority =
-      SortedIndices(roles.size(), [&](std::size_t a, std::size_t b) { return role_priority[a] > role_priority[b]; });
+      SortedIndices(roles.size(), [&](std::size_t a, std::size_t b) { return role_rule[a]->priority > role_rule[b]->priority; });
   std::vector<std::size_t> kept_roles;
   kept_roles.reserve(roles.size());
   std::vector<FormPool::Range>& kept_forms = ws.kept_forms;  // each person's forms once, not once per pair
@@ -1484,7 +1771,10 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
   }
   std::stable_sort(kept_roles.begin(), kept_roles.end(),
                    [&](std::size_t a, std::size_t b) { return roles[a].evidence.begin < roles[b].evidence.begin; });
-  for (std::size_t ri : kept_roles) out.facts.push_back(std::move(roles[ri]));
+  for (std::size_t ri : kept_roles) {
+    out.facts.push_back(std::move(roles[ri]));
+    out.facts.back().rule = role_rule[ri]->id;
+  }
 
   // Agreements: one per party set and kind.
   // Parties are the same when their keys agree, one name contains the other, or a country and
@@ -1569,7 +1859,10 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
   std::stable_sort(kept_agreements.begin(), kept_agreements.end(), [&](std::size_t a, std::size_t b) {
     return agreements[a].evidence.begin < agreements[b].evidence.begin;
   });
-  for (std::size_t k : kept_agreements) out.facts.push_back(std::move(agreements[k]));
+  for (std::size_t k : kept_agreements) {
+    out.facts.push_back(std::move(agreements[k]));
+    out.facts.back().rule = agreement_rule[k]->id;
+  }
 
   // Events: one per name; a name contained in another merges into it.
   std::vector<std::string> event_keys;
@@ -1602,7 +1895,10 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
     }
     if (!merged) evs.push_back(fi);
   }
-  for (std::size_t ei : evs) out.facts.push_back(std::move(events[ei]));
+  for (std::size_t ei : evs) {
+    out.facts.push_back(std::move(events[ei]));
+    out.facts.back().rule = event_rule[ei]->id;
+  }
 
   // Dateline.
   if (view.dateline.found && view.dateline.date_end > view.dateline.date_begin) {
@@ -1640,6 +1936,7 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
   bool have_dateline = false;
   for (const Fact& f : out.facts) have_dateline |= f.type == FactType::kDateline;
   if (!have_dateline && dateline_rule.type == FactType::kDateline) out.facts.push_back(std::move(dateline_rule));
+  for (Fact& f : out.facts) f.doc = view.id;
   ReleaseOwnEvent(view, &out.facts);
   std::sort(fired.begin(), fired.end(), [](const std::string* a, const std::string* b) { return *a < *b; });
   for (std::size_t k = 0; k < fired.size(); ++k)

@@ -13,6 +13,8 @@
 #ifndef PRESSKG_FACTS_BUILDER_H
 #define PRESSKG_FACTS_BUILDER_H
 
+#include <array>
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -63,6 +65,33 @@ std::vector<Mention> SlotMentions(const DocView& view, const std::vector<Mention
 std::vector<Unit> MatchingUnits(const DocView& view);
 
 BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const std::vector<Mention>& mentions);
+
+// The slot types (bit t: MentionType t, as rules::TypesIn reads type marks) of the tokens
+// rules::SlotInto would write for a range, read from the slot list instead of a slotted text:
+// the non-empty mentions lying inside the range. The list is sorted and non-overlapping, so
+// their ends are sorted too and the mentions inside a range are consecutive.
+// (Used for the line windows: RuleBook::Admits without slotting the window.)
+class SlotRangeTypes {
+ public:
+  // Counts the types of `ms` (sorted by begin, non-overlapping, as the rules see them).
+  void Build(const std::vector<rules::SlotMention>& ms);
+  // The types of normalized[b, e) slotted with the same `ms`.
+  std::uint8_t Of(const std::vector<rules::SlotMention>& ms, std::size_t b, std::size_t e) const;
+
+  // Releases the room a very long release left behind.
+  void ShrinkTo(std::size_t keep) {
+    if (before_.capacity() > keep) decltype(before_)().swap(before_);
+  }
+
+ private:
+  std::vector<std::array<std::uint32_t, 8>> before_;  // before_[i][t]: non-empty mentions of type t in ms[0, i)
+};
+
+// For a rule program anchored at the text's start ("^..." with no top-level alternative, no flag
+// groups), the program up to and including its first top-level "\n" (taken at least once), when
+// nothing before that "\n" can match a line end: every match of the program begins with a match
+// of this prefix, ending at the text's first line end. "" when that is not certain.
+std::string FirstLineProgram(const std::string& program);
 
 // Explain: sentences, mentions, rules that fired; with why_not, how far that rule got.
 std::string ExplainFacts(const rules::RuleBook& book, const DocView& view, const std::vector<Mention>& mentions,
