@@ -1,8 +1,10 @@
 // Gazetteer loading: the data files in extractor/gazetteers (docs/mentions.md) and the CLDR
 // country and city names ICU carries.
+#include <algorithm>
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <unordered_map>
 
 #include <unicode/locid.h>
 #include <unicode/strenum.h>
@@ -14,6 +16,21 @@
 
 namespace presskg {
 namespace mentions {
+namespace gazetteer_detail {
+
+// The cascade's word character (cascade.cc, IsAlphaWordSlow): letters and digits of alphabetic
+// scripts and '_'; Han, kana and hangul are not. A name whose first code point is one starts only
+// at a word start.
+bool AlphaWordChar(char32_t c) {
+  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+  if (IsHan(c) || (c >= 0x3040 && c <= 0x30FF) || (c >= 0xAC00 && c <= 0xD7AF)) return false;
+  return IsWordChar(c);
+}
+
+std::size_t Utf8Length(char32_t c) { return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4; }
+
+}  // namespace gazetteer_detail
+
 namespace {
 
 // Priorities break ties between names of the same length: a city-state is a country first
@@ -99,7 +116,7 @@ class Loader {
     if (!(s = LoadOrgKeywords()).ok()) return s;
     if (!(s = LoadHonorifics()).ok()) return s;
     gz_->trie.Freeze();
-    return Status::OK();
+    return gz_->names.Build(gz_->trie, gz_->entries, &gazetteer_detail::AlphaWordChar);
   }
 
  private:
@@ -381,6 +398,186 @@ class Loader {
 };
 
 }  // namespace
+
+Status NameAutomaton::Build(const Trie& trie, const std::vector<Entry>& entries, bool (*alpha_word)(char32_t)) {
+  using gazetteer_detail::Utf8Length;
+  // 1. The trie's keys as a code-point trie. Children are (symbol, node); the trie hands keys
+  // over in byte order, so a key shares its path with the previous one as far as it goes, and the
+  // child to follow is the last one added.
+  struct BNode {
+    std::vector<std::pair<std::uint32_t, std::int32_t>> kids;
+    std::uint32_t depth = 0;  // bytes from the root
+    const std::int32_t* payloads = nullptr;
+    std::uint32_t payload_count = 0;
+    bool alpha_first = false;
+  };
+  std::vector<BNode> nodes(1);
+  std::unordered_map<char32_t, std::uint32_t> sym_of;
+  std::vector<char32_t> cps;
+  trie.ForEachKey([&](std::string_view key, const std::int32_t* payloads, std::size_t count) {
+    cps.clear();
+    for (std::size_t i = 0; i < key.size();) {
+      char32_t c;
+      const std::size_t n = DecodeAt(key, i, &c);
+      if (n != Utf8Length(c)) return;  // ill-formed: never matches normalised text
+      cps.push_back(c);
+      i += n;
+    }
+    if (cps.empty()) return;
+    std::int32_t node = 0;
+    for (char32_t c : cps) {
+      const std::uint32_t sym = sym_of.emplace(c, static_cast<std::uint32_t>(sym_of.size() + 1)).first->second;
+      auto& kids = nodes[static_cast<std::size_t>(node)].kids;
+      std::int32_t next = -1;
+      for (auto k = kids.rbegin(); k != kids.rend(); ++k)
+        if (k->first == sym) {
+          next = k->second;
+          break;
+        }
+      if (next < 0) {
+        next = static_cast<std::int32_t>(nodes.size());
+        const std::uint32_t depth = nodes[static_cast<std::size_t>(node)].depth + static_cast<std::uint32_t>(Utf8Length(c));
+        nodes[static_cast<std::size_t>(node)].kids.emplace_back(sym, next);  // `kids` may dangle below
+        nodes.emplace_back();
+        nodes.back().depth = depth;
+      }
+      node = next;
+    }
+    BNode& leaf = nodes[static_cast<std::size_t>(node)];
+    leaf.payloads = payloads;
+    leaf.payload_count = static_cast<std::uint32_t>(count);
+    leaf.alpha_first = alpha_word(cps[0]);
+  });
+  symbols_ = sym_of.size();
+  states_ = nodes.size();
+  if (symbols_ >= 0xFFFF) return Internal("gazetteer: too many distinct characters for the name automaton");
+  const std::uint32_t max_sym = static_cast<std::uint32_t>(symbols_);
+
+  // 2. Symbols: a two-level table over the BMP (blocks of 64 code points; blocks without a
+  // symbol share the zero block at offset 0), a sorted list beyond it.
+  bmp_block_.assign(0x10000 / 64, 0);
+  bmp_sym_.assign(64, 0);
+  astral_.clear();
+  for (const auto& [c, sym] : sym_of) {
+    if (c >= 0x10000) {
+      astral_.emplace_back(c, sym);
+      continue;
+    }
+    std::uint32_t& block = bmp_block_[c >> 6];
+    if (block == 0) {
+      block = static_cast<std::uint32_t>(bmp_sym_.size());
+      bmp_sym_.resize(bmp_sym_.size() + 64, 0);
+    }
+    bmp_sym_[block + (c & 63)] = static_cast<std::uint16_t>(sym);
+  }
+  std::sort(astral_.begin(), astral_.end());
+
+  // 3. Failure links, breadth first: the longest proper suffix of a node's path that is a path.
+  for (BNode& n : nodes) std::sort(n.kids.begin(), n.kids.end());
+  std::vector<std::int32_t> root_goto(max_sym + 1, -1);
+  for (const auto& [sym, v] : nodes[0].kids) root_goto[sym] = v;
+  auto go = [&](std::int32_t f, std::uint32_t sym) -> std::int32_t {
+    if (f == 0) return root_goto[sym];
+    const auto& kids = nodes[static_cast<std::size_t>(f)].kids;
+    auto it = std::lower_bound(kids.begin(), kids.end(), std::make_pair(sym, std::int32_t{-1}));
+    return it != kids.end() && it->first == sym ? it->second : -1;
+  };
+  std::vector<std::int32_t> order{0}, fail(nodes.size(), 0);
+  order.reserve(nodes.size());
+  for (std::size_t q = 0; q < order.size(); ++q) {
+    const std::int32_t u = order[q];
+    for (const auto& [sym, v] : nodes[static_cast<std::size_t>(u)].kids) {
+      order.push_back(v);
+      if (u == 0) continue;
+      for (std::int32_t f = fail[static_cast<std::size_t>(u)];; f = fail[static_cast<std::size_t>(f)]) {
+        const std::int32_t g = go(f, sym);
+        if (g >= 0) {
+          fail[static_cast<std::size_t>(v)] = g;
+          break;
+        }
+        if (f == 0) break;
+      }
+    }
+  }
+
+  // 4. Double array, breadth first, first fit: a node's children take the slots base + symbol.
+  // Bases are never negative, so base + any symbol stays inside the array.
+  std::vector<std::int32_t> slot(nodes.size(), -1), node_at;
+  std::vector<std::uint32_t> base_of(nodes.size(), 0);
+  std::vector<std::uint8_t> used(max_sym + 2, 0);
+  slot[0] = 0;
+  used[0] = 1;
+  std::size_t next_free = 1;
+  for (std::int32_t u : order) {
+    const auto& kids = nodes[static_cast<std::size_t>(u)].kids;
+    if (kids.empty()) continue;
+    const std::uint32_t first = kids.front().first;
+    for (std::size_t f = std::max<std::size_t>(next_free, first);; ++f) {
+      if (used.size() < f + max_sym + 2) used.resize(std::max(used.size() * 2, f + max_sym + 2), 0);
+      if (used[f]) continue;
+      const std::size_t b = f - first;
+      bool fits = true;
+      for (const auto& kid : kids)
+        if (used[b + kid.first]) {
+          fits = false;
+          break;
+        }
+      if (!fits) continue;
+      base_of[static_cast<std::size_t>(u)] = static_cast<std::uint32_t>(b);
+      for (const auto& [sym, v] : kids) {
+        used[b + sym] = 1;
+        slot[static_cast<std::size_t>(v)] = static_cast<std::int32_t>(b + sym);
+      }
+      break;
+    }
+    while (next_free < used.size() && used[next_free]) ++next_free;
+  }
+  std::size_t size = max_sym + 1;
+  for (std::size_t v = 0; v < nodes.size(); ++v) size = std::max<std::size_t>(size, base_of[v] + max_sym + 1);
+  units_.assign(size, Unit{0, -1});
+  fail_.assign(size, 0);
+  depth_.assign(size, 0);
+  node_at.assign(size, -1);
+  for (std::size_t v = 0; v < nodes.size(); ++v) node_at[static_cast<std::size_t>(slot[v])] = static_cast<std::int32_t>(v);
+  for (std::size_t v = 0; v < nodes.size(); ++v) {
+    const std::size_t t = static_cast<std::size_t>(slot[v]);
+    units_[t].base = base_of[v];
+    fail_[t] = slot[static_cast<std::size_t>(fail[v])];
+    depth_[t] = nodes[v].depth;
+    for (const auto& [sym, kid] : nodes[v].kids) units_[static_cast<std::size_t>(slot[static_cast<std::size_t>(kid)])].check = static_cast<std::int32_t>(t);
+  }
+
+  // 5. Names ending at each state: its own key's, then those of the states its failure chain
+  // reaches (the suffixes of its path that are names), laid out in slot order.
+  out_begin_.assign(size + 1, 0);
+  outputs_.clear();
+  for (std::size_t t = 0; t < size; ++t) {
+    out_begin_[t] = static_cast<std::uint32_t>(outputs_.size());
+    if (node_at[t] <= 0) continue;
+    for (std::int32_t v = node_at[t]; v > 0; v = fail[static_cast<std::size_t>(v)]) {
+      const BNode& n = nodes[static_cast<std::size_t>(v)];
+      for (std::uint32_t k = 0; k < n.payload_count; ++k) {
+        const std::int32_t p = n.payloads[k];
+        outputs_.push_back(Output{n.depth, p, entries[static_cast<std::size_t>(p)].langs, n.alpha_first});
+      }
+    }
+    if (outputs_.size() > out_begin_[t]) units_[t].base |= kHasOutput;
+  }
+  out_begin_[size] = static_cast<std::uint32_t>(outputs_.size());
+  return Status::OK();
+}
+
+std::uint32_t NameAutomaton::AstralSymbol(char32_t c) const {
+  auto it = std::lower_bound(astral_.begin(), astral_.end(), std::make_pair(c, std::uint32_t{0}));
+  return it != astral_.end() && it->first == c ? it->second : 0;
+}
+
+std::size_t NameAutomaton::bytes() const {
+  return units_.size() * sizeof(Unit) + fail_.size() * sizeof(std::int32_t) + depth_.size() * sizeof(std::uint32_t) +
+         out_begin_.size() * sizeof(std::uint32_t) +
+         outputs_.size() * sizeof(Output) + bmp_block_.size() * sizeof(std::uint32_t) + bmp_sym_.size() * sizeof(std::uint16_t) +
+         astral_.size() * sizeof(astral_[0]);
+}
 
 Status LoadGazetteer(const std::string& dir, Gazetteer* gz) {
   Loader loader(dir, gz);
