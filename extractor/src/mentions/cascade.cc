@@ -394,8 +394,9 @@ void ScanNames(const NameAutomaton& a, std::string_view s, std::uint8_t lang, st
   const unsigned char* const p = reinterpret_cast<const unsigned char*>(s.data());
   const NameAutomaton::Unit* const units = a.units();
   const std::int32_t* const fail = a.FailLinks();
-  const std::uint32_t* const blocks = a.SymbolBlocks();
+  const std::uint32_t* const lead3 = a.Lead3Blocks();
   const std::uint16_t* const symbols = a.SymbolTable();
+  const std::uint16_t* const ascii = a.AsciiSymbols();
   std::uint32_t st = 0;  // slot of the state; the root is 0
   std::size_t i = 0;
   // One transition on `sym` (not 0), the text read up to `i`: follow failure links until a child
@@ -438,11 +439,11 @@ void ScanNames(const NameAutomaton& a, std::string_view s, std::uint8_t lang, st
     std::memcpy(&w, p + i, 4);
     std::uint32_t sym;
     if ((w & 0xFFu) - 0xE1u <= 0xEFu - 0xE1u && (w & 0xC0C000u) == 0x808000u) {
-      sym = symbols[blocks[(w & 0x0Fu) << 6 | (w >> 8 & 0x3Fu)] + (w >> 16 & 0x3Fu)];
+      sym = symbols[lead3[w & 0x3F0Fu] + (w >> 16 & 0x3Fu)];
       i += 3;
     } else if ((w & 0x80u) == 0) {
       const unsigned b = w & 0x7Fu;
-      sym = symbols[blocks[b >> 6] + (b & 0x3Fu)];
+      sym = ascii[b];
       if (IsAsciiWordByte(static_cast<unsigned char>(b))) {
         if (run_end == i) {  // inside a run
           ++i;

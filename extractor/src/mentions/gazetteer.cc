@@ -471,6 +471,10 @@ Status NameAutomaton::Build(const Trie& trie, const std::vector<Entry>& entries,
     bmp_sym_[block + (c & 63)] = static_cast<std::uint16_t>(sym);
   }
   std::sort(astral_.begin(), astral_.end());
+  lead3_block_.assign(0x4000, 0);
+  for (std::uint32_t hi = 0x1000 >> 6; hi < (0x10000 >> 6); ++hi)  // c >> 6 of U+1000–U+FFFF
+    lead3_block_[(hi & 0x3F) << 8 | hi >> 6] = bmp_block_[hi];
+  for (char32_t c = 0; c < 0x80; ++c) ascii_sym_[c] = static_cast<std::uint16_t>(BmpSymbol(c));
 
   // 3. Failure links, breadth first: the longest proper suffix of a node's path that is a path.
   for (BNode& n : nodes) std::sort(n.kids.begin(), n.kids.end());
@@ -576,6 +580,7 @@ std::size_t NameAutomaton::bytes() const {
   return units_.size() * sizeof(Unit) + fail_.size() * sizeof(std::int32_t) + depth_.size() * sizeof(std::uint32_t) +
          out_begin_.size() * sizeof(std::uint32_t) +
          outputs_.size() * sizeof(Output) + bmp_block_.size() * sizeof(std::uint32_t) + bmp_sym_.size() * sizeof(std::uint16_t) +
+         lead3_block_.size() * sizeof(std::uint32_t) + sizeof ascii_sym_ +
          astral_.size() * sizeof(astral_[0]);
 }
 

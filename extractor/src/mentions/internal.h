@@ -432,6 +432,11 @@ class NameAutomaton {
   const std::uint32_t* SymbolBlocks() const { return bmp_block_.data(); }
   const std::uint16_t* SymbolTable() const { return bmp_sym_.data(); }
   const std::int32_t* FailLinks() const { return fail_.data(); }
+  // The same for a three-byte form with lead bytes E1–EF read as w = lead | c1 << 8 | c2 << 16
+  // (little-endian): Lead3Blocks()[w & 0x3F0F] + (c2 & 0x3F) indexes SymbolTable(), two
+  // operations fewer per Han character than going through the code point.
+  const std::uint32_t* Lead3Blocks() const { return lead3_block_.data(); }
+  const std::uint16_t* AsciiSymbols() const { return ascii_sym_; }
   const std::uint32_t* Depths() const { return depth_.data(); }  // bytes from the root, per slot
   // Symbol of the code point `c` that DecodeAt read from `n` bytes.
   // Only the shortest form counts: an ill-formed byte decodes to U+FFFD in one byte, and an
@@ -459,6 +464,8 @@ class NameAutomaton {
   std::vector<Output> outputs_;
   std::vector<std::uint32_t> bmp_block_ = std::vector<std::uint32_t>(0x10000 / 64, 0);
   std::vector<std::uint16_t> bmp_sym_ = std::vector<std::uint16_t>(64, 0);
+  std::vector<std::uint32_t> lead3_block_ = std::vector<std::uint32_t>(0x4000, 0);
+  std::uint16_t ascii_sym_[128] = {};
   std::vector<std::pair<char32_t, std::uint32_t>> astral_;  // sorted
   std::size_t states_ = 0, symbols_ = 0;
 };
