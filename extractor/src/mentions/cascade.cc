@@ -369,10 +369,14 @@ namespace {
       if (IsAlphaWord(DecodeBefore(s, begin, &before))) continue;
     }
     // Sorted insertion by begin; equal begins keep their order (by end, then payload order).
-    hits->push_back(NameHit{begin, end, o->payload});
-    std::size_t k = hits->size() - 1;
-    for (; k > 0 && (*hits)[k - 1].begin > begin; --k) (*hits)[k] = (*hits)[k - 1];
-    (*hits)[k] = NameHit{begin, end, o->payload};
+    // Mostly an append: a name ending here seldom begins before one that ended earlier.
+    const NameHit h{begin, end, o->payload};
+    hits->push_back(h);
+    NameHit* at = &hits->back();
+    if (at != hits->data() && at[-1].begin > begin) {
+      for (const NameHit* first = hits->data(); at != first && at[-1].begin > begin; --at) *at = at[-1];
+      *at = h;
+    }
   }
 }
 
@@ -612,7 +616,7 @@ class Cascade {
       best.clear();
     for (std::int32_t p : best) {
       const Entry& e = gz_.entries[p];
-      Candidate cand;
+      Candidate& cand = out->emplace_back();  // in place: a candidate is 112 bytes
       cand.type = e.type;
       cand.begin = i;
       cand.end = best_end;
@@ -625,7 +629,6 @@ class Cascade {
       cand.source = e.source;
       if (generic && (generic_orgs_.empty() || generic_orgs_.back() != i)) generic_orgs_.push_back(i);
       if (e.type == MentionType::kCountry) country_hits_.push_back({i, best_end, e.key});
-      out->push_back(std::move(cand));
     }
   }
 
