@@ -398,6 +398,7 @@ void ScanNames(const NameAutomaton& a, std::string_view s, std::uint8_t lang, st
   const unsigned char* const p = reinterpret_cast<const unsigned char*>(s.data());
   const NameAutomaton::Unit* const units = a.units();
   const std::int32_t* const fail = a.FailLinks();
+  const std::uint32_t* const root_next = a.RootNext();
   const std::uint32_t* const lead3 = a.Lead3Blocks();
   const std::uint16_t* const symbols = a.SymbolTable();
   const std::uint16_t* const ascii = a.AsciiSymbols();
@@ -405,17 +406,20 @@ void ScanNames(const NameAutomaton& a, std::string_view s, std::uint8_t lang, st
   std::size_t i = 0;
   // One transition on `sym` (not 0), the text read up to `i`: follow failure links until a child
   // on `sym` exists (or the root has none); names end only at a state just entered.
+  // The root's row is a plain table (RootNext): most steps of a Chinese text start there.
   auto step = [&](std::uint32_t sym) {
-    for (;;) {
+    while (st != 0) {
       const std::uint32_t t = (units[st].base & ~NameAutomaton::kHasOutput) + sym;
       if (static_cast<std::uint32_t>(units[t].check) == st) {
         st = t;
         if (units[t].base & NameAutomaton::kHasOutput) EmitNames(a, s, lang, static_cast<std::int32_t>(t), i, hits);
         return;
       }
-      if (st == 0) return;
       st = static_cast<std::uint32_t>(fail[st]);
     }
+    const std::uint32_t r = root_next[sym];
+    st = r & ~NameAutomaton::kHasOutput;
+    if (r & NameAutomaton::kHasOutput) EmitNames(a, s, lang, static_cast<std::int32_t>(st), i, hits);
   };
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
   const std::uint32_t* const depth = a.Depths();

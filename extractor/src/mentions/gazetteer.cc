@@ -599,6 +599,11 @@ Status NameAutomaton::Build(const Trie& trie, const std::vector<Entry>& entries,
     if (outputs_.size() > out_begin_[t]) units_[t].base |= kHasOutput;
   }
   out_begin_[size] = static_cast<std::uint32_t>(outputs_.size());
+  root_next_.assign(max_sym + 1, 0);
+  for (std::uint32_t k = kid_begin[0]; k < kid_begin[1]; ++k) {
+    const std::size_t t = static_cast<std::size_t>(slot[static_cast<std::size_t>(kids[k].second)]);
+    root_next_[kids[k].first] = static_cast<std::uint32_t>(t) | (units_[t].base & kHasOutput);
+  }
   return Status::OK();
 }
 
@@ -609,6 +614,7 @@ std::uint32_t NameAutomaton::AstralSymbol(char32_t c) const {
 
 std::size_t NameAutomaton::bytes() const {
   return units_.size() * sizeof(Unit) + fail_.size() * sizeof(std::int32_t) + depth_.size() * sizeof(std::uint32_t) +
+         root_next_.size() * sizeof(std::uint32_t) +
          out_begin_.size() * sizeof(std::uint32_t) +
          outputs_.size() * sizeof(Output) + bmp_block_.size() * sizeof(std::uint32_t) + bmp_sym_.size() * sizeof(std::uint16_t) +
          lead3_block_.size() * sizeof(std::uint32_t) + sizeof ascii_sym_ +

@@ -432,6 +432,8 @@ class NameAutomaton {
   const std::uint32_t* SymbolBlocks() const { return bmp_block_.data(); }
   const std::uint16_t* SymbolTable() const { return bmp_sym_.data(); }
   const std::int32_t* FailLinks() const { return fail_.data(); }
+  // The root's transitions by symbol: the child's slot (0: none), kHasOutput set when names end there.
+  const std::uint32_t* RootNext() const { return root_next_.data(); }
   // The same for a three-byte form with lead bytes E1–EF read as w = lead | c1 << 8 | c2 << 16
   // (little-endian): Lead3Blocks()[w & 0x3F0F] + (c2 & 0x3F) indexes SymbolTable(), two
   // operations fewer per Han character than going through the code point.
@@ -459,6 +461,7 @@ class NameAutomaton {
   std::uint32_t AstralSymbol(char32_t c) const;
   std::vector<Unit> units_;
   std::vector<std::int32_t> fail_;
+  std::vector<std::uint32_t> root_next_;
   std::vector<std::uint32_t> depth_;
   std::vector<std::uint32_t> out_begin_;  // per slot, plus one: slot s's names are [s], [s + 1])
   std::vector<Output> outputs_;
