@@ -397,7 +397,6 @@ void ScanNames(const NameAutomaton& a, std::string_view s, std::uint8_t lang, st
   const std::size_t size = s.size();
   const unsigned char* const p = reinterpret_cast<const unsigned char*>(s.data());
   const NameAutomaton::Unit* const units = a.units();
-  const std::int32_t* const fail = a.FailLinks();
   const std::uint32_t* const root_next = a.RootNext();
   const std::uint32_t* const lead3 = a.Lead3Blocks();
   const std::uint16_t* const symbols = a.SymbolTable();
@@ -415,7 +414,7 @@ void ScanNames(const NameAutomaton& a, std::string_view s, std::uint8_t lang, st
         if (units[t].base & NameAutomaton::kHasOutput) EmitNames(a, s, lang, static_cast<std::int32_t>(t), i, hits);
         return;
       }
-      st = static_cast<std::uint32_t>(fail[st]);
+      st = static_cast<std::uint32_t>(units[st].fail);
     }
     const std::uint32_t r = root_next[sym];
     st = r & ~NameAutomaton::kHasOutput;
@@ -436,7 +435,7 @@ void ScanNames(const NameAutomaton& a, std::string_view s, std::uint8_t lang, st
         return true;
       }
       if (st == 0) return false;
-      const std::uint32_t f = static_cast<std::uint32_t>(fail[st]);
+      const std::uint32_t f = static_cast<std::uint32_t>(units[st].fail);
       if (at - depth[f] > run_begin) return false;
       st = f;
     }

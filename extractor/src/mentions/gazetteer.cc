@@ -568,15 +568,14 @@ Status NameAutomaton::Build(const Trie& trie, const std::vector<Entry>& entries,
   }
   std::size_t size = max_sym + 1;
   for (std::size_t v = 0; v < node_count; ++v) size = std::max<std::size_t>(size, base_of[v] + max_sym + 1);
-  units_.assign(size, Unit{0, -1});
-  fail_.assign(size, 0);
+  units_.assign(size + 1, Unit{0, -1, 0, 0});  // + the sentinel
   depth_.assign(size, 0);
   node_at.assign(size, -1);
   for (std::size_t v = 0; v < node_count; ++v) {
     const std::size_t t = static_cast<std::size_t>(slot[v]);
     node_at[t] = static_cast<std::int32_t>(v);
     units_[t].base = base_of[v];
-    fail_[t] = slot[static_cast<std::size_t>(fail[v])];
+    units_[t].fail = slot[static_cast<std::size_t>(fail[v])];
     depth_[t] = nodes[v].depth;
     for (std::uint32_t k = kid_begin[v]; k < kid_begin[v + 1]; ++k)
       units_[static_cast<std::size_t>(slot[static_cast<std::size_t>(kids[k].second)])].check = static_cast<std::int32_t>(t);
@@ -584,10 +583,9 @@ Status NameAutomaton::Build(const Trie& trie, const std::vector<Entry>& entries,
 
   // 5. Names ending at each state: its own key's, then those of the states its failure chain
   // reaches (the suffixes of its path that are names), laid out in slot order.
-  out_begin_.assign(size + 1, 0);
   outputs_.clear();
   for (std::size_t t = 0; t < size; ++t) {
-    out_begin_[t] = static_cast<std::uint32_t>(outputs_.size());
+    units_[t].out = static_cast<std::uint32_t>(outputs_.size());
     if (node_at[t] <= 0) continue;
     for (std::int32_t v = node_at[t]; v > 0; v = fail[static_cast<std::size_t>(v)]) {
       const BNode& n = nodes[static_cast<std::size_t>(v)];
@@ -596,9 +594,9 @@ Status NameAutomaton::Build(const Trie& trie, const std::vector<Entry>& entries,
         outputs_.push_back(Output{n.depth, p, entries[static_cast<std::size_t>(p)].langs, n.alpha_first});
       }
     }
-    if (outputs_.size() > out_begin_[t]) units_[t].base |= kHasOutput;
+    if (outputs_.size() > units_[t].out) units_[t].base |= kHasOutput;
   }
-  out_begin_[size] = static_cast<std::uint32_t>(outputs_.size());
+  units_[size].out = static_cast<std::uint32_t>(outputs_.size());
   root_next_.assign(max_sym + 1, 0);
   for (std::uint32_t k = kid_begin[0]; k < kid_begin[1]; ++k) {
     const std::size_t t = static_cast<std::size_t>(slot[static_cast<std::size_t>(kids[k].second)]);
@@ -613,9 +611,7 @@ std::uint32_t NameAutomaton::AstralSymbol(char32_t c) const {
 }
 
 std::size_t NameAutomaton::bytes() const {
-  return units_.size() * sizeof(Unit) + fail_.size() * sizeof(std::int32_t) + depth_.size() * sizeof(std::uint32_t) +
-         root_next_.size() * sizeof(std::uint32_t) +
-         out_begin_.size() * sizeof(std::uint32_t) +
+  return units_.size() * sizeof(Unit) + depth_.size() * sizeof(std::uint32_t) + root_next_.size() * sizeof(std::uint32_t) +
          outputs_.size() * sizeof(Output) + bmp_block_.size() * sizeof(std::uint32_t) + bmp_sym_.size() * sizeof(std::uint16_t) +
          lead3_block_.size() * sizeof(std::uint32_t) + sizeof ascii_sym_ +
          astral_.size() * sizeof(astral_[0]);

@@ -414,9 +414,14 @@ class NameAutomaton {
     std::uint8_t langs;
     bool alpha_first;
   };
+  // One slot, 16 bytes: what a step reads from the state it leaves (base, then fail on a
+  // failure) and from the state it enters (check, then base for the flag, out on a hit) is in one
+  // cache line each (in the pipeline these come from memory).
   struct Unit {
     std::uint32_t base;  // bit 31: names end at this state
     std::int32_t check;  // parent slot; -1 when free
+    std::int32_t fail;   // failure link (slot)
+    std::uint32_t out;   // this slot's names are outputs [out, out of the next slot)
   };
   static constexpr std::uint32_t kHasOutput = 0x80000000u;
 
@@ -431,7 +436,6 @@ class NameAutomaton {
   std::uint32_t BmpSymbol(char32_t c) const { return bmp_sym_[bmp_block_[c >> 6] + (c & 63)]; }
   const std::uint32_t* SymbolBlocks() const { return bmp_block_.data(); }
   const std::uint16_t* SymbolTable() const { return bmp_sym_.data(); }
-  const std::int32_t* FailLinks() const { return fail_.data(); }
   // The root's transitions by symbol: the child's slot (0: none), kHasOutput set when names end there.
   const std::uint32_t* RootNext() const { return root_next_.data(); }
   // The same for a three-byte form with lead bytes E1–EF read as w = lead | c1 << 8 | c2 << 16
@@ -448,9 +452,10 @@ class NameAutomaton {
     return n == (c < 0x80 ? 1u : c < 0x800 ? 2u : 3u) ? BmpSymbol(c) : 0;
   }
   const Unit* units() const { return units_.data(); }
-  std::int32_t Fail(std::int32_t slot) const { return fail_[static_cast<std::size_t>(slot)]; }
-  const Output* OutputsBegin(std::int32_t slot) const { return outputs_.data() + out_begin_[static_cast<std::size_t>(slot)]; }
-  const Output* OutputsEnd(std::int32_t slot) const { return outputs_.data() + out_begin_[static_cast<std::size_t>(slot) + 1]; }
+  std::int32_t Fail(std::int32_t slot) const { return units_[static_cast<std::size_t>(slot)].fail; }
+  // (units_ ends with a sentinel slot whose `out` is the end of the outputs)
+  const Output* OutputsBegin(std::int32_t slot) const { return outputs_.data() + units_[static_cast<std::size_t>(slot)].out; }
+  const Output* OutputsEnd(std::int32_t slot) const { return outputs_.data() + units_[static_cast<std::size_t>(slot) + 1].out; }
 
   std::size_t states() const { return states_; }
   std::size_t slots() const { return units_.size(); }
@@ -460,10 +465,8 @@ class NameAutomaton {
  private:
   std::uint32_t AstralSymbol(char32_t c) const;
   std::vector<Unit> units_;
-  std::vector<std::int32_t> fail_;
   std::vector<std::uint32_t> root_next_;
   std::vector<std::uint32_t> depth_;
-  std::vector<std::uint32_t> out_begin_;  // per slot, plus one: slot s's names are [s], [s + 1])
   std::vector<Output> outputs_;
   std::vector<std::uint32_t> bmp_block_ = std::vector<std::uint32_t>(0x10000 / 64, 0);
   std::vector<std::uint16_t> bmp_sym_ = std::vector<std::uint16_t>(64, 0);
