@@ -418,78 +418,135 @@ std::size_t FindAnyBytePair(std::string_view s, std::size_t i, const unsigned ch
 
 }  // namespace
 
-// The gazetteer pass's first filter, from *i on: stores up to `cap` word starts whose first code
-// point begins some name, and returns how many. A function of its own (not inlined into the
-// pass, whose matching code would take the registers): its loop state stays in registers.
-[[gnu::noinline]] std::size_t FirstFilter(const Trie& trie, std::string_view s, std::size_t* pos, bool* prev_alpha_io,
-                                          GazStart* block, std::size_t cap) {
-  const std::size_t size = s.size();
-  const unsigned char* p = reinterpret_cast<const unsigned char*>(s.data());
-  std::size_t i = *pos, k = 0;
-  bool prev_alpha = *prev_alpha_io;
-  const std::uint64_t* first_bits = trie.FirstBits();
-  while (i < size && k < cap) {
-    const unsigned char b = p[i];
-    if (b < 0x80) {  // ASCII: no decoding; a word character only at a word's start can begin a name
-      const bool alpha = IsAsciiWordByte(b);
-      block[k] = GazStart{i, b, 1};
-      k += static_cast<std::size_t>(!(alpha && prev_alpha) & trie.MayStartAt(b, 1, b));
-      prev_alpha = alpha;
-      ++i;
-      // Inside a word nothing starts: step over the rest of it in one go (English text is
-      // mostly such positions; prev_alpha stays true).
-      if (alpha)
-        while (i < size && IsAsciiWordByte(p[i])) ++i;
-      continue;
+namespace {
+
+// The names ending at state `st` (at byte `end`) that pass the language and word-start tests, into
+// *hits by begin. Out of line: the scan loop keeps its state in registers.
+[[gnu::noinline]] void EmitNames(const NameAutomaton& a, std::string_view s, std::uint8_t lang, std::int32_t st,
+                                 std::size_t end, std::vector<NameHit>* hits) {
+  for (const NameAutomaton::Output *o = a.OutputsBegin(st), *e = a.OutputsEnd(st); o != e; ++o) {
+    if ((o->langs & lang) == 0) continue;
+    const std::size_t begin = end - o->len;
+    if (o->alpha_first && begin > 0) {  // inside a word nothing starts
+      std::size_t before;
+      if (IsAlphaWord(DecodeBefore(s, begin, &before))) continue;
     }
-    if (b - 0xE4u <= 0xE9u - 0xE4u) {
-      // Most code points of a Chinese release: well-formed Han characters of U+4E00–U+9FFF.
-      // Never word characters, so always word starts, and their only filter is the
-      // first-code-point bitmap: a tight loop of their own without generic decoding (inside the
-      // general loop the compiler merged the paths and kept its state on the stack).
-      const std::size_t han_from = i;
-      while (i + 3 <= size && k < cap) {
-        const unsigned h = p[i], h1 = p[i + 1], h2 = p[i + 2];
-        if (h - 0xE4u > 0xE9u - 0xE4u || ((h1 & 0xC0u) ^ 0x80u) != 0 || ((h2 & 0xC0u) ^ 0x80u) != 0) break;
-        const char32_t c = static_cast<char32_t>((h & 0x0Fu) << 12 | (h1 & 0x3Fu) << 6 | (h2 & 0x3Fu));
-        if (c < 0x4E00) break;
-        block[k] = GazStart{i, c, 3};
-        k += static_cast<std::size_t>((first_bits[c >> 6] >> (c & 63)) & 1);
-        i += 3;
-      }
-      if (i != han_from) {
-        prev_alpha = false;
-        continue;
-      }
+    // Sorted insertion by begin; equal begins keep their order (by end, then payload order).
+    // Mostly an append: a name ending here seldom begins before one that ended earlier.
+    const NameHit h{begin, end, o->payload};
+    hits->push_back(h);
+    NameHit* at = &hits->back();
+    if (at != hits->data() && at[-1].begin > begin) {
+      for (const NameHit* first = hits->data(); at != first && at[-1].begin > begin; --at) *at = at[-1];
+      *at = h;
     }
-    char32_t c;
-    const std::size_t n = DecodeAt(s, i, &c);
-    const bool alpha = IsAlphaWord(c);
-    block[k] = GazStart{i, c, static_cast<std::uint32_t>(n)};
-    k += static_cast<std::size_t>(!(alpha && prev_alpha) & trie.MayStartAt(c, n, b));
-    prev_alpha = alpha;
-    i += n;
-    if (alpha)
-      while (i < size && IsAsciiWordByte(p[i])) ++i;
   }
-  *pos = i;
-  *prev_alpha_io = prev_alpha;
-  return k;
 }
 
-// The second filter: keeps (in place, in order) the starts whose first two code points begin
-// some name; the code point after each start is decoded only here. Returns how many are left.
-[[gnu::noinline]] std::size_t PairFilter(const Trie& trie, std::string_view s, GazStart* block, std::size_t k) {
+}  // namespace
+
+// The gazetteer pass: one automaton step per code point. Well-formed three-byte forms with lead
+// bytes E1–EF (U+1000–U+FFFF, Han among them: always the shortest form) and ASCII take no
+// generic decoding. A state with names ending at it is rare; their hits go into *hits by begin
+// (they come by end: a longer name found later may begin before a shorter one found earlier).
+//
+// Inside a run of ASCII letters, digits and '_' no name starts (its first code point and the one
+// before would both be word characters), so what the automaton tracks there from a start inside
+// the run can only give hits the word-start test drops. Once every name still open starts inside
+// the run (at the root, or when the next failure link leads to a state whose path starts inside
+// it), the pass drops to the root and steps over the rest of the run: English text is mostly
+// such positions. The hits are the same.
+void ScanNames(const NameAutomaton& a, std::string_view s, std::uint8_t lang, std::vector<NameHit>* hits) {
   const std::size_t size = s.size();
-  std::size_t m = 0;
-  for (std::size_t q = 0; q < k; ++q) {
-    const GazStart st = block[q];
-    char32_t next = 0;
-    if (st.i + st.n < size) DecodeAt(s, st.i + st.n, &next);
-    block[m] = st;
-    m += static_cast<std::size_t>(trie.MayStartWith(st.c, st.n, next));
+  const unsigned char* const p = reinterpret_cast<const unsigned char*>(s.data());
+  const NameAutomaton::Unit* const units = a.units();
+  const std::uint32_t* const root_next = a.RootNext();
+  const std::uint32_t* const lead3 = a.Lead3Blocks();
+  const std::uint16_t* const symbols = a.SymbolTable();
+  const std::uint16_t* const ascii = a.AsciiSymbols();
+  std::uint32_t st = 0;  // slot of the state; the root is 0
+  std::size_t i = 0;
+  // One transition on `sym` (not 0), the text read up to `i`: follow failure links until a child
+  // on `sym` exists (or the root has none); names end only at a state just entered.
+  // The root's row is a plain table (RootNext): most steps of a Chinese text start there.
+  auto step = [&](std::uint32_t sym) {
+    while (st != 0) {
+      const std::uint32_t t = (units[st].base & ~NameAutomaton::kHasOutput) + sym;
+      if (static_cast<std::uint32_t>(units[t].check) == st) {
+        st = t;
+        if (units[t].base & NameAutomaton::kHasOutput) EmitNames(a, s, lang, static_cast<std::int32_t>(t), i, hits);
+        return;
+      }
+      st = static_cast<std::uint32_t>(units[st].fail);
+    }
+    const std::uint32_t r = root_next[sym];
+    st = r & ~NameAutomaton::kHasOutput;
+    if (r & NameAutomaton::kHasOutput) EmitNames(a, s, lang, static_cast<std::int32_t>(st), i, hits);
+  };
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  const std::uint32_t* const depth = a.Depths();
+  // The last run of ASCII word bytes seen: [run_begin, run_end) (none yet).
+  std::size_t run_begin = 0, run_end = ~std::size_t{0};
+  // The same step for an ASCII word byte at `at` = i - 1 inside a run that began at run_begin <
+  // at. False when every open name starts inside the run: the caller drops to the root.
+  auto step_in_run = [&](std::uint32_t sym, std::size_t at) {
+    for (;;) {
+      const std::uint32_t t = (units[st].base & ~NameAutomaton::kHasOutput) + sym;
+      if (static_cast<std::uint32_t>(units[t].check) == st) {
+        st = t;
+        if (units[t].base & NameAutomaton::kHasOutput) EmitNames(a, s, lang, static_cast<std::int32_t>(t), i, hits);
+        return true;
+      }
+      if (st == 0) return false;
+      const std::uint32_t f = static_cast<std::uint32_t>(units[st].fail);
+      if (at - depth[f] > run_begin) return false;
+      st = f;
+    }
+  };
+  // While four bytes can be read at i: one load per code point.
+  for (const std::size_t stop = size >= 4 ? size - 3 : 0; i < stop;) {
+    std::uint32_t w;
+    std::memcpy(&w, p + i, 4);
+    std::uint32_t sym;
+    if ((w & 0xFFu) - 0xE1u <= 0xEFu - 0xE1u && (w & 0xC0C000u) == 0x808000u) {
+      sym = symbols[lead3[w & 0x3F0Fu] + (w >> 16 & 0x3Fu)];
+      i += 3;
+    } else if ((w & 0x80u) == 0) {
+      const unsigned b = w & 0x7Fu;
+      sym = ascii[b];
+      if (IsAsciiWordByte(static_cast<unsigned char>(b))) {
+        if (run_end == i) {  // inside a run
+          ++i;
+          run_end = i;
+          if (st == 0 || sym == 0 || !step_in_run(sym, i - 1)) {
+            st = 0;
+            while (i < size && IsAsciiWordByte(p[i])) ++i;
+            run_end = i;
+          }
+          continue;
+        }
+        run_begin = i;
+        run_end = i + 1;
+      }
+      ++i;
+    } else {
+      char32_t c;
+      const std::size_t n = DecodeAt(s, i, &c);
+      sym = a.Symbol(c, n);
+      i += n;
+    }
+    if (sym == 0) st = 0;  // no name holds this code point
+    else step(sym);
   }
-  return m;
+#endif
+  while (i < size) {
+    char32_t c;
+    const std::size_t n = DecodeAt(s, i, &c);
+    const std::uint32_t sym = a.Symbol(c, n);
+    i += n;
+    if (sym == 0) st = 0;
+    else step(sym);
+  }
 }
 
 namespace {
@@ -576,42 +633,39 @@ class Cascade {
 
  private:
   // Stage 1: every gazetteer name, longest per start position, with word boundaries for
-  // alphabetic names.
-  void ScanGazetteer(std::vector<Candidate>* out) {
-    // Blocks of three passes, so that the filters cost no branch per code point: (1) decode each
-    // code point and keep the word starts whose first code point begins some name; (2) keep those
-    // whose first two code points begin one (the code point after each is decoded only here, for
-    // the third of a Chinese release that passes (1)); (3) match from the survivors, in text order.
-    // 16 bytes a start and 64 starts a block: 1 KB of stack, which the rules stage between two
-    // releases evicts like everything else (8 KB took 128 cache-missing writes per release).
-    constexpr std::size_t kBlock = 64;
-    GazStart block[kBlock];
+  // alphabetic names. Not inlined into Run: profiles show the pass on its own.
+  [[gnu::noinline]] void ScanGazetteer(std::vector<Candidate>* out) {
+    // One automaton pass finds every name at a word start, by start; then each start's names
+    // are taken as a walk from that start reported them.
+    thread_local std::vector<NameHit> hits;
+    hits.clear();
+    ScanNames(gz_.names, s_, lang_, &hits);
     std::vector<std::int32_t>& best = scratch_.best;  // MatchStart clears it
-    const std::size_t size = s_.size();
-    bool prev_alpha = false;
-    std::size_t i = 0;
-    while (i < size) {
-      const std::size_t k = FirstFilter(gz_.trie, s_, &i, &prev_alpha, block, kBlock);
-      const std::size_t m = PairFilter(gz_.trie, s_, block, k);
-      for (std::size_t q = 0; q < m; ++q) MatchStart(block[q].i, block[q].c, block[q].n, out, best);
+    for (std::size_t q = 0; q < hits.size();) {
+      std::size_t r = q + 1;
+      while (r < hits.size() && hits[r].begin == hits[q].begin) ++r;
+      MatchStart(hits.data() + q, hits.data() + r, out, best);
+      q = r;
     }
   }
 
-  // Every gazetteer name starting at `i` (code point `c` of `n` bytes): the longest becomes a
+  // The names [h, e) starting at one position, by end (shortest first): the longest becomes a
   // candidate; suffixes, speech verbs, keywords and honorifics are noted for later stages.
-  void MatchStart(std::size_t i, char32_t c, std::size_t n, std::vector<Candidate>* out, std::vector<std::int32_t>& best) {
+  void MatchStart(const NameHit* h, const NameHit* e_hits, std::vector<Candidate>* out, std::vector<std::int32_t>& best) {
+    const std::size_t i = h->begin;
     std::size_t best_end = 0;
     best.clear();
-    gz_.trie.MatchAtCodePoint(s_, i, c, n, [&](std::size_t end, std::int32_t payload) {
+    for (; h != e_hits; ++h) {
+      const std::size_t end = h->end;
+      const std::int32_t payload = h->payload;
       const Entry& e = gz_.entries[payload];
-      if ((e.langs & lang_) == 0) return;
       if (e.kind == EntryKind::kOrgSuffix) {
         suffix_hits_.push_back({i, end, payload});
-        return;
+        continue;
       }
       if (e.kind == EntryKind::kSpeechVerb) {
         if (speech_hits_.empty() || speech_hits_.back() != i) speech_hits_.push_back(i);
-        return;
+        continue;
       }
       // right boundary: an alphabetic name must not continue into a word
       if (end < s_.size() && MayBeAlphaAt(s_, end)) {
@@ -620,30 +674,30 @@ class Cascade {
         if (IsAlphaWord(last)) {
           char32_t next;
           DecodeAt(s_, end, &next);
-          if (IsAlphaWord(next)) return;
+          if (IsAlphaWord(next)) continue;
         }
       }
       if (e.kind == EntryKind::kOrgKeyword) {
         keyword_hits_.push_back({i, end, payload});
-        return;
+        continue;
       }
       if (e.kind == EntryKind::kHonorific) {
         honorific_hits_.push_back({i, end, payload});
-        return;
+        continue;
       }
       if (end > best_end) {
         best_end = end;
         best.clear();
       }
       if (end == best_end) best.push_back(payload);
-    });
+    }
     // 发展中国家 ("developing countries") holds 中国 but names no country.
     if (!best.empty() && gz_.entries[best.front()].type == MentionType::kCountry && i >= 6 &&
         s_.compare(i - 6, 6, "发展") == 0 && s_.compare(best_end, 3, "家") == 0)
       best.clear();
     for (std::int32_t p : best) {
       const Entry& e = gz_.entries[p];
-      Candidate cand;
+      Candidate& cand = out->emplace_back();  // in place: a candidate is 112 bytes
       cand.type = e.type;
       cand.begin = i;
       cand.end = best_end;
@@ -656,7 +710,6 @@ class Cascade {
       cand.source = e.source;
       if (generic && (generic_orgs_.empty() || generic_orgs_.back() != i)) generic_orgs_.push_back(i);
       if (e.type == MentionType::kCountry) country_hits_.push_back({i, best_end, e.key});
-      out->push_back(std::move(cand));
     }
   }
 

@@ -1,5 +1,6 @@
 // Gazetteer loading: the data files in extractor/gazetteers (docs/mentions.md) and the CLDR
 // country and city names ICU carries.
+#include <algorithm>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -14,6 +15,21 @@
 
 namespace presskg {
 namespace mentions {
+namespace gazetteer_detail {
+
+// The cascade's word character (cascade.cc, IsAlphaWordSlow): letters and digits of alphabetic
+// scripts and '_'; Han, kana and hangul are not. A name whose first code point is one starts only
+// at a word start.
+bool AlphaWordChar(char32_t c) {
+  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+  if (IsHan(c) || (c >= 0x3040 && c <= 0x30FF) || (c >= 0xAC00 && c <= 0xD7AF)) return false;
+  return IsWordChar(c);
+}
+
+std::size_t Utf8Length(char32_t c) { return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4; }
+
+}  // namespace gazetteer_detail
+
 namespace {
 
 // Priorities break ties between names of the same length: a city-state is a country first
@@ -99,7 +115,7 @@ class Loader {
     if (!(s = LoadOrgKeywords()).ok()) return s;
     if (!(s = LoadHonorifics()).ok()) return s;
     gz_->trie.Freeze();
-    return Status::OK();
+    return gz_->names.Build(gz_->trie, gz_->entries, &gazetteer_detail::AlphaWordChar);
   }
 
  private:
@@ -108,9 +124,17 @@ class Loader {
     return static_cast<std::int32_t>(gz_->entries.size() - 1);
   }
 
+  // The key normaliser (NFKC + Hant→Hans), which is most of the load's time: plain ASCII is its
+  // own normal form under both (checked in key_normalizer_test.cc), so it skips ICU.
+  std::string Norm(std::string_view s) const {
+    for (char c : s)
+      if (static_cast<unsigned char>(c) >= 0x80) return norm_(s);
+    return std::string(s);
+  }
+
   // Adds one name; Latin names of countries and places also match in capitals (datelines).
-  void Add(std::string_view raw, std::int32_t e, bool lower_variant = false) {
-    std::string name = norm_(raw);
+  void Add(std::string_view raw, std::int32_t e, bool lower_variant = false) { AddNormalized(Norm(raw), e, lower_variant); }
+  void AddNormalized(const std::string& name, std::int32_t e, bool lower_variant = false) {
     const Entry& en = gz_->entries[e];
     bool caps = en.type == MentionType::kCountry || en.type == MentionType::kPlace;
     gz_->AddName(name, e, caps && HasLatin(name), lower_variant);
@@ -139,8 +163,8 @@ class Loader {
         std::int32_t id = NewEntry(e);
         // CLDR writes "Myanmar (Burma)", "Congo - Kinshasa", "刚果（金）": keep the whole name and
         // the part before the qualifier.
-        Add(name, id);
-        std::string n = norm_(name);
+        const std::string n = Norm(name);
+        AddNormalized(n, id);
         for (const char* cut : {" (", "(", " - "}) {
           std::size_t p = n.find(cut);
           if (p != std::string::npos && p > 0) {
@@ -279,7 +303,7 @@ class Loader {
       e.key = r.cols[0];
       e.source = "org_suffixes.tsv:" + std::to_string(r.line);
       std::int32_t id = NewEntry(e);
-      gz_->trie.Insert(norm_(r.cols[0]), id);
+      gz_->trie.Insert(Norm(r.cols[0]), id);
     }
     return Status::OK();
   }
@@ -294,7 +318,7 @@ class Loader {
       std::string line;
       while (std::getline(in, line)) {
         if (line.empty() || line[0] == '#') continue;
-        std::istringstream ls(norm_(line));
+        std::istringstream ls(Norm(line));
         std::string item;
         while (ls >> item) {
           if (std::string(file) == "surnames.txt") {
@@ -370,7 +394,7 @@ class Loader {
       e.type = MentionType::kPerson;
       e.key = line;
       e.source = file + ":" + std::to_string(n);
-      gz_->trie.Insert(normalize ? norm_(line) : line, NewEntry(e));
+      gz_->trie.Insert(normalize ? Norm(line) : line, NewEntry(e));
     }
     return Status::OK();
   }
@@ -381,6 +405,217 @@ class Loader {
 };
 
 }  // namespace
+
+Status NameAutomaton::Build(const Trie& trie, const std::vector<Entry>& entries, bool (*alpha_word)(char32_t)) {
+  using gazetteer_detail::Utf8Length;
+  // Flat arrays throughout (start-up matters: this runs on every load).
+  // 1. The trie's keys as a code-point trie. The trie hands keys over in byte order (code point
+  // order), so a key shares its path with the previous one as far as it goes and then only adds
+  // nodes: the child to follow is the last one added (the sibling list is searched otherwise).
+  struct BNode {
+    std::uint32_t depth = 0;  // bytes from the root
+    std::uint32_t sym = 0;    // on the edge from the parent
+    std::int32_t last_kid = -1, next_sibling = -1;
+    std::uint32_t payload_count = 0;
+    const std::int32_t* payloads = nullptr;
+    bool alpha_first = false;
+  };
+  std::vector<BNode> nodes(1);
+  nodes.reserve(trie.size());
+  std::vector<std::uint16_t> bmp_sym(0x10000, 0);  // symbols while building
+  std::vector<std::pair<char32_t, std::uint32_t>> astral;
+  std::uint32_t next_sym = 1;
+  auto symbol_of = [&](char32_t c) -> std::uint32_t {
+    if (c < 0x10000) {
+      if (bmp_sym[c] == 0) bmp_sym[c] = static_cast<std::uint16_t>(next_sym++);
+      return bmp_sym[c];
+    }
+    for (const auto& [a, sym] : astral)
+      if (a == c) return sym;
+    astral.emplace_back(c, next_sym);
+    return next_sym++;
+  };
+  std::vector<std::uint32_t> syms;
+  trie.ForEachKey([&](std::string_view key, const std::int32_t* payloads, std::size_t count) {
+    syms.clear();
+    char32_t first = 0;
+    for (std::size_t i = 0; i < key.size();) {
+      char32_t c;
+      const std::size_t n = DecodeAt(key, i, &c);
+      if (n != Utf8Length(c)) return;  // ill-formed: never matches normalised text
+      if (i == 0) first = c;
+      syms.push_back(symbol_of(c));
+      i += n;
+    }
+    if (syms.empty() || next_sym >= 0xFFFF) return;
+    std::int32_t node = 0;
+    std::size_t i = 0;
+    for (std::uint32_t sym : syms) {
+      std::int32_t kid = nodes[static_cast<std::size_t>(node)].last_kid;
+      while (kid >= 0 && nodes[static_cast<std::size_t>(kid)].sym != sym) kid = nodes[static_cast<std::size_t>(kid)].next_sibling;
+      if (kid < 0) {
+        kid = static_cast<std::int32_t>(nodes.size());
+        BNode n;
+        n.sym = sym;
+        n.next_sibling = nodes[static_cast<std::size_t>(node)].last_kid;
+        nodes[static_cast<std::size_t>(node)].last_kid = kid;
+        nodes.push_back(n);
+      }
+      // depth: the key's bytes up to and with this code point
+      std::size_t j = i;
+      char32_t c;
+      j += DecodeAt(key, j, &c);
+      nodes[static_cast<std::size_t>(kid)].depth = static_cast<std::uint32_t>(j);
+      i = j;
+      node = kid;
+    }
+    BNode& leaf = nodes[static_cast<std::size_t>(node)];
+    leaf.payloads = payloads;
+    leaf.payload_count = static_cast<std::uint32_t>(count);
+    leaf.alpha_first = alpha_word(first);
+  });
+  if (next_sym >= 0xFFFF) return Internal("gazetteer: too many distinct characters for the name automaton");
+  symbols_ = next_sym - 1;
+  states_ = nodes.size();
+  const std::uint32_t max_sym = next_sym - 1;
+  const std::size_t node_count = nodes.size();
+
+  // 2. Symbols: a two-level table over the BMP (blocks of 64 code points; blocks without a
+  // symbol share the zero block at offset 0), a sorted list beyond it.
+  bmp_block_.assign(0x10000 / 64, 0);
+  bmp_sym_.assign(64, 0);
+  for (std::uint32_t hi = 0; hi < 0x10000 / 64; ++hi) {
+    bool any = false;
+    for (std::uint32_t lo = 0; lo < 64 && !any; ++lo) any = bmp_sym[hi << 6 | lo] != 0;
+    if (!any) continue;
+    bmp_block_[hi] = static_cast<std::uint32_t>(bmp_sym_.size());
+    bmp_sym_.insert(bmp_sym_.end(), bmp_sym.begin() + (hi << 6), bmp_sym.begin() + ((hi + 1) << 6));
+  }
+  astral_ = std::move(astral);
+  std::sort(astral_.begin(), astral_.end());
+  lead3_block_.assign(0x4000, 0);
+  for (std::uint32_t hi = 0x1000 >> 6; hi < (0x10000 >> 6); ++hi)  // c >> 6 of U+1000–U+FFFF
+    lead3_block_[(hi & 0x3F) << 8 | hi >> 6] = bmp_block_[hi];
+  for (char32_t c = 0; c < 0x80; ++c) ascii_sym_[c] = static_cast<std::uint16_t>(BmpSymbol(c));
+
+  // Children of each node as (symbol, node) sorted by symbol: kids[kid_begin[v], kid_begin[v + 1]).
+  std::vector<std::uint32_t> kid_begin(node_count + 1, 0);
+  std::vector<std::pair<std::uint32_t, std::int32_t>> kids;
+  kids.reserve(node_count);
+  for (std::size_t v = 0; v < node_count; ++v) {
+    kid_begin[v] = static_cast<std::uint32_t>(kids.size());
+    for (std::int32_t k = nodes[v].last_kid; k >= 0; k = nodes[static_cast<std::size_t>(k)].next_sibling)
+      kids.emplace_back(nodes[static_cast<std::size_t>(k)].sym, k);
+    std::sort(kids.begin() + kid_begin[v], kids.end());
+  }
+  kid_begin[node_count] = static_cast<std::uint32_t>(kids.size());
+
+  // 3. Failure links, breadth first: the longest proper suffix of a node's path that is a path.
+  std::vector<std::int32_t> root_goto(max_sym + 1, -1);
+  for (std::uint32_t k = kid_begin[0]; k < kid_begin[1]; ++k) root_goto[kids[k].first] = kids[k].second;
+  auto go = [&](std::int32_t f, std::uint32_t sym) -> std::int32_t {
+    if (f == 0) return root_goto[sym];
+    auto b = kids.begin() + kid_begin[static_cast<std::size_t>(f)], e = kids.begin() + kid_begin[static_cast<std::size_t>(f) + 1];
+    auto it = std::lower_bound(b, e, std::make_pair(sym, std::int32_t{-1}));
+    return it != e && it->first == sym ? it->second : -1;
+  };
+  std::vector<std::int32_t> order{0}, fail(node_count, 0);
+  order.reserve(node_count);
+  for (std::size_t q = 0; q < order.size(); ++q) {
+    const std::int32_t u = order[q];
+    for (std::uint32_t k = kid_begin[static_cast<std::size_t>(u)]; k < kid_begin[static_cast<std::size_t>(u) + 1]; ++k) {
+      const auto [sym, v] = kids[k];
+      order.push_back(v);
+      if (u == 0) continue;
+      for (std::int32_t f = fail[static_cast<std::size_t>(u)];; f = fail[static_cast<std::size_t>(f)]) {
+        const std::int32_t g = go(f, sym);
+        if (g >= 0) {
+          fail[static_cast<std::size_t>(v)] = g;
+          break;
+        }
+        if (f == 0) break;
+      }
+    }
+  }
+
+  // 4. Double array, breadth first, first fit: a node's children take the slots base + symbol.
+  // Bases are never negative, so base + any symbol stays inside the array.
+  std::vector<std::int32_t> slot(node_count, -1), node_at;
+  std::vector<std::uint32_t> base_of(node_count, 0);
+  std::vector<std::uint8_t> used(node_count + 2 * (max_sym + 2), 0);
+  slot[0] = 0;
+  used[0] = 1;
+  std::size_t next_free = 1;
+  for (std::int32_t u : order) {
+    const std::uint32_t kb = kid_begin[static_cast<std::size_t>(u)], ke = kid_begin[static_cast<std::size_t>(u) + 1];
+    if (kb == ke) continue;
+    const std::uint32_t first = kids[kb].first;
+    for (std::size_t f = std::max<std::size_t>(next_free, first);; ++f) {
+      if (used.size() < f + max_sym + 2) used.resize(std::max(used.size() * 2, f + max_sym + 2), 0);
+      if (used[f]) continue;
+      const std::size_t b = f - first;
+      bool fits = true;
+      for (std::uint32_t k = kb + 1; k < ke && fits; ++k) fits = !used[b + kids[k].first];
+      if (!fits) continue;
+      base_of[static_cast<std::size_t>(u)] = static_cast<std::uint32_t>(b);
+      for (std::uint32_t k = kb; k < ke; ++k) {
+        used[b + kids[k].first] = 1;
+        slot[static_cast<std::size_t>(kids[k].second)] = static_cast<std::int32_t>(b + kids[k].first);
+      }
+      break;
+    }
+    while (next_free < used.size() && used[next_free]) ++next_free;
+  }
+  std::size_t size = max_sym + 1;
+  for (std::size_t v = 0; v < node_count; ++v) size = std::max<std::size_t>(size, base_of[v] + max_sym + 1);
+  units_.assign(size + 1, Unit{0, -1, 0, 0});  // + the sentinel
+  depth_.assign(size, 0);
+  node_at.assign(size, -1);
+  for (std::size_t v = 0; v < node_count; ++v) {
+    const std::size_t t = static_cast<std::size_t>(slot[v]);
+    node_at[t] = static_cast<std::int32_t>(v);
+    units_[t].base = base_of[v];
+    units_[t].fail = slot[static_cast<std::size_t>(fail[v])];
+    depth_[t] = nodes[v].depth;
+    for (std::uint32_t k = kid_begin[v]; k < kid_begin[v + 1]; ++k)
+      units_[static_cast<std::size_t>(slot[static_cast<std::size_t>(kids[k].second)])].check = static_cast<std::int32_t>(t);
+  }
+
+  // 5. Names ending at each state: its own key's, then those of the states its failure chain
+  // reaches (the suffixes of its path that are names), laid out in slot order.
+  outputs_.clear();
+  for (std::size_t t = 0; t < size; ++t) {
+    units_[t].out = static_cast<std::uint32_t>(outputs_.size());
+    if (node_at[t] <= 0) continue;
+    for (std::int32_t v = node_at[t]; v > 0; v = fail[static_cast<std::size_t>(v)]) {
+      const BNode& n = nodes[static_cast<std::size_t>(v)];
+      for (std::uint32_t k = 0; k < n.payload_count; ++k) {
+        const std::int32_t p = n.payloads[k];
+        outputs_.push_back(Output{n.depth, p, entries[static_cast<std::size_t>(p)].langs, n.alpha_first});
+      }
+    }
+    if (outputs_.size() > units_[t].out) units_[t].base |= kHasOutput;
+  }
+  units_[size].out = static_cast<std::uint32_t>(outputs_.size());
+  root_next_.assign(max_sym + 1, 0);
+  for (std::uint32_t k = kid_begin[0]; k < kid_begin[1]; ++k) {
+    const std::size_t t = static_cast<std::size_t>(slot[static_cast<std::size_t>(kids[k].second)]);
+    root_next_[kids[k].first] = static_cast<std::uint32_t>(t) | (units_[t].base & kHasOutput);
+  }
+  return Status::OK();
+}
+
+std::uint32_t NameAutomaton::AstralSymbol(char32_t c) const {
+  auto it = std::lower_bound(astral_.begin(), astral_.end(), std::make_pair(c, std::uint32_t{0}));
+  return it != astral_.end() && it->first == c ? it->second : 0;
+}
+
+std::size_t NameAutomaton::bytes() const {
+  return units_.size() * sizeof(Unit) + depth_.size() * sizeof(std::uint32_t) + root_next_.size() * sizeof(std::uint32_t) +
+         outputs_.size() * sizeof(Output) + bmp_block_.size() * sizeof(std::uint32_t) + bmp_sym_.size() * sizeof(std::uint16_t) +
+         lead3_block_.size() * sizeof(std::uint32_t) + sizeof ascii_sym_ +
+         astral_.size() * sizeof(astral_[0]);
+}
 
 Status LoadGazetteer(const std::string& dir, Gazetteer* gz) {
   Loader loader(dir, gz);

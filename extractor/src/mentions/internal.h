@@ -165,6 +165,12 @@ class KeyNormalizer {
 };
 
 // ---- Gazetteer ----
+// One name found in a text: bytes [begin, end), entry `payload`.
+struct NameHit {
+  std::size_t begin, end;
+  std::int32_t payload;
+};
+
 enum class EntryKind : std::uint8_t {
   kMention,     // emits a mention of `type`
   kOrgSuffix,   // Chinese organization suffix (公司, 大学...): extended backwards by pattern
@@ -199,6 +205,10 @@ class Trie {
   template <class Fn>
   void MatchAtCodePoint(std::string_view s, std::size_t pos, char32_t cp, std::size_t len, Fn&& fn) const;
   std::size_t size() const { return nodes_.size(); }
+  // After Freeze: calls fn(key, payloads, count) for every key, in byte order, with its payloads
+  // in insertion order (what MatchAt reports for it). The name automaton is built from this.
+  template <class Fn>
+  void ForEachKey(Fn&& fn) const;
   // A cheap filter before MatchAt*: false when no key starts with code point `cp` followed by
   // `next` (0 at the end of the text). Most positions of a release fail here.
   // Exact and cheaper than MayStartWith: false when no key starts with the code point `cp` of
@@ -353,9 +363,129 @@ void Trie::Walk(std::string_view s, std::int32_t node, std::size_t i, Fn&& fn) c
   }
 }
 
+template <class Fn>
+void Trie::ForEachKey(Fn&& fn) const {
+  if (nodes_.empty()) return;
+  std::string key;
+  // Depth-first with an explicit stack of (node, next child index); key holds the path's bytes.
+  std::vector<std::pair<std::int32_t, std::uint32_t>> stack{{0, 0}};
+  while (!stack.empty()) {
+    auto& [node, next] = stack.back();
+    const Node& nd = nodes_[static_cast<std::size_t>(node)];
+    if (next == 0 && nd.payload_count > 0) {
+      if (nd.payload_count == 1) fn(std::string_view(key), &nd.payload, std::size_t{1});
+      else fn(std::string_view(key), payloads_.data() + nd.payload, std::size_t{nd.payload_count});
+    }
+    if (next >= nd.edge_count) {
+      stack.pop_back();
+      if (!key.empty()) key.pop_back();
+      continue;
+    }
+    std::int32_t child;
+    unsigned char b;
+    if (nd.edge_count == 1) {
+      child = static_cast<std::int32_t>(nd.edge);
+      b = nd.byte;
+    } else {
+      child = edges_[nd.edge + next].next;
+      b = edges_[nd.edge + next].byte;
+    }
+    ++next;
+    key.push_back(static_cast<char>(b));
+    stack.emplace_back(child, 0);
+  }
+}
+
+// ---- The name automaton: every gazetteer name in one pass ----
+// An Aho–Corasick automaton over code points, built from the trie at load: one transition per code
+// point of the text (a failure link now and then), and at a state the names that end there.
+// Transitions are a double array (slot t = base[s] + symbol is a child of s when check[t] == s)
+// over symbols, the dense numbers of the code points names use (0: no name holds it, back to the
+// root at once). A name matches where its bytes are the text's bytes (an ill-formed key or a code
+// point written in more bytes than its shortest form never matches, as in the byte trie).
+class NameAutomaton {
+ public:
+  // One name ending at a state: it starts `len` bytes before the end. `langs` is its entry's
+  // language mask; `alpha_first` is set when its first code point is a word character of an
+  // alphabetic script (such a name starts only where no word character stands before it).
+  struct Output {
+    std::uint32_t len;
+    std::int32_t payload;
+    std::uint8_t langs;
+    bool alpha_first;
+  };
+  // One slot, 16 bytes: what a step reads from the state it leaves (base, then fail on a
+  // failure) and from the state it enters (check, then base for the flag, out on a hit) is in one
+  // cache line each (in the pipeline these come from memory).
+  struct Unit {
+    std::uint32_t base;  // bit 31: names end at this state
+    std::int32_t check;  // parent slot; -1 when free
+    std::int32_t fail;   // failure link (slot)
+    std::uint32_t out;   // this slot's names are outputs [out, out of the next slot)
+  };
+  static constexpr std::uint32_t kHasOutput = 0x80000000u;
+
+  // `entries` gives each payload's language mask; `alpha_word(cp)` is the cascade's word test.
+  Status Build(const Trie& trie, const std::vector<Entry>& entries, bool (*alpha_word)(char32_t));
+  bool built() const { return !units_.empty(); }
+
+  // Symbol of the BMP code point `c` (its canonical UTF-8 form); 0 when no name holds it. A
+  // two-level table: SymbolBlocks()[c >> 6] is where the block of 64 code points of `c` starts in
+  // SymbolTable() (blocks without a symbol share the zeros at 0). For a three-byte form
+  // (lead, c1, c2), c >> 6 is (lead & 0x0F) << 6 | (c1 & 0x3F) and c & 63 is c2 & 0x3F.
+  std::uint32_t BmpSymbol(char32_t c) const { return bmp_sym_[bmp_block_[c >> 6] + (c & 63)]; }
+  const std::uint32_t* SymbolBlocks() const { return bmp_block_.data(); }
+  const std::uint16_t* SymbolTable() const { return bmp_sym_.data(); }
+  // The root's transitions by symbol: the child's slot (0: none), kHasOutput set when names end there.
+  const std::uint32_t* RootNext() const { return root_next_.data(); }
+  // The same for a three-byte form with lead bytes E1–EF read as w = lead | c1 << 8 | c2 << 16
+  // (little-endian): Lead3Blocks()[w & 0x3F0F] + (c2 & 0x3F) indexes SymbolTable(), two
+  // operations fewer per Han character than going through the code point.
+  const std::uint32_t* Lead3Blocks() const { return lead3_block_.data(); }
+  const std::uint16_t* AsciiSymbols() const { return ascii_sym_; }
+  const std::uint32_t* Depths() const { return depth_.data(); }  // bytes from the root, per slot
+  // Symbol of the code point `c` that DecodeAt read from `n` bytes.
+  // Only the shortest form counts: an ill-formed byte decodes to U+FFFD in one byte, and an
+  // over-long form is not the bytes of any (well-formed) name.
+  std::uint32_t Symbol(char32_t c, std::size_t n) const {
+    if (c >= 0x10000) return n == 4 ? AstralSymbol(c) : 0;
+    return n == (c < 0x80 ? 1u : c < 0x800 ? 2u : 3u) ? BmpSymbol(c) : 0;
+  }
+  const Unit* units() const { return units_.data(); }
+  std::int32_t Fail(std::int32_t slot) const { return units_[static_cast<std::size_t>(slot)].fail; }
+  // (units_ ends with a sentinel slot whose `out` is the end of the outputs)
+  const Output* OutputsBegin(std::int32_t slot) const { return outputs_.data() + units_[static_cast<std::size_t>(slot)].out; }
+  const Output* OutputsEnd(std::int32_t slot) const { return outputs_.data() + units_[static_cast<std::size_t>(slot) + 1].out; }
+
+  std::size_t states() const { return states_; }
+  std::size_t slots() const { return units_.size(); }
+  std::size_t symbols() const { return symbols_; }
+  std::size_t bytes() const;  // memory the scan may touch
+
+ private:
+  std::uint32_t AstralSymbol(char32_t c) const;
+  std::vector<Unit> units_;
+  std::vector<std::uint32_t> root_next_;
+  std::vector<std::uint32_t> depth_;
+  std::vector<Output> outputs_;
+  std::vector<std::uint32_t> bmp_block_ = std::vector<std::uint32_t>(0x10000 / 64, 0);
+  std::vector<std::uint16_t> bmp_sym_ = std::vector<std::uint16_t>(64, 0);
+  std::vector<std::uint32_t> lead3_block_ = std::vector<std::uint32_t>(0x4000, 0);
+  std::uint16_t ascii_sym_[128] = {};
+  std::vector<std::pair<char32_t, std::uint32_t>> astral_;  // sorted
+  std::size_t states_ = 0, symbols_ = 0;
+};
+
+// Every name of `a` in `s` whose language mask meets `lang` and that starts at a word start (its
+// first code point is no alphabetic word character, or the code point before is none), as
+// (begin, end, payload) in the order the trie walks from each start gave them: by begin, then
+// end, then the payload order of the key. Appended to *hits.
+void ScanNames(const NameAutomaton& a, std::string_view s, std::uint8_t lang, std::vector<NameHit>* hits);
+
 struct Gazetteer {
   std::vector<Entry> entries;
   Trie trie;
+  NameAutomaton names;  // built from `trie` at load: the cascade's gazetteer pass
   // Chinese surnames (single and compound) for names in strong contexts.
   std::unordered_set<std::string> surnames;
   // First code points (BMP) of the surnames, one bit each: most lookups end here.
@@ -381,21 +511,6 @@ struct Gazetteer {
   // Adds `name` (already normalised) for entry index `e`, with the case variants Latin names need.
   void AddName(std::string_view name, std::int32_t e, bool all_caps_variant, bool lower_variant);
 };
-
-// The gazetteer pass's filters (cascade.cc), exposed for the unit tests. A position where a name
-// may start: code point `c` of `n` bytes at `i`.
-struct GazStart {
-  std::size_t i;
-  char32_t c;
-  std::uint32_t n;
-};
-// From *pos on, stores up to `cap` word starts whose first code point begins some key of `trie`
-// and returns how many; *pos and *prev_alpha (the code point before *pos is a word character)
-// carry the scan over to the next call. Every start where a key matches is kept.
-std::size_t FirstFilter(const Trie& trie, std::string_view s, std::size_t* pos, bool* prev_alpha, GazStart* block,
-                        std::size_t cap);
-// Keeps, in place and in order, the starts whose first two code points begin some key.
-std::size_t PairFilter(const Trie& trie, std::string_view s, GazStart* block, std::size_t k);
 
 // Loads every data file in `dir` plus the CLDR country and city names.
 Status LoadGazetteer(const std::string& dir, Gazetteer* gz);
