@@ -118,6 +118,17 @@ class PreparedText {
 
 Result<PreparedText> PrepareText(const Document& doc, const TextOptions& options = {});
 
+// The year ("2019") of the first full date — year, month and day — that `text` states, as a view
+// into `text`, or "" when it states none. The forms, in ASCII white space (tab, LF, FF, CR,
+// space) as the regular expression
+//   ((?:19|20)\d\d)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日
+//   | \b\d{1,2}(?:st|nd|rd|th)?\s+MONTH,?\s+((?:19|20)\d\d)\b
+//   | \bMONTH\s+\d{1,2}(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b
+// (MONTH: an English month name in full, capitalised; \b an ASCII word boundary) finds them,
+// leftmost first. Used on a normalised view (full-width digits are ASCII there); a bare year
+// ("2034年世界杯") is not a date.
+std::string_view FirstFullDateYear(std::string_view text);
+
 }  // namespace presskg
 
 #endif  // PRESSKG_TEXT_H
