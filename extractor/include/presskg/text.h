@@ -22,6 +22,7 @@
 #define PRESSKG_TEXT_H
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -105,6 +106,10 @@ class PreparedText {
   friend Result<PreparedText> PrepareText(const Document& doc, const TextOptions& options);
   std::string original_, normalized_, language_;
   std::vector<OffsetRun> runs_;
+  // run_index_[k]: the run holding normalized byte k << kRunIndexShift (ToOriginal looks among the
+  // few runs of one block instead of searching them all); empty when not built.
+  static constexpr int kRunIndexShift = 5;
+  std::vector<std::uint32_t> run_index_;
   struct WrapJoint {
     std::size_t orig = 0, len = 0;  // the wrapping line end in the original
     bool space = false;             // read as a space (else as nothing)
