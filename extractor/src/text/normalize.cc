@@ -168,25 +168,33 @@ inline std::size_t SimpleRun(const unsigned char* p, std::size_t i, const std::s
     // loop below, five characters of it, before the next try.
     while (scalar == 0 && i + 16 <= n) {
       const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
-      const __m128i hi3 = _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8(static_cast<char>(0xF0))),
+      const __m128i lead3 = _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8(static_cast<char>(0xF0))),
                                          _mm_set1_epi8(static_cast<char>(0xE0)));
       const __m128i e0_ed = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xE0))),
                                          _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xED))));
-      const unsigned lead = static_cast<unsigned>(_mm_movemask_epi8(_mm_andnot_si128(e0_ed, hi3)));
+      const unsigned lead = static_cast<unsigned>(_mm_movemask_epi8(_mm_andnot_si128(e0_ed, lead3)));
       const unsigned cont = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(
           _mm_and_si128(v, _mm_set1_epi8(static_cast<char>(0xC0))), _mm_set1_epi8(static_cast<char>(0x80)))));
       if ((lead & 0x1249u) != 0x1249u || (cont & 0x6DB6u) != 0x6DB6u) {
         scalar = 5;
         break;
       }
-      // Code points from four-byte loads (the lead's low four bits, then six from each of the
-      // continuation bytes).
-      const auto decode = [p](std::size_t at) {
-        std::uint32_t w;
-        std::memcpy(&w, p + at, 4);
-        return static_cast<char32_t>((w & 0x0F) << 12 | (w & 0x3F00) >> 2 | (w >> 16 & 0x3F));
-      };
-      const char32_t c0 = decode(i), c1 = decode(i + 3), c2 = decode(i + 6), c3 = decode(i + 9), c4 = decode(i + 12);
+      // The five code points at once: each byte masked to its payload (four bits of a lead, six
+      // of a continuation), widened to sixteen bits, weighted by its place (4096, 64, 1), and the
+      // three of each character or-ed together (the fields do not overlap).
+      const __m128i payload = _mm_and_si128(v, _mm_setr_epi8(0x0F, 0x3F, 0x3F, 0x0F, 0x3F, 0x3F, 0x0F, 0x3F, 0x3F, 0x0F,
+                                                              0x3F, 0x3F, 0x0F, 0x3F, 0x3F, 0));
+      const __m128i lo = _mm_mullo_epi16(_mm_unpacklo_epi8(payload, _mm_setzero_si128()),
+                                         _mm_setr_epi16(4096, 64, 1, 4096, 64, 1, 4096, 64));
+      const __m128i hi = _mm_mullo_epi16(_mm_unpackhi_epi8(payload, _mm_setzero_si128()),
+                                         _mm_setr_epi16(1, 4096, 64, 1, 4096, 64, 1, 0));
+      const __m128i lo3 = _mm_or_si128(_mm_or_si128(lo, _mm_srli_si128(lo, 2)), _mm_srli_si128(lo, 4));
+      const __m128i hi3 = _mm_or_si128(_mm_or_si128(hi, _mm_srli_si128(hi, 2)), _mm_srli_si128(hi, 4));
+      const char32_t c0 = static_cast<char32_t>(_mm_extract_epi16(lo3, 0));
+      const char32_t c1 = static_cast<char32_t>(_mm_extract_epi16(lo3, 3));
+      const char32_t c2 = static_cast<char32_t>(_mm_extract_epi16(lo3, 6) | _mm_extract_epi16(hi, 0));
+      const char32_t c3 = static_cast<char32_t>(_mm_extract_epi16(hi3, 1));
+      const char32_t c4 = static_cast<char32_t>(_mm_extract_epi16(hi3, 4));
       const std::uint8_t f0 = info[c0], f1 = info[c1], f2 = info[c2], f3 = info[c3], f4 = info[c4];
       if (!(f1 & f2 & f3 & f4 & kBoundary)) {
         scalar = 5;
@@ -280,7 +288,8 @@ void Normalize(std::string_view s, bool fold, std::string* out, std::vector<Prep
   std::string seg_out;
   // Script counts as a histogram of the characters' info bytes (one increment per character),
   // summed up at the end.
-  std::size_t hist[256] = {};
+  static_assert((kHan | kTraditional | kSimplifiedOnly | kBoundary | kKana | kHangul | kOtherLetter) < 128);
+  std::size_t hist[128] = {};  // info bytes use bits 0–6 (CharFlags, kBoundary)
   std::size_t non_ascii_bytes = 0;
   std::size_t carry_at = static_cast<std::size_t>(-1), carry_len = 0;
   char32_t carry_c = 0;
@@ -324,7 +333,8 @@ void Normalize(std::string_view s, bool fold, std::string* out, std::vector<Prep
       if (j < n) {
         std::size_t l;
         // The last ASCII character composes with a following combining mark: it starts the segment.
-        if (!Boundary(t, DecodeUtf8(s, j, &l))) end = j - 1;
+        // (Ideographs, lead bytes E4–E9, always start a segment.)
+        if (p[j] - 0xE4u > 5u && !Boundary(t, DecodeUtf8(s, j, &l))) end = j - 1;
       }
       // A space between a CJK ideograph and a digit ("11 月 2 日", "第 35 届", typeset with spaces
       // around Latin text) is typography, not content: the view drops it, so dates and ordinals
@@ -394,7 +404,7 @@ void Normalize(std::string_view s, bool fold, std::string* out, std::vector<Prep
   }
   flush(n);
   runs->push_back({out->size(), n, true});
-  for (int f = 0; f < 256; ++f) {
+  for (int f = 0; f < 128; ++f) {
     std::size_t h = hist[f];
     if (!h) continue;
     if (f & kHan) sc.han += h;
