@@ -84,19 +84,29 @@ Result<PreparedText> PrepareText(const Document& doc, const TextOptions& options
   text::ScriptCounts counts;
   thread_local std::vector<text::WrapBreak> wraps;
   text::FindWrapBreaks(t.original_, &wraps);
-  text::Normalize(t.original_, options.fold_traditional, &t.normalized_, &t.runs_, &counts, &wraps);
+  // The runs grow in a per-thread buffer and are copied once at their final size (growing the
+  // document's own vector cost a reallocation and copy at every doubling).
+  thread_local std::vector<Run> runs;
+  text::Normalize(t.original_, options.fold_traditional, &t.normalized_, &runs, &counts, &wraps);
+  t.runs_.assign(runs.begin(), runs.end());
+  text::ReleaseIfLarge(&runs);
   if (t.runs_.size() < UINT32_MAX) {
-    // The run at each block start: one walk over the runs.
+    // The run at each block start, run by run: run r holds the blocks starting before the next
+    // run's start (and not held by an earlier run); the blocks past the last start, the last run.
     const std::size_t blocks = (t.normalized_.size() >> PreparedText::kRunIndexShift) + 2;
     t.run_index_.resize(blocks);
-    std::size_t r = 0;
-    for (std::size_t k = 0; k < blocks; ++k) {
-      const std::size_t pos = k << PreparedText::kRunIndexShift;
-      while (r + 1 < t.runs_.size() && t.runs_[r + 1].norm <= pos) ++r;
-      t.run_index_[k] = static_cast<std::uint32_t>(r);
+    std::uint32_t* index = t.run_index_.data();
+    std::size_t k = 0;
+    for (std::size_t r = 0; r + 1 < t.runs_.size(); ++r) {
+      const std::size_t end = std::min(
+          blocks, (t.runs_[r + 1].norm + (std::size_t{1} << PreparedText::kRunIndexShift) - 1) >> PreparedText::kRunIndexShift);
+      if (end > k) {
+        std::fill(index + k, index + end, static_cast<std::uint32_t>(r));
+        k = end;
+      }
     }
+    std::fill(index + k, index + blocks, static_cast<std::uint32_t>(t.runs_.size() - 1));
   }
-  t.wraps_.reserve(wraps.size());
   for (const text::WrapBreak& w : wraps) t.wraps_.push_back({w.pos, w.len, !w.joint.empty()});
   t.language_ = text::ResolveLanguage(options.lang, doc.lang, t.original_, counts);
   const std::string& norm = t.normalized_;
