@@ -158,7 +158,9 @@ constexpr std::array<bool, 256> kSimpleLead3 = [] {
 template <typename F>
 inline std::size_t SimpleRun(const unsigned char* p, std::size_t i, const std::size_t n, const std::uint8_t* info,
                              const std::uint32_t* table, std::size_t* hist, F&& on_change) {
+#if defined(__SSE2__)
   int scalar = 0;  // characters to take one by one before trying a block again
+#endif
   while (i + 6 <= n) {
 #if defined(__SSE2__)
     // Five characters at a time: sixteen bytes holding five three-byte characters of the kind
