@@ -221,6 +221,7 @@ inline std::size_t SimpleRun(const unsigned char* p, std::size_t i, const std::s
       }
     }
     if (scalar > 0) --scalar;
+    if (i + 6 > n) break;  // the blocks may have taken the text up to its last bytes
 #endif
     const unsigned b0 = p[i], b1 = p[i + 1], b2 = p[i + 2];
     if (!kSimpleLead3[b0] || ((b1 ^ 0x80u) | (b2 ^ 0x80u)) >= 0x40u) break;
