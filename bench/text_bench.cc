@@ -6,9 +6,12 @@
 //   text_bench stream [MB=1024]  writes a .tar.gz of MB of releases to a temp file (the dev corpus
 //                                with varied ids), then streams it through ReadSources + PrepareText
 //                                and prints the peak resident memory (ru_maxrss)
-//   text_bench dump FILE...      decode + PrepareText each file and print everything PreparedText holds
-//                                (view, offset runs, paragraphs, sentences, quotes, dateline): diff
-//                                the dumps before and after a change to check it changes nothing
+//   text_bench dump [--raw] [--lang L] FILE...
+//                                decode (--raw: not) + PrepareText each file and print everything
+//                                PreparedText holds (view, offset runs, paragraphs, sentences, quotes,
+//                                dateline) and the map back (ToOriginal, OriginalText, ToNormalized) on
+//                                the structure's ranges and random ones: diff the dumps before and
+//                                after a change to check it changes nothing
 //
 // Inputs are made at run time from ../shared/corpus/dev/docs; nothing is committed.
 #include <archive.h>
@@ -17,8 +20,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -174,34 +179,97 @@ int Stream(std::size_t mb) {
   return 0;
 }
 
+// Offsets to probe the map with: every boundary of the structure, and pseudo-random ones (some
+// inside characters, some past the end), from a generator seeded by the text so runs repeat.
+std::vector<std::size_t> Probes(std::size_t size, std::size_t count, std::uint64_t seed) {
+  std::vector<std::size_t> out;
+  std::uint64_t x = seed * 6364136223846793005ull + 1442695040888963407ull;
+  for (std::size_t k = 0; k < count; ++k) {
+    x = x * 6364136223846793005ull + 1442695040888963407ull;
+    out.push_back(static_cast<std::size_t>((x >> 33) % (size + 3)));
+  }
+  return out;
+}
+
+void DumpOne(const std::string& name, const std::string& bytes, bool raw, const std::string& lang) {
+  presskg::Document doc;
+  if (raw) {
+    std::printf("== %s raw lang=%s\n", name.c_str(), lang.c_str());
+    doc.text = bytes;
+  } else {
+    presskg::sources::DecodeOutcome d = presskg::sources::DecodeBytes(bytes, {});
+    std::printf("== %s encoding=%s invalid=%zu reject=%s lang=%s\n", name.c_str(), d.encoding.c_str(),
+                d.invalid_sequences, d.reject_reason.c_str(), lang.c_str());
+    doc.text = std::move(d.text);
+  }
+  presskg::TextOptions opts;
+  opts.lang = lang;
+  auto t = presskg::PrepareText(doc, opts);
+  if (!t.ok()) {
+    std::printf("error %s\n", t.status().ToString().c_str());
+    return;
+  }
+  std::printf("lang %s\nnorm %s\nruns", t->language().c_str(), t->normalized().c_str());
+  for (const auto& r : t->offset_runs()) std::printf(" %zu:%zu:%d", r.norm, r.orig, r.identity ? 1 : 0);
+  std::printf("\n");
+  for (const auto& p : t->paragraphs())
+    std::printf("para %zu-%zu %zu-%zu\n", p.norm_begin, p.norm_end, p.span.begin, p.span.end);
+  for (const auto& s : t->sentences())
+    std::printf("sent %zu-%zu %zu-%zu p%d b%d\n", s.norm_begin, s.norm_end, s.span.begin, s.span.end, s.paragraph,
+                s.boilerplate ? 1 : 0);
+  for (const auto& q : t->quotes())
+    std::printf("quote %zu-%zu %zu-%zu p%d\n", q.norm_begin, q.norm_end, q.span.begin, q.span.end, q.paragraph);
+  const auto& dl = t->dateline();
+  std::printf("dateline %d %zu-%zu date %zu-%zu place %zu-%zu\n", dl.found ? 1 : 0, dl.norm_begin, dl.norm_end,
+              dl.date_begin, dl.date_end, dl.place_begin, dl.place_end);
+  // The map back, as fact assembly uses it: the structure's ranges, then random ranges.
+  const std::size_t n = t->normalized().size();
+  auto map = [&](const char* what, std::size_t b, std::size_t e) {
+    presskg::Span s = t->ToOriginal(b, e);
+    const std::string text = t->OriginalText(b, e);
+    if (text.size() <= 64) {
+      std::printf("%s %zu-%zu %zu-%zu [%s]\n", what, b, e, s.begin, s.end, text.c_str());
+    } else {  // long ones by length and hash (FNV-1a), to keep the dump small
+      std::uint64_t h = 14695981039346656037ull;
+      for (unsigned char c : text) h = (h ^ c) * 1099511628211ull;
+      std::printf("%s %zu-%zu %zu-%zu %zu:%016llx\n", what, b, e, s.begin, s.end, text.size(),
+                  static_cast<unsigned long long>(h));
+    }
+  };
+  for (const auto& s : t->sentences()) map("msent", s.norm_begin, s.norm_end);
+  for (const auto& q : t->quotes()) map("mquote", q.norm_begin, q.norm_end);
+  map("mdate", dl.date_begin, dl.date_end);
+  map("mplace", dl.place_begin, dl.place_end);
+  std::vector<std::size_t> a = Probes(n, 200, n), b = Probes(n, 200, n + 7);
+  for (std::size_t k = 0; k < a.size(); ++k) {
+    std::size_t lo = std::min(a[k], b[k]), hi = std::max(a[k], b[k]);
+    if (k % 4 == 0) hi = std::min(hi, lo + 12);  // short ranges, as mentions are
+    map("mrand", k % 9 == 0 ? hi : lo, hi);        // some reversed
+  }
+  std::printf("tonorm");
+  for (std::size_t o : Probes(t->original().size(), 200, n + 13)) std::printf(" %zu", t->ToNormalized(o));
+  std::printf("\n");
+}
+
+// dump [--raw] [--lang L] FILE...: --raw gives PrepareText the bytes as they are (no decoding);
+// --lang forces the language.
 int Dump(int argc, char** argv) {
+  bool raw = false;
+  std::string lang;
   for (int a = 2; a < argc; ++a) {
+    std::string arg = argv[a];
+    if (arg == "--raw") {
+      raw = true;
+      continue;
+    }
+    if (arg == "--lang" && a + 1 < argc) {
+      lang = argv[++a];
+      continue;
+    }
     std::ifstream in(argv[a], std::ios::binary);
     std::stringstream ss;
     ss << in.rdbuf();
-    presskg::sources::DecodeOutcome d = presskg::sources::DecodeBytes(ss.str(), {});
-    std::printf("== %s encoding=%s invalid=%zu reject=%s\n", argv[a], d.encoding.c_str(), d.invalid_sequences,
-                d.reject_reason.c_str());
-    presskg::Document doc;
-    doc.text = std::move(d.text);
-    auto t = presskg::PrepareText(doc);
-    if (!t.ok()) {
-      std::printf("error %s\n", t.status().ToString().c_str());
-      continue;
-    }
-    std::printf("lang %s\nnorm %s\nruns", t->language().c_str(), t->normalized().c_str());
-    for (const auto& r : t->offset_runs()) std::printf(" %zu:%zu:%d", r.norm, r.orig, r.identity ? 1 : 0);
-    std::printf("\n");
-    for (const auto& p : t->paragraphs())
-      std::printf("para %zu-%zu %zu-%zu\n", p.norm_begin, p.norm_end, p.span.begin, p.span.end);
-    for (const auto& s : t->sentences())
-      std::printf("sent %zu-%zu %zu-%zu p%d b%d\n", s.norm_begin, s.norm_end, s.span.begin, s.span.end, s.paragraph,
-                  s.boilerplate ? 1 : 0);
-    for (const auto& q : t->quotes())
-      std::printf("quote %zu-%zu %zu-%zu p%d\n", q.norm_begin, q.norm_end, q.span.begin, q.span.end, q.paragraph);
-    const auto& dl = t->dateline();
-    std::printf("dateline %d %zu-%zu date %zu-%zu place %zu-%zu\n", dl.found ? 1 : 0, dl.norm_begin, dl.norm_end,
-                dl.date_begin, dl.date_end, dl.place_begin, dl.place_end);
+    DumpOne(arg, ss.str(), raw, lang);
   }
   return 0;
 }
@@ -213,6 +281,6 @@ int main(int argc, char** argv) {
   if (mode == "prepare") return Prepare(argc > 2 ? std::strtoul(argv[2], nullptr, 10) : 64, argc > 3 ? std::string(argv[3]) + "-" : "");
   if (mode == "dump") return Dump(argc, argv);
   if (mode == "stream") return Stream(argc > 2 ? std::strtoul(argv[2], nullptr, 10) : 1024);
-  std::fprintf(stderr, "usage: text_bench prepare [MB] [zh|en] | stream [MB] | dump FILE...\n");
+  std::fprintf(stderr, "usage: text_bench prepare [MB] [zh|en] | stream [MB] | dump [--raw] [--lang L] FILE...\n");
   return 2;
 }

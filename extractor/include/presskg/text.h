@@ -22,6 +22,7 @@
 #define PRESSKG_TEXT_H
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -105,6 +106,10 @@ class PreparedText {
   friend Result<PreparedText> PrepareText(const Document& doc, const TextOptions& options);
   std::string original_, normalized_, language_;
   std::vector<OffsetRun> runs_;
+  // run_index_[k]: the run holding normalized byte k << kRunIndexShift (ToOriginal looks among the
+  // few runs of one block instead of searching them all); empty when not built.
+  static constexpr int kRunIndexShift = 5;
+  std::vector<std::uint32_t> run_index_;
   struct WrapJoint {
     std::size_t orig = 0, len = 0;  // the wrapping line end in the original
     bool space = false;             // read as a space (else as nothing)
@@ -117,6 +122,17 @@ class PreparedText {
 };
 
 Result<PreparedText> PrepareText(const Document& doc, const TextOptions& options = {});
+
+// The year ("2019") of the first full date — year, month and day — that `text` states, as a view
+// into `text`, or "" when it states none. The forms, in ASCII white space (tab, LF, FF, CR,
+// space) as the regular expression
+//   ((?:19|20)\d\d)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日
+//   | \b\d{1,2}(?:st|nd|rd|th)?\s+MONTH,?\s+((?:19|20)\d\d)\b
+//   | \bMONTH\s+\d{1,2}(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b
+// (MONTH: an English month name in full, capitalised; \b an ASCII word boundary) finds them,
+// leftmost first. Used on a normalised view (full-width digits are ASCII there); a bare year
+// ("2034年世界杯") is not a date.
+std::string_view FirstFullDateYear(std::string_view text);
 
 }  // namespace presskg
 

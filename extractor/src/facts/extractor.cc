@@ -4,11 +4,11 @@
 #include <sstream>
 
 #include <openssl/evp.h>
-#include <re2/re2.h>
 
 #include "facts/builder.h"
 #include "presskg/mention.h"
 #include "presskg/rules.h"
+#include "presskg/text.h"
 
 namespace presskg {
 
@@ -49,15 +49,7 @@ std::string ReleaseAnchor(const Document& doc, const PreparedText& text) {
   // No release date known: the year of the first full date the release states (year, month and
   // day) anchors the dates that omit the year. A bare year ("2034年世界杯") is no evidence of when
   // the release was written, so it is not used: better no date than a wrong one.
-  static const RE2 kFullDate(
-      "((?:19|20)\\d\\d)\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日"
-      "|\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:January|February|March|April|May|June|July|August|September|October|November|December),?\\s+((?:19|20)\\d\\d)\\b"
-      "|\\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d\\d)\\b");
-  std::string_view head = std::string_view(text.normalized()).substr(0, 8000);
-  re2::StringPiece in(head.data(), head.size());
-  std::string a, b, c;
-  if (RE2::PartialMatch(in, kFullDate, &a, &b, &c)) return !a.empty() ? a : !b.empty() ? b : c;
-  return std::string();
+  return std::string(FirstFullDateYear(std::string_view(text.normalized()).substr(0, 8000)));
 }
 
 class RuleExtractor : public Extractor {

@@ -1,5 +1,8 @@
 #include "text/normalize.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/translit.h>
@@ -155,7 +158,71 @@ constexpr std::array<bool, 256> kSimpleLead3 = [] {
 template <typename F>
 inline std::size_t SimpleRun(const unsigned char* p, std::size_t i, const std::size_t n, const std::uint8_t* info,
                              const std::uint32_t* table, std::size_t* hist, F&& on_change) {
+#if defined(__SSE2__)
+  int scalar = 0;  // characters to take one by one before trying a block again
+#endif
   while (i + 6 <= n) {
+#if defined(__SSE2__)
+    // Five characters at a time: sixteen bytes holding five three-byte characters of the kind
+    // below (lead bytes checked together), the first four followed by characters with a boundary
+    // before them (their info bytes, looked up anyway for the counts), the fifth by ASCII or an
+    // ideograph lead (else only four are taken). A block that does not qualify is left to the
+    // loop below, five characters of it, before the next try.
+    while (scalar == 0 && i + 16 <= n) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+      const __m128i lead3 = _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8(static_cast<char>(0xF0))),
+                                         _mm_set1_epi8(static_cast<char>(0xE0)));
+      const __m128i e0_ed = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xE0))),
+                                         _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xED))));
+      const unsigned lead = static_cast<unsigned>(_mm_movemask_epi8(_mm_andnot_si128(e0_ed, lead3)));
+      const unsigned cont = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(
+          _mm_and_si128(v, _mm_set1_epi8(static_cast<char>(0xC0))), _mm_set1_epi8(static_cast<char>(0x80)))));
+      if ((lead & 0x1249u) != 0x1249u || (cont & 0x6DB6u) != 0x6DB6u) {
+        scalar = 5;
+        break;
+      }
+      // The five code points at once: each byte masked to its payload (four bits of a lead, six
+      // of a continuation), widened to sixteen bits, weighted by its place (4096, 64, 1), and the
+      // three of each character or-ed together (the fields do not overlap).
+      const __m128i payload = _mm_and_si128(v, _mm_setr_epi8(0x0F, 0x3F, 0x3F, 0x0F, 0x3F, 0x3F, 0x0F, 0x3F, 0x3F, 0x0F,
+                                                              0x3F, 0x3F, 0x0F, 0x3F, 0x3F, 0));
+      const __m128i lo = _mm_mullo_epi16(_mm_unpacklo_epi8(payload, _mm_setzero_si128()),
+                                         _mm_setr_epi16(4096, 64, 1, 4096, 64, 1, 4096, 64));
+      const __m128i hi = _mm_mullo_epi16(_mm_unpackhi_epi8(payload, _mm_setzero_si128()),
+                                         _mm_setr_epi16(1, 4096, 64, 1, 4096, 64, 1, 0));
+      const __m128i lo3 = _mm_or_si128(_mm_or_si128(lo, _mm_srli_si128(lo, 2)), _mm_srli_si128(lo, 4));
+      const __m128i hi3 = _mm_or_si128(_mm_or_si128(hi, _mm_srli_si128(hi, 2)), _mm_srli_si128(hi, 4));
+      const char32_t c0 = static_cast<char32_t>(_mm_extract_epi16(lo3, 0));
+      const char32_t c1 = static_cast<char32_t>(_mm_extract_epi16(lo3, 3));
+      const char32_t c2 = static_cast<char32_t>(_mm_extract_epi16(lo3, 6) | _mm_extract_epi16(hi, 0));
+      const char32_t c3 = static_cast<char32_t>(_mm_extract_epi16(hi3, 1));
+      const char32_t c4 = static_cast<char32_t>(_mm_extract_epi16(hi3, 4));
+      const std::uint8_t f0 = info[c0], f1 = info[c1], f2 = info[c2], f3 = info[c3], f4 = info[c4];
+      if (!(f1 & f2 & f3 & f4 & kBoundary)) {
+        scalar = 5;
+        break;
+      }
+      ++hist[f0];
+      ++hist[f1];
+      ++hist[f2];
+      ++hist[f3];
+      if (const std::uint32_t e = table[c0]) on_change(i, e);
+      if (const std::uint32_t e = table[c1]) on_change(i + 3, e);
+      if (const std::uint32_t e = table[c2]) on_change(i + 6, e);
+      if (const std::uint32_t e = table[c3]) on_change(i + 9, e);
+      const unsigned follower = p[i + 15];
+      if (follower < 0x80 || follower - 0xE4u <= 5u) {
+        ++hist[f4];
+        if (const std::uint32_t e = table[c4]) on_change(i + 12, e);
+        i += 15;
+      } else {
+        i += 12;
+        scalar = 1;
+      }
+    }
+    if (scalar > 0) --scalar;
+    if (i + 6 > n) break;  // the blocks may have taken the text up to its last bytes
+#endif
     const unsigned b0 = p[i], b1 = p[i + 1], b2 = p[i + 2];
     if (!kSimpleLead3[b0] || ((b1 ^ 0x80u) | (b2 ^ 0x80u)) >= 0x40u) break;
     const unsigned nb = p[i + 3];
@@ -224,7 +291,8 @@ void Normalize(std::string_view s, bool fold, std::string* out, std::vector<Prep
   std::string seg_out;
   // Script counts as a histogram of the characters' info bytes (one increment per character),
   // summed up at the end.
-  std::size_t hist[256] = {};
+  static_assert((kHan | kTraditional | kSimplifiedOnly | kBoundary | kKana | kHangul | kOtherLetter) < 128);
+  std::size_t hist[128] = {};  // info bytes use bits 0–6 (CharFlags, kBoundary)
   std::size_t non_ascii_bytes = 0;
   std::size_t carry_at = static_cast<std::size_t>(-1), carry_len = 0;
   char32_t carry_c = 0;
@@ -268,7 +336,8 @@ void Normalize(std::string_view s, bool fold, std::string* out, std::vector<Prep
       if (j < n) {
         std::size_t l;
         // The last ASCII character composes with a following combining mark: it starts the segment.
-        if (!Boundary(t, DecodeUtf8(s, j, &l))) end = j - 1;
+        // (Ideographs, lead bytes E4–E9, always start a segment.)
+        if (p[j] - 0xE4u > 5u && !Boundary(t, DecodeUtf8(s, j, &l))) end = j - 1;
       }
       // A space between a CJK ideograph and a digit ("11 月 2 日", "第 35 届", typeset with spaces
       // around Latin text) is typography, not content: the view drops it, so dates and ordinals
@@ -338,7 +407,7 @@ void Normalize(std::string_view s, bool fold, std::string* out, std::vector<Prep
   }
   flush(n);
   runs->push_back({out->size(), n, true});
-  for (int f = 0; f < 256; ++f) {
+  for (int f = 0; f < 128; ++f) {
     std::size_t h = hist[f];
     if (!h) continue;
     if (f & kHan) sc.han += h;

@@ -1,6 +1,7 @@
 #include "presskg/text.h"
 
 #include <algorithm>
+#include <cstdint>
 
 #include "text/internal.h"
 #include "text/normalize.h"
@@ -11,34 +12,50 @@ namespace {
 
 using Run = PreparedText::OffsetRun;
 
-// The run holding normalized byte `pos` (runs that produced no normalized bytes are skipped).
-std::size_t RunAt(const std::vector<Run>& runs, std::size_t pos) {
-  auto it = std::upper_bound(runs.begin(), runs.end(), pos, [](std::size_t p, const Run& r) { return p < r.norm; });
+// The run holding normalized byte `pos` < normalized().size(): the last run starting at or before
+// it (runs that produced no normalized bytes are passed over). With the index, among the runs of
+// pos's block: from the run at its start up to the run at the next block's start.
+inline __attribute__((always_inline)) std::size_t RunAt(const std::vector<Run>& runs, const std::vector<std::uint32_t>& index,
+                                                     int shift, std::size_t pos) {
+  std::size_t lo = 0, hi = runs.size();
+  if (!index.empty()) {
+    const std::size_t k = pos >> shift;
+    lo = index[k];
+    hi = std::size_t{index[k + 1]} + 1;
+    for (int steps = 0; steps < 4; ++steps) {  // a block rarely holds more than a run or two
+      if (lo + 1 >= hi || runs[lo + 1].norm > pos) return lo;
+      ++lo;
+    }
+  }
+  auto it = std::upper_bound(runs.begin() + static_cast<std::ptrdiff_t>(lo), runs.begin() + static_cast<std::ptrdiff_t>(hi),
+                             pos, [](std::size_t p, const Run& r) { return p < r.norm; });
   return static_cast<std::size_t>(it - runs.begin()) - 1;
 }
 
 }  // namespace
 
 Span PreparedText::ToOriginal(std::size_t norm_begin, std::size_t norm_end) const {
-  std::size_t n = normalized_.size();
+  const std::size_t n = normalized_.size();
   norm_begin = std::min(norm_begin, n);
   norm_end = std::min(std::max(norm_end, norm_begin), n);
   if (runs_.empty()) return {};
-  auto begin_of = [&](std::size_t pos) -> std::size_t {
-    if (pos >= n) return original_.size();
-    const Run& r = runs_[RunAt(runs_, pos)];
-    return r.identity ? r.orig + (pos - r.norm) : r.orig;
-  };
-  std::size_t b = begin_of(norm_begin);
+  std::size_t b;
+  if (norm_begin >= n) {
+    b = original_.size();
+  } else {
+    const Run& r = runs_[RunAt(runs_, run_index_, kRunIndexShift, norm_begin)];
+    b = r.identity ? r.orig + (norm_begin - r.norm) : r.orig;
+  }
   if (norm_end == norm_begin) return {b, b};
-  std::size_t i = RunAt(runs_, norm_end - 1);
+  const std::size_t i = RunAt(runs_, run_index_, kRunIndexShift, norm_end - 1);
   const Run& r = runs_[i];
-  std::size_t e = r.identity ? r.orig + (norm_end - r.norm) : runs_[i + 1].orig;
+  const std::size_t e = r.identity ? r.orig + (norm_end - r.norm) : runs_[i + 1].orig;
   return {b, std::max(b, e)};
 }
 
 std::string PreparedText::OriginalText(std::size_t norm_begin, std::size_t norm_end) const {
   Span s = ToOriginal(norm_begin, norm_end);
+  if (wraps_.empty()) return original_.substr(s.begin, s.end - s.begin);
   auto it = std::lower_bound(wraps_.begin(), wraps_.end(), s.begin,
                              [](const WrapJoint& w, std::size_t pos) { return w.orig < pos; });
   if (it == wraps_.end() || it->orig + it->len > s.end) return original_.substr(s.begin, s.end - s.begin);
@@ -67,8 +84,29 @@ Result<PreparedText> PrepareText(const Document& doc, const TextOptions& options
   text::ScriptCounts counts;
   thread_local std::vector<text::WrapBreak> wraps;
   text::FindWrapBreaks(t.original_, &wraps);
-  text::Normalize(t.original_, options.fold_traditional, &t.normalized_, &t.runs_, &counts, &wraps);
-  t.wraps_.reserve(wraps.size());
+  // The runs grow in a per-thread buffer and are copied once at their final size (growing the
+  // document's own vector cost a reallocation and copy at every doubling).
+  thread_local std::vector<Run> runs;
+  text::Normalize(t.original_, options.fold_traditional, &t.normalized_, &runs, &counts, &wraps);
+  t.runs_.assign(runs.begin(), runs.end());
+  text::ReleaseIfLarge(&runs);
+  if (t.runs_.size() < UINT32_MAX) {
+    // The run at each block start, run by run: run r holds the blocks starting before the next
+    // run's start (and not held by an earlier run); the blocks past the last start, the last run.
+    const std::size_t blocks = (t.normalized_.size() >> PreparedText::kRunIndexShift) + 2;
+    t.run_index_.resize(blocks);
+    std::uint32_t* index = t.run_index_.data();
+    std::size_t k = 0;
+    for (std::size_t r = 0; r + 1 < t.runs_.size(); ++r) {
+      const std::size_t end = std::min(
+          blocks, (t.runs_[r + 1].norm + (std::size_t{1} << PreparedText::kRunIndexShift) - 1) >> PreparedText::kRunIndexShift);
+      if (end > k) {
+        std::fill(index + k, index + end, static_cast<std::uint32_t>(r));
+        k = end;
+      }
+    }
+    std::fill(index + k, index + blocks, static_cast<std::uint32_t>(t.runs_.size() - 1));
+  }
   for (const text::WrapBreak& w : wraps) t.wraps_.push_back({w.pos, w.len, !w.joint.empty()});
   t.language_ = text::ResolveLanguage(options.lang, doc.lang, t.original_, counts);
   const std::string& norm = t.normalized_;
@@ -81,37 +119,7 @@ Result<PreparedText> PrepareText(const Document& doc, const TextOptions& options
   bool keep_quotes_whole = t.language_.rfind("zh", 0) == 0 || t.language_ == "ja";
   std::size_t boilerplate = text::FindBoilerplateStart(norm, paragraphs);
 
-  // ToOriginal for ascending ranges: the runs are found by walking on from the last one rather
-  // than by a binary search each time (the same run: the last with norm <= pos).
-  std::size_t hint = 0;
-  const std::vector<Run>& runs = t.runs_;
-  const std::size_t norm_size = t.normalized_.size();
-  const auto run_at = [&](std::size_t pos) {
-    if (hint >= runs.size() || runs[hint].norm > pos) return hint = RunAt(runs, pos);
-    for (int steps = 0; hint + 1 < runs.size() && runs[hint + 1].norm <= pos; ++steps) {
-      if (steps == 16) return hint = RunAt(runs, pos);
-      ++hint;
-    }
-    return hint;
-  };
-  const auto to_original = [&](std::size_t norm_begin, std::size_t norm_end) -> Span {
-    // As PreparedText::ToOriginal, with run_at.
-    norm_begin = std::min(norm_begin, norm_size);
-    norm_end = std::min(std::max(norm_end, norm_begin), norm_size);
-    if (runs.empty()) return {};
-    std::size_t b;
-    if (norm_begin >= norm_size) {
-      b = t.original_.size();
-    } else {
-      const Run& r = runs[run_at(norm_begin)];
-      b = r.identity ? r.orig + (norm_begin - r.norm) : r.orig;
-    }
-    if (norm_end == norm_begin) return {b, b};
-    const std::size_t i = run_at(norm_end - 1);
-    const Run& r = runs[i];
-    const std::size_t e = r.identity ? r.orig + (norm_end - r.norm) : runs[i + 1].orig;
-    return {b, std::max(b, e)};
-  };
+  const auto to_original = [&t](std::size_t b, std::size_t e) { return t.ToOriginal(b, e); };
   t.paragraphs_.reserve(paragraphs.size());
   t.sentences_.reserve(breaks.size());
   for (std::size_t k = 0; k < paragraphs.size(); ++k) {
