@@ -111,9 +111,8 @@ bool ExpandRec(const std::string& pattern, const std::map<std::string, std::stri
   return true;
 }
 
-// The prefilter's version of a pattern: bounded repetitions {n,m} become * (or + when n >= 1).
-// The language only grows, so every match of the rule is still a match of the Set; what shrinks
-// is the DFA (counted repetitions over wide classes multiply its states).
+}  // namespace
+
 std::string RelaxForSet(const std::string& p) {
   std::string out;
   out.reserve(p.size());
@@ -157,6 +156,8 @@ std::string RelaxForSet(const std::string& p) {
   }
   return out;
 }
+
+namespace {
 
 RE2::Options RuleOptions() {
   RE2::Options o;
@@ -1150,6 +1151,64 @@ struct Scan {
 }  // namespace needs
 }  // namespace
 
+std::string TrimForSet(const std::string& p) {
+  std::vector<Tok> toks;
+  std::vector<std::size_t> end_of, parent;
+  if (!Tokenize(p, &toks) || !GroupStructure(toks, &end_of, &parent)) return p;
+  // The pieces of the top-level concatenation: an atom or a group with its quantifiers, nullable
+  // when one of them allows zero iterations. A group without quantifiers and without alternatives
+  // of its own is read as its pieces (its parentheses change nothing for the Set).
+  struct Piece {
+    std::size_t b = 0, e = 0;  // pattern bytes
+    bool nullable = false;
+  };
+  std::vector<Piece> pieces;
+  bool ok = true;
+  auto collect = [&](auto&& self, std::size_t from, std::size_t to) -> void {  // tokens [from, to)
+    for (std::size_t k = from; k < to && ok;) {
+      const Tok& t = toks[k];
+      if (t.kind == Tok::kAlt || t.kind == Tok::kQuant || t.kind == Tok::kClose) {
+        ok = false;  // alternatives at this level
+        return;
+      }
+      if (t.kind == Tok::kOther && p[t.b] == '(') {
+        ok = false;  // (?flags) applies to what follows
+        return;
+      }
+      std::size_t next = (t.kind == Tok::kOpen ? end_of[k] : k) + 1;
+      if (t.kind == Tok::kOpen && (next >= to || toks[next].kind != Tok::kQuant)) {
+        bool alternatives = false;
+        for (std::size_t j = k + 1; j < end_of[k]; ++j) {
+          if (toks[j].kind == Tok::kOpen) j = end_of[j];
+          else alternatives |= toks[j].kind == Tok::kAlt;
+        }
+        std::string_view open(p.data() + t.b, t.e - t.b);
+        if (!alternatives && (open == "(" || open == "(?:" || open.substr(0, 4) == "(?P<")) {
+          self(self, k + 1, end_of[k]);
+          k = next;
+          continue;
+        }
+      }
+      Piece piece{t.b, toks[next - 1].e, false};
+      for (; next < to && toks[next].kind == Tok::kQuant; ++next) {
+        piece.nullable |= toks[next].lo == 0;
+        piece.e = toks[next].e;
+      }
+      pieces.push_back(piece);
+      k = next;
+    }
+  };
+  collect(collect, 0, toks.size());
+  if (!ok) return p;
+  std::size_t first = 0, last = pieces.size();
+  while (first < last && pieces[first].nullable) ++first;
+  while (last > first && pieces[last - 1].nullable) --last;
+  if (first == last) return p;  // matches the empty string: wherever it is tried
+  std::string out;
+  for (std::size_t k = first; k < last; ++k) out.append(p, pieces[k].b, pieces[k].e - pieces[k].b);
+  return out;
+}
+
 std::vector<std::uint8_t> RequiredTypes(const std::string& pattern) {
   std::vector<Tok> toks;
   std::vector<std::size_t> end_of, parent;
@@ -1565,7 +1624,7 @@ Status RuleBook::Compile() {
     ls.set = std::make_unique<RE2::Set>(so, RE2::UNANCHORED);
     for (const Rule* r : ls.rules) {
       std::string err;
-      if (ls.set->Add(RelaxForSet(r->program), &err) < 0)
+      if (ls.set->Add(TrimForSet(RelaxForSet(r->program)), &err) < 0)
         return ParseError("pattern rejected by RE2::Set: " + err, Location{r->file, r->line, 0, r->id});
     }
     if (!ls.set->Compile()) return Internal("RE2::Set compile failed (out of memory?) for language " + lang);

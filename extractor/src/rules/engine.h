@@ -324,6 +324,17 @@ std::string MergeSlotAlternatives(std::string pattern);
 bool CaptureProgram(const std::string& expanded, bool inside_repeats, std::string* out,
                     std::vector<Rule::CountCheck>* checks);
 
+// The prefilter's version of a pattern: bounded repetitions {n,m} become * (or + when n >= 1).
+// The language only grows, so every match of the rule is still a match of the Set; what shrinks
+// is the DFA (counted repetitions over wide classes multiply its states).
+std::string RelaxForSet(const std::string& pattern);
+// `pattern` without its top-level leading and trailing pieces that can match empty (a repetition
+// allowing zero iterations: `(?:{ORG}\s*)?`, `\s*`, `{CH}*?`). The Set asks only whether a
+// pattern matches somewhere in a unit, and the rest matches somewhere exactly when the whole does;
+// without them the Set's DFA keeps fewer threads and reaches match states only where the core
+// ends. `pattern` itself when nothing is dropped or its syntax is unfamiliar.
+std::string TrimForSet(const std::string& pattern);
+
 // The slot types every match of `pattern` (expanded) contains, as clauses: bit sets of types (bit
 // t: type mark U+E000 + t, t < 8) of which each match holds at least one token. Empty when nothing
 // is known (or the pattern uses flags).
