@@ -1435,6 +1435,10 @@ void BuildPrograms(Rule* r) {
       // times slower on these spans), so a larger capture program is kept only if much smaller.
       bool fit = cre->ProgramSize() <= 512;
       if (!fit && cre->ProgramSize() * 3 >= re->ProgramSize() * 2) return;
+      if (o.encoding() == RE2::Options::EncodingLatin1) {
+        std::shared_ptr<const SpanParser> sp = SpanParser::Compile(prog);
+        if (sp && sp->groups() == cre->NumberOfCapturingGroups()) v.parser = std::move(sp);
+      }
       v.re = std::move(cre);
       (fit ? fits : others).push_back(std::move(v));
     };
@@ -1496,6 +1500,8 @@ void BuildPrograms(Rule* r) {
     r->search_alphabet = search_al;  // null when the search program did not compile
     if (search_re) {
       r->search = search_re;
+      std::shared_ptr<const SpanParser> sp = SpanParser::Compile(search_prog);
+      if (sp && sp->groups() == search_re->NumberOfCapturingGroups()) r->search_parser = std::move(sp);
       const Alphabet& al = *search_al;
       auto same = [&](const Alphabet& a) {
         return a.bounds == al.bounds && a.group == al.group &&
@@ -1998,8 +2004,10 @@ void RuleBook::MatchRuleInto(const Rule& rule, const SlottedText& s, const UnitC
     // the slotted text), its groups mapped back to the slotted text.
     auto parse_mapped = [&](const Rule::CaptureVariant& v, re2::StringPiece text, std::size_t mb, std::size_t me,
                             const std::vector<std::size_t>& to_text) {
-      if (!v.re->Match(text, mb, me, RE2::ANCHOR_BOTH, cgroups.data(), static_cast<int>(cgroups.size())) ||
-          !CountsHold(v.checks, cgroups, true))
+      const bool parsed = v.parser ? v.parser->Parse(text, mb, me, cgroups.data())
+                                   : v.re->Match(text, mb, me, RE2::ANCHOR_BOTH, cgroups.data(),
+                                                 static_cast<int>(cgroups.size()));
+      if (!parsed || !CountsHold(v.checks, cgroups, true))
         return false;
       for (re2::StringPiece& gp : cgroups) {
         if (gp.data() == nullptr) continue;
@@ -2032,7 +2040,10 @@ void RuleBook::MatchRuleInto(const Rule& rule, const SlottedText& s, const UnitC
       // The pattern as written over the mapped unit: the rule's parse, from a program a fraction
       // of the UTF-8 one's size (NFA or BitState on one byte per code point).
       groups.assign(rule.search->NumberOfCapturingGroups() + 1, re2::StringPiece());
-      if (rule.search->Match(unit_text, ub, ue, RE2::ANCHOR_BOTH, groups.data(), static_cast<int>(groups.size()))) {
+      const bool parsed = rule.search_parser ? rule.search_parser->Parse(unit_text, ub, ue, groups.data())
+                                             : rule.search->Match(unit_text, ub, ue, RE2::ANCHOR_BOTH, groups.data(),
+                                                                  static_cast<int>(groups.size()));
+      if (parsed) {
         for (re2::StringPiece& gp : groups) {
           if (gp.data() == nullptr) continue;
           std::size_t i = gp.data() - unit.data();

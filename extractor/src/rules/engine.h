@@ -43,6 +43,7 @@
 
 #include "presskg/mention.h"
 #include "presskg/status.h"
+#include "rules/parse.h"
 
 namespace presskg::rules {
 
@@ -177,6 +178,9 @@ struct Rule {
     // When set, `re` is a Latin-1 program over the span rewritten one byte per code point
     // (AlphabetProgram): a few instructions per atom instead of a UTF-8 automaton per class.
     std::shared_ptr<const struct Alphabet> alphabet;
+    // `re`'s program run by SpanParser (the same parses, without RE2's per-call set-up and size
+    // limit); null when SpanParser does not take the program (then RE2 parses).
+    std::shared_ptr<const SpanParser> parser;
   };
   std::vector<CaptureVariant> captures;
   std::shared_ptr<const std::map<std::string, std::string>> macros;  // the file's [macros]
@@ -185,6 +189,7 @@ struct Rule {
   // Capture variants whose `alphabet` is this same object parse on that mapped unit directly.
   // Null when the pattern has no alphabet program (\b, \p{..}, ...): search `re` over UTF-8.
   std::shared_ptr<const RE2> search;
+  std::shared_ptr<const SpanParser> search_parser;  // `search` for SpanParser (null: RE2 parses)
   std::shared_ptr<const Alphabet> search_alphabet;
   std::vector<unsigned char> byte_of_class;  // language class (UnitClasses) → search_alphabet byte
   // `re`, `search`, `captures` (and the final `search_alphabet`) are built on the rule's first use
