@@ -348,7 +348,12 @@ struct Scratch {
 };
 }  // namespace spanparse
 
-bool SpanParser::Parse(re2::StringPiece text, std::size_t b, std::size_t e, re2::StringPiece* groups) const {
+// The walk from `starts` (each position in turn, sharing the visited bitmap: a choice point that
+// failed from one start fails from any), positions [b, e). `whole`: a parse must end at e (Parse);
+// else the first parse found, wherever it ends (Search: RE2's leftmost-first match).
+template <bool whole>
+bool SpanParser::Walk(re2::StringPiece text, std::size_t b, std::size_t e, bool all_starts,
+                      re2::StringPiece* groups) const {
   thread_local spanparse::Scratch scratch;
   constexpr std::size_t kUnset = std::numeric_limits<std::size_t>::max();
   const std::size_t len = e - b + 1;  // positions b..e
@@ -357,77 +362,93 @@ bool SpanParser::Parse(re2::StringPiece text, std::size_t b, std::size_t e, re2:
   std::vector<std::size_t>& caps = scratch.caps;
   caps.assign(2 * static_cast<std::size_t>(ngroups_) + 2, kUnset);
   std::vector<spanparse::Job>& stack = scratch.stack;
-  stack.clear();
-  stack.push_back({0, -1, b});
   const unsigned char* t = reinterpret_cast<const unsigned char*>(text.data());
   const Inst* prog = prog_.data();
   const std::uint64_t* cls = classes_.data();
   std::uint64_t* vis = visited.data();
   const std::uint64_t* first = first_.data();
   const std::uint8_t* empty = empty_.data();
-  while (!stack.empty()) {
-    const spanparse::Job j = stack.back();
-    stack.pop_back();
-    if (j.slot >= 0) {
-      caps[j.slot] = j.pos;
-      continue;
+  for (std::size_t start = b; start <= e; ++start) {
+    if (all_starts) {  // only where the program can begin (or match empty)
+      const unsigned c = start < e ? t[start] : 0;
+      if (!empty[0] && !(start < e && ((first[c >> 6] >> (c & 63)) & 1))) continue;
+    } else if (start > b) {
+      break;
     }
-    std::uint32_t pc = j.pc;
-    std::size_t p = j.pos;
-    for (;;) {
-      const Inst& in = prog[pc];
-      switch (in.op) {
-        case kByte: {
-          if (p >= e) goto fail;
-          const unsigned c = t[p];
-          if (!((cls[4 * in.x + (c >> 6)] >> (c & 63)) & 1)) goto fail;
-          ++p, ++pc;
-          continue;
-        }
-        case kSplit: {
-          const std::size_t bit = std::size_t{in.split} * len + (p - b);
-          if ((vis[bit >> 6] >> (bit & 63)) & 1) goto fail;
-          vis[bit >> 6] |= std::uint64_t{1} << (bit & 63);
-          // A branch that can neither consume the next byte nor end here fails: not tried.
-          const unsigned c = p < e ? t[p] : 0;
-          auto viable = [&](std::uint32_t to) {
-            return empty[to] || (p < e && ((first[4 * to + (c >> 6)] >> (c & 63)) & 1));
-          };
-          if (viable(in.y)) stack.push_back({in.y, -1, p});
-          if (!viable(in.x)) goto fail;
-          pc = in.x;
-          continue;
-        }
-        case kJmp:
-          pc = in.x;
-          continue;
-        case kSave:
-          stack.push_back({0, static_cast<int>(in.x), caps[in.x]});
-          caps[in.x] = p;
-          ++pc;
-          continue;
-        case kBegin:
-          if (p != 0) goto fail;
-          ++pc;
-          continue;
-        case kEnd:
-          if (p != text.size()) goto fail;
-          ++pc;
-          continue;
-        case kMatch: {
-          if (p != e) goto fail;
-          groups[0] = re2::StringPiece(text.data() + b, e - b);
-          for (int g = 1; g <= ngroups_; ++g) {
-            const std::size_t s = caps[2 * g], f = caps[2 * g + 1];
-            groups[g] = s != kUnset && f != kUnset ? re2::StringPiece(text.data() + s, f - s) : re2::StringPiece();
+    stack.clear();
+    stack.push_back({0, -1, start});
+    while (!stack.empty()) {
+      const spanparse::Job j = stack.back();
+      stack.pop_back();
+      if (j.slot >= 0) {
+        caps[j.slot] = j.pos;
+        continue;
+      }
+      std::uint32_t pc = j.pc;
+      std::size_t p = j.pos;
+      for (;;) {
+        const Inst& in = prog[pc];
+        switch (in.op) {
+          case kByte: {
+            if (p >= e) goto fail;
+            const unsigned c = t[p];
+            if (!((cls[4 * in.x + (c >> 6)] >> (c & 63)) & 1)) goto fail;
+            ++p, ++pc;
+            continue;
           }
-          return true;
+          case kSplit: {
+            const std::size_t bit = std::size_t{in.split} * len + (p - b);
+            if ((vis[bit >> 6] >> (bit & 63)) & 1) goto fail;
+            vis[bit >> 6] |= std::uint64_t{1} << (bit & 63);
+            // A branch that can neither consume the next byte nor end here fails: not tried.
+            const unsigned c = p < e ? t[p] : 0;
+            auto viable = [&](std::uint32_t to) {
+              return empty[to] || (p < e && ((first[4 * to + (c >> 6)] >> (c & 63)) & 1));
+            };
+            if (viable(in.y)) stack.push_back({in.y, -1, p});
+            if (!viable(in.x)) goto fail;
+            pc = in.x;
+            continue;
+          }
+          case kJmp:
+            pc = in.x;
+            continue;
+          case kSave:
+            stack.push_back({0, static_cast<int>(in.x), caps[in.x]});
+            caps[in.x] = p;
+            ++pc;
+            continue;
+          case kBegin:
+            if (p != 0) goto fail;
+            ++pc;
+            continue;
+          case kEnd:
+            if (p != text.size()) goto fail;
+            ++pc;
+            continue;
+          case kMatch: {
+            if (whole && p != e) goto fail;
+            groups[0] = re2::StringPiece(text.data() + start, p - start);
+            for (int g = 1; g <= ngroups_; ++g) {
+              const std::size_t s = caps[2 * g], f = caps[2 * g + 1];
+              groups[g] = s != kUnset && f != kUnset ? re2::StringPiece(text.data() + s, f - s) : re2::StringPiece();
+            }
+            return true;
+          }
         }
       }
+    fail:;
     }
-  fail:;
   }
   return false;
+}
+
+bool SpanParser::Parse(re2::StringPiece text, std::size_t b, std::size_t e, re2::StringPiece* groups) const {
+  return Walk<true>(text, b, e, false, groups);
+}
+
+bool SpanParser::Search(re2::StringPiece text, std::size_t b, std::size_t e, re2::StringPiece* groups) const {
+  return Walk<false>(text, b, e, true, groups);
 }
 
 }  // namespace presskg::rules

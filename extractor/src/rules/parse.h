@@ -36,10 +36,14 @@ class SpanParser {
   // Null when `pattern` uses syntax outside the subset above or repeats a nullable sub-pattern.
   static std::unique_ptr<SpanParser> Compile(const std::string& pattern);
   int groups() const { return ngroups_; }
+  std::uint32_t splits() const { return nsplits_; }
   // The parse of text[b, e) as a whole (^ and $ see the ends of `text`): groups[0] the span,
   // groups[i] capturing group i (a null StringPiece when it did not take part). `groups` has
   // groups() + 1 entries. False when no parse of the span exists.
   bool Parse(re2::StringPiece text, std::size_t b, std::size_t e, re2::StringPiece* groups) const;
+  // The leftmost-first match in text[b, e) and its parse, as re.Match(text, b, e, UNANCHORED, ...):
+  // the walk from each start in turn (where the program's first byte fits), the first parse found.
+  bool Search(re2::StringPiece text, std::size_t b, std::size_t e, re2::StringPiece* groups) const;
 
   enum Op : std::uint8_t { kByte, kSplit, kJmp, kSave, kBegin, kEnd, kMatch };
   struct Inst {
@@ -50,6 +54,8 @@ class SpanParser {
   };
 
  private:
+  template <bool whole>
+  bool Walk(re2::StringPiece text, std::size_t b, std::size_t e, bool all_starts, re2::StringPiece* groups) const;
   std::vector<Inst> prog_;
   std::vector<std::uint64_t> classes_;  // four words (256 bits) per class
   // Per instruction: the bytes a path from it can consume first (four words), and whether it can
