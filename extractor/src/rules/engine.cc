@@ -111,9 +111,8 @@ bool ExpandRec(const std::string& pattern, const std::map<std::string, std::stri
   return true;
 }
 
-// The prefilter's version of a pattern: bounded repetitions {n,m} become * (or + when n >= 1).
-// The language only grows, so every match of the rule is still a match of the Set; what shrinks
-// is the DFA (counted repetitions over wide classes multiply its states).
+}  // namespace
+
 std::string RelaxForSet(const std::string& p) {
   std::string out;
   out.reserve(p.size());
@@ -157,6 +156,8 @@ std::string RelaxForSet(const std::string& p) {
   }
   return out;
 }
+
+namespace {
 
 RE2::Options RuleOptions() {
   RE2::Options o;
@@ -1150,6 +1151,64 @@ struct Scan {
 }  // namespace needs
 }  // namespace
 
+std::string TrimForSet(const std::string& p) {
+  std::vector<Tok> toks;
+  std::vector<std::size_t> end_of, parent;
+  if (!Tokenize(p, &toks) || !GroupStructure(toks, &end_of, &parent)) return p;
+  // The pieces of the top-level concatenation: an atom or a group with its quantifiers, nullable
+  // when one of them allows zero iterations. A group without quantifiers and without alternatives
+  // of its own is read as its pieces (its parentheses change nothing for the Set).
+  struct Piece {
+    std::size_t b = 0, e = 0;  // pattern bytes
+    bool nullable = false;
+  };
+  std::vector<Piece> pieces;
+  bool ok = true;
+  auto collect = [&](auto&& self, std::size_t from, std::size_t to) -> void {  // tokens [from, to)
+    for (std::size_t k = from; k < to && ok;) {
+      const Tok& t = toks[k];
+      if (t.kind == Tok::kAlt || t.kind == Tok::kQuant || t.kind == Tok::kClose) {
+        ok = false;  // alternatives at this level
+        return;
+      }
+      if (t.kind == Tok::kOther && p[t.b] == '(') {
+        ok = false;  // (?flags) applies to what follows
+        return;
+      }
+      std::size_t next = (t.kind == Tok::kOpen ? end_of[k] : k) + 1;
+      if (t.kind == Tok::kOpen && (next >= to || toks[next].kind != Tok::kQuant)) {
+        bool alternatives = false;
+        for (std::size_t j = k + 1; j < end_of[k]; ++j) {
+          if (toks[j].kind == Tok::kOpen) j = end_of[j];
+          else alternatives |= toks[j].kind == Tok::kAlt;
+        }
+        std::string_view open(p.data() + t.b, t.e - t.b);
+        if (!alternatives && (open == "(" || open == "(?:" || open.substr(0, 4) == "(?P<")) {
+          self(self, k + 1, end_of[k]);
+          k = next;
+          continue;
+        }
+      }
+      Piece piece{t.b, toks[next - 1].e, false};
+      for (; next < to && toks[next].kind == Tok::kQuant; ++next) {
+        piece.nullable |= toks[next].lo == 0;
+        piece.e = toks[next].e;
+      }
+      pieces.push_back(piece);
+      k = next;
+    }
+  };
+  collect(collect, 0, toks.size());
+  if (!ok) return p;
+  std::size_t first = 0, last = pieces.size();
+  while (first < last && pieces[first].nullable) ++first;
+  while (last > first && pieces[last - 1].nullable) --last;
+  if (first == last) return p;  // matches the empty string: wherever it is tried
+  std::string out;
+  for (std::size_t k = first; k < last; ++k) out.append(p, pieces[k].b, pieces[k].e - pieces[k].b);
+  return out;
+}
+
 std::vector<std::uint8_t> RequiredTypes(const std::string& pattern) {
   std::vector<Tok> toks;
   std::vector<std::size_t> end_of, parent;
@@ -1376,6 +1435,10 @@ void BuildPrograms(Rule* r) {
       // times slower on these spans), so a larger capture program is kept only if much smaller.
       bool fit = cre->ProgramSize() <= 512;
       if (!fit && cre->ProgramSize() * 3 >= re->ProgramSize() * 2) return;
+      if (o.encoding() == RE2::Options::EncodingLatin1) {
+        std::shared_ptr<const SpanParser> sp = SpanParser::Compile(prog);
+        if (sp && sp->groups() == cre->NumberOfCapturingGroups()) v.parser = std::move(sp);
+      }
       v.re = std::move(cre);
       (fit ? fits : others).push_back(std::move(v));
     };
@@ -1437,6 +1500,8 @@ void BuildPrograms(Rule* r) {
     r->search_alphabet = search_al;  // null when the search program did not compile
     if (search_re) {
       r->search = search_re;
+      std::shared_ptr<const SpanParser> sp = SpanParser::Compile(search_prog);
+      if (sp && sp->groups() == search_re->NumberOfCapturingGroups()) r->search_parser = std::move(sp);
       const Alphabet& al = *search_al;
       auto same = [&](const Alphabet& a) {
         return a.bounds == al.bounds && a.group == al.group &&
@@ -1565,7 +1630,7 @@ Status RuleBook::Compile() {
     ls.set = std::make_unique<RE2::Set>(so, RE2::UNANCHORED);
     for (const Rule* r : ls.rules) {
       std::string err;
-      if (ls.set->Add(RelaxForSet(r->program), &err) < 0)
+      if (ls.set->Add(TrimForSet(RelaxForSet(r->program)), &err) < 0)
         return ParseError("pattern rejected by RE2::Set: " + err, Location{r->file, r->line, 0, r->id});
     }
     if (!ls.set->Compile()) return Internal("RE2::Set compile failed (out of memory?) for language " + lang);
@@ -1919,7 +1984,29 @@ void RuleBook::MatchRuleInto(const Rule& rule, const SlottedText& s, const UnitC
     // has the same parses as the pattern at corresponding code points, hence the same span.
     re2::StringPiece whole;
     std::size_t ub = 0, ue = 0, b = 0, e = 0;  // unit (code point) and text offsets
-    if (on_unit) {
+    const RE2* used = nullptr;
+    bool walked = false;
+    // The match and its parse in one walk of the pattern's own alphabet program (SpanParser::
+    // Search: RE2's leftmost-first match with its groups) instead of a forward and a reverse DFA
+    // pass for the span, then a parse - when the walk's visited bitmap (a bit per choice point and
+    // position) stays small: 2 KB, beyond which clearing it and the walk's failing starts cost
+    // more than RE2's DFAs (measured: the dev corpus, zh and en).
+    constexpr std::size_t kWalkBits = 16384;
+    if (on_unit && rule.search_parser && std::size_t{rule.search_parser->splits()} * (end - pos + 1) <= kWalkBits) {
+      groups.assign(rule.search->NumberOfCapturingGroups() + 1, re2::StringPiece());
+      if (!rule.search_parser->Search(unit_text, pos, end, groups.data())) break;
+      ub = groups[0].data() - unit.data();
+      ue = ub + groups[0].size();
+      b = codes->pos[ub];
+      e = codes->pos[ue];
+      for (re2::StringPiece& gp : groups) {
+        if (gp.data() == nullptr) continue;
+        std::size_t i = gp.data() - unit.data();
+        gp = re2::StringPiece(s.text.data() + codes->pos[i], codes->pos[i + gp.size()] - codes->pos[i]);
+      }
+      used = rule.search.get();
+      walked = true;
+    } else if (on_unit) {
       if (!rule.search->Match(unit_text, pos, end, RE2::UNANCHORED, &whole, 1)) break;
       ub = whole.data() - unit.data();
       ue = ub + whole.size();
@@ -1934,13 +2021,14 @@ void RuleBook::MatchRuleInto(const Rule& rule, const SlottedText& s, const UnitC
     // leftmost-first parse is the rule's whenever its relaxed repetitions kept their bounds: the
     // rule's parses are exactly those, in the same order of preference. An alphabet program
     // runs on the span mapped one byte per code point: the same parses at the same characters.
-    const RE2* used = nullptr;
     // A variant's parse of [mb, me) of a text one byte per code point (`to_text`: its offsets in
     // the slotted text), its groups mapped back to the slotted text.
     auto parse_mapped = [&](const Rule::CaptureVariant& v, re2::StringPiece text, std::size_t mb, std::size_t me,
                             const std::vector<std::size_t>& to_text) {
-      if (!v.re->Match(text, mb, me, RE2::ANCHOR_BOTH, cgroups.data(), static_cast<int>(cgroups.size())) ||
-          !CountsHold(v.checks, cgroups, true))
+      const bool parsed = v.parser ? v.parser->Parse(text, mb, me, cgroups.data())
+                                   : v.re->Match(text, mb, me, RE2::ANCHOR_BOTH, cgroups.data(),
+                                                 static_cast<int>(cgroups.size()));
+      if (!parsed || !CountsHold(v.checks, cgroups, true))
         return false;
       for (re2::StringPiece& gp : cgroups) {
         if (gp.data() == nullptr) continue;
@@ -1950,6 +2038,7 @@ void RuleBook::MatchRuleInto(const Rule& rule, const SlottedText& s, const UnitC
       return true;
     };
     for (const Rule::CaptureVariant& v : rule.captures) {
+      if (used) break;
       cgroups.assign(v.re->NumberOfCapturingGroups() + 1, re2::StringPiece());
       bool ok;
       if (on_unit && v.alphabet == rule.search_alphabet) {
@@ -1968,12 +2057,15 @@ void RuleBook::MatchRuleInto(const Rule& rule, const SlottedText& s, const UnitC
         break;
       }
     }
-    const re2::StringPiece* g = cgroups.data();
+    const re2::StringPiece* g = walked ? groups.data() : cgroups.data();
     if (!used && on_unit) {
       // The pattern as written over the mapped unit: the rule's parse, from a program a fraction
       // of the UTF-8 one's size (NFA or BitState on one byte per code point).
       groups.assign(rule.search->NumberOfCapturingGroups() + 1, re2::StringPiece());
-      if (rule.search->Match(unit_text, ub, ue, RE2::ANCHOR_BOTH, groups.data(), static_cast<int>(groups.size()))) {
+      const bool parsed = rule.search_parser ? rule.search_parser->Parse(unit_text, ub, ue, groups.data())
+                                             : rule.search->Match(unit_text, ub, ue, RE2::ANCHOR_BOTH, groups.data(),
+                                                                  static_cast<int>(groups.size()));
+      if (parsed) {
         for (re2::StringPiece& gp : groups) {
           if (gp.data() == nullptr) continue;
           std::size_t i = gp.data() - unit.data();

@@ -43,6 +43,7 @@
 
 #include "presskg/mention.h"
 #include "presskg/status.h"
+#include "rules/parse.h"
 
 namespace presskg::rules {
 
@@ -177,6 +178,9 @@ struct Rule {
     // When set, `re` is a Latin-1 program over the span rewritten one byte per code point
     // (AlphabetProgram): a few instructions per atom instead of a UTF-8 automaton per class.
     std::shared_ptr<const struct Alphabet> alphabet;
+    // `re`'s program run by SpanParser (the same parses, without RE2's per-call set-up and size
+    // limit); null when SpanParser does not take the program (then RE2 parses).
+    std::shared_ptr<const SpanParser> parser;
   };
   std::vector<CaptureVariant> captures;
   std::shared_ptr<const std::map<std::string, std::string>> macros;  // the file's [macros]
@@ -185,6 +189,7 @@ struct Rule {
   // Capture variants whose `alphabet` is this same object parse on that mapped unit directly.
   // Null when the pattern has no alphabet program (\b, \p{..}, ...): search `re` over UTF-8.
   std::shared_ptr<const RE2> search;
+  std::shared_ptr<const SpanParser> search_parser;  // `search` for SpanParser (null: RE2 parses)
   std::shared_ptr<const Alphabet> search_alphabet;
   std::vector<unsigned char> byte_of_class;  // language class (UnitClasses) → search_alphabet byte
   // `re`, `search`, `captures` (and the final `search_alphabet`) are built on the rule's first use
@@ -323,6 +328,17 @@ std::string MergeSlotAlternatives(std::string pattern);
 // nothing to relax (or the pattern uses syntax this scanner does not know).
 bool CaptureProgram(const std::string& expanded, bool inside_repeats, std::string* out,
                     std::vector<Rule::CountCheck>* checks);
+
+// The prefilter's version of a pattern: bounded repetitions {n,m} become * (or + when n >= 1).
+// The language only grows, so every match of the rule is still a match of the Set; what shrinks
+// is the DFA (counted repetitions over wide classes multiply its states).
+std::string RelaxForSet(const std::string& pattern);
+// `pattern` without its top-level leading and trailing pieces that can match empty (a repetition
+// allowing zero iterations: `(?:{ORG}\s*)?`, `\s*`, `{CH}*?`). The Set asks only whether a
+// pattern matches somewhere in a unit, and the rest matches somewhere exactly when the whole does;
+// without them the Set's DFA keeps fewer threads and reaches match states only where the core
+// ends. `pattern` itself when nothing is dropped or its syntax is unfamiliar.
+std::string TrimForSet(const std::string& pattern);
 
 // The slot types every match of `pattern` (expanded) contains, as clauses: bit sets of types (bit
 // t: type mark U+E000 + t, t < 8) of which each match holds at least one token. Empty when nothing
