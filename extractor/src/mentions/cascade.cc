@@ -596,26 +596,23 @@ class Cascade {
 
     // People and short forms only fill gaps (they never overlap what is there), so only the new
     // candidates need resolving among themselves.
+    auto fill_gaps = [&](const std::vector<Candidate>& added) {
+      if (added.empty()) return;
+      std::vector<Candidate>& resolved = scratch_.resolved;
+      resolved.clear();
+      ResolveOverlapsInto(added.data(), added.size(), nullptr, 0, &resolved);
+      MergeIn(&r, resolved);
+    };
     std::vector<Candidate>& people = scratch_.people;
     people.clear();
     PeopleInContext(r, &people);
-    if (!people.empty()) {
-      std::vector<Candidate>& resolved = scratch_.resolved;
-      resolved.clear();
-      ResolveOverlapsInto(people.data(), people.size(), nullptr, 0, &resolved);
-      MergeIn(&r, resolved);
-    }
+    fill_gaps(people);
     HonorificSurnames(&r);
 
     std::vector<Candidate>& shorts = scratch_.shorts;
     shorts.clear();
     ShortForms(r, &shorts);
-    if (!shorts.empty()) {
-      std::vector<Candidate>& resolved = scratch_.resolved;
-      resolved.clear();
-      ResolveOverlapsInto(shorts.data(), shorts.size(), nullptr, 0, &resolved);
-      MergeIn(&r, resolved);
-    }
+    fill_gaps(shorts);
     return r;
   }
 

@@ -37,6 +37,26 @@ inline std::uint64_t RangeMask(std::size_t lo, std::size_t hi) {
   return (hi == 64 ? ~0ull : (1ull << hi) - 1) & ~((1ull << lo) - 1);
 }
 
+// The greedy pass over scratch.keys, in their order, whose spans lie in [lo_pos, end): a key is
+// kept when no kept key claims a byte of its span (one bit per byte). Leaves the kept ones in
+// scratch.kept as (begin - lo_pos) << 32 | index, in key order.
+inline void KeepUnclaimed(std::size_t lo_pos, std::size_t end, Scratch& scratch) {
+  std::vector<std::uint64_t>& taken = scratch.taken;
+  taken.assign((end - lo_pos + 63) / 64, 0);
+  std::vector<std::uint64_t>& kept = scratch.kept;
+  kept.clear();
+  for (const Key& key : scratch.keys) {
+    const std::size_t lo = key.begin - lo_pos, hi = lo + key.len;  // key.len > 0
+    const std::size_t wl = lo >> 6, wh = (hi - 1) >> 6;
+    bool busy = false;
+    for (std::size_t w = wl; w <= wh && !busy; ++w)
+      busy = (taken[w] & RangeMask(w == wl ? lo & 63 : 0, w == wh ? ((hi - 1) & 63) + 1 : 64)) != 0;
+    if (busy) continue;
+    for (std::size_t w = wl; w <= wh; ++w) taken[w] |= RangeMask(w == wl ? lo & 63 : 0, w == wh ? ((hi - 1) & 63) + 1 : 64);
+    kept.push_back(static_cast<std::uint64_t>(key.begin - lo_pos) << 32 | key.idx);
+  }
+}
+
 // The selection over all candidates at once, with one sort of every key: what the resolution
 // always did. Candidates that tie on span, priority and source are ordered by where std::sort's
 // moves leave them, which only this sort reproduces; the clusters below hand such a text over
@@ -73,20 +93,8 @@ void ResolveGlobal(const At& at, std::size_t n, Scratch& scratch, std::vector<Ca
       return at(x.idx).source < at(y.idx).source;
     });
   }
-  std::vector<std::uint64_t>& taken = scratch.taken;
-  taken.assign((limit - first + 63) / 64, 0);
   std::vector<std::uint64_t>& kept = scratch.kept;
-  kept.clear();
-  for (const Key& k : keys) {
-    const std::size_t lo = k.begin - first, hi = lo + k.len;
-    const std::size_t wl = lo >> 6, wh = (hi - 1) >> 6;
-    bool busy = false;
-    for (std::size_t w = wl; w <= wh && !busy; ++w)
-      busy = (taken[w] & RangeMask(w == wl ? lo & 63 : 0, w == wh ? ((hi - 1) & 63) + 1 : 64)) != 0;
-    if (busy) continue;
-    for (std::size_t w = wl; w <= wh; ++w) taken[w] |= RangeMask(w == wl ? lo & 63 : 0, w == wh ? ((hi - 1) & 63) + 1 : 64);
-    kept.push_back(static_cast<std::uint64_t>(k.begin - first) << 32 | k.idx);
-  }
+  KeepUnclaimed(first, limit, scratch);
   if (limit - first <= 0xFFFFFFFFu) {
     std::sort(kept.begin(), kept.end());
   } else {
@@ -153,21 +161,8 @@ bool SelectCluster(const At& at, const std::uint64_t* members, std::size_t count
   });
   for (std::size_t q = 1; q < keys.size(); ++q)
     if (keys[q].order == keys[q - 1].order && at(keys[q].idx).source == at(keys[q - 1].idx).source) return false;
-  // One bit per byte of the cluster's span.
-  std::vector<std::uint64_t>& taken = scratch.taken;
-  taken.assign((end - lo_pos + 63) / 64, 0);
+  KeepUnclaimed(lo_pos, end, scratch);
   std::vector<std::uint64_t>& kept = scratch.kept;
-  kept.clear();
-  for (const Key& key : keys) {
-    const std::size_t lo = key.begin - lo_pos, hi = lo + key.len;  // key.len > 0
-    const std::size_t wl = lo >> 6, wh = (hi - 1) >> 6;
-    bool busy = false;
-    for (std::size_t w = wl; w <= wh && !busy; ++w)
-      busy = (taken[w] & RangeMask(w == wl ? lo & 63 : 0, w == wh ? ((hi - 1) & 63) + 1 : 64)) != 0;
-    if (busy) continue;
-    for (std::size_t w = wl; w <= wh; ++w) taken[w] |= RangeMask(w == wl ? lo & 63 : 0, w == wh ? ((hi - 1) & 63) + 1 : 64);
-    kept.push_back(static_cast<std::uint64_t>(key.begin - lo_pos) << 32 | key.idx);
-  }
   // Kept candidates do not overlap and are not empty, so their begins differ: the packed
   // (begin, index) integers sort into begin order without reading the candidates.
   std::sort(kept.begin(), kept.end());
