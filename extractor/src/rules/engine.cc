@@ -774,9 +774,11 @@ void Alphabet::BuildPages() {
     }
     page[p] = static_cast<std::uint16_t>(pages.size() >> 8);
     std::size_t k = static_cast<std::size_t>(std::upper_bound(bounds.begin(), bounds.end(), lo) - bounds.begin()) - 1;
-    for (char32_t c = lo; c <= hi; ++c) {
+    for (char32_t c = lo; c <= hi;) {  // interval by interval (start-up: run for every rule)
       while (k + 1 < bounds.size() && bounds[k + 1] <= c) ++k;
-      pages.push_back(group[k]);
+      const char32_t stop = k + 1 < bounds.size() && bounds[k + 1] <= hi ? bounds[k + 1] : hi + 1;
+      pages.insert(pages.end(), stop - c, group[k]);
+      c = stop;
     }
   }
 }
@@ -820,7 +822,6 @@ bool AlphabetProgram(const std::string& pattern, std::string* out, Alphabet* alp
   // interval k when bit k of member[a * mw, (a + 1) * mw) is set.
   const std::size_t mw = (m + 63) / 64;
   std::vector<std::uint64_t> member(sets.size() * mw, 0);
-  auto holds = [&](std::size_t a, std::size_t k) { return (member[a * mw + k / 64] >> (k % 64)) & 1; };
   for (std::size_t a = 0; a < sets.size(); ++a)
     for (const auto& [lo, hi] : sets[a]) {
       std::size_t k = std::lower_bound(bounds.begin(), bounds.end(), lo) - bounds.begin();
@@ -839,9 +840,13 @@ bool AlphabetProgram(const std::string& pattern, std::string* out, Alphabet* alp
   // lexicographic order of the signatures read as sequences of bits (false < true), index 0 first.
   const std::size_t sw = (order.size() + 63) / 64;
   std::vector<std::uint64_t> sig(m * sw, 0);
+  // Calls fn(k) for every interval k atom a holds (its set bits; most atoms hold one or two).
+  auto each_held = [&](std::size_t a, auto&& fn) {
+    for (std::size_t w = 0; w < mw; ++w)
+      for (std::uint64_t x = member[a * mw + w]; x != 0; x &= x - 1) fn(w * 64 + static_cast<std::size_t>(__builtin_ctzll(x)));
+  };
   for (std::size_t i = 0; i < order.size(); ++i)
-    for (std::size_t k = 0; k < m; ++k)
-      if (holds(order[i], k)) sig[k * sw + i / 64] |= std::uint64_t{1} << (i % 64);
+    each_held(order[i], [&](std::size_t k) { sig[k * sw + i / 64] |= std::uint64_t{1} << (i % 64); });
   auto sig_less = [&](std::size_t x, std::size_t y) {
     for (std::size_t w = 0; w < sw; ++w) {
       const std::uint64_t a = sig[x * sw + w], b = sig[y * sw + w];
@@ -872,8 +877,7 @@ bool AlphabetProgram(const std::string& pattern, std::string* out, Alphabet* alp
   std::vector<std::string> atom_text(sets.size());
   for (std::size_t a = 0; a < sets.size(); ++a) {
     std::vector<bool> in(256, false);
-    for (std::size_t k = 0; k < m; ++k)
-      if (holds(a, k)) in[al.group[k]] = true;
+    each_held(a, [&](std::size_t k) { in[al.group[k]] = true; });
     std::string cls = "[";
     bool any = false;
     for (unsigned v = 0; v < 256;) {
