@@ -1447,8 +1447,11 @@ void BuildPrograms(Rule* r) {
       }
     }
     std::set<std::string> seen;
+    // Once a variant without checks fits, whatever comes after it would be cut (below) and never
+    // run: not compiled at all (start-up; the rule's first use).
+    bool free_fit = false;
     auto consider = [&](const std::string& prog, Rule::CaptureVariant v, const RE2::Options& o) {
-      if (!seen.insert(prog).second) return;
+      if (free_fit || !seen.insert(prog).second) return;
       auto cre = search_re && prog == search_prog && o.encoding() == RE2::Options::EncodingLatin1
                      ? search_re
                      : std::make_shared<RE2>(prog, o);
@@ -1465,6 +1468,7 @@ void BuildPrograms(Rule* r) {
         if (sp && sp->groups() == cre->NumberOfCapturingGroups()) v.parser = std::move(sp);
       }
       v.re = std::move(cre);
+      free_fit |= fit && v.checks.empty() && v.words.empty();
       (fit ? fits : others).push_back(std::move(v));
     };
     for (const auto& [src, v] : cands) {
