@@ -155,11 +155,15 @@ class Loader {
       std::uint8_t langs;
     } kLocales[] = {{"zh", kLangAll}, {"zh_Hant", kLangAll}, {"en", kLangAll}, {"fr", kLangFr},
                     {"es", kLangEs},  {"ru", kLangRu},       {"ar", kLangAr}};
+    std::vector<icu::Locale> display;  // built once, not per country (start-up)
+    for (const auto& loc : kLocales) display.emplace_back(loc.locale);
     for (const char* const* c = icu::Locale::getISOCountries(); *c != nullptr; ++c) {
       std::string code(*c);
-      for (const auto& loc : kLocales) {
+      const icu::Locale country("", *c);
+      for (std::size_t li = 0; li < std::size(kLocales); ++li) {
+        const auto& loc = kLocales[li];
         icu::UnicodeString u;
-        icu::Locale("", *c).getDisplayCountry(icu::Locale(loc.locale), u);
+        country.getDisplayCountry(display[li], u);
         std::string name = ToUtf8(u);
         if (name.empty() || name == code) continue;  // no display name in this locale
         Entry e;
