@@ -228,7 +228,7 @@ TEST_CASE("programs built on first use: threads sharing a fresh RuleBook match a
   CHECK(got[1] == want);
 }
 
-TEST_CASE("LoadDir builds a language on its first use only, the same as Compile builds it") {
+TEST_CASE("LoadDir builds a language on its first use only and the same as Compile builds it") {
   const std::string dir = std::string(PRESSKG_SOURCE_DIR) + "/extractor/rules";
   RuleBook lazy, eager;
   REQUIRE(lazy.LoadDir(dir).ok());
