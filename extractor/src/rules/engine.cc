@@ -1549,7 +1549,9 @@ void RuleBook::Prepare(const Rule& rule) const {
   std::call_once(rule.programs_once, [this, &rule] {
     // The language first: it gives the rule its search alphabet and program.
     if (auto it = sets_.find(rule.lang); it != sets_.end()) Built(it->first, it->second);
-    BuildPrograms(const_cast<Rule*>(&rule));
+    Rule* r = const_cast<Rule*>(&rule);
+    r->type_needs = RequiredTypes(r->expanded);  // read only after Prepare (Match, fact assembly)
+    BuildPrograms(r);
   });
 }
 
@@ -1653,8 +1655,10 @@ void RuleBook::GroupLanguages() {
 
 Status RuleBook::Compile() {
   GroupLanguages();
-  for (const auto& [lang, ls] : sets_)
+  for (auto& [lang, ls] : sets_) {
     if (const Status& st = Built(lang, ls).status; !st.ok()) return st;
+    BuildNeeds(&ls);  // every rule's now (Prepare computes a rule's on its first use otherwise)
+  }
   return Status::OK();
 }
 
@@ -1693,7 +1697,6 @@ Status RuleBook::BuildLanguage(const std::string& lang, LangSet* ls) {
   if (!set->Compile()) return Internal("RE2::Set compile failed (out of memory?) for language " + lang);
   ls->set = std::move(set);
   BuildUnitClasses(lang, ls);
-  BuildNeeds(ls);
   return Status::OK();
 }
 

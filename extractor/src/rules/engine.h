@@ -299,8 +299,9 @@ class RuleBook {
     std::vector<const Rule*> rules;
     std::unique_ptr<RE2::Set> set;
     std::unique_ptr<UnitClasses> classes;  // null when no rule of the language has a search program
-    // `set`, `classes` and the rules' search_alphabet, search_program, byte_of_class and
-    // type_needs are built once (BuildLanguage), on first use unless Compile() built them.
+    // `set`, `classes` and the rules' search_alphabet, search_program and byte_of_class are
+    // built once (BuildLanguage), on first use unless Compile() built them; a rule's type_needs
+    // on its own first use (Prepare), or by Compile().
     std::once_flag built;
     std::atomic<bool> ready{false};  // set after the build: the matching path's check
     Status status;  // of that build; not OK (no set): every rule of the language is a candidate

@@ -234,9 +234,9 @@ TEST_CASE("LoadDir builds a language on its first use only and the same as Compi
   REQUIRE(lazy.LoadDir(dir).ok());
   REQUIRE(eager.LoadDir(dir).ok());
   REQUIRE(eager.Compile().ok());
-  auto built = [](const RuleBook& b, const std::string& lang) {
+  auto built = [](const RuleBook& b, const std::string& lang) {  // rules with the language's classes
     int n = 0;
-    for (const auto& r : b.rules()) n += r->lang == lang && !r->type_needs.empty();
+    for (const auto& r : b.rules()) n += r->lang == lang && !r->byte_of_class.empty();
     return n;
   };
   CHECK(built(lazy, "zh") == 0);
@@ -249,7 +249,7 @@ TEST_CASE("LoadDir builds a language on its first use only and the same as Compi
     return out;
   };
   CHECK(ids(lazy.Candidates("zh", st.text)) == ids(eager.Candidates("zh", st.text)));
-  CHECK(built(lazy, "zh") > 20);   // the Chinese rules' slot-type clauses are there now
+  CHECK(built(lazy, "zh") > 20);   // the Chinese rules' unit classes are there now
   CHECK(built(lazy, "en") == 0);   // nothing English was built for a Chinese unit
   CHECK(built(lazy, "zh") == built(eager, "zh"));
   CHECK(lazy.Match("zh", st).size() == eager.Match("zh", st).size());
@@ -260,10 +260,13 @@ TEST_CASE("LoadDir builds a language on its first use only and the same as Compi
   REQUIRE(en != nullptr);
   lazy.Prepare(*en);
   CHECK(built(lazy, "en") == built(eager, "en"));
+  // A rule's slot-type clauses come with its first use (Prepare), as Compile() computes them.
   for (const auto& r : lazy.rules()) {
     const presskg::rules::Rule* e = eager.Find(r->id);
     REQUIRE(e != nullptr);
     INFO(r->id);
+    lazy.Prepare(*r);
     CHECK(r->type_needs == e->type_needs);
+    CHECK(r->byte_of_class == e->byte_of_class);
   }
 }
