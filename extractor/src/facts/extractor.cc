@@ -2,6 +2,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 #include <openssl/evp.h>
 
@@ -123,11 +124,15 @@ class RuleExtractor : public Extractor {
 Result<std::unique_ptr<Extractor>> Extractor::Load(const ExtractorOptions& options) {
   auto ex = std::make_unique<RuleExtractor>();
   std::string dir = options.rules_dir.empty() ? std::string(PRESSKG_SOURCE_DIR) + "/extractor/rules" : options.rules_dir;
-  Status st = ex->book_.LoadDir(dir);
-  if (!st.ok()) return st;
+  // The gazetteers (with the text stage's normalisation tables they need) load on a thread of
+  // their own while the rule packs are read: the two share nothing, and start-up is their sum.
   MentionOptions mo;
   mo.gazetteer_dir = options.gazetteer_dir;
-  Result<std::unique_ptr<MentionFinder>> finder = MentionFinder::Load(mo);
+  Result<std::unique_ptr<MentionFinder>> finder = Internal("gazetteers not loaded");
+  std::thread gazetteers([&] { finder = MentionFinder::Load(mo); });
+  Status st = ex->book_.LoadDir(dir);
+  gazetteers.join();
+  if (!st.ok()) return st;
   if (!finder.ok()) return finder.status();
   ex->finder_ = std::move(*finder);
   std::vector<std::string> files = ex->book_.files();

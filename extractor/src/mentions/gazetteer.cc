@@ -12,6 +12,7 @@
 #include <unicode/unistr.h>
 
 #include "mentions/internal.h"
+#include "text/normalize.h"
 
 namespace presskg {
 namespace mentions {
@@ -29,6 +30,20 @@ bool AlphaWordChar(char32_t c) {
 std::size_t Utf8Length(char32_t c) { return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4; }
 
 }  // namespace gazetteer_detail
+
+// NFKC + Hant→Hans, the view the text stage gives (text::Normalize, whose tables a process
+// builds once for its releases anyway); an ICU transliterator of the loader's own and an ICU round
+// trip per key were most of the load's time. Plain ASCII is its own normal form.
+std::string NormalizeKey(std::string_view s) {
+  for (char c : s)
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      std::string out;
+      std::vector<PreparedText::OffsetRun> runs;
+      text::Normalize(s, /*fold_traditional=*/true, &out, &runs);
+      return out;
+    }
+  return std::string(s);
+}
 
 namespace {
 
@@ -101,7 +116,6 @@ class Loader {
   Loader(const std::string& dir, Gazetteer* gz) : dir_(dir), gz_(gz) {}
 
   Status Run() {
-    if (!norm_.ok()) return Internal("ICU NFKC / Hant-Hans transliterator unavailable");
     Status s;
     if (!(s = LoadCountriesCldr()).ok()) return s;
     if (!(s = LoadNamed("countries.tsv", MentionType::kCountry, kPrioCountry, /*cols=*/2)).ok()) return s;
@@ -124,13 +138,7 @@ class Loader {
     return static_cast<std::int32_t>(gz_->entries.size() - 1);
   }
 
-  // The key normaliser (NFKC + Hant→Hans), which is most of the load's time: plain ASCII is its
-  // own normal form under both (checked in key_normalizer_test.cc), so it skips ICU.
-  std::string Norm(std::string_view s) const {
-    for (char c : s)
-      if (static_cast<unsigned char>(c) >= 0x80) return norm_(s);
-    return std::string(s);
-  }
+  std::string Norm(std::string_view s) const { return NormalizeKey(s); }
 
   // Adds one name; Latin names of countries and places also match in capitals (datelines).
   void Add(std::string_view raw, std::int32_t e, bool lower_variant = false) { AddNormalized(Norm(raw), e, lower_variant); }
@@ -147,11 +155,15 @@ class Loader {
       std::uint8_t langs;
     } kLocales[] = {{"zh", kLangAll}, {"zh_Hant", kLangAll}, {"en", kLangAll}, {"fr", kLangFr},
                     {"es", kLangEs},  {"ru", kLangRu},       {"ar", kLangAr}};
+    std::vector<icu::Locale> display;  // built once, not per country (start-up)
+    for (const auto& loc : kLocales) display.emplace_back(loc.locale);
     for (const char* const* c = icu::Locale::getISOCountries(); *c != nullptr; ++c) {
       std::string code(*c);
-      for (const auto& loc : kLocales) {
+      const icu::Locale country("", *c);
+      for (std::size_t li = 0; li < std::size(kLocales); ++li) {
+        const auto& loc = kLocales[li];
         icu::UnicodeString u;
-        icu::Locale("", *c).getDisplayCountry(icu::Locale(loc.locale), u);
+        country.getDisplayCountry(display[li], u);
         std::string name = ToUtf8(u);
         if (name.empty() || name == code) continue;  // no display name in this locale
         Entry e;
@@ -401,7 +413,6 @@ class Loader {
 
   std::string dir_;
   Gazetteer* gz_;
-  KeyNormalizer norm_;
 };
 
 }  // namespace

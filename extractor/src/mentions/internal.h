@@ -150,6 +150,10 @@ bool IsHan(char32_t c);
 bool IsWordChar(char32_t c);  // letter or digit in any script (ICU u_isalnum) or '_'
 bool IsUpperLatin(char32_t c);
 
+// The gazetteer loader's key normalisation: NFKC + traditional→simplified as the text stage does
+// it (text::Normalize). Tests check it against KeyNormalizer on every gazetteer name.
+std::string NormalizeKey(std::string_view s);
+
 // NFKC + traditional→simplified: the same view PreparedText::normalized() gives. Load time only
 // (not thread-safe: it owns an ICU Transliterator).
 class KeyNormalizer {

@@ -774,9 +774,11 @@ void Alphabet::BuildPages() {
     }
     page[p] = static_cast<std::uint16_t>(pages.size() >> 8);
     std::size_t k = static_cast<std::size_t>(std::upper_bound(bounds.begin(), bounds.end(), lo) - bounds.begin()) - 1;
-    for (char32_t c = lo; c <= hi; ++c) {
+    for (char32_t c = lo; c <= hi;) {  // interval by interval (start-up: run for every rule)
       while (k + 1 < bounds.size() && bounds[k + 1] <= c) ++k;
-      pages.push_back(group[k]);
+      const char32_t stop = k + 1 < bounds.size() && bounds[k + 1] <= hi ? bounds[k + 1] : hi + 1;
+      pages.insert(pages.end(), stop - c, group[k]);
+      c = stop;
     }
   }
 }
@@ -816,11 +818,14 @@ bool AlphabetProgram(const std::string& pattern, std::string* out, Alphabet* alp
   std::sort(bounds.begin(), bounds.end());
   bounds.erase(std::unique(bounds.begin(), bounds.end()), bounds.end());
   const std::size_t m = bounds.size();
-  std::vector<std::vector<bool>> member(sets.size(), std::vector<bool>(m, false));
+  // Bit sets (start-up: this runs for every rule when its language is first used): atom a holds
+  // interval k when bit k of member[a * mw, (a + 1) * mw) is set.
+  const std::size_t mw = (m + 63) / 64;
+  std::vector<std::uint64_t> member(sets.size() * mw, 0);
   for (std::size_t a = 0; a < sets.size(); ++a)
     for (const auto& [lo, hi] : sets[a]) {
       std::size_t k = std::lower_bound(bounds.begin(), bounds.end(), lo) - bounds.begin();
-      for (; k < m && bounds[k] <= hi; ++k) member[a][k] = true;
+      for (; k < m && bounds[k] <= hi; ++k) member[a * mw + k / 64] |= std::uint64_t{1} << (k % 64);
     }
   // Group numbers: signatures sorted with the most used atoms first, so that these atoms' groups
   // are consecutive bytes (a class of one byte range is one instruction, k ranges 2k - 1).
@@ -831,18 +836,38 @@ bool AlphabetProgram(const std::string& pattern, std::string* out, Alphabet* alp
     if (sets[a].size() == 1 && sets[a][0].first == sets[a][0].second) uses[a] = 0;
   for (std::size_t a = 0; a < order.size(); ++a) order[a] = a;
   std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) { return uses[x] > uses[y]; });
-  std::vector<std::vector<bool>> sig_of(m, std::vector<bool>(sets.size()));
-  for (std::size_t k = 0; k < m; ++k)
-    for (std::size_t i = 0; i < order.size(); ++i) sig_of[k][i] = member[order[i]][k];
-  std::map<std::vector<bool>, unsigned> group_of_signature;
-  for (std::size_t k = 0; k < m; ++k) group_of_signature.emplace(sig_of[k], 0);
-  if (group_of_signature.size() > 256) return false;
+  // Interval k's signature: bit i set when atom order[i] holds it. Groups are numbered in the
+  // lexicographic order of the signatures read as sequences of bits (false < true), index 0 first.
+  const std::size_t sw = (order.size() + 63) / 64;
+  std::vector<std::uint64_t> sig(m * sw, 0);
+  // Calls fn(k) for every interval k atom a holds (its set bits; most atoms hold one or two).
+  auto each_held = [&](std::size_t a, auto&& fn) {
+    for (std::size_t w = 0; w < mw; ++w)
+      for (std::uint64_t x = member[a * mw + w]; x != 0; x &= x - 1) fn(w * 64 + static_cast<std::size_t>(__builtin_ctzll(x)));
+  };
+  for (std::size_t i = 0; i < order.size(); ++i)
+    each_held(order[i], [&](std::size_t k) { sig[k * sw + i / 64] |= std::uint64_t{1} << (i % 64); });
+  auto sig_less = [&](std::size_t x, std::size_t y) {
+    for (std::size_t w = 0; w < sw; ++w) {
+      const std::uint64_t a = sig[x * sw + w], b = sig[y * sw + w];
+      if (a != b) return ((a >> __builtin_ctzll(a ^ b)) & 1) == 0;  // first differing bit: x's unset
+    }
+    return false;
+  };
+  std::vector<std::size_t> by_sig(m);
+  for (std::size_t k = 0; k < m; ++k) by_sig[k] = k;
+  std::sort(by_sig.begin(), by_sig.end(), sig_less);
+  std::vector<unsigned> group_of(m, 0);
   unsigned next_group = 0;
-  for (auto& [sig, g] : group_of_signature) g = next_group++;
+  for (std::size_t j = 0; j < m; ++j) {
+    if (j > 0 && sig_less(by_sig[j - 1], by_sig[j])) ++next_group;
+    group_of[by_sig[j]] = next_group;
+  }
+  if (m > 0 && next_group + 1 > 256) return false;
   Alphabet al;
   al.bounds = bounds;
   al.group.resize(m);
-  for (std::size_t k = 0; k < m; ++k) al.group[k] = static_cast<unsigned char>(group_of_signature[sig_of[k]]);
+  for (std::size_t k = 0; k < m; ++k) al.group[k] = static_cast<unsigned char>(group_of[k]);
   for (char32_t c = 0; c < 128; ++c) {
     auto it = std::upper_bound(bounds.begin(), bounds.end(), c);
     al.ascii[c] = al.group[static_cast<std::size_t>(it - bounds.begin()) - 1];
@@ -852,8 +877,7 @@ bool AlphabetProgram(const std::string& pattern, std::string* out, Alphabet* alp
   std::vector<std::string> atom_text(sets.size());
   for (std::size_t a = 0; a < sets.size(); ++a) {
     std::vector<bool> in(256, false);
-    for (std::size_t k = 0; k < m; ++k)
-      if (member[a][k]) in[al.group[k]] = true;
+    each_held(a, [&](std::size_t k) { in[al.group[k]] = true; });
     std::string cls = "[";
     bool any = false;
     for (unsigned v = 0; v < 256;) {
@@ -1357,7 +1381,8 @@ Status RuleBook::LoadDir(const std::string& dir) {
     Status st = LoadFile(p.string(), p.parent_path().filename().string());
     if (!st.ok()) return st;
   }
-  return Compile();
+  GroupLanguages();  // each language built on its first use (Built)
+  return Status::OK();
 }
 
 Status RuleBook::LoadFile(const std::string& path, const std::string& default_lang) {
@@ -1422,8 +1447,11 @@ void BuildPrograms(Rule* r) {
       }
     }
     std::set<std::string> seen;
+    // Once a variant without checks fits, whatever comes after it would be cut (below) and never
+    // run: not compiled at all (start-up; the rule's first use).
+    bool free_fit = false;
     auto consider = [&](const std::string& prog, Rule::CaptureVariant v, const RE2::Options& o) {
-      if (!seen.insert(prog).second) return;
+      if (free_fit || !seen.insert(prog).second) return;
       auto cre = search_re && prog == search_prog && o.encoding() == RE2::Options::EncodingLatin1
                      ? search_re
                      : std::make_shared<RE2>(prog, o);
@@ -1440,6 +1468,7 @@ void BuildPrograms(Rule* r) {
         if (sp && sp->groups() == cre->NumberOfCapturingGroups()) v.parser = std::move(sp);
       }
       v.re = std::move(cre);
+      free_fit |= fit && v.checks.empty() && v.words.empty();
       (fit ? fits : others).push_back(std::move(v));
     };
     for (const auto& [src, v] : cands) {
@@ -1517,7 +1546,13 @@ void BuildPrograms(Rule* r) {
 void RuleBook::Prepare(const Rule& rule) const {
   // The Rule objects are owned (non-const) by rules_; call_once makes the build happen once even
   // when several threads match with one RuleBook.
-  std::call_once(rule.programs_once, [&rule] { BuildPrograms(const_cast<Rule*>(&rule)); });
+  std::call_once(rule.programs_once, [this, &rule] {
+    // The language first: it gives the rule its search alphabet and program.
+    if (auto it = sets_.find(rule.lang); it != sets_.end()) Built(it->first, it->second);
+    Rule* r = const_cast<Rule*>(&rule);
+    r->type_needs = RequiredTypes(r->expanded);  // read only after Prepare (Match, fact assembly)
+    BuildPrograms(r);
+  });
 }
 
 Status RuleBook::AddPack(const void* table_ptr, const std::string& path, const std::string& default_lang) {
@@ -1602,17 +1637,9 @@ Status RuleBook::AddPack(const void* table_ptr, const std::string& path, const s
       std::string error;
       if (parse_only.Add(merged, &error) < 0) return ParseError("bad RE2 pattern: " + error, where);
     }
-    // The span search's alphabet now (BuildUnitClasses needs every rule's); the search program
-    // and the capture programs on the rule's first use (RuleBook::Prepare): most of the cost of
-    // loading, and a process matching one language never uses the other's rules.
-    {
-      auto al = std::make_shared<Alphabet>();
-      std::string prog;
-      if (AlphabetProgram(merged, &prog, al.get())) {
-        r->search_alphabet = std::move(al);
-        r->search_program = std::move(prog);
-      }
-    }
+    // The span search's alphabet on the language's first use (BuildLanguage), the search and
+    // capture programs on the rule's (Prepare): most of the cost of loading, and a process
+    // matching one language never uses the other's rules.
     r->program = merged;
     r->macros = macros;
     by_id_[r->id] = r.get();
@@ -1621,22 +1648,55 @@ Status RuleBook::AddPack(const void* table_ptr, const std::string& path, const s
   return Status::OK();
 }
 
-Status RuleBook::Compile() {
+void RuleBook::GroupLanguages() {
   sets_.clear();
   for (const auto& r : rules_) sets_[r->lang].rules.push_back(r.get());
+}
+
+Status RuleBook::Compile() {
+  GroupLanguages();
   for (auto& [lang, ls] : sets_) {
-    RE2::Options so = RuleOptions();
-    so.set_max_mem(256 << 20);
-    ls.set = std::make_unique<RE2::Set>(so, RE2::UNANCHORED);
-    for (const Rule* r : ls.rules) {
-      std::string err;
-      if (ls.set->Add(TrimForSet(RelaxForSet(r->program)), &err) < 0)
-        return ParseError("pattern rejected by RE2::Set: " + err, Location{r->file, r->line, 0, r->id});
-    }
-    if (!ls.set->Compile()) return Internal("RE2::Set compile failed (out of memory?) for language " + lang);
-    BuildUnitClasses(lang, &ls);
-    BuildNeeds(&ls);
+    if (const Status& st = Built(lang, ls).status; !st.ok()) return st;
+    BuildNeeds(&ls);  // every rule's now (Prepare computes a rule's on its first use otherwise)
   }
+  return Status::OK();
+}
+
+const RuleBook::LangSet& RuleBook::Built(const std::string& lang, const LangSet& ls) const {
+  if (ls.ready.load(std::memory_order_acquire)) return ls;
+  // sets_ and the rules are owned (non-const) by this book; call_once builds once across threads.
+  LangSet& m = const_cast<LangSet&>(ls);
+  std::call_once(m.built, [&] {
+    m.status = const_cast<RuleBook*>(this)->BuildLanguage(lang, &m);
+    m.ready.store(true, std::memory_order_release);
+  });
+  return ls;
+}
+
+Status RuleBook::BuildLanguage(const std::string& lang, LangSet* ls) {
+  // Each rule's span-search alphabet (BuildUnitClasses needs every rule's); the program itself
+  // is compiled on the rule's first use (BuildPrograms). Kept when an earlier build made one.
+  for (const Rule* cr : ls->rules) {
+    Rule* r = const_cast<Rule*>(cr);  // owned by rules_
+    if (r->search_alphabet) continue;
+    auto al = std::make_shared<Alphabet>();
+    std::string prog;
+    if (AlphabetProgram(r->program, &prog, al.get())) {
+      r->search_alphabet = std::move(al);
+      r->search_program = std::move(prog);
+    }
+  }
+  RE2::Options so = RuleOptions();
+  so.set_max_mem(256 << 20);
+  auto set = std::make_unique<RE2::Set>(so, RE2::UNANCHORED);
+  for (const Rule* r : ls->rules) {
+    std::string err;
+    if (set->Add(TrimForSet(RelaxForSet(r->program)), &err) < 0)
+      return ParseError("pattern rejected by RE2::Set: " + err, Location{r->file, r->line, 0, r->id});
+  }
+  if (!set->Compile()) return Internal("RE2::Set compile failed (out of memory?) for language " + lang);
+  ls->set = std::move(set);
+  BuildUnitClasses(lang, ls);
   return Status::OK();
 }
 
@@ -1725,7 +1785,11 @@ std::vector<const Rule*> RuleBook::Candidates(const std::string& lang, std::stri
 void RuleBook::CandidatesInto(const std::string& lang, std::string_view text, std::vector<const Rule*>* out) const {
   out->clear();
   auto it = sets_.find(lang);
-  if (it == sets_.end() || !it->second.set) return;
+  if (it == sets_.end()) return;
+  if (!Built(lang, it->second).set) {  // the language's Set did not build: every rule (never wrong)
+    out->assign(it->second.rules.begin(), it->second.rules.end());
+    return;
+  }
   thread_local std::vector<int> hits;
   hits.clear();
   RE2::Set::ErrorInfo info;
@@ -1883,7 +1947,7 @@ MatchScratch& Scratch() {
 
 const UnitCodes* RuleBook::Codes(const std::string& lang, const SlottedText& s, UnitCodes* codes) const {
   auto it = sets_.find(lang);
-  if (it == sets_.end() || !it->second.classes) return nullptr;
+  if (it == sets_.end() || !Built(lang, it->second).classes) return nullptr;
   const UnitClasses& uc = *it->second.classes;
   const std::string& t = s.text;
   codes->cls.resize(t.size());

@@ -29,6 +29,7 @@
 #define PRESSKG_RULES_ENGINE_H
 
 #include <algorithm>
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <map>
@@ -255,12 +256,15 @@ struct RuleMatch {
 // All rule packs, one compiled RE2::Set per language.
 class RuleBook {
  public:
-  // Loads every <dir>/<lang>/*.toml, then compiles. Errors name file, line and rule id.
+  // Loads every <dir>/<lang>/*.toml. Errors name file, line and rule id. Each language's
+  // RE2::Set, unit classes and its rules' search alphabets and slot-type clauses are built on the
+  // language's first use (a process reading Chinese releases never builds the English ones).
   Status LoadDir(const std::string& dir);
   // Loads one pack file (lang defaults to `default_lang`); call Compile() after the last one.
   Status LoadFile(const std::string& path, const std::string& default_lang);
   // Loads a pack from a string (tests); `path` is used in error messages.
   Status LoadString(std::string_view toml, const std::string& path, const std::string& default_lang);
+  // Groups the rules by language and builds every language now (tests; errors returned here).
   Status Compile();
 
   const std::vector<std::unique_ptr<Rule>>& rules() const { return rules_; }
@@ -295,7 +299,18 @@ class RuleBook {
     std::vector<const Rule*> rules;
     std::unique_ptr<RE2::Set> set;
     std::unique_ptr<UnitClasses> classes;  // null when no rule of the language has a search program
+    // `set`, `classes` and the rules' search_alphabet, search_program and byte_of_class are
+    // built once (BuildLanguage), on first use unless Compile() built them; a rule's type_needs
+    // on its own first use (Prepare), or by Compile().
+    std::once_flag built;
+    std::atomic<bool> ready{false};  // set after the build: the matching path's check
+    Status status;  // of that build; not OK (no set): every rule of the language is a candidate
   };
+  // Groups rules_ by language into sets_, nothing built yet.
+  void GroupLanguages();
+  Status BuildLanguage(const std::string& lang, LangSet* ls);
+  // `ls` (a value of sets_) after its build; thread-safe.
+  const LangSet& Built(const std::string& lang, const LangSet& ls) const;
   Status AddPack(const void* table, const std::string& path, const std::string& default_lang);
   // Candidates and MatchRule writing into the caller's vectors (no result vector per call).
   void CandidatesInto(const std::string& lang, std::string_view text, std::vector<const Rule*>* out) const;
