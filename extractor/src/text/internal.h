@@ -14,6 +14,8 @@ namespace presskg::text {
 // "ru", "ar", else "und-<Script>" (e.g. "und-Latn") or "und" when there are no letters.
 // `original` (before Hant→Hans folding) decides between zh-Hans and zh-Hant.
 std::string DetectLanguage(std::string_view original);
+// The same a character at a time (the reference the block path of DetectLanguage is tested against).
+std::string DetectLanguageScalar(std::string_view original);
 
 // The language PrepareText uses: forced (options), else the document's, else detected; "auto"
 // means detect and a bare "zh" is refined from the text.
