@@ -25,7 +25,8 @@ std::string ResolveLanguage(const std::string& forced, const std::string& declar
                             const ScriptCounts& counts);
 
 // Normalized [begin, end) ranges of paragraphs: lines, or runs of lines when a line is hard-wrapped
-// (it ends without closing punctuation and the next starts with a lower-case letter).
+// (it ends without closing punctuation and the next starts with a lower-case letter). `norm` is a
+// normalized view: its lines end with LF alone.
 struct Range {
   std::size_t begin = 0, end = 0;
 };
