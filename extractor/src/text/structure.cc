@@ -279,43 +279,58 @@ bool HasMonthName(std::string_view head) {
 }
 
 // The English forms that open with a place or a date (kEnPlaceDate, kEnPlaceDashDate,
-// kEnDatePlace, kEnPlaceParenDate) can match at the start of `head` (a necessary condition, far
-// cheaper than letting the four regexes fail). Before the date's first digit they consume only
-// place and country words (\p{Lu} first), the lower-case connectors, a weekday and a month name
-// (any case), commas, dashes, '(' and white space: so every white-space separated token before
-// the first digit starts with a capital, ',', '(', '-' or a connector, weekday or month. Non-ASCII
-// bytes (capitals, dashes, spaces outside ASCII) and control characters are not judged: true.
-bool MayOpenEnglishDateline(std::string_view head) {
-  static constexpr std::string_view kLowerStarts[] = {
-      "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "mon", "tue", "wed",
-      "thu", "fri", "sat", "sun", "and", "de", "da", "di", "of", "the", "la", "le", "am", "upon", "on"};
-  bool token_start = true;
-  for (std::size_t i = 0; i < head.size(); ++i) {
-    const unsigned char c = static_cast<unsigned char>(head[i]);
-    if (c >= '0' && c <= '9') return true;
-    if (c >= 0x80) return true;
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r') {
-      token_start = true;
-      continue;
-    }
-    if (c < 0x20 || c == 0x7F) return true;
-    if (!token_start) continue;
-    token_start = false;
-    if ((c >= 'A' && c <= 'Z') || c == ',' || c == '(' || c == '-') continue;
-    if (c < 'a' || c > 'z') return false;
-    bool listed = false;
-    for (std::string_view w : kLowerStarts) {
+// kEnDatePlace, kEnPlaceParenDate) that can match at the start of `head`, as bits by PatternId (a
+// necessary condition of each, far cheaper than letting the regexes fail). Before the date's first
+// digit they consume only place and country words (\p{Lu} first), the lower-case connectors, a
+// weekday and a month name (any case), commas, dashes, '(' and white space: so every white-space
+// separated token before the first digit starts with a capital, ',', '(', '-' or a connector,
+// weekday or month. Before that digit kEnPlaceDate has its ',', kEnPlaceDashDate its dash and
+// kEnPlaceParenDate its '('; kEnDatePlace opens with the digit, a weekday or a month. Non-ASCII
+// bytes (capitals, dashes, spaces outside ASCII) and control characters are not judged: every form
+// stays possible.
+unsigned EnglishOpeningForms(std::string_view head) {
+  constexpr unsigned kAll = 1u << kEnPlaceDate | 1u << kEnPlaceDashDate | 1u << kEnDatePlace | 1u << kEnPlaceParenDate;
+  static constexpr std::string_view kDateWords[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
+                                                    "nov", "dec", "mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+  static constexpr std::string_view kConnectors[] = {"and", "de", "da", "di", "of", "the", "la", "le", "am", "upon", "on"};
+  auto starts_with_any = [&](std::size_t i, const auto& words) {
+    for (std::string_view w : words) {
       if (head.size() - i < w.size()) continue;
       bool same = true;
       for (std::size_t k = 0; k < w.size() && same; ++k) same = (head[i + k] | 0x20) == w[k];
-      if (same) {
-        listed = true;
-        break;
-      }
+      if (same) return true;
     }
-    if (!listed) return false;
+    return false;
+  };
+  bool token_start = true, first_token = true, comma = false, dash = false, paren = false;
+  unsigned date_first = 0;
+  for (std::size_t i = 0; i < head.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(head[i]);
+    if (c >= '0' && c <= '9') {
+      if (first_token && token_start && i == 0) date_first = 1u << kEnDatePlace;
+      return (comma ? 1u << kEnPlaceDate : 0) | (dash ? 1u << kEnPlaceDashDate : 0) |
+             (paren ? 1u << kEnPlaceParenDate : 0) | date_first;
+    }
+    if (c >= 0x80) return kAll;
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r') {
+      if (i == 0) return kAll;  // white space first: not judged
+      token_start = true;
+      continue;
+    }
+    if (c < 0x20 || c == 0x7F) return kAll;
+    comma |= c == ',';
+    dash |= c == '-';
+    paren |= c == '(';
+    if (!token_start) continue;
+    token_start = false;
+    const bool date_word = c >= 'A' && starts_with_any(i, kDateWords);
+    if (first_token && date_word) date_first = 1u << kEnDatePlace;
+    first_token = false;
+    if ((c >= 'A' && c <= 'Z') || c == ',' || c == '(' || c == '-') continue;
+    if (c < 'a' || c > 'z') return 0;
+    if (!date_word && !starts_with_any(i, kConnectors)) return 0;
   }
-  return true;
+  return kAll;  // no digit in head: not judged here
 }
 
 // kZhAgency ends its date with 日 or 号, then white space, then 电: somewhere in `t` a 电 follows
@@ -459,11 +474,11 @@ DatelineSpan FindDateline(std::string_view norm, const std::vector<Range>& parag
     bool may_zh = (first >= 0xE3 || first == '[' || first == '(' || (first >= '0' && first <= '9')) &&
                   head.find("月") != std::string_view::npos;
     bool may_en = ((first >= 'A' && first <= 'Z') || (first >= '0' && first <= '9')) && HasMonthName(head);
-    bool may_en_open = may_en && MayOpenEnglishDateline(head);
+    const unsigned en_open = may_en ? EnglishOpeningForms(head) : 0;
     unsigned zh = may_zh ? ZhFormsPossible(norm, p) : 0;
     for (int id : {kZhBracket, kZhAgency, kZhDatePlace, kZhPlaceMonth, kEnPlaceDate, kEnPlaceDashDate, kEnDatePlace,
                    kEnPlaceParenDate}) {
-      if (!(id <= kZhPlaceMonth ? (zh >> id) & 1 : may_en_open)) continue;
+      if (!(((id <= kZhPlaceMonth ? zh : en_open) >> id) & 1)) continue;
       if (icu::RegexMatcher* hit = m.Match(id, p)) {
         take(id, hit);
         Trim(norm, d.norm_begin, &d.norm_end);
