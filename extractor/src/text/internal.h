@@ -14,6 +14,8 @@ namespace presskg::text {
 // "ru", "ar", else "und-<Script>" (e.g. "und-Latn") or "und" when there are no letters.
 // `original` (before Hant→Hans folding) decides between zh-Hans and zh-Hant.
 std::string DetectLanguage(std::string_view original);
+// The same a character at a time (the reference the block path of DetectLanguage is tested against).
+std::string DetectLanguageScalar(std::string_view original);
 
 // The language PrepareText uses: forced (options), else the document's, else detected; "auto"
 // means detect and a bare "zh" is refined from the text.
@@ -23,7 +25,8 @@ std::string ResolveLanguage(const std::string& forced, const std::string& declar
                             const ScriptCounts& counts);
 
 // Normalized [begin, end) ranges of paragraphs: lines, or runs of lines when a line is hard-wrapped
-// (it ends without closing punctuation and the next starts with a lower-case letter).
+// (it ends without closing punctuation and the next starts with a lower-case letter). `norm` is a
+// normalized view: its lines end with LF alone.
 struct Range {
   std::size_t begin = 0, end = 0;
 };

@@ -76,7 +76,7 @@ const std::uint8_t* BmpFlagTable();
 // Decodes the code point at s[i]; *len = bytes used. An ill-formed sequence yields kIllFormed
 // with *len = the length of its maximal ill-formed subpart.
 constexpr char32_t kIllFormed = 0x110000;
-inline char32_t DecodeUtf8(std::string_view s, std::size_t i, std::size_t* len) {
+inline __attribute__((always_inline)) char32_t DecodeUtf8(std::string_view s, std::size_t i, std::size_t* len) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data()) + i;
   std::size_t n = s.size() - i;
   unsigned char c = p[0];

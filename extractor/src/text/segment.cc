@@ -253,8 +253,10 @@ void FindParagraphs(std::string_view t, std::vector<Range>* paragraphs) {
   bool previous_line_blank = true;
   std::size_t i = 0;
   while (i < t.size()) {
-    const std::size_t j = FindLineEnd(t, i);
-    const std::size_t term = j < t.size() ? LineEnd(t, j) : 0;
+    // The view's only line terminator is LF (Normalize folds CR LF, CR, NEL, LS and PS).
+    const void* lf = std::memchr(t.data() + i, '\n', t.size() - i);
+    const std::size_t j = lf ? static_cast<std::size_t>(static_cast<const char*>(lf) - t.data()) : t.size();
+    const std::size_t term = j < t.size() ? 1 : 0;
     Range line = Trim(t, {i, j});
     if (line.begin == line.end) {
       previous_line_blank = true;

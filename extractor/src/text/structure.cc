@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <cstring>
 #include <memory>
 #include <vector>
@@ -97,6 +98,58 @@ const Compiled& Patterns() {
   return compiled;
 }
 
+// How many characters other than white space a match of each pattern can hold at most, for the
+// patterns that have such a bound and look at nothing past their match (no $, \b or lookahead at
+// the end); 0 for the others. Every character of a match is taken either by a \s item or by an
+// item of bounded length (each bounded item counted at its longest; (?i) literals match at most
+// as many characters as they have), so the match ends before the (budget + 1)-th character that
+// is not white space: text past that point is never read by a path that can still succeed, and
+// the paragraph is converted and matched only up to it (a long lead paragraph is not converted
+// whole to find a dateline at its start).
+constexpr std::size_t kMatchBudget[kPatternCount] = {
+    /*kZhBracket*/ 1 + 9 + 12 + 1 + 11 + 1,   // [ Han{2,8}, Han{2,12} , DATE_ZH ]
+    /*kZhAgency*/ 14 + 6 + 10 + 11 + 1,       // [..]|【..】, Han{1,5}社, Han{2,10}, DATE_ZH, 电
+    /*kZhDatePlace*/ 0, /*kZhPlaceMonth*/ 12 + 1 + 6 + 4,
+    /*kEnPlaceDate*/ 0, /*kEnPlaceDashDate*/ 0, /*kEnDatePlace*/ 0, /*kEnPlaceParenDate*/ 0, /*kZhDateOnly*/ 0,
+    /*kEnDateOnly*/ 0, /*kEnPlaceDash*/ 0, /*kAbout*/ 0, /*kContact*/ 0, /*kEndMark*/ 0};
+
+// White space for ReachEnd: bytes up to 0x20, and the code points that are Unicode White_Space
+// or Z (a superset of the patterns' \s), as a bit set over the BMP built once from ICU.
+bool SpaceForReach(char32_t c) {
+  static const std::vector<std::uint64_t> bmp = [] {
+    std::vector<std::uint64_t> bits(0x10000 / 64);
+    for (UChar32 u = 0; u < 0x10000; ++u)
+      if (u <= 0x20 || u_isUWhiteSpace(u) || (U_GET_GC_MASK(u) & U_GC_Z_MASK)) bits[u >> 6] |= std::uint64_t{1} << (u & 63);
+    return bits;
+  }();
+  if (c < 0x10000) return bmp[c >> 6] >> (c & 63) & 1;
+  return c < kIllFormed && (u_isUWhiteSpace(static_cast<UChar32>(c)) || (U_GET_GC_MASK(static_cast<UChar32>(c)) & U_GC_Z_MASK));
+}
+
+// The end of the part of r a match of at most `budget` characters other than white space can
+// reach: just before the (budget + 1)-th such character, or r.end.
+std::size_t ReachEnd(std::string_view norm, Range r, std::size_t budget) {
+  const auto* p = reinterpret_cast<const unsigned char*>(norm.data());
+  std::size_t count = 0;
+  for (std::size_t at = r.begin; at < r.end;) {
+    const unsigned char b = p[at];
+    std::size_t len = 1;
+    bool space;
+    if (b < 0x80) {
+      space = b <= 0x20;
+    } else if (b - 0xE4u <= 5u && at + 3 <= r.end && (p[at + 1] & 0xC0) == 0x80 && (p[at + 2] & 0xC0) == 0x80) {
+      len = 3;  // U+4000..U+9FFF: CJK ideographs and hexagram symbols, never white space
+      space = false;
+    } else {
+      const char32_t c = DecodeUtf8(norm.substr(0, r.end), at, &len);
+      space = SpaceForReach(c);
+    }
+    if (!space && ++count > budget) return at;
+    at += len;
+  }
+  return r.end;
+}
+
 // Matchers are made once per thread (RegexMatcher is not thread-safe; RegexPattern is). Each
 // match runs over the paragraph alone, converted to UTF-16: ICU's regex engine reads UTF-16
 // directly but a UTF-8 UText through a chunk buffer refilled on every jump, several times
@@ -118,7 +171,7 @@ class Matchers {
   icu::RegexMatcher* Match(int id, Range r) {
     icu::RegexMatcher* m = matcher_[id].get();
     if (!m) return nullptr;
-    if (!Convert(r)) return nullptr;
+    if (!Convert(r, kMatchBudget[id])) return nullptr;
     UErrorCode e = U_ZERO_ERROR;
     m->reset(text_);
     return m->lookingAt(e) && U_SUCCESS(e) ? m : nullptr;
@@ -150,12 +203,14 @@ class Matchers {
     norm_ = norm;
     converted_ = false;
   }
-  bool Convert(Range r) {
-    if (converted_ && r.begin == range_.begin && r.end == range_.end) return true;
+  // Converts r, or the part of it a match of `budget` characters can reach (0: all of it).
+  bool Convert(Range r, std::size_t budget) {
+    const std::size_t need = budget ? ReachEnd(norm_, r, budget) : r.end;
+    if (converted_ && r.begin == range_.begin && r.end == range_.end && converted_end_ >= need) return true;
     converted_ = false;
     range_ = r;
     UErrorCode e = U_ZERO_ERROR;
-    const std::size_t n = r.end - r.begin;
+    const std::size_t n = need - r.begin;
     if (n >= static_cast<std::size_t>(INT32_MAX)) return false;
     utf16_.resize(n + 1);
     int32_t len = 0;
@@ -166,10 +221,12 @@ class Matchers {
     text_ = utext_openUChars(text_, utf16_.data(), len, &e);
     if (U_FAILURE(e)) return false;
     converted_ = true;
+    converted_end_ = need;
     return true;
   }
   std::string_view norm_;
   Range range_;
+  std::size_t converted_end_ = 0;  // range_ is converted up to here
   bool converted_ = false;
   std::vector<UChar> utf16_;
   UText* text_ = nullptr;
@@ -216,6 +273,82 @@ bool HasMonthName(std::string_view head) {
     std::string_view w(word, n);
     for (std::string_view m : kMonths) {
       if (i < head.size() ? w == m : w.substr(0, 3) == m.substr(0, 3)) return true;
+    }
+  }
+  return false;
+}
+
+// The English forms that open with a place or a date (kEnPlaceDate, kEnPlaceDashDate,
+// kEnDatePlace, kEnPlaceParenDate) that can match at the start of `head`, as bits by PatternId (a
+// necessary condition of each, far cheaper than letting the regexes fail). Before the date's first
+// digit they consume only place and country words (\p{Lu} first), the lower-case connectors, a
+// weekday and a month name (any case), commas, dashes, '(' and white space: so every white-space
+// separated token before the first digit starts with a capital, ',', '(', '-' or a connector,
+// weekday or month. Before that digit kEnPlaceDate has its ',', kEnPlaceDashDate its dash and
+// kEnPlaceParenDate its '('; kEnDatePlace opens with the digit, a weekday or a month. Non-ASCII
+// bytes (capitals, dashes, spaces outside ASCII) and control characters are not judged: every form
+// stays possible.
+unsigned EnglishOpeningForms(std::string_view head) {
+  constexpr unsigned kAll = 1u << kEnPlaceDate | 1u << kEnPlaceDashDate | 1u << kEnDatePlace | 1u << kEnPlaceParenDate;
+  static constexpr std::string_view kDateWords[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
+                                                    "nov", "dec", "mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+  static constexpr std::string_view kConnectors[] = {"and", "de", "da", "di", "of", "the", "la", "le", "am", "upon", "on"};
+  auto starts_with_any = [&](std::size_t i, const auto& words) {
+    for (std::string_view w : words) {
+      if (head.size() - i < w.size()) continue;
+      bool same = true;
+      for (std::size_t k = 0; k < w.size() && same; ++k) same = (head[i + k] | 0x20) == w[k];
+      if (same) return true;
+    }
+    return false;
+  };
+  bool token_start = true, first_token = true, comma = false, dash = false, paren = false;
+  unsigned date_first = 0;
+  for (std::size_t i = 0; i < head.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(head[i]);
+    if (c >= '0' && c <= '9') {
+      if (first_token && token_start && i == 0) date_first = 1u << kEnDatePlace;
+      return (comma ? 1u << kEnPlaceDate : 0) | (dash ? 1u << kEnPlaceDashDate : 0) |
+             (paren ? 1u << kEnPlaceParenDate : 0) | date_first;
+    }
+    if (c >= 0x80) return kAll;
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r') {
+      if (i == 0) return kAll;  // white space first: not judged
+      token_start = true;
+      continue;
+    }
+    if (c < 0x20 || c == 0x7F) return kAll;
+    comma |= c == ',';
+    dash |= c == '-';
+    paren |= c == '(';
+    if (!token_start) continue;
+    token_start = false;
+    const bool date_word = c >= 'A' && starts_with_any(i, kDateWords);
+    if (first_token && date_word) date_first = 1u << kEnDatePlace;
+    first_token = false;
+    if ((c >= 'A' && c <= 'Z') || c == ',' || c == '(' || c == '-') continue;
+    if (c < 'a' || c > 'z') return 0;
+    if (!date_word && !starts_with_any(i, kConnectors)) return 0;
+  }
+  return kAll;  // no digit in head: not judged here
+}
+
+// kZhAgency ends its date with 日 or 号, then white space, then 电: somewhere in `t` a 电 follows
+// 日 or 号 with only white space (Unicode White_Space or Z, a superset of the pattern's \s) in
+// between.
+bool HasAgencyMark(std::string_view t) {
+  constexpr std::string_view kDian = "\xE7\x94\xB5";  // 电
+  for (std::size_t at = t.find(kDian); at != std::string_view::npos; at = t.find(kDian, at + 3)) {
+    std::size_t b = at;
+    while (b > 0) {
+      std::size_t start = b - 1;
+      while (start > 0 && b - start < 4 && (static_cast<unsigned char>(t[start]) & 0xC0) == 0x80) --start;
+      std::size_t len;
+      const char32_t c = DecodeUtf8(t, start, &len);
+      if (start + len != b || c >= kIllFormed) break;
+      if (c == U'日' || c == U'号') return true;
+      if (!u_isUWhiteSpace(static_cast<UChar32>(c)) && !(U_GET_GC_MASK(static_cast<UChar32>(c)) & U_GC_Z_MASK)) break;
+      b = start;
     }
   }
   return false;
@@ -287,7 +420,7 @@ unsigned ZhFormsPossible(std::string_view norm, Range p) {
         bits |= 1u << kZhDatePlace;
     }
   }
-  if (t.find("电") != std::string_view::npos) bits |= 1u << kZhAgency;
+  if (HasAgencyMark(t)) bits |= 1u << kZhAgency;
   if (static_cast<unsigned char>(t[0]) >= 0xE2) {
     // A Chinese numeral before 月 (white space allowed in between).
     for (std::size_t at = t.find("月"); at != std::string_view::npos; at = t.find("月", at + 3)) {
@@ -341,10 +474,11 @@ DatelineSpan FindDateline(std::string_view norm, const std::vector<Range>& parag
     bool may_zh = (first >= 0xE3 || first == '[' || first == '(' || (first >= '0' && first <= '9')) &&
                   head.find("月") != std::string_view::npos;
     bool may_en = ((first >= 'A' && first <= 'Z') || (first >= '0' && first <= '9')) && HasMonthName(head);
+    const unsigned en_open = may_en ? EnglishOpeningForms(head) : 0;
     unsigned zh = may_zh ? ZhFormsPossible(norm, p) : 0;
     for (int id : {kZhBracket, kZhAgency, kZhDatePlace, kZhPlaceMonth, kEnPlaceDate, kEnPlaceDashDate, kEnDatePlace,
                    kEnPlaceParenDate}) {
-      if (!(id <= kZhPlaceMonth ? (zh >> id) & 1 : may_en)) continue;
+      if (!(((id <= kZhPlaceMonth ? zh : en_open) >> id) & 1)) continue;
       if (icu::RegexMatcher* hit = m.Match(id, p)) {
         take(id, hit);
         Trim(norm, d.norm_begin, &d.norm_end);
