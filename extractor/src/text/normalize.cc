@@ -7,6 +7,7 @@
 #include <unicode/uchar.h>
 #include <unicode/translit.h>
 #include <unicode/uniset.h>
+#include <unicode/ures.h>
 #include <unicode/unistr.h>
 #include <unicode/uscript.h>
 
@@ -17,6 +18,73 @@
 #include <unordered_map>
 
 namespace presskg::text {
+
+namespace {
+
+// ICU's "Hant-Hans" transliterator. Transliterator::createInstance first builds ICU's whole
+// transliterator registry (~140 M instructions, most of presskg's start-up on one release); the
+// registry entry only names the rules of "Hans-Hant" in ICU's translit data, read in reverse, so
+// those rules are compiled directly. The registry is the fallback when the data is laid out
+// otherwise (HantToHansPairs(true) is compared with it in the tests).
+std::unique_ptr<icu::Transliterator> HantToHansTransliterator(bool from_registry) {
+  UErrorCode e = U_ZERO_ERROR;
+  if (!from_registry) {
+    UResourceBundle* root = ures_openDirect(U_ICUDATA_NAME "-translit", "root", &e);
+    UResourceBundle* ids = ures_getByKey(root, "RuleBasedTransliteratorIDs", nullptr, &e);
+    UResourceBundle* entry = ures_getByKey(ids, "Hant-Hans", nullptr, &e);
+    UResourceBundle* file = ures_getByKey(entry, "file", nullptr, &e);
+    int32_t rules_len = 0, dir_len = 0;
+    const UChar* rules = ures_getStringByKey(file, "resource", &rules_len, &e);
+    const UChar* dir = ures_getStringByKey(file, "direction", &dir_len, &e);
+    std::unique_ptr<icu::Transliterator> t;
+    if (U_SUCCESS(e)) {
+      const UTransDirection d =
+          icu::UnicodeString(dir, dir_len) == icu::UnicodeString(u"REVERSE") ? UTRANS_REVERSE : UTRANS_FORWARD;
+      UParseError pe;
+      t.reset(icu::Transliterator::createFromRules("Hant-Hans", icu::UnicodeString(rules, rules_len), d, pe, e));
+    }
+    ures_close(file);
+    ures_close(entry);
+    ures_close(ids);
+    ures_close(root);
+    if (U_SUCCESS(e) && t) return t;
+    e = U_ZERO_ERROR;
+  }
+  std::unique_ptr<icu::Transliterator> t(icu::Transliterator::createInstance("Hant-Hans", UTRANS_FORWARD, e));
+  return U_SUCCESS(e) ? std::move(t) : nullptr;
+}
+
+}  // namespace
+
+std::unordered_map<char32_t, char32_t> HantToHansPairs(bool from_registry) {
+  std::unordered_map<char32_t, char32_t> hant;
+  std::unique_ptr<icu::Transliterator> t = HantToHansTransliterator(from_registry);
+  if (!t) return hant;
+  // Transliterate every source character once, separated by newlines, and keep the one-for-one
+  // changes (all of them in ICU 72; longer results would be skipped, not guessed).
+  icu::UnicodeSet set;
+  t->getSourceSet(set);
+  icu::UnicodeString all;
+  for (int32_t r = 0; r < set.getRangeCount(); ++r)
+    for (UChar32 c = set.getRangeStart(r); c <= set.getRangeEnd(r); ++c) {
+      if (c == '\n') continue;
+      all.append(c).append(static_cast<UChar>('\n'));
+    }
+  icu::UnicodeString out = all;
+  t->transliterate(out);
+  int32_t a = 0, b = 0;
+  while (a < all.length() && b < out.length()) {
+    int32_t ea = all.indexOf(static_cast<UChar>('\n'), a), eb = out.indexOf(static_cast<UChar>('\n'), b);
+    if (ea < 0 || eb < 0) break;
+    UChar32 from = all.char32At(a);
+    if (eb - b == U16_LENGTH(out.char32At(b)) && out.char32At(b) != from)
+      hant[static_cast<char32_t>(from)] = static_cast<char32_t>(out.char32At(b));
+    a = ea + 1;
+    b = eb + 1;
+  }
+  return hant;
+}
+
 namespace {
 
 enum InfoBits : std::uint8_t { kBoundary = 8 };
@@ -28,7 +96,7 @@ struct Tables {
   std::vector<std::uint32_t> entry[2];
   std::vector<std::uint8_t> info;  // CharFlags | kBoundary
   std::string pool;
-  std::unordered_map<UChar32, UChar32> hant;  // traditional → simplified, from the transliterator
+  std::unordered_map<char32_t, char32_t> hant;  // traditional → simplified (HantToHansPairs)
 
   std::uint32_t Add(const std::string& utf8) {
     std::uint32_t e = static_cast<std::uint32_t>(pool.size() << 8 | utf8.size());
@@ -42,7 +110,7 @@ struct Tables {
       int32_t n = U16_LENGTH(c);
       auto it = hant.find(c);
       if (it != hant.end()) {
-        icu::UnicodeString r(it->second);
+        icu::UnicodeString r(static_cast<UChar32>(it->second));
         u->replace(i, n, r);
         n = r.length();
       }
@@ -53,30 +121,7 @@ struct Tables {
   Tables() {
     UErrorCode e = U_ZERO_ERROR;
     nfkc = icu::Normalizer2::getNFKCInstance(e);
-    std::unique_ptr<icu::Transliterator> t(icu::Transliterator::createInstance("Hant-Hans", UTRANS_FORWARD, e));
-    if (U_SUCCESS(e) && t) {
-      // Transliterate every source character once, separated by newlines, and keep the
-      // one-for-one changes (all of them in ICU 72; longer results would be skipped, not guessed).
-      icu::UnicodeSet set;
-      t->getSourceSet(set);
-      icu::UnicodeString all;
-      for (int32_t r = 0; r < set.getRangeCount(); ++r)
-        for (UChar32 c = set.getRangeStart(r); c <= set.getRangeEnd(r); ++c) {
-          if (c == '\n') continue;
-          all.append(c).append(static_cast<UChar>('\n'));
-        }
-      icu::UnicodeString out = all;
-      t->transliterate(out);
-      int32_t a = 0, b = 0;
-      while (a < all.length() && b < out.length()) {
-        int32_t ea = all.indexOf(static_cast<UChar>('\n'), a), eb = out.indexOf(static_cast<UChar>('\n'), b);
-        if (ea < 0 || eb < 0) break;
-        UChar32 from = all.char32At(a);
-        if (eb - b == U16_LENGTH(out.char32At(b)) && out.char32At(b) != from) hant[from] = out.char32At(b);
-        a = ea + 1;
-        b = eb + 1;
-      }
-    }
+    hant = HantToHansPairs(/*from_registry=*/false);
     entry[0].assign(0x10000, 0);
     entry[1].assign(0x10000, 0);
     info.assign(0x10000, 0);
@@ -95,7 +140,8 @@ struct Tables {
       if (hant.count(c)) f |= kTraditional;
       info[c] |= f;
       icu::UnicodeString one(c);
-      icu::UnicodeString n = nfkc->normalize(one, se);
+      // An inert character normalises to itself (most of the BMP: no ICU call per character).
+      icu::UnicodeString n = nfkc->isInert(c) ? one : nfkc->normalize(one, se);
       if (U_FAILURE(se)) continue;
       std::string u8;
       if (n != one) entry[0][c] = Add(n.toUTF8String(u8));

@@ -24,6 +24,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "presskg/text.h"
@@ -70,6 +71,10 @@ enum CharFlags : std::uint8_t {
   kOtherLetter = 64,    // a letter of any other script, Latin included
 };
 std::uint8_t HanFlags(char32_t c);
+// ICU's Hant→Hans table: every one-for-one change of the "Hant-Hans" transliterator. Built from
+// the transliterator's rules in ICU's data (fast); `from_registry` builds it through ICU's
+// transliterator registry instead (slow; the tests compare the two).
+std::unordered_map<char32_t, char32_t> HantToHansPairs(bool from_registry);
 // HanFlags for the BMP as a table (index by code point < 0x10000), for hot loops.
 const std::uint8_t* BmpFlagTable();
 

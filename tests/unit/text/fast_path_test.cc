@@ -9,6 +9,7 @@
 
 #include "presskg/text.h"
 #include "text/internal.h"
+#include "text/normalize.h"
 
 namespace {
 
@@ -116,4 +117,16 @@ TEST_CASE("datelines the pre-filters must still let through", "[text][dateline]"
     REQUIRE(t.ok());
     REQUIRE_FALSE(t->dateline().found);
   }
+}
+
+// Start-up: the Hant→Hans table is compiled from the rules in ICU's translit data instead of
+// through ICU's transliterator registry; both must give the same table.
+TEST_CASE("Hant-Hans table from ICU's rules equals the registered transliterator's") {
+  const auto fast = presskg::text::HantToHansPairs(/*from_registry=*/false);
+  const auto registry = presskg::text::HantToHansPairs(/*from_registry=*/true);
+  REQUIRE(registry.size() > 1000);
+  CHECK(fast.size() == registry.size());
+  CHECK(fast == registry);
+  CHECK(fast.at(U'國') == U'国');
+  CHECK(fast.at(U'與') == U'与');
 }
