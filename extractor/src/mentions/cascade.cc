@@ -558,7 +558,10 @@ class Cascade {
   Cascade(const Gazetteer& gz, std::string_view s, std::string_view language, std::string_view anchor, Store* store)
       : gz_(gz), s_(s), lang_(LangBitFor(language)), anchor_(anchor), store_(store) {}
 
-  std::vector<Candidate> Run(const std::vector<QuoteSpan>& quotes) {
+  // The result goes into *result (cleared first): FinderImpl passes a per-thread vector, so a
+  // release costs no allocation for it (a fresh vector of a few KB per release was a malloc, a
+  // free and, with the large blocks, a consolidation of malloc's fast bins).
+  void Run(const std::vector<QuoteSpan>& quotes, std::vector<Candidate>* result) {
     // The candidates of the first stages live in a per-thread vector (no allocation, memory that
     // stays warm); only the result is a vector of its own.
     std::vector<Candidate>& base = scratch_.base;
@@ -577,7 +580,8 @@ class Cascade {
     FindDates(s_, anchor_, store_, &base);
     TransliteratedNames(&base);
     LatinPatterns(&base);
-    std::vector<Candidate> r;
+    std::vector<Candidate>& r = *result;
+    r.clear();
     r.reserve(base.size() + base.size() / 4 + 8);  // room for the people and short forms merged in later
     ResolveOverlapsInto(base.data(), base.size(), nullptr, 0, &r);
 
@@ -613,7 +617,6 @@ class Cascade {
     shorts.clear();
     ShortForms(r, &shorts);
     fill_gaps(shorts);
-    return r;
   }
 
   // std::merge of *a and b by begin (on equal begins, a's first), done in place in `a` from the back.
@@ -1380,12 +1383,6 @@ class Cascade {
     for (std::size_t i = 0; i < out.size(); ++i) {
       // Only an organization before "(" may change: the others are kept as they are (moved only
       // when the compaction needs it).
-      if (out[i].type != MentionType::kOrg) {
-        if (kept != i) out[kept] = out[i];
-        ++kept;
-        continue;
-      }
-      Candidate c = out[i];
       // The pattern starts with "(" or one \s ([\t\n\f\r ]) and "(": look before calling RE2,
       // whose code and state are otherwise fetched for every organization.
       auto paren_next = [&](std::size_t p) {
@@ -1394,7 +1391,13 @@ class Cascade {
         char w = s_[p];
         return w == ' ' || w == '\t' || w == '\n' || w == '\f' || w == '\r';
       };
-      if (c.type == MentionType::kOrg && paren_next(c.end)) {
+      if (out[i].type != MentionType::kOrg || !paren_next(out[i].end)) {
+        if (kept != i) out[kept] = out[i];
+        ++kept;
+        continue;
+      }
+      Candidate c = out[i];
+      {
         re2::StringPiece rest(s_.data() + c.end, s_.size() - c.end);
         re2::StringPiece acr;
         if (RE2::PartialMatch(rest, r.acronym, &acr)) {
@@ -1958,8 +1961,15 @@ bool SaidAfter(std::string_view rest) {
 
 std::vector<Candidate> FindInText(const Gazetteer& gz, std::string_view norm, std::string_view language,
                                   std::string_view anchor, const std::vector<QuoteSpan>& quotes, Store* store) {
+  std::vector<Candidate> out;
+  FindInTextInto(gz, norm, language, anchor, quotes, store, &out);
+  return out;
+}
+
+void FindInTextInto(const Gazetteer& gz, std::string_view norm, std::string_view language, std::string_view anchor,
+                    const std::vector<QuoteSpan>& quotes, Store* store, std::vector<Candidate>* out) {
   Cascade c(gz, norm, language, anchor, store);
-  return c.Run(quotes);
+  c.Run(quotes, out);
 }
 
 }  // namespace mentions
