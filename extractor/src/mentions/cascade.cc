@@ -390,30 +390,46 @@ bool SaidBefore(std::string_view s, std::size_t begin) {
   return false;
 }
 
-// First index >= i where the bytes i, i + 1 are one of the `count` (1..8) pairs (a[k], b[k]);
-// s.size() when there is none. Short forms are names whose first two bytes are rare in a text,
-// where their first byte alone (a UTF-8 lead byte) starts a third of a Chinese release.
-std::size_t FindAnyBytePair(std::string_view s, std::size_t i, const unsigned char* a, const unsigned char* b, int count) {
+// First index >= i where the bytes i, i + 1 are one of the N pairs (a[k], b[k]); s.size() when
+// there is none. Short forms are names whose first two bytes are rare in a text, where their
+// first byte alone (a UTF-8 lead byte) starts a third of a Chinese release. N is a template
+// argument: the comparisons are unrolled with the pairs in registers.
+template <int N>
+std::size_t FindAnyBytePairN(std::string_view s, std::size_t i, const unsigned char* a, const unsigned char* b) {
   const char* p = s.data();
   const std::size_t n = s.size();
 #if defined(__SSE2__)
-  __m128i va[8], vb[8];
-  for (int k = 0; k < count; ++k) {
+  __m128i va[N], vb[N];
+  for (int k = 0; k < N; ++k) {
     va[k] = _mm_set1_epi8(static_cast<char>(a[k]));
     vb[k] = _mm_set1_epi8(static_cast<char>(b[k]));
   }
   for (; i + 17 <= n; i += 16) {
     const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
     const __m128i y = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i + 1));
-    __m128i m = _mm_setzero_si128();
-    for (int k = 0; k < count; ++k) m = _mm_or_si128(m, _mm_and_si128(_mm_cmpeq_epi8(x, va[k]), _mm_cmpeq_epi8(y, vb[k])));
+    __m128i m = _mm_and_si128(_mm_cmpeq_epi8(x, va[0]), _mm_cmpeq_epi8(y, vb[0]));
+    for (int k = 1; k < N; ++k) m = _mm_or_si128(m, _mm_and_si128(_mm_cmpeq_epi8(x, va[k]), _mm_cmpeq_epi8(y, vb[k])));
     if (int bits = _mm_movemask_epi8(m)) return i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(bits)));
   }
 #endif
   for (; i + 1 < n; ++i)
-    for (int k = 0; k < count; ++k)
+    for (int k = 0; k < N; ++k)
       if (static_cast<unsigned char>(p[i]) == a[k] && static_cast<unsigned char>(p[i + 1]) == b[k]) return i;
   return n;
+}
+
+// The same for `count` (1..8) pairs.
+std::size_t FindAnyBytePair(std::string_view s, std::size_t i, const unsigned char* a, const unsigned char* b, int count) {
+  switch (count) {
+    case 1: return FindAnyBytePairN<1>(s, i, a, b);
+    case 2: return FindAnyBytePairN<2>(s, i, a, b);
+    case 3: return FindAnyBytePairN<3>(s, i, a, b);
+    case 4: return FindAnyBytePairN<4>(s, i, a, b);
+    case 5: return FindAnyBytePairN<5>(s, i, a, b);
+    case 6: return FindAnyBytePairN<6>(s, i, a, b);
+    case 7: return FindAnyBytePairN<7>(s, i, a, b);
+    default: return FindAnyBytePairN<8>(s, i, a, b);
+  }
 }
 
 }  // namespace
