@@ -390,13 +390,15 @@ bool SaidBefore(std::string_view s, std::size_t begin) {
   return false;
 }
 
-// First index >= i where the bytes i, i + 1 are one of the N pairs (a[k], b[k]); s.size() when
-// there is none. Short forms are names whose first two bytes are rare in a text, where their
-// first byte alone (a UTF-8 lead byte) starts a third of a Chinese release. N is a template
-// argument: the comparisons are unrolled with the pairs in registers.
-template <int N>
-std::size_t FindAnyBytePairN(std::string_view s, std::size_t i, const unsigned char* a, const unsigned char* b) {
-  const char* p = s.data();
+// Calls visit(i) for every i >= from (ascending, i + 1 < s.size()) where the bytes i, i + 1 are
+// one of the N pairs (a[k], b[k]). Short forms are names whose first two bytes are rare in a
+// text, where their first byte alone (a UTF-8 lead byte) starts a third of a Chinese release. N
+// is a template argument: the comparisons are unrolled with the pairs in registers, set up once
+// per scan, and every hit of a 16-byte block is visited from its mask (a frequent pair, 中's
+// E4 B8 say, stops the scan often).
+template <int N, class Visit>
+void ForEachBytePairN(std::string_view s, std::size_t i, const unsigned char* a, const unsigned char* b, Visit&& visit) {
+  const unsigned char* p = reinterpret_cast<const unsigned char*>(s.data());
   const std::size_t n = s.size();
 #if defined(__SSE2__)
   __m128i va[N], vb[N];
@@ -409,27 +411,28 @@ std::size_t FindAnyBytePairN(std::string_view s, std::size_t i, const unsigned c
     const __m128i y = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i + 1));
     __m128i m = _mm_and_si128(_mm_cmpeq_epi8(x, va[0]), _mm_cmpeq_epi8(y, vb[0]));
     for (int k = 1; k < N; ++k) m = _mm_or_si128(m, _mm_and_si128(_mm_cmpeq_epi8(x, va[k]), _mm_cmpeq_epi8(y, vb[k])));
-    if (int bits = _mm_movemask_epi8(m)) return i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(bits)));
+    for (unsigned bits = static_cast<unsigned>(_mm_movemask_epi8(m)); bits != 0; bits &= bits - 1)
+      visit(i + static_cast<std::size_t>(__builtin_ctz(bits)));
   }
 #endif
-  for (; i + 1 < n; ++i)
-    for (int k = 0; k < N; ++k)
-      if (static_cast<unsigned char>(p[i]) == a[k] && static_cast<unsigned char>(p[i + 1]) == b[k]) return i;
-  return n;
+  for (; i + 1 < n; ++i) {
+    bool hit = false;
+    for (int k = 0; k < N; ++k) hit |= p[i] == a[k] && p[i + 1] == b[k];
+    if (hit) visit(i);
+  }
 }
 
-// The same for `count` (1..8) pairs.
-std::size_t FindAnyBytePair(std::string_view s, std::size_t i, const unsigned char* a, const unsigned char* b, int count) {
-  switch (count) {
-    case 1: return FindAnyBytePairN<1>(s, i, a, b);
-    case 2: return FindAnyBytePairN<2>(s, i, a, b);
-    case 3: return FindAnyBytePairN<3>(s, i, a, b);
-    case 4: return FindAnyBytePairN<4>(s, i, a, b);
-    case 5: return FindAnyBytePairN<5>(s, i, a, b);
-    case 6: return FindAnyBytePairN<6>(s, i, a, b);
-    case 7: return FindAnyBytePairN<7>(s, i, a, b);
-    default: return FindAnyBytePairN<8>(s, i, a, b);
-  }
+// The same for `count` (1..16) pairs in arrays of 16, the unused entries free to overwrite:
+// they are filled with the first pair (a pair twice finds the same), so that three sizes serve.
+template <class Visit>
+void ForEachBytePair(std::string_view s, std::size_t i, unsigned char (&a)[16], unsigned char (&b)[16], int count,
+                     Visit&& visit) {
+  const int n = count <= 4 ? 4 : count <= 8 ? 8 : 16;
+  std::memset(a + count, a[0], static_cast<std::size_t>(16 - count));
+  std::memset(b + count, b[0], static_cast<std::size_t>(16 - count));
+  if (n == 4) ForEachBytePairN<4>(s, i, a, b, visit);
+  else if (n == 8) ForEachBytePairN<8>(s, i, a, b, visit);
+  else ForEachBytePairN<16>(s, i, a, b, visit);
 }
 
 }  // namespace
@@ -1856,34 +1859,43 @@ class Cascade {
     for (int d = distinct; d < 4; ++d) firsts[d] = firsts[0];
     for (int r = 0; r < 2; ++r)
       if (lo[r] > hi[r]) lo[r] = lo[1 - r], hi[r] = hi[1 - r];  // an empty range: repeat the other
-    // A non-ASCII first byte (a lead byte, frequent in the text) and up to eight distinct first
-    // two bytes: jump between those pairs instead.
-    unsigned char pair_a[8], pair_b[8];
-    int pairs = lo[1] >= 0x80 ? 0 : 9;
-    for (std::size_t k = 0; k < texts.size() && pairs <= 8; ++k) {
+    // A non-ASCII first byte (a lead byte, frequent in the text) and up to sixteen distinct first
+    // two bytes: jump between those pairs instead (the byte ranges would stop at most Chinese
+    // characters: a long release with many names spent more there than all else in this stage).
+    constexpr int kMaxPairs = 16;
+    unsigned char pair_a[kMaxPairs], pair_b[kMaxPairs];
+    int pairs = lo[1] >= 0x80 ? 0 : kMaxPairs + 1;
+    for (std::size_t k = 0; k < texts.size() && pairs <= kMaxPairs; ++k) {
       if (texts[k].size() < 3) continue;
       const unsigned char a = static_cast<unsigned char>(texts[k][0]), b = static_cast<unsigned char>(texts[k][1]);
       bool seen = false;
-      for (int q = 0; q < pairs && q < 8; ++q) seen |= pair_a[q] == a && pair_b[q] == b;
+      for (int q = 0; q < pairs && q < kMaxPairs; ++q) seen |= pair_a[q] == a && pair_b[q] == b;
       if (seen) continue;
-      if (pairs < 8) pair_a[pairs] = a, pair_b[pairs] = b;
+      if (pairs < kMaxPairs) pair_a[pairs] = a, pair_b[pairs] = b;
       ++pairs;
     }
     const unsigned char* p = reinterpret_cast<const unsigned char*>(s_.data());
     const std::size_t n = s_.size();
-    for (std::size_t i = from; i + 3 <= n; ++i) {
-      i = pairs <= 8 ? FindAnyBytePair(s_, i, pair_a, pair_b, pairs)
-          : distinct <= 4 ? FindAnyByte(s_, i, firsts[0], firsts[1], firsts[2], firsts[3])
-                          : FindByteInRanges(s_, i, lo[0], hi[0], lo[1], hi[1]);
-      if (i + 3 > n) break;
-      if (!first[p[i]]) continue;
+    // The texts starting at i (first[p[i]] holds), by their hash, then their bytes.
+    auto visit = [&](std::size_t i) {
+      if (i + 3 > n) return;
       unsigned h = hash3(p + i);
-      if (!((bits[h >> 6] >> (h & 63)) & 1)) continue;
+      if (!((bits[h >> 6] >> (h & 63)) & 1)) return;
       for (std::size_t k = 0; k < texts.size(); ++k) {
         std::string_view t = texts[k];
         if (hashes[k] == h && t.size() >= 3 && t.size() <= n - i && std::memcmp(p + i, t.data(), t.size()) == 0)
           (*occ)[k].push_back(i);
       }
+    };
+    if (pairs <= kMaxPairs) {
+      ForEachBytePair(s_, from, pair_a, pair_b, pairs, visit);
+      return;
+    }
+    for (std::size_t i = from; i + 3 <= n; ++i) {
+      i = distinct <= 4 ? FindAnyByte(s_, i, firsts[0], firsts[1], firsts[2], firsts[3])
+                        : FindByteInRanges(s_, i, lo[0], hi[0], lo[1], hi[1]);
+      if (i + 3 > n) break;
+      if (first[p[i]]) visit(i);
     }
   }
 
