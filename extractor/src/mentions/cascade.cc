@@ -949,7 +949,9 @@ class Cascade {
     static constexpr std::string_view kRegions[] = {"Africa", "Asia", "Europe", "Americas", "International", "Global"};
     const std::size_t known = out->size();
     for (std::size_t k = 0; k < known; ++k) {
-      if ((*out)[k].type != MentionType::kOrg || (*out)[k].source.empty() || (*out)[k].source.view().compare(0, 4, "org:") == 0)
+      // (the first byte before the comparison, which is a call)
+      const PackedView source = (*out)[k].source;
+      if ((*out)[k].type != MentionType::kOrg || source.empty() || (source.data()[0] == 'o' && source.view().compare(0, 4, "org:") == 0))
         continue;
       const std::size_t end = (*out)[k].end;
       if (end == 0 || !((s_[end - 1] | 0x20) >= 'a' && (s_[end - 1] | 0x20) <= 'z')) continue;  // Latin names only
@@ -1252,6 +1254,35 @@ class Cascade {
       o.source = "org:zh-suffix";
       out->push_back(o);
     }
+    DropRepeatedSuffixOrgs(out);
+  }
+
+  // Two suffixes of one name (…委员会 and its 会) often walk back to the same start: the same
+  // candidate twice, which the resolution keeps once either way, but as a tie (same span,
+  // priority and source) it hands the whole text to the resolution's one-sort fallback. When every
+  // such tie in `added` is between identical candidates, the repeats go (the result is the same
+  // and the clusters decide it). When two differ in a field (a key found by one walk only), the
+  // list stays as it is: the fallback's sort decides that tie as it always did, and its order
+  // depends on the whole list.
+  static void DropRepeatedSuffixOrgs(std::vector<Candidate>* added) {
+    std::vector<Candidate>& a = *added;
+    bool repeats = false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+      for (std::size_t j = i + 1; j < a.size(); ++j) {
+        if (a[i].begin != a[j].begin || a[i].end != a[j].end) continue;
+        if (a[i].country != a[j].country || a[i].key != a[j].key || a[i].wikidata != a[j].wikidata) return;
+        repeats = true;
+      }
+    if (!repeats) return;
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      bool seen = false;
+      for (std::size_t k = 0; k < kept && !seen; ++k) seen = a[k].begin == a[i].begin && a[k].end == a[i].end;
+      if (seen) continue;
+      if (kept != i) a[kept] = a[i];
+      ++kept;
+    }
+    a.resize(kept);
   }
 
   // True when the text before `pos` ends with a verb that does not occur inside organization
