@@ -659,21 +659,24 @@ class Cascade {
     thread_local std::vector<NameHit> hits;
     hits.clear();
     ScanNames(gz_.names, s_, lang_, &hits);
-    std::vector<std::int32_t>& best = scratch_.best;  // MatchStart clears it
     for (std::size_t q = 0; q < hits.size();) {
       std::size_t r = q + 1;
       while (r < hits.size() && hits[r].begin == hits[q].begin) ++r;
-      MatchStart(hits.data() + q, hits.data() + r, out, best);
+      MatchStart(hits.data() + q, hits.data() + r, out);
       q = r;
     }
   }
 
   // The names [h, e) starting at one position, by end (shortest first): the longest becomes a
   // candidate; suffixes, speech verbs, keywords and honorifics are noted for later stages.
-  void MatchStart(const NameHit* h, const NameHit* e_hits, std::vector<Candidate>* out, std::vector<std::int32_t>& best) {
+  void MatchStart(const NameHit* h, const NameHit* e_hits, std::vector<Candidate>* out) {
     const std::size_t i = h->begin;
     std::size_t best_end = 0;
-    best.clear();
+    // The names that become candidates are the mentions among [best_from, best_to): the hits are
+    // by end, so those ending at best_end (the longest end kept) are one stretch, and the others
+    // in it are kinds that are no mentions (the boundary test depends on the end alone).
+    const NameHit* best_from = nullptr;
+    const NameHit* best_to = nullptr;
     for (; h != e_hits; ++h) {
       const std::size_t end = h->end;
       const std::int32_t payload = h->payload;
@@ -706,16 +709,20 @@ class Cascade {
       }
       if (end > best_end) {
         best_end = end;
-        best.clear();
+        best_from = h;
       }
-      if (end == best_end) best.push_back(payload);
+      best_to = h + 1;
     }
+    if (best_from == nullptr) return;
+    auto is_mention = [&](const NameHit* q) { return gz_.entries[q->payload].kind == EntryKind::kMention; };
+    while (!is_mention(best_from)) ++best_from;  // the first is a mention: best_to - 1 is one
     // 发展中国家 ("developing countries") holds 中国 but names no country.
-    if (!best.empty() && gz_.entries[best.front()].type == MentionType::kCountry && i >= 6 &&
+    if (gz_.entries[best_from->payload].type == MentionType::kCountry && i >= 6 &&
         s_.compare(i - 6, 6, "发展") == 0 && s_.compare(best_end, 3, "家") == 0)
-      best.clear();
-    for (std::int32_t p : best) {
-      const Entry& e = gz_.entries[p];
+      return;
+    for (const NameHit* q = best_from; q != best_to; ++q) {
+      if (!is_mention(q)) continue;
+      const Entry& e = gz_.entries[q->payload];
       Candidate& cand = out->emplace_back();  // in place: a candidate is 112 bytes
       cand.type = e.type;
       cand.begin = i;
@@ -1963,7 +1970,6 @@ class Cascade {
     std::vector<CountryHit> country_hits;
     std::vector<std::pair<std::string_view, Acronym>> acronyms;
     // Working vectors of single stages, cleared where they are used.
-    std::vector<std::int32_t> best;
     std::vector<std::pair<std::size_t, std::size_t>> words;
     std::vector<Form> forms;
     std::vector<std::string_view> parts, texts;
