@@ -74,6 +74,13 @@ bool StartsWithAt(std::string_view s, std::size_t pos, std::string_view w) {
   return pos <= s.size() && s.size() - pos >= w.size() && s.compare(pos, w.size(), w) == 0;
 }
 
+// s.compare(pos, N - 1, lit) == 0 for pos <= s.size(), with the length known: the bytes are
+// compared inline (string_view::compare measures the literal and calls memcmp).
+template <std::size_t N>
+[[gnu::always_inline]] inline bool LiteralAt(std::string_view s, std::size_t pos, const char (&lit)[N]) {
+  return pos <= s.size() && s.size() - pos >= N - 1 && std::memcmp(s.data() + pos, lit, N - 1) == 0;
+}
+
 // Eight bytes at a time (the bytes that are no continuation byte, 10xxxxxx, counted by a
 // popcount): names and suffixes are counted for every candidate of the later stages.
 std::size_t CharCount(std::string_view s) {
@@ -733,7 +740,7 @@ class Cascade {
     while (!is_mention(best_from)) ++best_from;  // the first is a mention: best_to - 1 is one
     // 发展中国家 ("developing countries") holds 中国 but names no country.
     if (gz_.entries[best_from->payload].type == MentionType::kCountry && i >= 6 &&
-        s_.compare(i - 6, 6, "发展") == 0 && s_.compare(best_end, 3, "家") == 0)
+        LiteralAt(s_, i - 6, "发展") && LiteralAt(s_, best_end, "家"))
       return;
     for (const NameHit* q = best_from; q != best_to; ++q) {
       if (!is_mention(q)) continue;
@@ -936,7 +943,7 @@ class Cascade {
       bool prefix = b < h.begin, tail = e > h.end;
       if (!prefix && !tail) continue;
       // "World Summit on the Information Society": the run ends a longer name that is no organization
-      if (b >= 4 && s_.compare(b - 4, 4, "the ") == 0) {
+      if (b >= 4 && LiteralAt(s_, b - 4, "the ")) {
         std::size_t q = b - 4;
         for (const char* prep : {" on ", " of ", " for "}) {
           std::size_t n = std::char_traits<char>::length(prep);
@@ -1138,8 +1145,8 @@ class Cascade {
 
   // The suffix 部 at [b, e) is the first character of 部长 right after another 部 (…能源部部长).
   bool IsRoleBu(std::size_t b, std::size_t e) const {
-    return e - b == 3 && s_.compare(b, 3, "部") == 0 && s_.compare(e, 3, "长") == 0 && b >= 3 &&
-           s_.compare(b - 3, 3, "部") == 0;
+    return e - b == 3 && LiteralAt(s_, b, "部") && LiteralAt(s_, e, "长") && b >= 3 &&
+           LiteralAt(s_, b - 3, "部");
   }
 
   // 华为技术有限公司, 赛门铁克(Symantec)公司, 山东省人民政府, 工业和信息化部电信研究院: an organization
@@ -1211,7 +1218,7 @@ class Cascade {
         // 国家疾病预防控制局, 国家标准化管理委员会: 国家 opens the names of state bodies (家 is a stop
         // character otherwise); not the 家 of a country mention's 国家 (中国家电协会).
         std::size_t guo;
-        if (c == U'家' && chars > 0 && st >= 3 && s_.compare(st - 3, 3, "国") == 0 &&
+        if (c == U'家' && chars > 0 && st >= 3 && LiteralAt(s_, st - 3, "国") &&
             !StartsMentionEndingAt(ms, st, &guo)) {
           char32_t before_guo = st >= 6 ? DecodeBefore(s_, st - 3, &guo) : 0;
           if (st < 6 || !IsHan(before_guo) || IsZhStop(before_guo)) {
@@ -1431,8 +1438,8 @@ class Cascade {
       // Partnerships Jozef Síkela said": a titled name before a speech verb. When the last run of the
       // portfolio has three or more words and a speech verb follows, its last two are the name.
       // Not after "the" ("the Minister for Climate Change Adaptation said" names no one).
-      if (run_len >= 3 && IsSpeechVerbAt(end) && !(c.begin >= 4 && s_.compare(c.begin - 4, 4, "the ") == 0 ) &&
-          !(c.begin >= 4 && s_.compare(c.begin - 4, 4, "The ") == 0))
+      if (run_len >= 3 && IsSpeechVerbAt(end) && !(c.begin >= 4 && LiteralAt(s_, c.begin - 4, "the ") ) &&
+          !(c.begin >= 4 && LiteralAt(s_, c.begin - 4, "The ")))
         end = run[run_len - 2] - 1;
       if (end > c.end) c.end = end;
     }
