@@ -1937,7 +1937,8 @@ class Cascade {
     const unsigned char* p = reinterpret_cast<const unsigned char*>(s_.data());
     const std::size_t n = s_.size();
     // The texts starting at i (first[p[i]] holds), by their hash, then their bytes.
-    auto visit = [&](std::size_t i) {
+    // (inlined into each scan: English texts stop at many capitals)
+    auto visit = [&](std::size_t i) __attribute__((always_inline)) {
       if (i + 3 > n) return;
       unsigned h = hash3(p + i);
       if (!((bits[h >> 6] >> (h & 63)) & 1)) return;
