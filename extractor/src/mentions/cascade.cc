@@ -74,9 +74,25 @@ bool StartsWithAt(std::string_view s, std::size_t pos, std::string_view w) {
   return pos <= s.size() && s.size() - pos >= w.size() && s.compare(pos, w.size(), w) == 0;
 }
 
+// s.compare(pos, N - 1, lit) == 0 for pos <= s.size(), with the length known: the bytes are
+// compared inline (string_view::compare measures the literal and calls memcmp).
+template <std::size_t N>
+[[gnu::always_inline]] inline bool LiteralAt(std::string_view s, std::size_t pos, const char (&lit)[N]) {
+  return pos <= s.size() && s.size() - pos >= N - 1 && std::memcmp(s.data() + pos, lit, N - 1) == 0;
+}
+
+// Eight bytes at a time (the bytes that are no continuation byte, 10xxxxxx, counted by a
+// popcount): names and suffixes are counted for every candidate of the later stages.
 std::size_t CharCount(std::string_view s) {
-  std::size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  std::size_t n = 0, i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    // bit 7 of each byte: set for a continuation byte (bit 7 set, bit 6 clear)
+    const std::uint64_t cont = w & ~(w << 1) & 0x8080808080808080ull;
+    n += 8 - static_cast<std::size_t>(__builtin_popcountll(cont));
+  }
+  for (; i < s.size(); ++i) n += (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
   return n;
 }
 
@@ -98,9 +114,15 @@ struct BmpSet {
   bool Has(char32_t c) const { return c < 0x10000 && ((bits[c >> 6] >> (c & 63)) & 1); }
 };
 
-bool IsZhStop(char32_t c) {
+// Inlined: the suffix walk and the given-name test ask for every character, and the call cost
+// more than the lookup.
+const BmpSet& ZhStopSet() {
   static const BmpSet* set = new BmpSet(ZhStopChars());
-  return set->Has(c);
+  return *set;
+}
+[[gnu::always_inline]] inline bool IsZhStop(char32_t c) {
+  static const BmpSet& set = ZhStopSet();
+  return set.Has(c);
 }
 
 // What may follow a Chinese personal name (so the name's end is certain).
@@ -390,30 +412,49 @@ bool SaidBefore(std::string_view s, std::size_t begin) {
   return false;
 }
 
-// First index >= i where the bytes i, i + 1 are one of the `count` (1..8) pairs (a[k], b[k]);
-// s.size() when there is none. Short forms are names whose first two bytes are rare in a text,
-// where their first byte alone (a UTF-8 lead byte) starts a third of a Chinese release.
-std::size_t FindAnyBytePair(std::string_view s, std::size_t i, const unsigned char* a, const unsigned char* b, int count) {
-  const char* p = s.data();
+// Calls visit(i) for every i >= from (ascending, i + 1 < s.size()) where the bytes i, i + 1 are
+// one of the N pairs (a[k], b[k]). Short forms are names whose first two bytes are rare in a
+// text, where their first byte alone (a UTF-8 lead byte) starts a third of a Chinese release. N
+// is a template argument: the comparisons are unrolled with the pairs in registers, set up once
+// per scan, and every hit of a 16-byte block is visited from its mask (a frequent pair, 中's
+// E4 B8 say, stops the scan often).
+template <int N, class Visit>
+void ForEachBytePairN(std::string_view s, std::size_t i, const unsigned char* a, const unsigned char* b, Visit&& visit) {
+  const unsigned char* p = reinterpret_cast<const unsigned char*>(s.data());
   const std::size_t n = s.size();
 #if defined(__SSE2__)
-  __m128i va[8], vb[8];
-  for (int k = 0; k < count; ++k) {
+  __m128i va[N], vb[N];
+  for (int k = 0; k < N; ++k) {
     va[k] = _mm_set1_epi8(static_cast<char>(a[k]));
     vb[k] = _mm_set1_epi8(static_cast<char>(b[k]));
   }
   for (; i + 17 <= n; i += 16) {
     const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
     const __m128i y = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i + 1));
-    __m128i m = _mm_setzero_si128();
-    for (int k = 0; k < count; ++k) m = _mm_or_si128(m, _mm_and_si128(_mm_cmpeq_epi8(x, va[k]), _mm_cmpeq_epi8(y, vb[k])));
-    if (int bits = _mm_movemask_epi8(m)) return i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(bits)));
+    __m128i m = _mm_and_si128(_mm_cmpeq_epi8(x, va[0]), _mm_cmpeq_epi8(y, vb[0]));
+    for (int k = 1; k < N; ++k) m = _mm_or_si128(m, _mm_and_si128(_mm_cmpeq_epi8(x, va[k]), _mm_cmpeq_epi8(y, vb[k])));
+    for (unsigned bits = static_cast<unsigned>(_mm_movemask_epi8(m)); bits != 0; bits &= bits - 1)
+      visit(i + static_cast<std::size_t>(__builtin_ctz(bits)));
   }
 #endif
-  for (; i + 1 < n; ++i)
-    for (int k = 0; k < count; ++k)
-      if (static_cast<unsigned char>(p[i]) == a[k] && static_cast<unsigned char>(p[i + 1]) == b[k]) return i;
-  return n;
+  for (; i + 1 < n; ++i) {
+    bool hit = false;
+    for (int k = 0; k < N; ++k) hit |= p[i] == a[k] && p[i + 1] == b[k];
+    if (hit) visit(i);
+  }
+}
+
+// The same for `count` (1..16) pairs in arrays of 16, the unused entries free to overwrite:
+// they are filled with the first pair (a pair twice finds the same), so that three sizes serve.
+template <class Visit>
+void ForEachBytePair(std::string_view s, std::size_t i, unsigned char (&a)[16], unsigned char (&b)[16], int count,
+                     Visit&& visit) {
+  const int n = count <= 4 ? 4 : count <= 8 ? 8 : 16;
+  std::memset(a + count, a[0], static_cast<std::size_t>(16 - count));
+  std::memset(b + count, b[0], static_cast<std::size_t>(16 - count));
+  if (n == 4) ForEachBytePairN<4>(s, i, a, b, visit);
+  else if (n == 8) ForEachBytePairN<8>(s, i, a, b, visit);
+  else ForEachBytePairN<16>(s, i, a, b, visit);
 }
 
 }  // namespace
@@ -558,7 +599,10 @@ class Cascade {
   Cascade(const Gazetteer& gz, std::string_view s, std::string_view language, std::string_view anchor, Store* store)
       : gz_(gz), s_(s), lang_(LangBitFor(language)), anchor_(anchor), store_(store) {}
 
-  std::vector<Candidate> Run(const std::vector<QuoteSpan>& quotes) {
+  // The result goes into *result (cleared first): FinderImpl passes a per-thread vector, so a
+  // release costs no allocation for it (a fresh vector of a few KB per release was a malloc, a
+  // free and, with the large blocks, a consolidation of malloc's fast bins).
+  void Run(const std::vector<QuoteSpan>& quotes, std::vector<Candidate>* result) {
     // The candidates of the first stages live in a per-thread vector (no allocation, memory that
     // stays warm); only the result is a vector of its own.
     std::vector<Candidate>& base = scratch_.base;
@@ -577,7 +621,8 @@ class Cascade {
     FindDates(s_, anchor_, store_, &base);
     TransliteratedNames(&base);
     LatinPatterns(&base);
-    std::vector<Candidate> r;
+    std::vector<Candidate>& r = *result;
+    r.clear();
     r.reserve(base.size() + base.size() / 4 + 8);  // room for the people and short forms merged in later
     ResolveOverlapsInto(base.data(), base.size(), nullptr, 0, &r);
 
@@ -613,7 +658,6 @@ class Cascade {
     shorts.clear();
     ShortForms(r, &shorts);
     fill_gaps(shorts);
-    return r;
   }
 
   // std::merge of *a and b by begin (on equal begins, a's first), done in place in `a` from the back.
@@ -637,21 +681,24 @@ class Cascade {
     thread_local std::vector<NameHit> hits;
     hits.clear();
     ScanNames(gz_.names, s_, lang_, &hits);
-    std::vector<std::int32_t>& best = scratch_.best;  // MatchStart clears it
     for (std::size_t q = 0; q < hits.size();) {
       std::size_t r = q + 1;
       while (r < hits.size() && hits[r].begin == hits[q].begin) ++r;
-      MatchStart(hits.data() + q, hits.data() + r, out, best);
+      MatchStart(hits.data() + q, hits.data() + r, out);
       q = r;
     }
   }
 
   // The names [h, e) starting at one position, by end (shortest first): the longest becomes a
   // candidate; suffixes, speech verbs, keywords and honorifics are noted for later stages.
-  void MatchStart(const NameHit* h, const NameHit* e_hits, std::vector<Candidate>* out, std::vector<std::int32_t>& best) {
+  void MatchStart(const NameHit* h, const NameHit* e_hits, std::vector<Candidate>* out) {
     const std::size_t i = h->begin;
     std::size_t best_end = 0;
-    best.clear();
+    // The names that become candidates are the mentions among [best_from, best_to): the hits are
+    // by end, so those ending at best_end (the longest end kept) are one stretch, and the others
+    // in it are kinds that are no mentions (the boundary test depends on the end alone).
+    const NameHit* best_from = nullptr;
+    const NameHit* best_to = nullptr;
     for (; h != e_hits; ++h) {
       const std::size_t end = h->end;
       const std::int32_t payload = h->payload;
@@ -684,16 +731,20 @@ class Cascade {
       }
       if (end > best_end) {
         best_end = end;
-        best.clear();
+        best_from = h;
       }
-      if (end == best_end) best.push_back(payload);
+      best_to = h + 1;
     }
+    if (best_from == nullptr) return;
+    auto is_mention = [&](const NameHit* q) { return gz_.entries[q->payload].kind == EntryKind::kMention; };
+    while (!is_mention(best_from)) ++best_from;  // the first is a mention: best_to - 1 is one
     // 发展中国家 ("developing countries") holds 中国 but names no country.
-    if (!best.empty() && gz_.entries[best.front()].type == MentionType::kCountry && i >= 6 &&
-        s_.compare(i - 6, 6, "发展") == 0 && s_.compare(best_end, 3, "家") == 0)
-      best.clear();
-    for (std::int32_t p : best) {
-      const Entry& e = gz_.entries[p];
+    if (gz_.entries[best_from->payload].type == MentionType::kCountry && i >= 6 &&
+        LiteralAt(s_, i - 6, "发展") && LiteralAt(s_, best_end, "家"))
+      return;
+    for (const NameHit* q = best_from; q != best_to; ++q) {
+      if (!is_mention(q)) continue;
+      const Entry& e = gz_.entries[q->payload];
       Candidate& cand = out->emplace_back();  // in place: a candidate is 112 bytes
       cand.type = e.type;
       cand.begin = i;
@@ -892,7 +943,7 @@ class Cascade {
       bool prefix = b < h.begin, tail = e > h.end;
       if (!prefix && !tail) continue;
       // "World Summit on the Information Society": the run ends a longer name that is no organization
-      if (b >= 4 && s_.compare(b - 4, 4, "the ") == 0) {
+      if (b >= 4 && LiteralAt(s_, b - 4, "the ")) {
         std::size_t q = b - 4;
         for (const char* prep : {" on ", " of ", " for "}) {
           std::size_t n = std::char_traits<char>::length(prep);
@@ -927,7 +978,9 @@ class Cascade {
     static constexpr std::string_view kRegions[] = {"Africa", "Asia", "Europe", "Americas", "International", "Global"};
     const std::size_t known = out->size();
     for (std::size_t k = 0; k < known; ++k) {
-      if ((*out)[k].type != MentionType::kOrg || (*out)[k].source.empty() || (*out)[k].source.view().compare(0, 4, "org:") == 0)
+      // (the first byte before the comparison, which is a call)
+      const PackedView source = (*out)[k].source;
+      if ((*out)[k].type != MentionType::kOrg || source.empty() || (source.data()[0] == 'o' && source.view().compare(0, 4, "org:") == 0))
         continue;
       const std::size_t end = (*out)[k].end;
       if (end == 0 || !((s_[end - 1] | 0x20) >= 'a' && (s_[end - 1] | 0x20) <= 'z')) continue;  // Latin names only
@@ -1092,8 +1145,8 @@ class Cascade {
 
   // The suffix 部 at [b, e) is the first character of 部长 right after another 部 (…能源部部长).
   bool IsRoleBu(std::size_t b, std::size_t e) const {
-    return e - b == 3 && s_.compare(b, 3, "部") == 0 && s_.compare(e, 3, "长") == 0 && b >= 3 &&
-           s_.compare(b - 3, 3, "部") == 0;
+    return e - b == 3 && LiteralAt(s_, b, "部") && LiteralAt(s_, e, "长") && b >= 3 &&
+           LiteralAt(s_, b - 3, "部");
   }
 
   // 华为技术有限公司, 赛门铁克(Symantec)公司, 山东省人民政府, 工业和信息化部电信研究院: an organization
@@ -1165,7 +1218,7 @@ class Cascade {
         // 国家疾病预防控制局, 国家标准化管理委员会: 国家 opens the names of state bodies (家 is a stop
         // character otherwise); not the 家 of a country mention's 国家 (中国家电协会).
         std::size_t guo;
-        if (c == U'家' && chars > 0 && st >= 3 && s_.compare(st - 3, 3, "国") == 0 &&
+        if (c == U'家' && chars > 0 && st >= 3 && LiteralAt(s_, st - 3, "国") &&
             !StartsMentionEndingAt(ms, st, &guo)) {
           char32_t before_guo = st >= 6 ? DecodeBefore(s_, st - 3, &guo) : 0;
           if (st < 6 || !IsHan(before_guo) || IsZhStop(before_guo)) {
@@ -1230,6 +1283,35 @@ class Cascade {
       o.source = "org:zh-suffix";
       out->push_back(o);
     }
+    DropRepeatedSuffixOrgs(out);
+  }
+
+  // Two suffixes of one name (…委员会 and its 会) often walk back to the same start: the same
+  // candidate twice, which the resolution keeps once either way, but as a tie (same span,
+  // priority and source) it hands the whole text to the resolution's one-sort fallback. When every
+  // such tie in `added` is between identical candidates, the repeats go (the result is the same
+  // and the clusters decide it). When two differ in a field (a key found by one walk only), the
+  // list stays as it is: the fallback's sort decides that tie as it always did, and its order
+  // depends on the whole list.
+  static void DropRepeatedSuffixOrgs(std::vector<Candidate>* added) {
+    std::vector<Candidate>& a = *added;
+    bool repeats = false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+      for (std::size_t j = i + 1; j < a.size(); ++j) {
+        if (a[i].begin != a[j].begin || a[i].end != a[j].end) continue;
+        if (a[i].country != a[j].country || a[i].key != a[j].key || a[i].wikidata != a[j].wikidata) return;
+        repeats = true;
+      }
+    if (!repeats) return;
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      bool seen = false;
+      for (std::size_t k = 0; k < kept && !seen; ++k) seen = a[k].begin == a[i].begin && a[k].end == a[i].end;
+      if (seen) continue;
+      if (kept != i) a[kept] = a[i];
+      ++kept;
+    }
+    a.resize(kept);
   }
 
   // True when the text before `pos` ends with a verb that does not occur inside organization
@@ -1356,8 +1438,8 @@ class Cascade {
       // Partnerships Jozef Síkela said": a titled name before a speech verb. When the last run of the
       // portfolio has three or more words and a speech verb follows, its last two are the name.
       // Not after "the" ("the Minister for Climate Change Adaptation said" names no one).
-      if (run_len >= 3 && IsSpeechVerbAt(end) && !(c.begin >= 4 && s_.compare(c.begin - 4, 4, "the ") == 0 ) &&
-          !(c.begin >= 4 && s_.compare(c.begin - 4, 4, "The ") == 0))
+      if (run_len >= 3 && IsSpeechVerbAt(end) && !(c.begin >= 4 && LiteralAt(s_, c.begin - 4, "the ") ) &&
+          !(c.begin >= 4 && LiteralAt(s_, c.begin - 4, "The ")))
         end = run[run_len - 2] - 1;
       if (end > c.end) c.end = end;
     }
@@ -1380,12 +1462,6 @@ class Cascade {
     for (std::size_t i = 0; i < out.size(); ++i) {
       // Only an organization before "(" may change: the others are kept as they are (moved only
       // when the compaction needs it).
-      if (out[i].type != MentionType::kOrg) {
-        if (kept != i) out[kept] = out[i];
-        ++kept;
-        continue;
-      }
-      Candidate c = out[i];
       // The pattern starts with "(" or one \s ([\t\n\f\r ]) and "(": look before calling RE2,
       // whose code and state are otherwise fetched for every organization.
       auto paren_next = [&](std::size_t p) {
@@ -1394,7 +1470,13 @@ class Cascade {
         char w = s_[p];
         return w == ' ' || w == '\t' || w == '\n' || w == '\f' || w == '\r';
       };
-      if (c.type == MentionType::kOrg && paren_next(c.end)) {
+      if (out[i].type != MentionType::kOrg || !paren_next(out[i].end)) {
+        if (kept != i) out[kept] = out[i];
+        ++kept;
+        continue;
+      }
+      Candidate c = out[i];
+      {
         re2::StringPiece rest(s_.data() + c.end, s_.size() - c.end);
         re2::StringPiece acr;
         if (RE2::PartialMatch(rest, r.acronym, &acr)) {
@@ -1837,34 +1919,44 @@ class Cascade {
     for (int d = distinct; d < 4; ++d) firsts[d] = firsts[0];
     for (int r = 0; r < 2; ++r)
       if (lo[r] > hi[r]) lo[r] = lo[1 - r], hi[r] = hi[1 - r];  // an empty range: repeat the other
-    // A non-ASCII first byte (a lead byte, frequent in the text) and up to eight distinct first
-    // two bytes: jump between those pairs instead.
-    unsigned char pair_a[8], pair_b[8];
-    int pairs = lo[1] >= 0x80 ? 0 : 9;
-    for (std::size_t k = 0; k < texts.size() && pairs <= 8; ++k) {
+    // A non-ASCII first byte (a lead byte, frequent in the text) and up to sixteen distinct first
+    // two bytes: jump between those pairs instead (the byte ranges would stop at most Chinese
+    // characters: a long release with many names spent more there than all else in this stage).
+    constexpr int kMaxPairs = 16;
+    unsigned char pair_a[kMaxPairs], pair_b[kMaxPairs];
+    int pairs = lo[1] >= 0x80 ? 0 : kMaxPairs + 1;
+    for (std::size_t k = 0; k < texts.size() && pairs <= kMaxPairs; ++k) {
       if (texts[k].size() < 3) continue;
       const unsigned char a = static_cast<unsigned char>(texts[k][0]), b = static_cast<unsigned char>(texts[k][1]);
       bool seen = false;
-      for (int q = 0; q < pairs && q < 8; ++q) seen |= pair_a[q] == a && pair_b[q] == b;
+      for (int q = 0; q < pairs && q < kMaxPairs; ++q) seen |= pair_a[q] == a && pair_b[q] == b;
       if (seen) continue;
-      if (pairs < 8) pair_a[pairs] = a, pair_b[pairs] = b;
+      if (pairs < kMaxPairs) pair_a[pairs] = a, pair_b[pairs] = b;
       ++pairs;
     }
     const unsigned char* p = reinterpret_cast<const unsigned char*>(s_.data());
     const std::size_t n = s_.size();
-    for (std::size_t i = from; i + 3 <= n; ++i) {
-      i = pairs <= 8 ? FindAnyBytePair(s_, i, pair_a, pair_b, pairs)
-          : distinct <= 4 ? FindAnyByte(s_, i, firsts[0], firsts[1], firsts[2], firsts[3])
-                          : FindByteInRanges(s_, i, lo[0], hi[0], lo[1], hi[1]);
-      if (i + 3 > n) break;
-      if (!first[p[i]]) continue;
+    // The texts starting at i (first[p[i]] holds), by their hash, then their bytes.
+    // (inlined into each scan: English texts stop at many capitals)
+    auto visit = [&](std::size_t i) __attribute__((always_inline)) {
+      if (i + 3 > n) return;
       unsigned h = hash3(p + i);
-      if (!((bits[h >> 6] >> (h & 63)) & 1)) continue;
+      if (!((bits[h >> 6] >> (h & 63)) & 1)) return;
       for (std::size_t k = 0; k < texts.size(); ++k) {
         std::string_view t = texts[k];
         if (hashes[k] == h && t.size() >= 3 && t.size() <= n - i && std::memcmp(p + i, t.data(), t.size()) == 0)
           (*occ)[k].push_back(i);
       }
+    };
+    if (pairs <= kMaxPairs) {
+      ForEachBytePair(s_, from, pair_a, pair_b, pairs, visit);
+      return;
+    }
+    for (std::size_t i = from; i + 3 <= n; ++i) {
+      i = distinct <= 4 ? FindAnyByte(s_, i, firsts[0], firsts[1], firsts[2], firsts[3])
+                        : FindByteInRanges(s_, i, lo[0], hi[0], lo[1], hi[1]);
+      if (i + 3 > n) break;
+      if (first[p[i]]) visit(i);
     }
   }
 
@@ -1901,7 +1993,6 @@ class Cascade {
     std::vector<CountryHit> country_hits;
     std::vector<std::pair<std::string_view, Acronym>> acronyms;
     // Working vectors of single stages, cleared where they are used.
-    std::vector<std::int32_t> best;
     std::vector<std::pair<std::size_t, std::size_t>> words;
     std::vector<Form> forms;
     std::vector<std::string_view> parts, texts;
@@ -1958,8 +2049,15 @@ bool SaidAfter(std::string_view rest) {
 
 std::vector<Candidate> FindInText(const Gazetteer& gz, std::string_view norm, std::string_view language,
                                   std::string_view anchor, const std::vector<QuoteSpan>& quotes, Store* store) {
+  std::vector<Candidate> out;
+  FindInTextInto(gz, norm, language, anchor, quotes, store, &out);
+  return out;
+}
+
+void FindInTextInto(const Gazetteer& gz, std::string_view norm, std::string_view language, std::string_view anchor,
+                    const std::vector<QuoteSpan>& quotes, Store* store, std::vector<Candidate>* out) {
   Cascade c(gz, norm, language, anchor, store);
-  return c.Run(quotes);
+  c.Run(quotes, out);
 }
 
 }  // namespace mentions

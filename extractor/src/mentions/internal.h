@@ -579,6 +579,10 @@ struct QuoteSpan {
 // Views in the result point into `norm`, `gz` and `store`.
 std::vector<Candidate> FindInText(const Gazetteer& gz, std::string_view norm, std::string_view language,
                                   std::string_view anchor, const std::vector<QuoteSpan>& quotes, Store* store);
+// The same into *out (cleared first), which must not be one of the cascade's own per-thread
+// vectors: FinderImpl keeps one per thread, so the result costs no allocation per release.
+void FindInTextInto(const Gazetteer& gz, std::string_view norm, std::string_view language, std::string_view anchor,
+                    const std::vector<QuoteSpan>& quotes, Store* store, std::vector<Candidate>* out);
 
 // True when `rest` (the text after a Latin-script name) starts with a speech verb as
 // ^,?\s*(?:said|says|noted|…|welcomed)\b would match (RE2 syntax; \s = [\t\n\f\r ], \b ASCII):

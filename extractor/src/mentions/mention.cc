@@ -32,8 +32,8 @@ class FinderImpl : public MentionFinder {
     quotes.clear();
     store.clear();
     for (const QuoteBlock& q : text.quotes()) quotes.push_back({q.norm_begin, q.norm_end});
-    std::vector<mentions::Candidate> cands =
-        mentions::FindInText(*gz_, text.normalized(), text.language(), context.release_date, quotes, &store);
+    thread_local std::vector<mentions::Candidate> cands;
+    mentions::FindInTextInto(*gz_, text.normalized(), text.language(), context.release_date, quotes, &store, &cands);
     std::vector<Mention> out;
     out.reserve(cands.size());
     for (const mentions::Candidate& c : cands) {
