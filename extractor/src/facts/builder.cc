@@ -197,6 +197,25 @@ struct SlotList {
   std::vector<const Mention*> at;
   std::vector<std::string_view> full;
   std::vector<Mention> quotes;  // the quotation mentions; room reserved up front, so `at` stays valid
+  // Whether quotes[k].text is written: a quotation's original text is read only when a rule
+  // quotes it (QuoteText), not for every quotation of the release.
+  std::vector<char> quote_text_made;
+  const DocView* view = nullptr;
+
+  // The text of slot i (a quotation's made when first asked for).
+  const std::string& Text(std::size_t i) {
+    const Mention* m = at[i];
+    if (!quotes.empty() && m >= quotes.data() && m < quotes.data() + quotes.size()) {
+      const auto k = static_cast<std::size_t>(m - quotes.data());
+      if (!quote_text_made[k]) {
+        Mention& q = quotes[k];
+        q.text = view->original_text ? view->original_text(q.begin, q.end)
+                                     : std::string(view->normalized.substr(q.begin, q.end - q.begin));
+        quote_text_made[k] = 1;
+      }
+    }
+    return m->text;
+  }
   std::vector<QuoteBlock> qs;   // scratch: the speech quotations
   std::vector<const Mention*> items;  // scratch
   ShortNameScratch short_names;
@@ -243,11 +262,11 @@ void BuildSlots(const DocView& view, const std::vector<Mention>& mentions, SlotL
     m.type = MentionType::kQuote;
     m.begin = q.norm_begin;
     m.end = q.norm_end;
-    m.text = view.original_text ? view.original_text(q.norm_begin, q.norm_end)
-                                : std::string(view.normalized.substr(q.norm_begin, q.norm_end - q.norm_begin));
     m.source = "quotation";
     items.push_back(&m);
   }
+  out->quote_text_made.assign(out->quotes.size(), 0);
+  out->view = &view;
   // Both parts are usually sorted already: a stable merge then gives the stable sort's order.
   auto by_begin = [](const Mention* a, const Mention* b) { return a->begin < b->begin; };
   if (std::is_sorted(items.begin(), items.begin() + own, by_begin))
@@ -278,6 +297,7 @@ std::vector<Mention> SlotMentions(const DocView& view, const std::vector<Mention
   std::vector<Mention> out;
   out.reserve(sl.at.size());
   for (std::size_t i = 0; i < sl.at.size(); ++i) {
+    sl.Text(i);
     out.push_back(*sl.at[i]);
     out.back().full = std::string(sl.full[i]);
   }
@@ -517,10 +537,37 @@ struct Groups {
   };
   std::vector<Raw> raw;
   FlatIndex by_raw;
-  // The distinct forms of all groups in one list, by group and then form; group g's are
-  // forms[first[g], first[g + 1]).
-  std::vector<std::pair<int, std::string_view>> forms;
-  std::vector<std::size_t> first;
+  // Each group's mentions (of the main slot list) as a chain: head[g], then next[i]; -1 ends it.
+  std::vector<int> head, next;
+  // The distinct forms of a group, sorted, made when a reference first asks for them (most
+  // groups are never referred to): group g's are forms[first[g], first[g] + count[g]).
+  const std::vector<const Mention*>* at = nullptr;
+  const std::vector<std::string_view>* full = nullptr;
+  mutable std::vector<std::string_view> forms;
+  mutable std::vector<std::uint32_t> first, count;
+  static constexpr std::uint32_t kNotMade = ~std::uint32_t{0};
+
+  // Group g's distinct surface forms (the written names and full forms of its mentions), sorted.
+  std::pair<const std::string_view*, const std::string_view*> Forms(int g) const {
+    if (first[g] == kNotMade) {
+      const auto from = static_cast<std::uint32_t>(forms.size());
+      // A group repeats a few forms many times: each is looked up among the distinct ones so far.
+      auto add = [&](std::string_view f) {
+        for (std::size_t k = from; k < forms.size(); ++k)
+          if (forms[k] == f) return;
+        forms.push_back(f);
+      };
+      for (int i = head[g]; i >= 0; i = next[i]) {
+        add((*at)[i]->text);
+        if (!(*full)[i].empty()) add((*full)[i]);
+      }
+      std::sort(forms.begin() + from, forms.end());
+      first[g] = from;
+      count[g] = static_cast<std::uint32_t>(forms.size()) - from;
+    }
+    const std::string_view* b = forms.data() + first[g];
+    return {b, b + count[g]};
+  }
 
   static std::size_t Hash(MentionType t, std::string_view body) {
     return HashView(body) ^ (static_cast<std::size_t>(t) + 1) * 0x9E3779B97F4A7C15ull;
@@ -549,8 +596,13 @@ struct Ctx {
   const std::vector<std::string_view>& full;     // its full form (short names resolved)
   const Groups& groups;
   std::vector<int>& group;  // alias group of each slot; -1 none, -2 not looked up yet
-  // Distinct organization/country forms with their first slot, built on first use.
-  std::vector<std::pair<std::string_view, std::size_t>> org_forms;
+  // Distinct organization/country forms with their first slot, built on first use (the room
+  // is the workspace's, kept from one release to the next).
+  struct OrgForms {
+    std::vector<std::pair<std::string_view, std::size_t>> list;
+    FlatIndex seen;
+  };
+  OrgForms* org_forms;
   bool org_forms_ready = false;
   std::string key_buf;
   const Mention& M(std::size_t i) const { return *at[i]; }
@@ -578,9 +630,12 @@ void BuildAliases(Ctx* c, Groups* g) {
   g->ids.clear();
   g->raw.clear();
   g->forms.clear();
+  g->head.clear();
+  g->next.assign(c->at.size(), -1);
+  g->at = &c->at;
+  g->full = &c->full;
   g->by_id.Reset(c->at.size());
   g->by_raw.Reset(c->at.size());
-  g->forms.reserve(2 * c->at.size());
   // Room for every normalised name (a key never takes more than its name plus 2 bytes).
   std::size_t room = 0;
   for (std::size_t i = 0; i < c->at.size(); ++i) {
@@ -614,13 +669,12 @@ void BuildAliases(Ctx* c, Groups* g) {
       }
     }
     c->group[i] = gi;
-    g->forms.emplace_back(gi, m.text);
-    if (!c->full[i].empty()) g->forms.emplace_back(gi, c->full[i]);
+    if (static_cast<std::size_t>(gi) >= g->head.size()) g->head.resize(gi + 1, -1);
+    g->next[i] = g->head[gi];
+    g->head[gi] = static_cast<int>(i);
   }
-  std::sort(g->forms.begin(), g->forms.end());
-  g->forms.erase(std::unique(g->forms.begin(), g->forms.end()), g->forms.end());
-  g->first.assign(g->ids.size() + 1, g->forms.size());
-  for (std::size_t k = g->forms.size(); k-- > 0;) g->first[g->forms[k].first] = k;
+  g->first.assign(g->ids.size(), Groups::kNotMade);
+  g->count.assign(g->ids.size(), 0);
 }
 
 EntityRef Ref(Ctx& c, std::size_t i) {
@@ -636,11 +690,13 @@ EntityRef Ref(Ctx& c, std::size_t i) {
   std::string_view full = c.full[i];
   if (!full.empty() && full != m.text) r.aliases.emplace_back(full);
   int g = GroupOf(c, i);
-  if (g >= 0)
-    for (std::size_t k = c.groups.first[g]; k < c.groups.first[g + 1]; ++k) {
-      std::string_view a = c.groups.forms[k].second;
+  if (g >= 0) {
+    auto [fb, fe] = c.groups.Forms(g);
+    for (const std::string_view* f = fb; f != fe; ++f) {
+      std::string_view a = *f;
       if (a != r.name && std::find(r.aliases.begin(), r.aliases.end(), a) == r.aliases.end()) r.aliases.emplace_back(a);
     }
+  }
   r.key = m.key;
   r.wikidata = m.wikidata;
   r.country = m.type == MentionType::kCountry ? m.key : m.country;
@@ -762,17 +818,21 @@ Fact NewFact(const Ctx& c, FactType t, const RuleMatch& m, const SlottedText& st
 void SplitRoleOrg(Ctx& c, const std::string& role_text, std::string* role, EntityRef* org) {
   // The distinct organization and country forms of the release, each with its first mention
   // (scanning every mention per role was quadratic in a long release).
+  std::vector<std::pair<std::string_view, std::size_t>>& org_forms = c.org_forms->list;
   if (!c.org_forms_ready) {
-    FlatIndex seen;
-    seen.Reset(16);
+    FlatIndex& seen = c.org_forms->seen;
+    org_forms.clear();
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < c.at.size(); ++i) n += c.M(i).type == MentionType::kOrg || c.M(i).type == MentionType::kCountry;
+    seen.Reset(2 * n);
     for (std::size_t i = 0; i < c.at.size(); ++i) {
       const Mention& m = c.M(i);
       if (m.type != MentionType::kOrg && m.type != MentionType::kCountry) continue;
       for (std::string_view form : {std::string_view(m.text), c.full[i]}) {
         if (form.empty()) continue;
-        auto id = static_cast<std::uint32_t>(c.org_forms.size());
-        if (seen.FindOrAdd(HashView(form), id, [&](std::uint32_t k) { return c.org_forms[k].first == form; }) == id)
-          c.org_forms.emplace_back(form, i);
+        auto id = static_cast<std::uint32_t>(org_forms.size());
+        if (seen.FindOrAdd(HashView(form), id, [&](std::uint32_t k) { return org_forms[k].first == form; }) == id)
+          org_forms.emplace_back(form, i);
       }
     }
     c.org_forms_ready = true;
@@ -780,7 +840,7 @@ void SplitRoleOrg(Ctx& c, const std::string& role_text, std::string* role, Entit
   std::string_view best;
   std::size_t best_i = 0;
   bool found = false;
-  for (const auto& [form, i] : c.org_forms) {
+  for (const auto& [form, i] : org_forms) {
     if (form.size() <= best.size() || form.size() >= role_text.size()) continue;
     if (role_text.compare(0, form.size(), form) == 0) {
       best = form;
@@ -1127,6 +1187,7 @@ struct Workspace {
   std::vector<const RE2*> line_first;  // of each line rule
   rules::SlottedText line_st;          // a window's first line
   SlotRangeTypes range_types;
+  Ctx::OrgForms org_forms, inner_org_forms;
   bool busy = false;
   // Empty, with the room kept.
   void Clear() {
@@ -1179,7 +1240,7 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
   BuildSlots(view, mentions, &ws.sl);
   const std::vector<rules::SlotMention>& ms = ws.sl.light;
   Groups& groups = ws.groups;
-  Ctx c{book, view, ms, ws.sl.at, ws.sl.full, groups, ws.group, {}, false, {}};
+  Ctx c{book, view, ms, ws.sl.at, ws.sl.full, groups, ws.group, &ws.org_forms, false, {}};
   BuildAliases(&c, &groups);
   std::vector<Unit> units = MatchingUnits(view);
   // Candidate facts live in the workspace: facts are large, and its vectors keep their room
@@ -1362,7 +1423,7 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
           claimed_quotes.push_back(qms[k]);
           if (!direct) continue;
           if (!text.empty()) text += " ";
-          text += StripQuoteMarks(c.M(qms[k]).text);
+          text += StripQuoteMarks(ws.sl.Text(qms[k]));
         }
         if (!direct && qc) text = StripQuoteMarks(CapText(c, st, *qc));
         if (!qc) {
@@ -1488,7 +1549,7 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
       QuoteCand& last = quotes.back();
       bool adjacent = last.unit == ui || last.unit + 1 == ui;
       if (last.paragraph != u.paragraph || !adjacent) continue;
-      std::string qt = StripQuoteMarks(c.M(idx).text);
+      std::string qt = StripQuoteMarks(ws.sl.Text(idx));
       if (CharCount(qt) < 8) continue;
       last.f.quote += " ";
       last.f.quote += qt;
@@ -1523,7 +1584,7 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
         is.full.push_back(x.full);
       }
       is.group.assign(mentions.size(), -2);
-      inner.reset(new Ctx{book, view, is.light, is.at, is.full, groups, is.group, {}, false, {}});
+      inner.reset(new Ctx{book, view, is.light, is.at, is.full, groups, is.group, &ws.inner_org_forms, false, {}});
     }
     rules::SlotInto(view.normalized, q.norm_begin, q.norm_end, is.light, &st);
     if (st.mentions.size() < 2) continue;
