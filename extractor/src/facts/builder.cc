@@ -1178,13 +1178,18 @@ struct Workspace {
   // Line rules' first-line programs (FirstLineProgram) compiled with the rule's options; `re`
   // null when the rule has none. Found by rule, and used only while the rule's program and
   // options are still those it was made from (a rule book may be freed and another loaded).
+  // `min`: RE2::PossibleMatchRange's lower bound of the first-line program's matches ("" when
+  // unknown); a first line below it cannot begin with a match (a match is a prefix of the line,
+  // and a line is at least as large as any of its prefixes).
   struct FirstLine {
     const Rule* rule;
     std::string program, options;
     std::unique_ptr<const RE2> re;
+    std::string min;
   };
   std::vector<FirstLine> first_lines;
   std::vector<const RE2*> line_first;  // of each line rule
+  std::vector<const std::string*> line_min;  // of each line rule
   rules::SlottedText line_st;          // a window's first line
   SlotRangeTypes range_types;
   Ctx::OrgForms org_forms, inner_org_forms;
@@ -1627,9 +1632,12 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
   // line end only, and the rule is run on the window when the first-line program matches there.
   std::vector<const RE2*>& line_first = ws.line_first;
   line_first.clear();
+  ws.line_min.clear();
   bool any_first = false;
+  static const std::string kNoMin;
   for (const Rule* rp : line_rules) {
     const RE2* first = nullptr;
+    const std::string* min = &kNoMin;
     book.Prepare(*rp);
     if (rp->re && rp->re->ok()) {
       const RE2::Options& o = rp->re->options();
@@ -1643,16 +1651,23 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
           it->program = rp->program;
           it->options = sig;
           it->re.reset();
+          it->min.clear();
           std::string prefix = FirstLineProgram(rp->program);
           if (!prefix.empty()) {
             auto re = std::make_unique<const RE2>(prefix, o);
-            if (re->ok()) it->re = std::move(re);
+            if (re->ok()) {
+              std::string lo, hi;
+              if (re->PossibleMatchRange(&lo, &hi, 8)) it->min = lo;
+              it->re = std::move(re);
+            }
           }
         }
         first = it->re.get();
+        if (first) min = &it->min;
       }
     }
     line_first.push_back(first);
+    ws.line_min.push_back(min);
     any_first |= first != nullptr;
   }
   std::vector<const Rule*>& window_rules = ws.window_rules;
@@ -1681,16 +1696,28 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
       }
     }
     bool line_slotted = false;
+    // The slotted line's first byte, read from the text when no mention starts the line (with
+    // types_from_slots the text holds no slot-alphabet character; a token starts with 0xEE); -1
+    // when not known without slotting.
+    int first_byte = -1;
+    if (types_from_slots && first_line_known && line_end != std::string_view::npos) {
+      auto at = std::lower_bound(ms.begin(), ms.end(), p.norm_begin,
+                                 [](const rules::SlotMention& m, std::size_t x) { return m.begin < x; });
+      if (at == ms.end() || at->begin != p.norm_begin) first_byte = static_cast<unsigned char>(view.normalized[p.norm_begin]);
+    }
     for (std::size_t k = 0; k < line_rules.size() && any_first; ++k) {
       const Rule* rp = line_rules[k];
       if (types_from_slots && !HasNeededTypes(*rp, types)) continue;
       if (line_first[k] && first_line_known) {
         if (line_end == std::string_view::npos) continue;
+        const std::string& min = *ws.line_min[k];
+        if (!line_slotted && first_byte >= 0 && !min.empty() && first_byte < static_cast<unsigned char>(min[0])) continue;
         if (!line_slotted) {
           rules::SlotInto(view.normalized, p.norm_begin, line_end + 1, ms, &ws.line_st);
           line_slotted = true;
         }
         const std::string& t = ws.line_st.text;
+        if (!min.empty() && t.compare(min) < 0) continue;
         if (!line_first[k]->Match(re2::StringPiece(t.data(), t.size()), 0, t.size(), RE2::ANCHOR_START, nullptr, 0))
           continue;
       }
