@@ -1041,15 +1041,13 @@ void AddAlias(std::vector<std::string>* v, const std::string& name, const std::s
 enum class Emits { kAgreement, kQuote, kRole, kDateline, kEvent, kOther };
 
 inline Emits EmitsOf(const Rule& r) {
-  std::string_view e = r.emits;
-  switch (e.size()) {  // the length picks the one name to compare with
-    case 9: return e == std::string_view("agreement") ? Emits::kAgreement : Emits::kOther;
-    case 5:
-      return e == std::string_view("quote") ? Emits::kQuote
-             : e == std::string_view("event") ? Emits::kEvent
-                                              : Emits::kOther;
-    case 4: return e == std::string_view("role") ? Emits::kRole : Emits::kOther;
-    case 8: return e == std::string_view("dateline") ? Emits::kDateline : Emits::kOther;
+  const std::string& e = r.emits;
+  auto is = [&](const char* name) { return std::memcmp(e.data(), name, e.size()) == 0; };
+  switch (e.size()) {  // the length picks the one name to compare with (memcmp of a known size)
+    case 9: return is("agreement") ? Emits::kAgreement : Emits::kOther;
+    case 5: return is("quote") ? Emits::kQuote : is("event") ? Emits::kEvent : Emits::kOther;
+    case 4: return is("role") ? Emits::kRole : Emits::kOther;
+    case 8: return is("dateline") ? Emits::kDateline : Emits::kOther;
     default: return Emits::kOther;
   }
 }
@@ -1618,7 +1616,8 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
   std::vector<const Rule*>& line_rules = ws.line_rules;
   line_rules.clear();
   for (const auto& rp : book.rules())
-    if (std::string_view(rp->lang) == std::string_view(view.lang) && EmitsOf(*rp) == Emits::kRole && IsParagraphScope(*rp))
+    if (rp->lang.size() == view.lang.size() && std::memcmp(rp->lang.data(), view.lang.data(), view.lang.size()) == 0 &&
+        EmitsOf(*rp) == Emits::kRole && IsParagraphScope(*rp))
       line_rules.push_back(rp.get());
   // Most windows hold no token of a type some line rule needs (Rule::type_needs: every match
   // holds one), and are skipped unslotted: their slot types are read from the slot list. Exact
