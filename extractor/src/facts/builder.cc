@@ -304,17 +304,41 @@ std::vector<Mention> SlotMentions(const DocView& view, const std::vector<Mention
   return out;
 }
 
-std::vector<Unit> MatchingUnits(const DocView& view) {
-  std::vector<Unit> units;
+namespace {
+
+// Scratch of MatchingUnitsInto (BuildFacts keeps one per thread).
+struct UnitScratch {
+  std::vector<const QuoteBlock*> qs;
+  std::vector<std::size_t> max_end;
+};
+
+// Sorts [b, e) stably by `less` without the buffer std::stable_sort allocates: insertion sort for
+// the short lists fact assembly orders (a unit's matches, a release's facts), stable_sort beyond.
+template <typename It, typename Less>
+void SmallStableSort(It b, It e, Less less) {
+  if (e - b > 32) {
+    std::stable_sort(b, e, less);
+    return;
+  }
+  for (It i = b; i != e; ++i)
+    for (It j = i; j != b && less(*j, *(j - 1)); --j) std::iter_swap(j, j - 1);
+}
+
+void MatchingUnitsInto(const DocView& view, std::vector<Unit>* units_out, UnitScratch* scratch) {
+  std::vector<Unit>& units = *units_out;
+  units.clear();
   const auto& ss = view.sentences;
   // Quotations by start, with the running maximum of their ends, so each question below looks at
   // the quotations near the unit only (scanning all of them per sentence was quadratic).
-  std::vector<const QuoteBlock*> qs;
+  std::vector<const QuoteBlock*>& qs = scratch->qs;
+  qs.clear();
   qs.reserve(view.quotes.size());
   for (const QuoteBlock& q : view.quotes) qs.push_back(&q);
-  std::stable_sort(qs.begin(), qs.end(),
-                   [](const QuoteBlock* a, const QuoteBlock* b) { return a->norm_begin < b->norm_begin; });
-  std::vector<std::size_t> max_end(qs.size());
+  SmallStableSort(qs.begin(), qs.end(),
+                  [](const QuoteBlock* a, const QuoteBlock* b) { return a->norm_begin < b->norm_begin; });
+  std::vector<std::size_t>& max_end = scratch->max_end;
+  max_end.resize(qs.size());
+  units.reserve(ss.size());
   for (std::size_t k = 0; k < qs.size(); ++k) max_end[k] = std::max(k ? max_end[k - 1] : 0, qs[k]->norm_end);
   auto first_from = [&](std::size_t pos) {  // index of the first quotation starting at or after pos
     return static_cast<std::size_t>(std::lower_bound(qs.begin(), qs.end(), pos, [](const QuoteBlock* q, std::size_t p) {
@@ -355,6 +379,14 @@ std::vector<Unit> MatchingUnits(const DocView& view) {
     }
     units.push_back(u);
   }
+}
+
+}  // namespace
+
+std::vector<Unit> MatchingUnits(const DocView& view) {
+  std::vector<Unit> units;
+  UnitScratch scratch;
+  MatchingUnitsInto(view, &units, &scratch);
   return units;
 }
 
@@ -1055,11 +1087,11 @@ inline Emits EmitsOf(const Rule& r) {
 // Indices 0..n-1 stably sorted by `less` on them: facts are large, so they are ordered by index
 // and moved once, into the result.
 template <typename Less>
-std::vector<std::size_t> SortedIndices(std::size_t n, Less less) {
-  std::vector<std::size_t> idx(n);
+void SortedIndices(std::size_t n, Less less, std::vector<std::size_t>* out) {
+  std::vector<std::size_t>& idx = *out;
+  idx.resize(n);
   for (std::size_t k = 0; k < n; ++k) idx[k] = k;
-  std::stable_sort(idx.begin(), idx.end(), less);
-  return idx;
+  SmallStableSort(idx.begin(), idx.end(), less);
 }
 
 }  // namespace
@@ -1191,6 +1223,9 @@ struct Workspace {
   rules::SlottedText line_st;          // a window's first line
   SlotRangeTypes range_types;
   Ctx::OrgForms org_forms, inner_org_forms;
+  std::vector<Unit> units;
+  UnitScratch unit_scratch;
+  std::vector<std::size_t> blocks, quoted, by_priority, kept_roles, by_kind, kept_agreements, evs;
   bool busy = false;
   // Empty, with the room kept.
   void Clear() {
@@ -1245,7 +1280,8 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
   Groups& groups = ws.groups;
   Ctx c{book, view, ms, ws.sl.at, ws.sl.full, groups, ws.group, &ws.org_forms, false, {}};
   BuildAliases(&c, &groups);
-  std::vector<Unit> units = MatchingUnits(view);
+  std::vector<Unit>& units = ws.units;
+  MatchingUnitsInto(view, &units, &ws.unit_scratch);
   // Candidate facts live in the workspace: facts are large, and its vectors keep their room
   // (growing a vector of facts moves every one of them).
   std::vector<const std::string*>& fired = ws.fired;  // rule ids; sorted and made distinct at the end
@@ -1305,7 +1341,7 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
     order.clear();
     for (const RuleMatch& m : matches) order.push_back(&m);
     if (order.size() > 1)
-      std::stable_sort(order.begin(), order.end(), [](const RuleMatch* a, const RuleMatch* b) {
+      SmallStableSort(order.begin(), order.end(), [](const RuleMatch* a, const RuleMatch* b) {
         return a->rule->priority > b->rule->priority;
       });
     claimed_quotes.clear();
@@ -1766,7 +1802,8 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
     return quote_forms[k];
   };
   // Quote blocks: merge consecutive quotations of one speaker in one paragraph.
-  std::vector<std::size_t> blocks;
+  std::vector<std::size_t>& blocks = ws.blocks;
+  blocks.clear();
   blocks.reserve(quotes.size());
   out.facts.reserve(quotes.size() + roles.size() + agreements.size() + events.size() + 2);
   for (std::size_t qi = 0; qi < quotes.size(); ++qi) {
@@ -1812,7 +1849,8 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
   qkey_at.clear();
   FlatIndex& seen_quotes = ws.seen_quotes;
   seen_quotes.Reset(blocks.size());
-  std::vector<std::size_t> quoted;  // the blocks published
+  std::vector<std::size_t>& quoted = ws.quoted;  // the blocks published
+  quoted.clear();
   for (std::size_t bi : blocks) {
     QuoteCand& q = quotes[bi];
     const std::size_t from = qkeys.size();
@@ -1835,9 +1873,12 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
   }
 
   // Roles: only for people never quoted; one per person, from the rule of highest priority.
-  std::vector<std::size_t> by_priority =
-      SortedIndices(roles.size(), [&](std::size_t a, std::size_t b) { return role_rule[a]->priority > role_rule[b]->priority; });
-  std::vector<std::size_t> kept_roles;
+  std::vector<std::size_t>& by_priority = ws.by_priority;
+  SortedIndices(
+      roles.size(), [&](std::size_t a, std::size_t b) { return role_rule[a]->priority > role_rule[b]->priority; },
+      &by_priority);
+  std::vector<std::size_t>& kept_roles = ws.kept_roles;
+  kept_roles.clear();
   kept_roles.reserve(roles.size());
   std::vector<FormPool::Range>& kept_forms = ws.kept_forms;  // each person's forms once, not once per pair
   kept_forms.clear();
@@ -1856,8 +1897,8 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
       pool.forms.resize(mark_forms), pool.words.resize(mark_words), pool.text.resize(mark_text);
     }
   }
-  std::stable_sort(kept_roles.begin(), kept_roles.end(),
-                   [&](std::size_t a, std::size_t b) { return roles[a].evidence.begin < roles[b].evidence.begin; });
+  SmallStableSort(kept_roles.begin(), kept_roles.end(),
+                  [&](std::size_t a, std::size_t b) { return roles[a].evidence.begin < roles[b].evidence.begin; });
   for (std::size_t ri : kept_roles) {
     out.facts.push_back(std::move(roles[ri]));
     out.facts.back().rule = role_rule[ri]->id;
@@ -1866,10 +1907,15 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
   // Agreements: one per party set and kind.
   // Parties are the same when their keys agree, one name contains the other, or a country and
   // its government stand for each other (中华人民共和国 / 中国政府 / Government of India).
-  std::vector<std::size_t> by_kind = SortedIndices(agreements.size(), [&](std::size_t a, std::size_t b) {
-    return (agreements[a].kind != "partnership") > (agreements[b].kind != "partnership");
-  });
-  std::vector<std::size_t> kept_agreements;
+  std::vector<std::size_t>& by_kind = ws.by_kind;
+  SortedIndices(
+      agreements.size(),
+      [&](std::size_t a, std::size_t b) {
+        return (agreements[a].kind != "partnership") > (agreements[b].kind != "partnership");
+      },
+      &by_kind);
+  std::vector<std::size_t>& kept_agreements = ws.kept_agreements;
+  kept_agreements.clear();
   kept_agreements.reserve(agreements.size());
   std::vector<std::vector<int>> kept_paragraphs;  // paragraphs each kept agreement was stated in
   auto stated_in = [](const std::vector<int>& ps, int p) { return std::find(ps.begin(), ps.end(), p) != ps.end(); };
@@ -1943,7 +1989,7 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
     for (const auto& cc : f.countries)
       if (std::find(same->countries.begin(), same->countries.end(), cc) == same->countries.end()) same->countries.push_back(cc);
   }
-  std::stable_sort(kept_agreements.begin(), kept_agreements.end(), [&](std::size_t a, std::size_t b) {
+  SmallStableSort(kept_agreements.begin(), kept_agreements.end(), [&](std::size_t a, std::size_t b) {
     return agreements[a].evidence.begin < agreements[b].evidence.begin;
   });
   for (std::size_t k : kept_agreements) {
@@ -1960,7 +2006,8 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
     event_keys.push_back(NormKey(f.name));
     event_chars.push_back(CharCount(event_keys.back()));
   }
-  std::vector<std::size_t> evs;
+  std::vector<std::size_t>& evs = ws.evs;
+  evs.clear();
   evs.reserve(events.size());
   for (std::size_t fi = 0; fi < events.size(); ++fi) {
     Fact& f = events[fi];
