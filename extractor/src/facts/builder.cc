@@ -934,9 +934,60 @@ struct RoleInfo {
   EntityRef org;
 };
 
-std::string PersonKey(const EntityRef& p) {
-  return NormKey(p.aliases.empty() || p.name.size() >= p.aliases.front().size() ? p.name : p.aliases.front());
+// The form a person is keyed by: the longer of the name and its first alias.
+const std::string& PersonKeyForm(const EntityRef& p) {
+  return p.aliases.empty() || p.name.size() >= p.aliases.front().size() ? p.name : p.aliases.front();
 }
+
+std::string PersonKey(const EntityRef& p) { return NormKey(PersonKeyForm(p)); }
+
+// Person key → the first role stated for that person in the release (a flat table kept per
+// thread: keys pooled in one text, entries found through a FlatIndex; a std::map allocated a node
+// and a key string per person).
+struct RoleTable {
+  struct Entry {
+    std::size_t key_at, key_len;
+    RoleInfo info;
+  };
+  std::string keys;
+  std::vector<Entry> entries;
+  FlatIndex index;
+  std::vector<std::uint32_t> by_key;  // entries in key order, made when first needed
+  bool by_key_ready = false;
+
+  void Clear() {
+    keys.clear(), entries.clear(), by_key.clear();
+    index.Reset(16);
+    by_key_ready = false;
+  }
+  std::string_view Key(const Entry& e) const { return std::string_view(keys).substr(e.key_at, e.key_len); }
+  // The entry of `key`, or -1.
+  std::int64_t Find(std::string_view key) const {
+    std::uint32_t k = index.Find(HashView(key), [&](std::uint32_t x) { return Key(entries[x]) == key; });
+    return k == FlatIndex::kNone ? -1 : static_cast<std::int64_t>(k);
+  }
+  // Notes role/org for the key in keys[from, end) unless one is noted; the key text is dropped
+  // again when it is known.
+  void Note(std::size_t from, const std::string& role, const EntityRef& org) {
+    std::string_view key = std::string_view(keys).substr(from);
+    auto id = static_cast<std::uint32_t>(entries.size());
+    if (index.FindOrAdd(HashView(key), id, [&](std::uint32_t x) { return Key(entries[x]) == key; }) != id) {
+      keys.resize(from);
+      return;
+    }
+    entries.push_back(Entry{from, key.size(), RoleInfo{role, org}});
+    by_key_ready = false;
+  }
+  const std::vector<std::uint32_t>& ByKey() {
+    if (!by_key_ready) {
+      by_key.resize(entries.size());
+      for (std::uint32_t k = 0; k < by_key.size(); ++k) by_key[k] = k;
+      std::sort(by_key.begin(), by_key.end(), [&](std::uint32_t a, std::uint32_t b) { return Key(entries[a]) < Key(entries[b]); });
+      by_key_ready = true;
+    }
+    return by_key;
+  }
+};
 
 bool IsHonorific(std::string_view w) {
   return w == "mr" || w == "mrs" || w == "ms" || w == "dr" || w == "prof" || w == "h.e." || w == "sir" || w == "dame";
@@ -1223,6 +1274,7 @@ struct Workspace {
   rules::SlottedText line_st;          // a window's first line
   SlotRangeTypes range_types;
   Ctx::OrgForms org_forms, inner_org_forms;
+  RoleTable role_of;
   std::vector<Unit> units;
   UnitScratch unit_scratch;
   std::vector<std::size_t> blocks, quoted, by_priority, kept_roles, by_kind, kept_agreements, evs;
@@ -1294,7 +1346,8 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
   Fact dateline_rule;  // type stays kAgreement until a dateline rule fires
   dateline_rule.type = FactType::kAgreement;
   std::vector<QuoteCand>& quotes = ws.quotes;
-  std::map<std::string, RoleInfo> role_of;  // person key → first stated role
+  RoleTable& role_of = ws.role_of;  // person key → first stated role
+  role_of.Clear();
   // Pronouns ("he added", "他强调") refer to the last person quoted, or to a person named in a
   // later sentence than that quotation.
   // Both are kept as where they are (a slot, a quotation) and made into an EntityRef only when a
@@ -1307,16 +1360,18 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
   int last_speaker_par = -100, last_person_par = -100;
   std::size_t last_speaker_unit = 0, last_person_unit = 0;
 
-  auto note_role_key = [&](std::string key, const std::string& role, const EntityRef& org) {
+  // The first stated role only: copied when kept.
+  auto note_role_key = [&](std::string_view key, const std::string& role, const EntityRef& org) {
     if (role.empty()) return;
-    auto [it, fresh] = role_of.try_emplace(std::move(key));
-    if (fresh) {  // the first stated role only: copied when kept
-      it->second.role = role;
-      it->second.org = org;
-    }
+    const std::size_t from = role_of.keys.size();
+    role_of.keys.append(key);
+    role_of.Note(from, role, org);
   };
   auto note_role = [&](const EntityRef& person, const std::string& role, const EntityRef& org) {
-    if (!role.empty()) note_role_key(PersonKey(person), role, org);
+    if (role.empty()) return;
+    const std::size_t from = role_of.keys.size();
+    AppendNormKey(PersonKeyForm(person), &role_of.keys);
+    role_of.Note(from, role, org);
   };
 
   std::vector<std::size_t>& claimed_quotes = ws.claimed_quotes;
@@ -1827,18 +1882,22 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
   for (std::size_t bi : blocks) {
     QuoteCand& q = quotes[bi];
     if (!q.f.role.empty()) continue;
-    auto it = role_of.find(q.speaker);
-    if (it == role_of.end()) {
-      for (const auto& [k, ri] : role_of)
-        if (!k.empty() && (k.find(q.speaker) != std::string::npos || q.speaker.find(k) != std::string::npos) &&
-            CharCount(std::min(k, q.speaker, [](const std::string& a, const std::string& b) { return a.size() < b.size(); })) >= 2) {
-          it = role_of.find(k);
+    std::int64_t it = role_of.Find(q.speaker);
+    if (it < 0) {
+      const std::string_view sp = q.speaker;
+      for (std::uint32_t e : role_of.ByKey()) {  // in key order, as a std::map would be read
+        const std::string_view k = role_of.Key(role_of.entries[e]);
+        if (!k.empty() && (k.find(sp) != std::string_view::npos || sp.find(k) != std::string_view::npos) &&
+            CharCount(sp.size() < k.size() ? sp : k) >= 2) {
+          it = e;
           break;
         }
+      }
     }
-    if (it != role_of.end()) {
-      q.f.role = it->second.role;
-      if (q.f.org.empty()) q.f.org = it->second.org;
+    if (it >= 0) {
+      const RoleInfo& ri = role_of.entries[static_cast<std::size_t>(it)].info;
+      q.f.role = ri.role;
+      if (q.f.org.empty()) q.f.org = ri.org;
     }
   }
   // Same quotation attributed twice (two rules, two mentions): keep the first.
@@ -2072,6 +2131,9 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
   if (!have_dateline && dateline_rule.type == FactType::kDateline) out.facts.push_back(std::move(dateline_rule));
   for (Fact& f : out.facts) f.doc = view.id;
   ReleaseOwnEvent(view, &out.facts);
+  // A rule fires many times in a release: the distinct ids (by address) first, then their order.
+  std::sort(fired.begin(), fired.end());
+  fired.erase(std::unique(fired.begin(), fired.end()), fired.end());
   std::sort(fired.begin(), fired.end(), [](const std::string* a, const std::string* b) { return *a < *b; });
   for (std::size_t k = 0; k < fired.size(); ++k)
     if (k == 0 || *fired[k] != *fired[k - 1]) out.fired.push_back(*fired[k]);
