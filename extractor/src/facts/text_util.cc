@@ -88,6 +88,15 @@ std::string_view TrimPointsSlow(std::string_view s, Lead lead, Trail trail) {
   return s.substr(b, e - b);
 }
 
+// The length Decode reads from a lead byte (1 ASCII, 2 110xxxxx, 3 1110xxxx, else 4).
+constexpr struct LeadLength {
+  unsigned char n[256] = {};
+  constexpr LeadLength() {
+    for (int c = 0; c < 256; ++c) n[c] = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
+  }
+  constexpr std::size_t operator[](unsigned char c) const { return n[c]; }
+} kLeadLength;
+
 // The same result, faster on long texts (quotations): after the start, only the code points'
 // boundaries are followed (the lengths Decode reads from lead bytes, so the same boundaries
 // whatever the bytes), and only the last few points are decoded; when all of those are trailing
@@ -105,11 +114,21 @@ std::string_view TrimPoints(std::string_view s, Lead lead, Trail trail) {
   constexpr std::size_t kLast = 8;
   std::size_t starts[kLast];
   std::size_t count = 0;
-  for (std::size_t j = i; j < s.size();) {
+  std::size_t j = i;
+  // A step covers at most 4 bytes, so the last kLast starts all lie in the last 4 * kLast bytes:
+  // until a few bytes before those the boundaries are followed without being recorded (only
+  // counted, modulo kLast once past it, which is all the ring below reads of the count).
+  if (s.size() - j > 4 * kLast + 4) {
+    const std::size_t quiet_end = s.size() - 4 * kLast - 4;
+    while (j < quiet_end) {
+      j += kLeadLength[static_cast<unsigned char>(s[j])];
+      ++count;
+    }
+    count = count >= kLast ? kLast + (count % kLast) : count;  // kept > kLast once it was
+  }
+  for (; j < s.size();) {
     starts[count++ % kLast] = j;
-    unsigned char l = static_cast<unsigned char>(s[j]);
-    std::size_t n = l < 0x80 ? 1 : (l >> 5) == 6 ? 2 : (l >> 4) == 14 ? 3 : 4;
-    j = j + n > s.size() ? s.size() : j + n;
+    j = j + kLeadLength[static_cast<unsigned char>(s[j])] > s.size() ? s.size() : j + kLeadLength[static_cast<unsigned char>(s[j])];
   }
   for (std::size_t k = 0; k < count && k < kLast; ++k) {
     std::size_t end = starts[(count - 1 - k) % kLast];
