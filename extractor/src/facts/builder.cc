@@ -784,8 +784,13 @@ bool DateStated(const Ctx& c, const Mention& m) {
 // A capture by name: a look along the few captures of a match (no key string built per call).
 const Capture* Cap(const RuleMatch& m, std::string_view name) {
   for (const auto& [k, cap] : m.captures)
-    if (k == name) return &cap;
+    if (k.size() == name.size() && std::memcmp(k.data(), name.data(), name.size()) == 0) return &cap;
   return nullptr;
+}
+// A capture named by a literal: its length known at compile time (no strlen per look).
+template <std::size_t N>
+const Capture* Cap(const RuleMatch& m, const char (&name)[N]) {
+  return Cap(m, std::string_view(name, N - 1));
 }
 
 // The role slot: "role" (before the name) or "role2" (apposition after it).
@@ -847,7 +852,7 @@ Fact NewFact(const Ctx& c, FactType t, const RuleMatch& m, const SlottedText& st
 
 // Splits "国际电联电信发展局主任" into org "国际电联" + role "电信发展局主任" when the role starts with
 // an organization named in the release.
-void SplitRoleOrg(Ctx& c, const std::string& role_text, std::string* role, EntityRef* org) {
+void SplitRoleOrg(Ctx& c, std::string&& role_text, std::string* role, EntityRef* org) {
   // The distinct organization and country forms of the release, each with its first mention
   // (scanning every mention per role was quadratic in a long release).
   std::vector<std::pair<std::string_view, std::size_t>>& org_forms = c.org_forms->list;
@@ -881,7 +886,7 @@ void SplitRoleOrg(Ctx& c, const std::string& role_text, std::string* role, Entit
     }
   }
   if (!found) {
-    *role = role_text;
+    *role = std::move(role_text);
     return;
   }
   *role = Trim(std::string_view(role_text).substr(best.size()));
@@ -892,6 +897,7 @@ void SplitRoleOrg(Ctx& c, const std::string& role_text, std::string* role, Entit
 }
 
 bool IsParagraphScope(const Rule& r) {
+  if (r.attrs.empty()) return false;
   static const std::string kScope = "scope";
   auto it = r.attrs.find(kScope);
   return it != r.attrs.end() && it->second == "lines";
@@ -1516,7 +1522,11 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
         for (std::size_t k = 0; k < qms.size(); ++k) {
           claimed_quotes.push_back(qms[k]);
           if (!direct) continue;
-          if (!text.empty()) text += " ";
+          if (text.empty()) {  // (the first one is moved in, not copied)
+            text = StripQuoteMarks(ws.sl.Text(qms[k]));
+            continue;
+          }
+          text += " ";
           text += StripQuoteMarks(ws.sl.Text(qms[k]));
         }
         if (!direct && qc) text = StripQuoteMarks(CapText(c, st, *qc));
