@@ -146,15 +146,12 @@ std::string NormKey(std::string_view s) {
   return out;
 }
 
-void AppendNormKey(std::string_view s, std::string* out, std::size_t limit) {
-  // Written through a pointer into room made up front, not push_back per byte. A code point never
-  // takes more bytes than it was decoded from, except U+FFFD for a truncated sequence at the end
-  // (3 bytes for at least 1): hence 2 spare bytes. With a limit, writing stops once it is reached,
-  // at most 3 bytes past it.
-  std::size_t base = out->size();
-  std::size_t room = limit < s.size() ? limit + 3 : s.size() + 2;
-  out->resize(base + room);
-  char* w = out->data() + base;
+namespace {
+
+// NormKey of s written at w, which has room for `room` bytes (see AppendNormKey); returns the
+// number of bytes written (up to 3 past `limit`).
+std::size_t WriteNormKey(std::string_view s, char* w, std::size_t room, std::size_t limit) {
+  char* const w0 = w;
   char* stop = limit < s.size() ? w + limit : w + room;
   for (std::size_t i = 0; i < s.size() && w < stop;) {
     unsigned char b = static_cast<unsigned char>(s[i]);
@@ -184,7 +181,28 @@ void AppendNormKey(std::string_view s, std::string* out, std::size_t limit) {
     if (c >= 0xFF41 && c <= 0xFF5A) c = c - 0xFF41 + 'a';
     w = WriteUtf8(w, c);
   }
-  std::size_t n = static_cast<std::size_t>(w - (out->data() + base));
+  return static_cast<std::size_t>(w - w0);
+}
+
+}  // namespace
+
+void AppendNormKey(std::string_view s, std::string* out, std::size_t limit) {
+  // Written through a pointer into room made up front, not push_back per byte. A code point never
+  // takes more bytes than it was decoded from, except U+FFFD for a truncated sequence at the end
+  // (3 bytes for at least 1): hence 2 spare bytes. With a limit, writing stops once it is reached,
+  // at most 3 bytes past it. Names and key prefixes are written on the stack and appended once
+  // (resizing the string twice zero-filled its room first); longer texts into the string itself.
+  std::size_t room = limit < s.size() ? limit + 3 : s.size() + 2;
+  constexpr std::size_t kStack = 256;
+  if (room <= kStack) {
+    char buf[kStack];
+    std::size_t n = WriteNormKey(s, buf, room, limit);
+    out->append(buf, std::min(n, limit));
+    return;
+  }
+  std::size_t base = out->size();
+  out->resize(base + room);
+  std::size_t n = WriteNormKey(s, out->data() + base, room, limit);
   out->resize(base + std::min(n, limit));
 }
 
