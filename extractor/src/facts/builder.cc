@@ -102,7 +102,29 @@ class FlatIndex {
   std::size_t mask_ = 0, n_ = 0;
 };
 
-inline std::size_t HashView(std::string_view v) { return std::hash<std::string_view>()(v); }
+// A hash for the FlatIndex keys (names, keys, quotation keys: mostly under 32 bytes), eight bytes
+// at a time. Only the probing depends on it: what a FlatIndex finds is decided by the caller's
+// comparison, so any hash gives the same results.
+inline std::size_t HashView(std::string_view v) {
+  std::uint64_t h = 0x9E3779B97F4A7C15ull ^ v.size();
+  const char* p = v.data();
+  std::size_t n = v.size();
+  for (; n >= 8; p += 8, n -= 8) {
+    std::uint64_t w;
+    std::memcpy(&w, p, 8);
+    h = (h ^ w) * 0xBF58476D1CE4E5B9ull;
+    h ^= h >> 29;
+  }
+  if (n > 0) {
+    std::uint64_t w = 0;
+    for (std::size_t i = 0; i < n; ++i) w |= static_cast<std::uint64_t>(static_cast<unsigned char>(p[i])) << (8 * i);
+    h = (h ^ w) * 0x94D049BB133111EBull;
+  }
+  h ^= h >> 32;
+  h *= 0xD6E8FEB86659FD93ull;
+  h ^= h >> 32;
+  return static_cast<std::size_t>(h);
+}
 
 // Scratch of ResolvePersonShortNames, kept from one release to the next.
 struct ShortNameScratch {
@@ -197,6 +219,25 @@ struct SlotList {
   std::vector<const Mention*> at;
   std::vector<std::string_view> full;
   std::vector<Mention> quotes;  // the quotation mentions; room reserved up front, so `at` stays valid
+  // Whether quotes[k].text is written: a quotation's original text is read only when a rule
+  // quotes it (QuoteText), not for every quotation of the release.
+  std::vector<char> quote_text_made;
+  const DocView* view = nullptr;
+
+  // The text of slot i (a quotation's made when first asked for).
+  const std::string& Text(std::size_t i) {
+    const Mention* m = at[i];
+    if (!quotes.empty() && m >= quotes.data() && m < quotes.data() + quotes.size()) {
+      const auto k = static_cast<std::size_t>(m - quotes.data());
+      if (!quote_text_made[k]) {
+        Mention& q = quotes[k];
+        q.text = view->original_text ? view->original_text(q.begin, q.end)
+                                     : std::string(view->normalized.substr(q.begin, q.end - q.begin));
+        quote_text_made[k] = 1;
+      }
+    }
+    return m->text;
+  }
   std::vector<QuoteBlock> qs;   // scratch: the speech quotations
   std::vector<const Mention*> items;  // scratch
   ShortNameScratch short_names;
@@ -243,11 +284,11 @@ void BuildSlots(const DocView& view, const std::vector<Mention>& mentions, SlotL
     m.type = MentionType::kQuote;
     m.begin = q.norm_begin;
     m.end = q.norm_end;
-    m.text = view.original_text ? view.original_text(q.norm_begin, q.norm_end)
-                                : std::string(view.normalized.substr(q.norm_begin, q.norm_end - q.norm_begin));
     m.source = "quotation";
     items.push_back(&m);
   }
+  out->quote_text_made.assign(out->quotes.size(), 0);
+  out->view = &view;
   // Both parts are usually sorted already: a stable merge then gives the stable sort's order.
   auto by_begin = [](const Mention* a, const Mention* b) { return a->begin < b->begin; };
   if (std::is_sorted(items.begin(), items.begin() + own, by_begin))
@@ -278,23 +319,48 @@ std::vector<Mention> SlotMentions(const DocView& view, const std::vector<Mention
   std::vector<Mention> out;
   out.reserve(sl.at.size());
   for (std::size_t i = 0; i < sl.at.size(); ++i) {
+    sl.Text(i);
     out.push_back(*sl.at[i]);
     out.back().full = std::string(sl.full[i]);
   }
   return out;
 }
 
-std::vector<Unit> MatchingUnits(const DocView& view) {
-  std::vector<Unit> units;
+namespace {
+
+// Scratch of MatchingUnitsInto (BuildFacts keeps one per thread).
+struct UnitScratch {
+  std::vector<const QuoteBlock*> qs;
+  std::vector<std::size_t> max_end;
+};
+
+// Sorts [b, e) stably by `less` without the buffer std::stable_sort allocates: insertion sort for
+// the short lists fact assembly orders (a unit's matches, a release's facts), stable_sort beyond.
+template <typename It, typename Less>
+void SmallStableSort(It b, It e, Less less) {
+  if (e - b > 32) {
+    std::stable_sort(b, e, less);
+    return;
+  }
+  for (It i = b; i != e; ++i)
+    for (It j = i; j != b && less(*j, *(j - 1)); --j) std::iter_swap(j, j - 1);
+}
+
+void MatchingUnitsInto(const DocView& view, std::vector<Unit>* units_out, UnitScratch* scratch) {
+  std::vector<Unit>& units = *units_out;
+  units.clear();
   const auto& ss = view.sentences;
   // Quotations by start, with the running maximum of their ends, so each question below looks at
   // the quotations near the unit only (scanning all of them per sentence was quadratic).
-  std::vector<const QuoteBlock*> qs;
+  std::vector<const QuoteBlock*>& qs = scratch->qs;
+  qs.clear();
   qs.reserve(view.quotes.size());
   for (const QuoteBlock& q : view.quotes) qs.push_back(&q);
-  std::stable_sort(qs.begin(), qs.end(),
-                   [](const QuoteBlock* a, const QuoteBlock* b) { return a->norm_begin < b->norm_begin; });
-  std::vector<std::size_t> max_end(qs.size());
+  SmallStableSort(qs.begin(), qs.end(),
+                  [](const QuoteBlock* a, const QuoteBlock* b) { return a->norm_begin < b->norm_begin; });
+  std::vector<std::size_t>& max_end = scratch->max_end;
+  max_end.resize(qs.size());
+  units.reserve(ss.size());
   for (std::size_t k = 0; k < qs.size(); ++k) max_end[k] = std::max(k ? max_end[k - 1] : 0, qs[k]->norm_end);
   auto first_from = [&](std::size_t pos) {  // index of the first quotation starting at or after pos
     return static_cast<std::size_t>(std::lower_bound(qs.begin(), qs.end(), pos, [](const QuoteBlock* q, std::size_t p) {
@@ -335,6 +401,14 @@ std::vector<Unit> MatchingUnits(const DocView& view) {
     }
     units.push_back(u);
   }
+}
+
+}  // namespace
+
+std::vector<Unit> MatchingUnits(const DocView& view) {
+  std::vector<Unit> units;
+  UnitScratch scratch;
+  MatchingUnitsInto(view, &units, &scratch);
   return units;
 }
 
@@ -517,10 +591,37 @@ struct Groups {
   };
   std::vector<Raw> raw;
   FlatIndex by_raw;
-  // The distinct forms of all groups in one list, by group and then form; group g's are
-  // forms[first[g], first[g + 1]).
-  std::vector<std::pair<int, std::string_view>> forms;
-  std::vector<std::size_t> first;
+  // Each group's mentions (of the main slot list) as a chain: head[g], then next[i]; -1 ends it.
+  std::vector<int> head, next;
+  // The distinct forms of a group, sorted, made when a reference first asks for them (most
+  // groups are never referred to): group g's are forms[first[g], first[g] + count[g]).
+  const std::vector<const Mention*>* at = nullptr;
+  const std::vector<std::string_view>* full = nullptr;
+  mutable std::vector<std::string_view> forms;
+  mutable std::vector<std::uint32_t> first, count;
+  static constexpr std::uint32_t kNotMade = ~std::uint32_t{0};
+
+  // Group g's distinct surface forms (the written names and full forms of its mentions), sorted.
+  std::pair<const std::string_view*, const std::string_view*> Forms(int g) const {
+    if (first[g] == kNotMade) {
+      const auto from = static_cast<std::uint32_t>(forms.size());
+      // A group repeats a few forms many times: each is looked up among the distinct ones so far.
+      auto add = [&](std::string_view f) {
+        for (std::size_t k = from; k < forms.size(); ++k)
+          if (forms[k] == f) return;
+        forms.push_back(f);
+      };
+      for (int i = head[g]; i >= 0; i = next[i]) {
+        add((*at)[i]->text);
+        if (!(*full)[i].empty()) add((*full)[i]);
+      }
+      std::sort(forms.begin() + from, forms.end());
+      first[g] = from;
+      count[g] = static_cast<std::uint32_t>(forms.size()) - from;
+    }
+    const std::string_view* b = forms.data() + first[g];
+    return {b, b + count[g]};
+  }
 
   static std::size_t Hash(MentionType t, std::string_view body) {
     return HashView(body) ^ (static_cast<std::size_t>(t) + 1) * 0x9E3779B97F4A7C15ull;
@@ -549,8 +650,13 @@ struct Ctx {
   const std::vector<std::string_view>& full;     // its full form (short names resolved)
   const Groups& groups;
   std::vector<int>& group;  // alias group of each slot; -1 none, -2 not looked up yet
-  // Distinct organization/country forms with their first slot, built on first use.
-  std::vector<std::pair<std::string_view, std::size_t>> org_forms;
+  // Distinct organization/country forms with their first slot, built on first use (the room
+  // is the workspace's, kept from one release to the next).
+  struct OrgForms {
+    std::vector<std::pair<std::string_view, std::size_t>> list;
+    FlatIndex seen;
+  };
+  OrgForms* org_forms;
   bool org_forms_ready = false;
   std::string key_buf;
   const Mention& M(std::size_t i) const { return *at[i]; }
@@ -578,9 +684,12 @@ void BuildAliases(Ctx* c, Groups* g) {
   g->ids.clear();
   g->raw.clear();
   g->forms.clear();
+  g->head.clear();
+  g->next.assign(c->at.size(), -1);
+  g->at = &c->at;
+  g->full = &c->full;
   g->by_id.Reset(c->at.size());
   g->by_raw.Reset(c->at.size());
-  g->forms.reserve(2 * c->at.size());
   // Room for every normalised name (a key never takes more than its name plus 2 bytes).
   std::size_t room = 0;
   for (std::size_t i = 0; i < c->at.size(); ++i) {
@@ -614,13 +723,12 @@ void BuildAliases(Ctx* c, Groups* g) {
       }
     }
     c->group[i] = gi;
-    g->forms.emplace_back(gi, m.text);
-    if (!c->full[i].empty()) g->forms.emplace_back(gi, c->full[i]);
+    if (static_cast<std::size_t>(gi) >= g->head.size()) g->head.resize(gi + 1, -1);
+    g->next[i] = g->head[gi];
+    g->head[gi] = static_cast<int>(i);
   }
-  std::sort(g->forms.begin(), g->forms.end());
-  g->forms.erase(std::unique(g->forms.begin(), g->forms.end()), g->forms.end());
-  g->first.assign(g->ids.size() + 1, g->forms.size());
-  for (std::size_t k = g->forms.size(); k-- > 0;) g->first[g->forms[k].first] = k;
+  g->first.assign(g->ids.size(), Groups::kNotMade);
+  g->count.assign(g->ids.size(), 0);
 }
 
 EntityRef Ref(Ctx& c, std::size_t i) {
@@ -636,11 +744,13 @@ EntityRef Ref(Ctx& c, std::size_t i) {
   std::string_view full = c.full[i];
   if (!full.empty() && full != m.text) r.aliases.emplace_back(full);
   int g = GroupOf(c, i);
-  if (g >= 0)
-    for (std::size_t k = c.groups.first[g]; k < c.groups.first[g + 1]; ++k) {
-      std::string_view a = c.groups.forms[k].second;
+  if (g >= 0) {
+    auto [fb, fe] = c.groups.Forms(g);
+    for (const std::string_view* f = fb; f != fe; ++f) {
+      std::string_view a = *f;
       if (a != r.name && std::find(r.aliases.begin(), r.aliases.end(), a) == r.aliases.end()) r.aliases.emplace_back(a);
     }
+  }
   r.key = m.key;
   r.wikidata = m.wikidata;
   r.country = m.type == MentionType::kCountry ? m.key : m.country;
@@ -696,8 +806,13 @@ bool DateStated(const Ctx& c, const Mention& m) {
 // A capture by name: a look along the few captures of a match (no key string built per call).
 const Capture* Cap(const RuleMatch& m, std::string_view name) {
   for (const auto& [k, cap] : m.captures)
-    if (k == name) return &cap;
+    if (k.size() == name.size() && std::memcmp(k.data(), name.data(), name.size()) == 0) return &cap;
   return nullptr;
+}
+// A capture named by a literal: its length known at compile time (no strlen per look).
+template <std::size_t N>
+const Capture* Cap(const RuleMatch& m, const char (&name)[N]) {
+  return Cap(m, std::string_view(name, N - 1));
 }
 
 // The role slot: "role" (before the name) or "role2" (apposition after it).
@@ -759,20 +874,24 @@ Fact NewFact(const Ctx& c, FactType t, const RuleMatch& m, const SlottedText& st
 
 // Splits "国际电联电信发展局主任" into org "国际电联" + role "电信发展局主任" when the role starts with
 // an organization named in the release.
-void SplitRoleOrg(Ctx& c, const std::string& role_text, std::string* role, EntityRef* org) {
+void SplitRoleOrg(Ctx& c, std::string&& role_text, std::string* role, EntityRef* org) {
   // The distinct organization and country forms of the release, each with its first mention
   // (scanning every mention per role was quadratic in a long release).
+  std::vector<std::pair<std::string_view, std::size_t>>& org_forms = c.org_forms->list;
   if (!c.org_forms_ready) {
-    FlatIndex seen;
-    seen.Reset(16);
+    FlatIndex& seen = c.org_forms->seen;
+    org_forms.clear();
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < c.at.size(); ++i) n += c.M(i).type == MentionType::kOrg || c.M(i).type == MentionType::kCountry;
+    seen.Reset(2 * n);
     for (std::size_t i = 0; i < c.at.size(); ++i) {
       const Mention& m = c.M(i);
       if (m.type != MentionType::kOrg && m.type != MentionType::kCountry) continue;
       for (std::string_view form : {std::string_view(m.text), c.full[i]}) {
         if (form.empty()) continue;
-        auto id = static_cast<std::uint32_t>(c.org_forms.size());
-        if (seen.FindOrAdd(HashView(form), id, [&](std::uint32_t k) { return c.org_forms[k].first == form; }) == id)
-          c.org_forms.emplace_back(form, i);
+        auto id = static_cast<std::uint32_t>(org_forms.size());
+        if (seen.FindOrAdd(HashView(form), id, [&](std::uint32_t k) { return org_forms[k].first == form; }) == id)
+          org_forms.emplace_back(form, i);
       }
     }
     c.org_forms_ready = true;
@@ -780,7 +899,7 @@ void SplitRoleOrg(Ctx& c, const std::string& role_text, std::string* role, Entit
   std::string_view best;
   std::size_t best_i = 0;
   bool found = false;
-  for (const auto& [form, i] : c.org_forms) {
+  for (const auto& [form, i] : org_forms) {
     if (form.size() <= best.size() || form.size() >= role_text.size()) continue;
     if (role_text.compare(0, form.size(), form) == 0) {
       best = form;
@@ -789,7 +908,7 @@ void SplitRoleOrg(Ctx& c, const std::string& role_text, std::string* role, Entit
     }
   }
   if (!found) {
-    *role = role_text;
+    *role = std::move(role_text);
     return;
   }
   *role = Trim(std::string_view(role_text).substr(best.size()));
@@ -800,6 +919,7 @@ void SplitRoleOrg(Ctx& c, const std::string& role_text, std::string* role, Entit
 }
 
 bool IsParagraphScope(const Rule& r) {
+  if (r.attrs.empty()) return false;
   static const std::string kScope = "scope";
   auto it = r.attrs.find(kScope);
   return it != r.attrs.end() && it->second == "lines";
@@ -842,9 +962,60 @@ struct RoleInfo {
   EntityRef org;
 };
 
-std::string PersonKey(const EntityRef& p) {
-  return NormKey(p.aliases.empty() || p.name.size() >= p.aliases.front().size() ? p.name : p.aliases.front());
+// The form a person is keyed by: the longer of the name and its first alias.
+const std::string& PersonKeyForm(const EntityRef& p) {
+  return p.aliases.empty() || p.name.size() >= p.aliases.front().size() ? p.name : p.aliases.front();
 }
+
+std::string PersonKey(const EntityRef& p) { return NormKey(PersonKeyForm(p)); }
+
+// Person key → the first role stated for that person in the release (a flat table kept per
+// thread: keys pooled in one text, entries found through a FlatIndex; a std::map allocated a node
+// and a key string per person).
+struct RoleTable {
+  struct Entry {
+    std::size_t key_at, key_len;
+    RoleInfo info;
+  };
+  std::string keys;
+  std::vector<Entry> entries;
+  FlatIndex index;
+  std::vector<std::uint32_t> by_key;  // entries in key order, made when first needed
+  bool by_key_ready = false;
+
+  void Clear() {
+    keys.clear(), entries.clear(), by_key.clear();
+    index.Reset(16);
+    by_key_ready = false;
+  }
+  std::string_view Key(const Entry& e) const { return std::string_view(keys).substr(e.key_at, e.key_len); }
+  // The entry of `key`, or -1.
+  std::int64_t Find(std::string_view key) const {
+    std::uint32_t k = index.Find(HashView(key), [&](std::uint32_t x) { return Key(entries[x]) == key; });
+    return k == FlatIndex::kNone ? -1 : static_cast<std::int64_t>(k);
+  }
+  // Notes role/org for the key in keys[from, end) unless one is noted; the key text is dropped
+  // again when it is known.
+  void Note(std::size_t from, const std::string& role, const EntityRef& org) {
+    std::string_view key = std::string_view(keys).substr(from);
+    auto id = static_cast<std::uint32_t>(entries.size());
+    if (index.FindOrAdd(HashView(key), id, [&](std::uint32_t x) { return Key(entries[x]) == key; }) != id) {
+      keys.resize(from);
+      return;
+    }
+    entries.push_back(Entry{from, key.size(), RoleInfo{role, org}});
+    by_key_ready = false;
+  }
+  const std::vector<std::uint32_t>& ByKey() {
+    if (!by_key_ready) {
+      by_key.resize(entries.size());
+      for (std::uint32_t k = 0; k < by_key.size(); ++k) by_key[k] = k;
+      std::sort(by_key.begin(), by_key.end(), [&](std::uint32_t a, std::uint32_t b) { return Key(entries[a]) < Key(entries[b]); });
+      by_key_ready = true;
+    }
+    return by_key;
+  }
+};
 
 bool IsHonorific(std::string_view w) {
   return w == "mr" || w == "mrs" || w == "ms" || w == "dr" || w == "prof" || w == "h.e." || w == "sir" || w == "dame";
@@ -981,15 +1152,13 @@ void AddAlias(std::vector<std::string>* v, const std::string& name, const std::s
 enum class Emits { kAgreement, kQuote, kRole, kDateline, kEvent, kOther };
 
 inline Emits EmitsOf(const Rule& r) {
-  std::string_view e = r.emits;
-  switch (e.size()) {  // the length picks the one name to compare with
-    case 9: return e == std::string_view("agreement") ? Emits::kAgreement : Emits::kOther;
-    case 5:
-      return e == std::string_view("quote") ? Emits::kQuote
-             : e == std::string_view("event") ? Emits::kEvent
-                                              : Emits::kOther;
-    case 4: return e == std::string_view("role") ? Emits::kRole : Emits::kOther;
-    case 8: return e == std::string_view("dateline") ? Emits::kDateline : Emits::kOther;
+  const std::string& e = r.emits;
+  auto is = [&](const char* name) { return std::memcmp(e.data(), name, e.size()) == 0; };
+  switch (e.size()) {  // the length picks the one name to compare with (memcmp of a known size)
+    case 9: return is("agreement") ? Emits::kAgreement : Emits::kOther;
+    case 5: return is("quote") ? Emits::kQuote : is("event") ? Emits::kEvent : Emits::kOther;
+    case 4: return is("role") ? Emits::kRole : Emits::kOther;
+    case 8: return is("dateline") ? Emits::kDateline : Emits::kOther;
     default: return Emits::kOther;
   }
 }
@@ -997,11 +1166,11 @@ inline Emits EmitsOf(const Rule& r) {
 // Indices 0..n-1 stably sorted by `less` on them: facts are large, so they are ordered by index
 // and moved once, into the result.
 template <typename Less>
-std::vector<std::size_t> SortedIndices(std::size_t n, Less less) {
-  std::vector<std::size_t> idx(n);
+void SortedIndices(std::size_t n, Less less, std::vector<std::size_t>* out) {
+  std::vector<std::size_t>& idx = *out;
+  idx.resize(n);
   for (std::size_t k = 0; k < n; ++k) idx[k] = k;
-  std::stable_sort(idx.begin(), idx.end(), less);
-  return idx;
+  SmallStableSort(idx.begin(), idx.end(), less);
 }
 
 }  // namespace
@@ -1118,15 +1287,25 @@ struct Workspace {
   // Line rules' first-line programs (FirstLineProgram) compiled with the rule's options; `re`
   // null when the rule has none. Found by rule, and used only while the rule's program and
   // options are still those it was made from (a rule book may be freed and another loaded).
+  // `min`: RE2::PossibleMatchRange's lower bound of the first-line program's matches ("" when
+  // unknown); a first line below it cannot begin with a match (a match is a prefix of the line,
+  // and a line is at least as large as any of its prefixes).
   struct FirstLine {
     const Rule* rule;
     std::string program, options;
     std::unique_ptr<const RE2> re;
+    std::string min;
   };
   std::vector<FirstLine> first_lines;
   std::vector<const RE2*> line_first;  // of each line rule
+  std::vector<const std::string*> line_min;  // of each line rule
   rules::SlottedText line_st;          // a window's first line
   SlotRangeTypes range_types;
+  Ctx::OrgForms org_forms, inner_org_forms;
+  RoleTable role_of;
+  std::vector<Unit> units;
+  UnitScratch unit_scratch;
+  std::vector<std::size_t> blocks, quoted, by_priority, kept_roles, by_kind, kept_agreements, evs;
   bool busy = false;
   // Empty, with the room kept.
   void Clear() {
@@ -1179,9 +1358,10 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
   BuildSlots(view, mentions, &ws.sl);
   const std::vector<rules::SlotMention>& ms = ws.sl.light;
   Groups& groups = ws.groups;
-  Ctx c{book, view, ms, ws.sl.at, ws.sl.full, groups, ws.group, {}, false, {}};
+  Ctx c{book, view, ms, ws.sl.at, ws.sl.full, groups, ws.group, &ws.org_forms, false, {}};
   BuildAliases(&c, &groups);
-  std::vector<Unit> units = MatchingUnits(view);
+  std::vector<Unit>& units = ws.units;
+  MatchingUnitsInto(view, &units, &ws.unit_scratch);
   // Candidate facts live in the workspace: facts are large, and its vectors keep their room
   // (growing a vector of facts moves every one of them).
   std::vector<const std::string*>& fired = ws.fired;  // rule ids; sorted and made distinct at the end
@@ -1194,7 +1374,8 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
   Fact dateline_rule;  // type stays kAgreement until a dateline rule fires
   dateline_rule.type = FactType::kAgreement;
   std::vector<QuoteCand>& quotes = ws.quotes;
-  std::map<std::string, RoleInfo> role_of;  // person key → first stated role
+  RoleTable& role_of = ws.role_of;  // person key → first stated role
+  role_of.Clear();
   // Pronouns ("he added", "他强调") refer to the last person quoted, or to a person named in a
   // later sentence than that quotation.
   // Both are kept as where they are (a slot, a quotation) and made into an EntityRef only when a
@@ -1207,16 +1388,18 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
   int last_speaker_par = -100, last_person_par = -100;
   std::size_t last_speaker_unit = 0, last_person_unit = 0;
 
-  auto note_role_key = [&](std::string key, const std::string& role, const EntityRef& org) {
+  // The first stated role only: copied when kept.
+  auto note_role_key = [&](std::string_view key, const std::string& role, const EntityRef& org) {
     if (role.empty()) return;
-    auto [it, fresh] = role_of.try_emplace(std::move(key));
-    if (fresh) {  // the first stated role only: copied when kept
-      it->second.role = role;
-      it->second.org = org;
-    }
+    const std::size_t from = role_of.keys.size();
+    role_of.keys.append(key);
+    role_of.Note(from, role, org);
   };
   auto note_role = [&](const EntityRef& person, const std::string& role, const EntityRef& org) {
-    if (!role.empty()) note_role_key(PersonKey(person), role, org);
+    if (role.empty()) return;
+    const std::size_t from = role_of.keys.size();
+    AppendNormKey(PersonKeyForm(person), &role_of.keys);
+    role_of.Note(from, role, org);
   };
 
   std::vector<std::size_t>& claimed_quotes = ws.claimed_quotes;
@@ -1241,7 +1424,7 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
     order.clear();
     for (const RuleMatch& m : matches) order.push_back(&m);
     if (order.size() > 1)
-      std::stable_sort(order.begin(), order.end(), [](const RuleMatch* a, const RuleMatch* b) {
+      SmallStableSort(order.begin(), order.end(), [](const RuleMatch* a, const RuleMatch* b) {
         return a->rule->priority > b->rule->priority;
       });
     claimed_quotes.clear();
@@ -1361,8 +1544,12 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
         for (std::size_t k = 0; k < qms.size(); ++k) {
           claimed_quotes.push_back(qms[k]);
           if (!direct) continue;
-          if (!text.empty()) text += " ";
-          text += StripQuoteMarks(c.M(qms[k]).text);
+          if (text.empty()) {  // (the first one is moved in, not copied)
+            text = StripQuoteMarks(ws.sl.Text(qms[k]));
+            continue;
+          }
+          text += " ";
+          text += StripQuoteMarks(ws.sl.Text(qms[k]));
         }
         if (!direct && qc) text = StripQuoteMarks(CapText(c, st, *qc));
         if (!qc) {
@@ -1488,7 +1675,7 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
       QuoteCand& last = quotes.back();
       bool adjacent = last.unit == ui || last.unit + 1 == ui;
       if (last.paragraph != u.paragraph || !adjacent) continue;
-      std::string qt = StripQuoteMarks(c.M(idx).text);
+      std::string qt = StripQuoteMarks(ws.sl.Text(idx));
       if (CharCount(qt) < 8) continue;
       last.f.quote += " ";
       last.f.quote += qt;
@@ -1523,7 +1710,7 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
         is.full.push_back(x.full);
       }
       is.group.assign(mentions.size(), -2);
-      inner.reset(new Ctx{book, view, is.light, is.at, is.full, groups, is.group, {}, false, {}});
+      inner.reset(new Ctx{book, view, is.light, is.at, is.full, groups, is.group, &ws.inner_org_forms, false, {}});
     }
     rules::SlotInto(view.normalized, q.norm_begin, q.norm_end, is.light, &st);
     if (st.mentions.size() < 2) continue;
@@ -1552,7 +1739,8 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
   std::vector<const Rule*>& line_rules = ws.line_rules;
   line_rules.clear();
   for (const auto& rp : book.rules())
-    if (std::string_view(rp->lang) == std::string_view(view.lang) && EmitsOf(*rp) == Emits::kRole && IsParagraphScope(*rp))
+    if (rp->lang.size() == view.lang.size() && std::memcmp(rp->lang.data(), view.lang.data(), view.lang.size()) == 0 &&
+        EmitsOf(*rp) == Emits::kRole && IsParagraphScope(*rp))
       line_rules.push_back(rp.get());
   // Most windows hold no token of a type some line rule needs (Rule::type_needs: every match
   // holds one), and are skipped unslotted: their slot types are read from the slot list. Exact
@@ -1566,9 +1754,12 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
   // line end only, and the rule is run on the window when the first-line program matches there.
   std::vector<const RE2*>& line_first = ws.line_first;
   line_first.clear();
+  ws.line_min.clear();
   bool any_first = false;
+  static const std::string kNoMin;
   for (const Rule* rp : line_rules) {
     const RE2* first = nullptr;
+    const std::string* min = &kNoMin;
     book.Prepare(*rp);
     if (rp->re && rp->re->ok()) {
       const RE2::Options& o = rp->re->options();
@@ -1582,16 +1773,23 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
           it->program = rp->program;
           it->options = sig;
           it->re.reset();
+          it->min.clear();
           std::string prefix = FirstLineProgram(rp->program);
           if (!prefix.empty()) {
             auto re = std::make_unique<const RE2>(prefix, o);
-            if (re->ok()) it->re = std::move(re);
+            if (re->ok()) {
+              std::string lo, hi;
+              if (re->PossibleMatchRange(&lo, &hi, 8)) it->min = lo;
+              it->re = std::move(re);
+            }
           }
         }
         first = it->re.get();
+        if (first) min = &it->min;
       }
     }
     line_first.push_back(first);
+    ws.line_min.push_back(min);
     any_first |= first != nullptr;
   }
   std::vector<const Rule*>& window_rules = ws.window_rules;
@@ -1620,16 +1818,28 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
       }
     }
     bool line_slotted = false;
+    // The slotted line's first byte, read from the text when no mention starts the line (with
+    // types_from_slots the text holds no slot-alphabet character; a token starts with 0xEE); -1
+    // when not known without slotting.
+    int first_byte = -1;
+    if (types_from_slots && first_line_known && line_end != std::string_view::npos) {
+      auto at = std::lower_bound(ms.begin(), ms.end(), p.norm_begin,
+                                 [](const rules::SlotMention& m, std::size_t x) { return m.begin < x; });
+      if (at == ms.end() || at->begin != p.norm_begin) first_byte = static_cast<unsigned char>(view.normalized[p.norm_begin]);
+    }
     for (std::size_t k = 0; k < line_rules.size() && any_first; ++k) {
       const Rule* rp = line_rules[k];
       if (types_from_slots && !HasNeededTypes(*rp, types)) continue;
       if (line_first[k] && first_line_known) {
         if (line_end == std::string_view::npos) continue;
+        const std::string& min = *ws.line_min[k];
+        if (!line_slotted && first_byte >= 0 && !min.empty() && first_byte < static_cast<unsigned char>(min[0])) continue;
         if (!line_slotted) {
           rules::SlotInto(view.normalized, p.norm_begin, line_end + 1, ms, &ws.line_st);
           line_slotted = true;
         }
         const std::string& t = ws.line_st.text;
+        if (!min.empty() && t.compare(min) < 0) continue;
         if (!line_first[k]->Match(re2::StringPiece(t.data(), t.size()), 0, t.size(), RE2::ANCHOR_START, nullptr, 0))
           continue;
       }
@@ -1679,7 +1889,8 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
     return quote_forms[k];
   };
   // Quote blocks: merge consecutive quotations of one speaker in one paragraph.
-  std::vector<std::size_t> blocks;
+  std::vector<std::size_t>& blocks = ws.blocks;
+  blocks.clear();
   blocks.reserve(quotes.size());
   out.facts.reserve(quotes.size() + roles.size() + agreements.size() + events.size() + 2);
   for (std::size_t qi = 0; qi < quotes.size(); ++qi) {
@@ -1703,18 +1914,22 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
   for (std::size_t bi : blocks) {
     QuoteCand& q = quotes[bi];
     if (!q.f.role.empty()) continue;
-    auto it = role_of.find(q.speaker);
-    if (it == role_of.end()) {
-      for (const auto& [k, ri] : role_of)
-        if (!k.empty() && (k.find(q.speaker) != std::string::npos || q.speaker.find(k) != std::string::npos) &&
-            CharCount(std::min(k, q.speaker, [](const std::string& a, const std::string& b) { return a.size() < b.size(); })) >= 2) {
-          it = role_of.find(k);
+    std::int64_t it = role_of.Find(q.speaker);
+    if (it < 0) {
+      const std::string_view sp = q.speaker;
+      for (std::uint32_t e : role_of.ByKey()) {  // in key order, as a std::map would be read
+        const std::string_view k = role_of.Key(role_of.entries[e]);
+        if (!k.empty() && (k.find(sp) != std::string_view::npos || sp.find(k) != std::string_view::npos) &&
+            CharCount(sp.size() < k.size() ? sp : k) >= 2) {
+          it = e;
           break;
         }
+      }
     }
-    if (it != role_of.end()) {
-      q.f.role = it->second.role;
-      if (q.f.org.empty()) q.f.org = it->second.org;
+    if (it >= 0) {
+      const RoleInfo& ri = role_of.entries[static_cast<std::size_t>(it)].info;
+      q.f.role = ri.role;
+      if (q.f.org.empty()) q.f.org = ri.org;
     }
   }
   // Same quotation attributed twice (two rules, two mentions): keep the first.
@@ -1725,7 +1940,8 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
   qkey_at.clear();
   FlatIndex& seen_quotes = ws.seen_quotes;
   seen_quotes.Reset(blocks.size());
-  std::vector<std::size_t> quoted;  // the blocks published
+  std::vector<std::size_t>& quoted = ws.quoted;  // the blocks published
+  quoted.clear();
   for (std::size_t bi : blocks) {
     QuoteCand& q = quotes[bi];
     const std::size_t from = qkeys.size();
@@ -1748,9 +1964,12 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
   }
 
   // Roles: only for people never quoted; one per person, from the rule of highest priority.
-  std::vector<std::size_t> by_priority =
-      SortedIndices(roles.size(), [&](std::size_t a, std::size_t b) { return role_rule[a]->priority > role_rule[b]->priority; });
-  std::vector<std::size_t> kept_roles;
+  std::vector<std::size_t>& by_priority = ws.by_priority;
+  SortedIndices(
+      roles.size(), [&](std::size_t a, std::size_t b) { return role_rule[a]->priority > role_rule[b]->priority; },
+      &by_priority);
+  std::vector<std::size_t>& kept_roles = ws.kept_roles;
+  kept_roles.clear();
   kept_roles.reserve(roles.size());
   std::vector<FormPool::Range>& kept_forms = ws.kept_forms;  // each person's forms once, not once per pair
   kept_forms.clear();
@@ -1769,8 +1988,8 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
       pool.forms.resize(mark_forms), pool.words.resize(mark_words), pool.text.resize(mark_text);
     }
   }
-  std::stable_sort(kept_roles.begin(), kept_roles.end(),
-                   [&](std::size_t a, std::size_t b) { return roles[a].evidence.begin < roles[b].evidence.begin; });
+  SmallStableSort(kept_roles.begin(), kept_roles.end(),
+                  [&](std::size_t a, std::size_t b) { return roles[a].evidence.begin < roles[b].evidence.begin; });
   for (std::size_t ri : kept_roles) {
     out.facts.push_back(std::move(roles[ri]));
     out.facts.back().rule = role_rule[ri]->id;
@@ -1779,10 +1998,15 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
   // Agreements: one per party set and kind.
   // Parties are the same when their keys agree, one name contains the other, or a country and
   // its government stand for each other (中华人民共和国 / 中国政府 / Government of India).
-  std::vector<std::size_t> by_kind = SortedIndices(agreements.size(), [&](std::size_t a, std::size_t b) {
-    return (agreements[a].kind != "partnership") > (agreements[b].kind != "partnership");
-  });
-  std::vector<std::size_t> kept_agreements;
+  std::vector<std::size_t>& by_kind = ws.by_kind;
+  SortedIndices(
+      agreements.size(),
+      [&](std::size_t a, std::size_t b) {
+        return (agreements[a].kind != "partnership") > (agreements[b].kind != "partnership");
+      },
+      &by_kind);
+  std::vector<std::size_t>& kept_agreements = ws.kept_agreements;
+  kept_agreements.clear();
   kept_agreements.reserve(agreements.size());
   std::vector<std::vector<int>> kept_paragraphs;  // paragraphs each kept agreement was stated in
   auto stated_in = [](const std::vector<int>& ps, int p) { return std::find(ps.begin(), ps.end(), p) != ps.end(); };
@@ -1856,7 +2080,7 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
     for (const auto& cc : f.countries)
       if (std::find(same->countries.begin(), same->countries.end(), cc) == same->countries.end()) same->countries.push_back(cc);
   }
-  std::stable_sort(kept_agreements.begin(), kept_agreements.end(), [&](std::size_t a, std::size_t b) {
+  SmallStableSort(kept_agreements.begin(), kept_agreements.end(), [&](std::size_t a, std::size_t b) {
     return agreements[a].evidence.begin < agreements[b].evidence.begin;
   });
   for (std::size_t k : kept_agreements) {
@@ -1873,7 +2097,8 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
     event_keys.push_back(NormKey(f.name));
     event_chars.push_back(CharCount(event_keys.back()));
   }
-  std::vector<std::size_t> evs;
+  std::vector<std::size_t>& evs = ws.evs;
+  evs.clear();
   evs.reserve(events.size());
   for (std::size_t fi = 0; fi < events.size(); ++fi) {
     Fact& f = events[fi];
@@ -1938,6 +2163,9 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
   if (!have_dateline && dateline_rule.type == FactType::kDateline) out.facts.push_back(std::move(dateline_rule));
   for (Fact& f : out.facts) f.doc = view.id;
   ReleaseOwnEvent(view, &out.facts);
+  // A rule fires many times in a release: the distinct ids (by address) first, then their order.
+  std::sort(fired.begin(), fired.end());
+  fired.erase(std::unique(fired.begin(), fired.end()), fired.end());
   std::sort(fired.begin(), fired.end(), [](const std::string* a, const std::string* b) { return *a < *b; });
   for (std::size_t k = 0; k < fired.size(); ++k)
     if (k == 0 || *fired[k] != *fired[k - 1]) out.fired.push_back(*fired[k]);

@@ -88,6 +88,15 @@ std::string_view TrimPointsSlow(std::string_view s, Lead lead, Trail trail) {
   return s.substr(b, e - b);
 }
 
+// The length Decode reads from a lead byte (1 ASCII, 2 110xxxxx, 3 1110xxxx, else 4).
+constexpr struct LeadLength {
+  unsigned char n[256] = {};
+  constexpr LeadLength() {
+    for (int c = 0; c < 256; ++c) n[c] = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
+  }
+  constexpr std::size_t operator[](unsigned char c) const { return n[c]; }
+} kLeadLength;
+
 // The same result, faster on long texts (quotations): after the start, only the code points'
 // boundaries are followed (the lengths Decode reads from lead bytes, so the same boundaries
 // whatever the bytes), and only the last few points are decoded; when all of those are trailing
@@ -105,11 +114,21 @@ std::string_view TrimPoints(std::string_view s, Lead lead, Trail trail) {
   constexpr std::size_t kLast = 8;
   std::size_t starts[kLast];
   std::size_t count = 0;
-  for (std::size_t j = i; j < s.size();) {
+  std::size_t j = i;
+  // A step covers at most 4 bytes, so the last kLast starts all lie in the last 4 * kLast bytes:
+  // until a few bytes before those the boundaries are followed without being recorded (only
+  // counted, modulo kLast once past it, which is all the ring below reads of the count).
+  if (s.size() - j > 4 * kLast + 4) {
+    const std::size_t quiet_end = s.size() - 4 * kLast - 4;
+    while (j < quiet_end) {
+      j += kLeadLength[static_cast<unsigned char>(s[j])];
+      ++count;
+    }
+    count = count >= kLast ? kLast + (count % kLast) : count;  // kept > kLast once it was
+  }
+  for (; j < s.size();) {
     starts[count++ % kLast] = j;
-    unsigned char l = static_cast<unsigned char>(s[j]);
-    std::size_t n = l < 0x80 ? 1 : (l >> 5) == 6 ? 2 : (l >> 4) == 14 ? 3 : 4;
-    j = j + n > s.size() ? s.size() : j + n;
+    j = j + kLeadLength[static_cast<unsigned char>(s[j])] > s.size() ? s.size() : j + kLeadLength[static_cast<unsigned char>(s[j])];
   }
   for (std::size_t k = 0; k < count && k < kLast; ++k) {
     std::size_t end = starts[(count - 1 - k) % kLast];
@@ -127,15 +146,12 @@ std::string NormKey(std::string_view s) {
   return out;
 }
 
-void AppendNormKey(std::string_view s, std::string* out, std::size_t limit) {
-  // Written through a pointer into room made up front, not push_back per byte. A code point never
-  // takes more bytes than it was decoded from, except U+FFFD for a truncated sequence at the end
-  // (3 bytes for at least 1): hence 2 spare bytes. With a limit, writing stops once it is reached,
-  // at most 3 bytes past it.
-  std::size_t base = out->size();
-  std::size_t room = limit < s.size() ? limit + 3 : s.size() + 2;
-  out->resize(base + room);
-  char* w = out->data() + base;
+namespace {
+
+// NormKey of s written at w, which has room for `room` bytes (see AppendNormKey); returns the
+// number of bytes written (up to 3 past `limit`).
+std::size_t WriteNormKey(std::string_view s, char* w, std::size_t room, std::size_t limit) {
+  char* const w0 = w;
   char* stop = limit < s.size() ? w + limit : w + room;
   for (std::size_t i = 0; i < s.size() && w < stop;) {
     unsigned char b = static_cast<unsigned char>(s[i]);
@@ -165,7 +181,28 @@ void AppendNormKey(std::string_view s, std::string* out, std::size_t limit) {
     if (c >= 0xFF41 && c <= 0xFF5A) c = c - 0xFF41 + 'a';
     w = WriteUtf8(w, c);
   }
-  std::size_t n = static_cast<std::size_t>(w - (out->data() + base));
+  return static_cast<std::size_t>(w - w0);
+}
+
+}  // namespace
+
+void AppendNormKey(std::string_view s, std::string* out, std::size_t limit) {
+  // Written through a pointer into room made up front, not push_back per byte. A code point never
+  // takes more bytes than it was decoded from, except U+FFFD for a truncated sequence at the end
+  // (3 bytes for at least 1): hence 2 spare bytes. With a limit, writing stops once it is reached,
+  // at most 3 bytes past it. Names and key prefixes are written on the stack and appended once
+  // (resizing the string twice zero-filled its room first); longer texts into the string itself.
+  std::size_t room = limit < s.size() ? limit + 3 : s.size() + 2;
+  constexpr std::size_t kStack = 256;
+  if (room <= kStack) {
+    char buf[kStack];
+    std::size_t n = WriteNormKey(s, buf, room, limit);
+    out->append(buf, std::min(n, limit));
+    return;
+  }
+  std::size_t base = out->size();
+  out->resize(base + room);
+  std::size_t n = WriteNormKey(s, out->data() + base, room, limit);
   out->resize(base + std::min(n, limit));
 }
 

@@ -94,7 +94,7 @@ std::string RefNormKey(const std::string& s) {
   return out;
 }
 
-std::string RandomText(std::mt19937* rng) {
+std::string RandomText(std::mt19937* rng, std::size_t max_pieces = 24) {
   static const std::vector<std::string> kPieces = {
       "a", "Z", " ", "\t", "\n", ".", "-", ",", "\"", "'", "(", ":", "\xE2\x80\x9C", "\xE2\x80\x9D",
       "\xE3\x80\x8C", "\xE3\x80\x8D", "\xE3\x80\x80", "\xC2\xA0", "\xEF\xBC\x8C", "\xEF\xBC\xA1", "\xEF\xBD\x9A",
@@ -103,7 +103,7 @@ std::string RandomText(std::mt19937* rng) {
       "\xE3\x80\x8F", "\xE3\x80\x90", "\xE3\x83\xBB", "\xEF\xBB\xBF", "\xEF\xBC\x80",
       // broken: a lone lead byte, a stray continuation byte, a lead followed by ASCII
       "\xE4", "\x80", "\xE3\x80", "\xC3", "\xF0\x9F", "\xE3\x80@", "\xC1\x81"};
-  std::uniform_int_distribution<std::size_t> len(0, 24), pick(0, kPieces.size() - 1);
+  std::uniform_int_distribution<std::size_t> len(0, max_pieces), pick(0, kPieces.size() - 1);
   std::string s;
   for (std::size_t n = len(*rng); n > 0; --n) s += kPieces[pick(*rng)];
   return s;
@@ -138,4 +138,21 @@ TEST_CASE("NormKey folds case and drops the key punctuation", "[facts][text_util
   CHECK(presskg::facts::NormKey("ab\xE4") == "ab\xEF\xBF\xBD");  // a cut-off sequence reads as U+FFFD
   CHECK(presskg::facts::StripQuoteMarks("  「合作」，") == "合作");
   CHECK(presskg::facts::StripQuoteMarks("\"\"") == "");
+}
+
+// Long texts: trimming follows the code points' boundaries without recording them until the last
+// few dozen bytes; broken UTF-8 early in the text moves those boundaries, and a long trailing run
+// of marks sends the decision to the slow path.
+TEST_CASE("text_util trimming agrees with the reference on long text", "[facts][text_util]") {
+  std::mt19937 rng(20261125);
+  auto strip = [](char32_t c) { return RefSpace(c) || RefQuote(c); };
+  auto strip_trail = [&](char32_t c) { return strip(c) || c == ',' || c == 0xFF0C; };
+  std::uniform_int_distribution<int> tail(0, 14);
+  for (int round = 0; round < 20000; ++round) {
+    std::string s = RandomText(&rng, 120);
+    for (int k = tail(rng); k > 0; --k) s += (k % 3 == 0) ? "\xE2\x80\x9D" : (k % 3 == 1) ? " " : "\xE3\x80\x80";
+    INFO("text: " << s);
+    REQUIRE(std::string(presskg::facts::TrimView(s)) == RefTrim(s, RefSpace, RefSpace));
+    REQUIRE(presskg::facts::StripQuoteMarks(s) == RefTrim(s, strip, strip_trail));
+  }
 }
