@@ -1725,18 +1725,23 @@ std::vector<const Rule*> RuleBook::Candidates(const std::string& lang, std::stri
 void RuleBook::CandidatesInto(const std::string& lang, std::string_view text, std::vector<const Rule*>* out) const {
   out->clear();
   auto it = sets_.find(lang);
-  if (it == sets_.end() || !it->second.set) return;
+  if (it != sets_.end()) CandidatesInto(it->second, text, out);
+}
+
+void RuleBook::CandidatesInto(const LangSet& ls, std::string_view text, std::vector<const Rule*>* out) const {
+  out->clear();
+  if (!ls.set) return;
   thread_local std::vector<int> hits;
   hits.clear();
   RE2::Set::ErrorInfo info;
-  if (!it->second.set->Match(re2::StringPiece(text.data(), text.size()), &hits, &info)) {
+  if (!ls.set->Match(re2::StringPiece(text.data(), text.size()), &hits, &info)) {
     // The DFA ran out of memory on this text: every rule is a candidate (slower, never wrong).
-    if (info.kind != RE2::Set::kNoError) out->assign(it->second.rules.begin(), it->second.rules.end());
+    if (info.kind != RE2::Set::kNoError) out->assign(ls.rules.begin(), ls.rules.end());
     return;
   }
-  std::sort(hits.begin(), hits.end());
+  if (hits.size() > 1) std::sort(hits.begin(), hits.end());
   out->reserve(hits.size());
-  for (int h : hits) out->push_back(it->second.rules[h]);
+  for (int h : hits) out->push_back(ls.rules[h]);
 }
 
 namespace {
@@ -1883,8 +1888,12 @@ MatchScratch& Scratch() {
 
 const UnitCodes* RuleBook::Codes(const std::string& lang, const SlottedText& s, UnitCodes* codes) const {
   auto it = sets_.find(lang);
-  if (it == sets_.end() || !it->second.classes) return nullptr;
-  const UnitClasses& uc = *it->second.classes;
+  return it == sets_.end() ? nullptr : Codes(it->second, s, codes);
+}
+
+const UnitCodes* RuleBook::Codes(const LangSet& ls, const SlottedText& s, UnitCodes* codes) const {
+  if (!ls.classes) return nullptr;
+  const UnitClasses& uc = *ls.classes;
   const std::string& t = s.text;
   codes->cls.resize(t.size());
   codes->pos.resize(t.size() + 1);
@@ -2116,22 +2125,40 @@ void RuleBook::MatchRuleInto(const Rule& rule, const SlottedText& s, const UnitC
 
 std::vector<RuleMatch> RuleBook::Match(const std::string& lang, const SlottedText& s) const {
   std::vector<RuleMatch> out;
+  auto it = sets_.find(lang);
+  if (it == sets_.end()) return out;
+  const LangSet& ls = it->second;
   MatchScratch& scratch = Scratch();
   std::vector<const Rule*>& candidates = scratch.candidates;
-  CandidatesInto(lang, s.text, &candidates);
+  CandidatesInto(ls, s.text, &candidates);
+  if (candidates.empty()) return out;
   const UnitCodes* codes = nullptr;
   for (const Rule* r : candidates) Prepare(*r);
   for (const Rule* r : candidates)
     if (r->search) {
-      codes = Codes(lang, s, &scratch.codes);
+      codes = Codes(ls, s, &scratch.codes);
       break;
     }
-  if (!candidates.empty()) SuffixTypes(s.text, &scratch.suffix_types);
+  SuffixTypes(s.text, &scratch.suffix_types);
+  out.reserve(candidates.size());  // nearly every candidate matches once (the Set is exact on spans)
   for (std::size_t k = 0; k < candidates.size(); ++k) MatchRuleInto(*candidates[k], s, codes, &scratch.suffix_types, &out);
-  std::stable_sort(out.begin(), out.end(), [](const RuleMatch& a, const RuleMatch& b) {
+  // Ordered by begin, then priority (stable): an insertion sort when a unit has a few matches
+  // (std::stable_sort allocates a buffer per call).
+  auto before = [](const RuleMatch& a, const RuleMatch& b) {
     if (a.begin != b.begin) return a.begin < b.begin;
     return a.rule->priority > b.rule->priority;
-  });
+  };
+  if (out.size() > 16) {
+    std::stable_sort(out.begin(), out.end(), before);
+    return out;
+  }
+  for (std::size_t i = 1; i < out.size(); ++i) {
+    if (!before(out[i], out[i - 1])) continue;
+    RuleMatch m = std::move(out[i]);
+    std::size_t j = i;
+    for (; j > 0 && before(m, out[j - 1]); --j) out[j] = std::move(out[j - 1]);
+    out[j] = std::move(m);
+  }
   return out;
 }
 

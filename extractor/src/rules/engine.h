@@ -307,6 +307,9 @@ class RuleBook {
                      std::vector<RuleMatch>* out) const;
   // The unit as classes of `lang`, or null when the language has none.
   const UnitCodes* Codes(const std::string& lang, const SlottedText& text, UnitCodes* codes) const;
+  // The same for a language already looked up (Match looks it up once per unit).
+  void CandidatesInto(const LangSet& ls, std::string_view text, std::vector<const Rule*>* out) const;
+  const UnitCodes* Codes(const LangSet& ls, const SlottedText& text, UnitCodes* codes) const;
   void BuildUnitClasses(const std::string& lang, LangSet* ls);
   void BuildNeeds(LangSet* ls);
   bool slot_prefilter_ = true;
