@@ -332,6 +332,13 @@ std::unique_ptr<SpanParser> SpanParser::Compile(const std::string& pattern) {
       if (empty && !sp->empty_[k]) sp->empty_[k] = 1, changed = true;
     }
   }
+  // A path from an instruction that can reach the match consuming nothing goes on before any byte.
+  sp->go_ = sp->first_;
+  for (std::size_t k = 0; k < n; ++k)
+    if (sp->empty_[k])
+      for (int w = 0; w < 4; ++w) sp->go_[4 * k + w] = ~std::uint64_t{0};
+  sp->start_.assign(256, 0);
+  for (unsigned c = 0; c < 256; ++c) sp->start_[c] = (sp->first_[c >> 6] >> (c & 63)) & 1;
   return sp;
 }
 
@@ -366,12 +373,15 @@ bool SpanParser::Walk(re2::StringPiece text, std::size_t b, std::size_t e, bool 
   const Inst* prog = prog_.data();
   const std::uint64_t* cls = classes_.data();
   std::uint64_t* vis = visited.data();
-  const std::uint64_t* first = first_.data();
+  const std::uint64_t* go = go_.data();
   const std::uint8_t* empty = empty_.data();
+  const std::uint8_t* starts = start_.data();
   for (std::size_t start = b; start <= e; ++start) {
     if (all_starts) {  // only where the program can begin (or match empty)
-      const unsigned c = start < e ? t[start] : 0;
-      if (!empty[0] && !(start < e && ((first[c >> 6] >> (c & 63)) & 1))) continue;
+      if (!empty[0]) {
+        while (start < e && !starts[t[start]]) ++start;
+        if (start == e) break;
+      }
     } else if (start > b) {
       break;
     }
@@ -401,12 +411,23 @@ bool SpanParser::Walk(re2::StringPiece text, std::size_t b, std::size_t e, bool 
             if ((vis[bit >> 6] >> (bit & 63)) & 1) goto fail;
             vis[bit >> 6] |= std::uint64_t{1} << (bit & 63);
             // A branch that can neither consume the next byte nor end here fails: not tried.
-            const unsigned c = p < e ? t[p] : 0;
-            auto viable = [&](std::uint32_t to) {
-              return empty[to] || (p < e && ((first[4 * to + (c >> 6)] >> (c & 63)) & 1));
-            };
-            if (viable(in.y)) stack.push_back({in.y, -1, p});
-            if (!viable(in.x)) goto fail;
+            bool vx, vy;
+            if (p < e) {
+              const unsigned c = t[p];
+              const std::size_t w = c >> 6;
+              const std::uint64_t m = std::uint64_t{1} << (c & 63);
+              vx = (go[4 * in.x + w] & m) != 0;
+              vy = (go[4 * in.y + w] & m) != 0;
+            } else {
+              vx = empty[in.x] != 0;
+              vy = empty[in.y] != 0;
+            }
+            if (!vx) {  // only the other branch (no job pushed just to be popped)
+              if (!vy) goto fail;
+              pc = in.y;
+              continue;
+            }
+            if (vy) stack.push_back({in.y, -1, p});
             pc = in.x;
             continue;
           }

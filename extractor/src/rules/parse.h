@@ -64,6 +64,11 @@ class SpanParser {
   // of words and lazy repetitions.
   std::vector<std::uint64_t> first_;
   std::vector<std::uint8_t> empty_;
+  // first_ with every byte where the instruction can reach the match consuming nothing: the
+  // branches a split takes before a byte. start_: whether a walk can begin at a byte (first_ of
+  // the entry instruction, one byte per entry).
+  std::vector<std::uint64_t> go_;
+  std::vector<std::uint8_t> start_;
   int ngroups_ = 0;
   std::uint32_t nsplits_ = 0;
   friend struct SpanParserBuilder;
