@@ -1997,11 +1997,11 @@ void RuleBook::MatchRuleInto(const Rule& rule, const SlottedText& s, const UnitC
     bool walked = false;
     // The match and its parse in one walk of the pattern's own alphabet program (SpanParser::
     // Search: RE2's leftmost-first match with its groups) instead of a forward and a reverse DFA
-    // pass for the span, then a parse - when the walk's visited bitmap (a bit per choice point and
-    // position) stays small: 2 KB, beyond which clearing it and the walk's failing starts cost
-    // more than RE2's DFAs (measured: the dev corpus, zh and en).
-    constexpr std::size_t kWalkBits = 16384;
-    if (on_unit && rule.search_parser && std::size_t{rule.search_parser->splits()} * (end - pos + 1) <= kWalkBits) {
+    // pass for the span, then a parse - when choice points × positions stay at most 16,384,
+    // beyond which the walk's failing starts cost more than RE2's DFAs (measured: the dev corpus,
+    // zh and en; 65,536 was worse in both, also with the walk's stamped visited table).
+    constexpr std::size_t kWalkCells = 16384;
+    if (on_unit && rule.search_parser && std::size_t{rule.search_parser->splits()} * (end - pos + 1) <= kWalkCells) {
       groups.assign(rule.search->NumberOfCapturingGroups() + 1, re2::StringPiece());
       if (!rule.search_parser->Search(unit_text, pos, end, groups.data())) break;
       ub = groups[0].data() - unit.data();

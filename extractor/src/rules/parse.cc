@@ -1,5 +1,6 @@
 #include "rules/parse.h"
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 #include <limits>
@@ -349,13 +350,17 @@ struct Job {
   std::size_t pos;
 };
 struct Scratch {
-  std::vector<std::uint64_t> visited;
+  // Per (choice point, position): the walk that visited it last. A walk takes the next stamp
+  // instead of clearing the rows (most walks touch a few of them); the table is cleared only when
+  // the stamps wrap around.
+  std::vector<std::uint8_t> visited;
+  std::uint8_t stamp = 0;
   std::vector<Job> stack;
   std::vector<std::size_t> caps;
 };
 }  // namespace spanparse
 
-// The walk from `starts` (each position in turn, sharing the visited bitmap: a choice point that
+// The walk from `starts` (each position in turn, sharing the visited table: a choice point that
 // failed from one start fails from any), positions [b, e). `whole`: a parse must end at e (Parse);
 // else the first parse found, wherever it ends (Search: RE2's leftmost-first match).
 template <bool whole>
@@ -364,15 +369,21 @@ bool SpanParser::Walk(re2::StringPiece text, std::size_t b, std::size_t e, bool 
   thread_local spanparse::Scratch scratch;
   constexpr std::size_t kUnset = std::numeric_limits<std::size_t>::max();
   const std::size_t len = e - b + 1;  // positions b..e
-  std::vector<std::uint64_t>& visited = scratch.visited;
-  visited.assign((std::size_t{nsplits_} * len + 63) / 64, 0);
+  std::vector<std::uint8_t>& visited = scratch.visited;
+  const std::size_t cells = std::size_t{nsplits_} * len;
+  if (visited.size() < cells) visited.resize(cells, 0);  // new cells hold no walk's stamp
+  if (++scratch.stamp == 0) {
+    std::fill(visited.begin(), visited.end(), 0);
+    scratch.stamp = 1;
+  }
+  const std::uint8_t stamp = scratch.stamp;
   std::vector<std::size_t>& caps = scratch.caps;
   caps.assign(2 * static_cast<std::size_t>(ngroups_) + 2, kUnset);
   std::vector<spanparse::Job>& stack = scratch.stack;
   const unsigned char* t = reinterpret_cast<const unsigned char*>(text.data());
   const Inst* prog = prog_.data();
   const std::uint64_t* cls = classes_.data();
-  std::uint64_t* vis = visited.data();
+  std::uint8_t* vis = visited.data();
   const std::uint64_t* go = go_.data();
   const std::uint8_t* empty = empty_.data();
   const std::uint8_t* starts = start_.data();
@@ -407,9 +418,9 @@ bool SpanParser::Walk(re2::StringPiece text, std::size_t b, std::size_t e, bool 
             continue;
           }
           case kSplit: {
-            const std::size_t bit = std::size_t{in.split} * len + (p - b);
-            if ((vis[bit >> 6] >> (bit & 63)) & 1) goto fail;
-            vis[bit >> 6] |= std::uint64_t{1} << (bit & 63);
+            std::uint8_t& seen = vis[std::size_t{in.split} * len + (p - b)];
+            if (seen == stamp) goto fail;
+            seen = stamp;
             // A branch that can neither consume the next byte nor end here fails: not tried.
             bool vx, vy;
             if (p < e) {

@@ -50,7 +50,7 @@ class SpanParser {
     Op op;
     std::uint32_t x = 0;  // kByte: class; kSplit: preferred target; kJmp: target; kSave: slot
     std::uint32_t y = 0;  // kSplit: other target
-    std::uint32_t split = 0;  // kSplit: its index among the splits (the visited bitmap's rows)
+    std::uint32_t split = 0;  // kSplit: its index among the splits (the visited table's rows)
   };
 
  private:
