@@ -1664,6 +1664,8 @@ void RuleBook::BuildUnitClasses(const std::string& lang, LangSet* ls) {
     uc->page[p] = static_cast<std::uint32_t>(uc->pages.size() >> 8);
     for (char32_t c = lo; c <= hi; ++c) uc->pages.push_back(class_of(c));
   }
+  uc->bmp.resize(0x10000);
+  for (char32_t c = 0; c < 0x10000; ++c) uc->bmp[c] = uc->Of(c);
   // Each class lies inside one interval of every rule's alphabet: its first code point decides.
   for (const auto& r : rules_) {
     if (r->lang != lang || !r->search_alphabet) continue;
@@ -1894,6 +1896,7 @@ const UnitCodes* RuleBook::Codes(const std::string& lang, const SlottedText& s, 
 const UnitCodes* RuleBook::Codes(const LangSet& ls, const SlottedText& s, UnitCodes* codes) const {
   if (!ls.classes) return nullptr;
   const UnitClasses& uc = *ls.classes;
+  const std::uint16_t* bmp = uc.bmp.data();
   const std::string& t = s.text;
   codes->cls.resize(t.size());
   codes->pos.resize(t.size() + 1);
@@ -1909,7 +1912,7 @@ const UnitCodes* RuleBook::Codes(const LangSet& ls, const SlottedText& s, UnitCo
     } else if ((c & 0xF0) == 0xE0 && i + 3 <= t.size()) {
       char32_t u = ((c & 0x0F) << 12) | ((static_cast<unsigned char>(t[i + 1]) & 0x3F) << 6) |
                    (static_cast<unsigned char>(t[i + 2]) & 0x3F);
-      cp[n++] = uc.Of(u);
+      cp[n++] = bmp[u];
       i += 3;
     } else {
       std::size_t len = 1;
