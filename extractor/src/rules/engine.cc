@@ -1893,8 +1893,10 @@ const UnitCodes* RuleBook::Codes(const std::string& lang, const SlottedText& s, 
   return it == sets_.end() ? nullptr : Codes(it->second, s, codes);
 }
 
-const UnitCodes* RuleBook::Codes(const LangSet& ls, const SlottedText& s, UnitCodes* codes) const {
+const UnitCodes* RuleBook::Codes(const LangSet& ls, const SlottedText& s, UnitCodes* codes,
+                                 std::vector<std::pair<std::size_t, std::uint8_t>>* suffix_types) const {
   if (!ls.classes) return nullptr;
+  if (suffix_types) suffix_types->clear();
   const UnitClasses& uc = *ls.classes;
   const std::uint16_t* bmp = uc.bmp.data();
   const std::string& t = s.text;
@@ -1913,6 +1915,9 @@ const UnitCodes* RuleBook::Codes(const LangSet& ls, const SlottedText& s, UnitCo
       char32_t u = ((c & 0x0F) << 12) | ((static_cast<unsigned char>(t[i + 1]) & 0x3F) << 6) |
                    (static_cast<unsigned char>(t[i + 2]) & 0x3F);
       cp[n++] = bmp[u];
+      // A type mark (U+E000..U+E007, EE 80 80..87): SuffixTypes' entries, read on the way (the
+      // text is valid UTF-8, so every 0xEE byte SuffixTypes finds starts a code point here).
+      if (suffix_types && u - kTypeMarkBase < 8) suffix_types->push_back({i, static_cast<std::uint8_t>(1u << (u - kTypeMarkBase))});
       i += 3;
     } else {
       std::size_t len = 1;
@@ -1924,6 +1929,8 @@ const UnitCodes* RuleBook::Codes(const LangSet& ls, const SlottedText& s, UnitCo
   pp[n] = t.size();
   codes->cls.resize(n);
   codes->pos.resize(n + 1);
+  if (suffix_types)
+    for (std::size_t k = suffix_types->size(); k-- > 1;) (*suffix_types)[k - 1].second |= (*suffix_types)[k].second;
   return codes;
 }
 
@@ -2139,10 +2146,10 @@ std::vector<RuleMatch> RuleBook::Match(const std::string& lang, const SlottedTex
   for (const Rule* r : candidates) Prepare(*r);
   for (const Rule* r : candidates)
     if (r->search) {
-      codes = Codes(ls, s, &scratch.codes);
+      codes = Codes(ls, s, &scratch.codes, &scratch.suffix_types);
       break;
     }
-  SuffixTypes(s.text, &scratch.suffix_types);
+  if (!codes) SuffixTypes(s.text, &scratch.suffix_types);
   out.reserve(candidates.size());  // nearly every candidate matches once (the Set is exact on spans)
   for (std::size_t k = 0; k < candidates.size(); ++k) MatchRuleInto(*candidates[k], s, codes, &scratch.suffix_types, &out);
   // Ordered by begin, then priority (stable): an insertion sort when a unit has a few matches

@@ -312,7 +312,9 @@ class RuleBook {
   const UnitCodes* Codes(const std::string& lang, const SlottedText& text, UnitCodes* codes) const;
   // The same for a language already looked up (Match looks it up once per unit).
   void CandidatesInto(const LangSet& ls, std::string_view text, std::vector<const Rule*>* out) const;
-  const UnitCodes* Codes(const LangSet& ls, const SlottedText& text, UnitCodes* codes) const;
+  // `suffix_types` (optional): SuffixTypes of the text, gathered in the same pass.
+  const UnitCodes* Codes(const LangSet& ls, const SlottedText& text, UnitCodes* codes,
+                         std::vector<std::pair<std::size_t, std::uint8_t>>* suffix_types = nullptr) const;
   void BuildUnitClasses(const std::string& lang, LangSet* ls);
   void BuildNeeds(LangSet* ls);
   bool slot_prefilter_ = true;
