@@ -340,6 +340,38 @@ std::unique_ptr<SpanParser> SpanParser::Compile(const std::string& pattern) {
       for (int w = 0; w < 4; ++w) sp->go_[4 * k + w] = ~std::uint64_t{0};
   sp->start_.assign(256, 0);
   for (unsigned c = 0; c < 256; ++c) sp->start_[c] = (sp->first_[c >> 6] >> (c & 63)) & 1;
+  // The bytes that can come second after each first byte: from the byte instructions reachable
+  // from the entry without consuming (^ and $ taken as passable: a superset), the bytes their
+  // continuations take first (go_: any byte where the match can end there).
+  std::vector<std::uint64_t> second(4 * 256, 0);
+  std::vector<std::uint8_t> seen(n, 0);
+  std::vector<std::uint32_t> todo = {0};
+  while (!todo.empty()) {
+    const std::uint32_t k = todo.back();
+    todo.pop_back();
+    if (seen[k]) continue;
+    seen[k] = 1;
+    const Inst& in = sp->prog_[k];
+    switch (in.op) {
+      case kByte:
+        for (unsigned c = 0; c < 256; ++c)
+          if ((sp->classes_[4 * in.x + (c >> 6)] >> (c & 63)) & 1)
+            for (int w = 0; w < 4; ++w) second[4 * c + w] |= sp->go_[4 * (k + 1) + w];
+        break;
+      case kSplit: todo.push_back(in.x), todo.push_back(in.y); break;
+      case kJmp: todo.push_back(in.x); break;
+      case kSave: case kBegin: case kEnd: todo.push_back(k + 1); break;
+      case kMatch: break;
+    }
+  }
+  sp->second_idx_.assign(256, 0);
+  for (unsigned c = 0; c < 256; ++c) {  // distinct rows only (most first bytes share one)
+    std::size_t r = 0;
+    const std::size_t rows = sp->second_.size() / 4;
+    while (r < rows && !std::equal(&second[4 * c], &second[4 * c] + 4, &sp->second_[4 * r])) ++r;
+    if (r == rows) sp->second_.insert(sp->second_.end(), &second[4 * c], &second[4 * c] + 4);
+    sp->second_idx_[c] = static_cast<std::uint16_t>(r);
+  }
   return sp;
 }
 
@@ -387,10 +419,19 @@ bool SpanParser::Walk(re2::StringPiece text, std::size_t b, std::size_t e, bool 
   const std::uint64_t* go = go_.data();
   const std::uint8_t* empty = empty_.data();
   const std::uint8_t* starts = start_.data();
+  const std::uint64_t* second = second_.data();
+  const std::uint16_t* second_idx = second_idx_.data();
   for (std::size_t start = b; start <= e; ++start) {
     if (all_starts) {  // only where the program can begin (or match empty)
       if (!empty[0]) {
-        while (start < e && !starts[t[start]]) ++start;
+        // A start whose byte cannot begin the program, or whose next byte cannot follow it.
+        for (; start < e; ++start) {
+          const unsigned c = t[start];
+          if (!starts[c]) continue;
+          if (start + 1 == e) break;
+          const unsigned d = t[start + 1];
+          if ((second[4 * second_idx[c] + (d >> 6)] >> (d & 63)) & 1) break;
+        }
         if (start == e) break;
       }
     } else if (start > b) {

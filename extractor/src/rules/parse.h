@@ -69,6 +69,10 @@ class SpanParser {
   // the entry instruction, one byte per entry).
   std::vector<std::uint64_t> go_;
   std::vector<std::uint8_t> start_;
+  // The bytes that can follow a first byte c of a match (256 bits, row second_idx_[c] of
+  // second_): a search skips a start whose next byte is not among them.
+  std::vector<std::uint64_t> second_;
+  std::vector<std::uint16_t> second_idx_;
   int ngroups_ = 0;
   std::uint32_t nsplits_ = 0;
   friend struct SpanParserBuilder;
