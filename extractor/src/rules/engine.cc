@@ -1724,6 +1724,8 @@ void RuleBook::BuildUnitClasses(const std::string& lang, LangSet* ls) {
     uc->page[p] = static_cast<std::uint32_t>(uc->pages.size() >> 8);
     for (char32_t c = lo; c <= hi; ++c) uc->pages.push_back(class_of(c));
   }
+  uc->bmp.resize(0x10000);
+  for (char32_t c = 0; c < 0x10000; ++c) uc->bmp[c] = uc->Of(c);
   // Each class lies inside one interval of every rule's alphabet: its first code point decides.
   for (const auto& r : rules_) {
     if (r->lang != lang || !r->search_alphabet) continue;
@@ -1785,22 +1787,26 @@ std::vector<const Rule*> RuleBook::Candidates(const std::string& lang, std::stri
 void RuleBook::CandidatesInto(const std::string& lang, std::string_view text, std::vector<const Rule*>* out) const {
   out->clear();
   auto it = sets_.find(lang);
-  if (it == sets_.end()) return;
-  if (!Built(lang, it->second).set) {  // the language's Set did not build: every rule (never wrong)
-    out->assign(it->second.rules.begin(), it->second.rules.end());
+  if (it != sets_.end()) CandidatesInto(Built(lang, it->second), text, out);
+}
+
+void RuleBook::CandidatesInto(const LangSet& ls, std::string_view text, std::vector<const Rule*>* out) const {
+  out->clear();
+  if (!ls.set) {  // the language's Set did not build (Built): every rule (slower, never wrong)
+    out->assign(ls.rules.begin(), ls.rules.end());
     return;
   }
   thread_local std::vector<int> hits;
   hits.clear();
   RE2::Set::ErrorInfo info;
-  if (!it->second.set->Match(re2::StringPiece(text.data(), text.size()), &hits, &info)) {
+  if (!ls.set->Match(re2::StringPiece(text.data(), text.size()), &hits, &info)) {
     // The DFA ran out of memory on this text: every rule is a candidate (slower, never wrong).
-    if (info.kind != RE2::Set::kNoError) out->assign(it->second.rules.begin(), it->second.rules.end());
+    if (info.kind != RE2::Set::kNoError) out->assign(ls.rules.begin(), ls.rules.end());
     return;
   }
-  std::sort(hits.begin(), hits.end());
+  if (hits.size() > 1) std::sort(hits.begin(), hits.end());
   out->reserve(hits.size());
-  for (int h : hits) out->push_back(it->second.rules[h]);
+  for (int h : hits) out->push_back(ls.rules[h]);
 }
 
 namespace {
@@ -1947,8 +1953,15 @@ MatchScratch& Scratch() {
 
 const UnitCodes* RuleBook::Codes(const std::string& lang, const SlottedText& s, UnitCodes* codes) const {
   auto it = sets_.find(lang);
-  if (it == sets_.end() || !Built(lang, it->second).classes) return nullptr;
-  const UnitClasses& uc = *it->second.classes;
+  return it == sets_.end() ? nullptr : Codes(Built(lang, it->second), s, codes);
+}
+
+const UnitCodes* RuleBook::Codes(const LangSet& ls, const SlottedText& s, UnitCodes* codes,
+                                 std::vector<std::pair<std::size_t, std::uint8_t>>* suffix_types) const {
+  if (!ls.classes) return nullptr;
+  if (suffix_types) suffix_types->clear();
+  const UnitClasses& uc = *ls.classes;
+  const std::uint16_t* bmp = uc.bmp.data();
   const std::string& t = s.text;
   codes->cls.resize(t.size());
   codes->pos.resize(t.size() + 1);
@@ -1964,7 +1977,10 @@ const UnitCodes* RuleBook::Codes(const std::string& lang, const SlottedText& s, 
     } else if ((c & 0xF0) == 0xE0 && i + 3 <= t.size()) {
       char32_t u = ((c & 0x0F) << 12) | ((static_cast<unsigned char>(t[i + 1]) & 0x3F) << 6) |
                    (static_cast<unsigned char>(t[i + 2]) & 0x3F);
-      cp[n++] = uc.Of(u);
+      cp[n++] = bmp[u];
+      // A type mark (U+E000..U+E007, EE 80 80..87): SuffixTypes' entries, read on the way (the
+      // text is valid UTF-8, so every 0xEE byte SuffixTypes finds starts a code point here).
+      if (suffix_types && u - kTypeMarkBase < 8) suffix_types->push_back({i, static_cast<std::uint8_t>(1u << (u - kTypeMarkBase))});
       i += 3;
     } else {
       std::size_t len = 1;
@@ -1976,6 +1992,8 @@ const UnitCodes* RuleBook::Codes(const std::string& lang, const SlottedText& s, 
   pp[n] = t.size();
   codes->cls.resize(n);
   codes->pos.resize(n + 1);
+  if (suffix_types)
+    for (std::size_t k = suffix_types->size(); k-- > 1;) (*suffix_types)[k - 1].second |= (*suffix_types)[k].second;
   return codes;
 }
 
@@ -2052,11 +2070,11 @@ void RuleBook::MatchRuleInto(const Rule& rule, const SlottedText& s, const UnitC
     bool walked = false;
     // The match and its parse in one walk of the pattern's own alphabet program (SpanParser::
     // Search: RE2's leftmost-first match with its groups) instead of a forward and a reverse DFA
-    // pass for the span, then a parse - when the walk's visited bitmap (a bit per choice point and
-    // position) stays small: 2 KB, beyond which clearing it and the walk's failing starts cost
-    // more than RE2's DFAs (measured: the dev corpus, zh and en).
-    constexpr std::size_t kWalkBits = 16384;
-    if (on_unit && rule.search_parser && std::size_t{rule.search_parser->splits()} * (end - pos + 1) <= kWalkBits) {
+    // pass for the span, then a parse - when choice points × positions stay at most 16,384,
+    // beyond which the walk's failing starts cost more than RE2's DFAs (measured: the dev corpus,
+    // zh and en; 65,536 was worse in both, also with the walk's stamped visited table).
+    constexpr std::size_t kWalkCells = 16384;
+    if (on_unit && rule.search_parser && std::size_t{rule.search_parser->splits()} * (end - pos + 1) <= kWalkCells) {
       groups.assign(rule.search->NumberOfCapturingGroups() + 1, re2::StringPiece());
       if (!rule.search_parser->Search(unit_text, pos, end, groups.data())) break;
       ub = groups[0].data() - unit.data();
@@ -2180,22 +2198,40 @@ void RuleBook::MatchRuleInto(const Rule& rule, const SlottedText& s, const UnitC
 
 std::vector<RuleMatch> RuleBook::Match(const std::string& lang, const SlottedText& s) const {
   std::vector<RuleMatch> out;
+  auto it = sets_.find(lang);
+  if (it == sets_.end()) return out;
+  const LangSet& ls = Built(lang, it->second);  // built on the language's first use
   MatchScratch& scratch = Scratch();
   std::vector<const Rule*>& candidates = scratch.candidates;
-  CandidatesInto(lang, s.text, &candidates);
+  CandidatesInto(ls, s.text, &candidates);
+  if (candidates.empty()) return out;
   const UnitCodes* codes = nullptr;
   for (const Rule* r : candidates) Prepare(*r);
   for (const Rule* r : candidates)
     if (r->search) {
-      codes = Codes(lang, s, &scratch.codes);
+      codes = Codes(ls, s, &scratch.codes, &scratch.suffix_types);
       break;
     }
-  if (!candidates.empty()) SuffixTypes(s.text, &scratch.suffix_types);
+  if (!codes) SuffixTypes(s.text, &scratch.suffix_types);
+  out.reserve(candidates.size());  // nearly every candidate matches once (the Set is exact on spans)
   for (std::size_t k = 0; k < candidates.size(); ++k) MatchRuleInto(*candidates[k], s, codes, &scratch.suffix_types, &out);
-  std::stable_sort(out.begin(), out.end(), [](const RuleMatch& a, const RuleMatch& b) {
+  // Ordered by begin, then priority (stable): an insertion sort when a unit has a few matches
+  // (std::stable_sort allocates a buffer per call).
+  auto before = [](const RuleMatch& a, const RuleMatch& b) {
     if (a.begin != b.begin) return a.begin < b.begin;
     return a.rule->priority > b.rule->priority;
-  });
+  };
+  if (out.size() > 16) {
+    std::stable_sort(out.begin(), out.end(), before);
+    return out;
+  }
+  for (std::size_t i = 1; i < out.size(); ++i) {
+    if (!before(out[i], out[i - 1])) continue;
+    RuleMatch m = std::move(out[i]);
+    std::size_t j = i;
+    for (; j > 0 && before(m, out[j - 1]); --j) out[j] = std::move(out[j - 1]);
+    out[j] = std::move(m);
+  }
   return out;
 }
 

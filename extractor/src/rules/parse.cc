@@ -1,5 +1,6 @@
 #include "rules/parse.h"
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 #include <limits>
@@ -332,6 +333,45 @@ std::unique_ptr<SpanParser> SpanParser::Compile(const std::string& pattern) {
       if (empty && !sp->empty_[k]) sp->empty_[k] = 1, changed = true;
     }
   }
+  // A path from an instruction that can reach the match consuming nothing goes on before any byte.
+  sp->go_ = sp->first_;
+  for (std::size_t k = 0; k < n; ++k)
+    if (sp->empty_[k])
+      for (int w = 0; w < 4; ++w) sp->go_[4 * k + w] = ~std::uint64_t{0};
+  sp->start_.assign(256, 0);
+  for (unsigned c = 0; c < 256; ++c) sp->start_[c] = (sp->first_[c >> 6] >> (c & 63)) & 1;
+  // The bytes that can come second after each first byte: from the byte instructions reachable
+  // from the entry without consuming (^ and $ taken as passable: a superset), the bytes their
+  // continuations take first (go_: any byte where the match can end there).
+  std::vector<std::uint64_t> second(4 * 256, 0);
+  std::vector<std::uint8_t> seen(n, 0);
+  std::vector<std::uint32_t> todo = {0};
+  while (!todo.empty()) {
+    const std::uint32_t k = todo.back();
+    todo.pop_back();
+    if (seen[k]) continue;
+    seen[k] = 1;
+    const Inst& in = sp->prog_[k];
+    switch (in.op) {
+      case kByte:
+        for (unsigned c = 0; c < 256; ++c)
+          if ((sp->classes_[4 * in.x + (c >> 6)] >> (c & 63)) & 1)
+            for (int w = 0; w < 4; ++w) second[4 * c + w] |= sp->go_[4 * (k + 1) + w];
+        break;
+      case kSplit: todo.push_back(in.x), todo.push_back(in.y); break;
+      case kJmp: todo.push_back(in.x); break;
+      case kSave: case kBegin: case kEnd: todo.push_back(k + 1); break;
+      case kMatch: break;
+    }
+  }
+  sp->second_idx_.assign(256, 0);
+  for (unsigned c = 0; c < 256; ++c) {  // distinct rows only (most first bytes share one)
+    std::size_t r = 0;
+    const std::size_t rows = sp->second_.size() / 4;
+    while (r < rows && !std::equal(&second[4 * c], &second[4 * c] + 4, &sp->second_[4 * r])) ++r;
+    if (r == rows) sp->second_.insert(sp->second_.end(), &second[4 * c], &second[4 * c] + 4);
+    sp->second_idx_[c] = static_cast<std::uint16_t>(r);
+  }
   return sp;
 }
 
@@ -342,13 +382,17 @@ struct Job {
   std::size_t pos;
 };
 struct Scratch {
-  std::vector<std::uint64_t> visited;
+  // Per (choice point, position): the walk that visited it last. A walk takes the next stamp
+  // instead of clearing the rows (most walks touch a few of them); the table is cleared only when
+  // the stamps wrap around.
+  std::vector<std::uint8_t> visited;
+  std::uint8_t stamp = 0;
   std::vector<Job> stack;
   std::vector<std::size_t> caps;
 };
 }  // namespace spanparse
 
-// The walk from `starts` (each position in turn, sharing the visited bitmap: a choice point that
+// The walk from `starts` (each position in turn, sharing the visited table: a choice point that
 // failed from one start fails from any), positions [b, e). `whole`: a parse must end at e (Parse);
 // else the first parse found, wherever it ends (Search: RE2's leftmost-first match).
 template <bool whole>
@@ -357,21 +401,39 @@ bool SpanParser::Walk(re2::StringPiece text, std::size_t b, std::size_t e, bool 
   thread_local spanparse::Scratch scratch;
   constexpr std::size_t kUnset = std::numeric_limits<std::size_t>::max();
   const std::size_t len = e - b + 1;  // positions b..e
-  std::vector<std::uint64_t>& visited = scratch.visited;
-  visited.assign((std::size_t{nsplits_} * len + 63) / 64, 0);
+  std::vector<std::uint8_t>& visited = scratch.visited;
+  const std::size_t cells = std::size_t{nsplits_} * len;
+  if (visited.size() < cells) visited.resize(cells, 0);  // new cells hold no walk's stamp
+  if (++scratch.stamp == 0) {
+    std::fill(visited.begin(), visited.end(), 0);
+    scratch.stamp = 1;
+  }
+  const std::uint8_t stamp = scratch.stamp;
   std::vector<std::size_t>& caps = scratch.caps;
   caps.assign(2 * static_cast<std::size_t>(ngroups_) + 2, kUnset);
   std::vector<spanparse::Job>& stack = scratch.stack;
   const unsigned char* t = reinterpret_cast<const unsigned char*>(text.data());
   const Inst* prog = prog_.data();
   const std::uint64_t* cls = classes_.data();
-  std::uint64_t* vis = visited.data();
-  const std::uint64_t* first = first_.data();
+  std::uint8_t* vis = visited.data();
+  const std::uint64_t* go = go_.data();
   const std::uint8_t* empty = empty_.data();
+  const std::uint8_t* starts = start_.data();
+  const std::uint64_t* second = second_.data();
+  const std::uint16_t* second_idx = second_idx_.data();
   for (std::size_t start = b; start <= e; ++start) {
     if (all_starts) {  // only where the program can begin (or match empty)
-      const unsigned c = start < e ? t[start] : 0;
-      if (!empty[0] && !(start < e && ((first[c >> 6] >> (c & 63)) & 1))) continue;
+      if (!empty[0]) {
+        // A start whose byte cannot begin the program, or whose next byte cannot follow it.
+        for (; start < e; ++start) {
+          const unsigned c = t[start];
+          if (!starts[c]) continue;
+          if (start + 1 == e) break;
+          const unsigned d = t[start + 1];
+          if ((second[4 * second_idx[c] + (d >> 6)] >> (d & 63)) & 1) break;
+        }
+        if (start == e) break;
+      }
     } else if (start > b) {
       break;
     }
@@ -397,16 +459,27 @@ bool SpanParser::Walk(re2::StringPiece text, std::size_t b, std::size_t e, bool 
             continue;
           }
           case kSplit: {
-            const std::size_t bit = std::size_t{in.split} * len + (p - b);
-            if ((vis[bit >> 6] >> (bit & 63)) & 1) goto fail;
-            vis[bit >> 6] |= std::uint64_t{1} << (bit & 63);
+            std::uint8_t& seen = vis[std::size_t{in.split} * len + (p - b)];
+            if (seen == stamp) goto fail;
+            seen = stamp;
             // A branch that can neither consume the next byte nor end here fails: not tried.
-            const unsigned c = p < e ? t[p] : 0;
-            auto viable = [&](std::uint32_t to) {
-              return empty[to] || (p < e && ((first[4 * to + (c >> 6)] >> (c & 63)) & 1));
-            };
-            if (viable(in.y)) stack.push_back({in.y, -1, p});
-            if (!viable(in.x)) goto fail;
+            bool vx, vy;
+            if (p < e) {
+              const unsigned c = t[p];
+              const std::size_t w = c >> 6;
+              const std::uint64_t m = std::uint64_t{1} << (c & 63);
+              vx = (go[4 * in.x + w] & m) != 0;
+              vy = (go[4 * in.y + w] & m) != 0;
+            } else {
+              vx = empty[in.x] != 0;
+              vy = empty[in.y] != 0;
+            }
+            if (!vx) {  // only the other branch (no job pushed just to be popped)
+              if (!vy) goto fail;
+              pc = in.y;
+              continue;
+            }
+            if (vy) stack.push_back({in.y, -1, p});
             pc = in.x;
             continue;
           }

@@ -50,7 +50,7 @@ class SpanParser {
     Op op;
     std::uint32_t x = 0;  // kByte: class; kSplit: preferred target; kJmp: target; kSave: slot
     std::uint32_t y = 0;  // kSplit: other target
-    std::uint32_t split = 0;  // kSplit: its index among the splits (the visited bitmap's rows)
+    std::uint32_t split = 0;  // kSplit: its index among the splits (the visited table's rows)
   };
 
  private:
@@ -64,6 +64,15 @@ class SpanParser {
   // of words and lazy repetitions.
   std::vector<std::uint64_t> first_;
   std::vector<std::uint8_t> empty_;
+  // first_ with every byte where the instruction can reach the match consuming nothing: the
+  // branches a split takes before a byte. start_: whether a walk can begin at a byte (first_ of
+  // the entry instruction, one byte per entry).
+  std::vector<std::uint64_t> go_;
+  std::vector<std::uint8_t> start_;
+  // The bytes that can follow a first byte c of a match (256 bits, row second_idx_[c] of
+  // second_): a search skips a start whose next byte is not among them.
+  std::vector<std::uint64_t> second_;
+  std::vector<std::uint16_t> second_idx_;
   int ngroups_ = 0;
   std::uint32_t nsplits_ = 0;
   friend struct SpanParserBuilder;
