@@ -1266,6 +1266,7 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
       if (emits == Emits::kAgreement) {
         // Made where it is kept (facts are large); dropped again when the match states no agreement.
         const std::size_t base = agreements.size();
+        std::size_t list_date = static_cast<std::size_t>(-1);  // the date of a list's lead (bullets.cc)
         agreements.emplace_back();
         {
           Fact& f = agreements.back();
@@ -1284,6 +1285,14 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
               if (std::find(seen.begin(), seen.end(), g) != seen.end()) continue;
               seen.push_back(g);
               f.parties.push_back(Ref(c, pms[k]));
+            }
+          }
+          if (f.parties.size() == 1 && r.attrs.count("one_party") != 0) {
+            // A list item naming only the other party: the first is the list's lead (bullets.cc).
+            const ListLead lead = FindListLead(view.normalized, ms, u.norm_begin);
+            if (lead.party < ms.size() && GroupOf(c, lead.party) != seen[0]) {
+              f.parties.insert(f.parties.begin(), Ref(c, lead.party));
+              list_date = lead.date;
             }
           }
           // pairwise = "true": "X分别与A和B签署" is one agreement of X with each of A, B.
@@ -1323,6 +1332,7 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
           f.countries.assign(cs.begin(), cs.end());
           Picks dms = Of(c, Cap(m, "date"), {MentionType::kDate});
           if (!dms.empty() && DateStated(c, c.M(dms[0]))) f.date = c.M(dms[0]).value;
+          if (f.date.empty() && list_date < ms.size() && DateStated(c, c.M(list_date))) f.date = c.M(list_date).value;
           if (f.date.empty() && !Cap(m, "date")) {
             // The one date of the signing sentence is the agreement's date (never the release's).
             std::size_t ds = 0, first_ds = 0;

@@ -93,6 +93,16 @@ class SlotRangeTypes {
 // of this prefix, ending at the text's first line end. "" when that is not certain.
 std::string FirstLineProgram(const std::string& program);
 
+// Agreements listed under one lead (bullets.cc): for the unit starting at `at`, when its line is a
+// list item and the line introducing the list ends in a colon, the organization that introduction
+// (or, when it names none, the paragraph before it) opens with, and its first date; slot indices
+// into `ms`, or -1.
+struct ListLead {
+  std::size_t party = static_cast<std::size_t>(-1);
+  std::size_t date = static_cast<std::size_t>(-1);
+};
+ListLead FindListLead(std::string_view norm, const std::vector<rules::SlotMention>& ms, std::size_t at);
+
 // Explain: sentences, mentions, rules that fired; with why_not, how far that rule got.
 std::string ExplainFacts(const rules::RuleBook& book, const DocView& view, const std::vector<Mention>& mentions,
                          const std::string& why_not);
