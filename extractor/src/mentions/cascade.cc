@@ -1568,7 +1568,7 @@ class Cascade {
         if (name.compare(3, 6, w) == 0) return false;
     // Bitmaps of the character lists (asked for each character of each candidate name).
     static const BmpSet* kBad = new BmpSet(U"方国省市部局委会司处厅院党团队人们者员家界");
-    static const BmpSet* kMiddleOk = new BmpSet(U"家子之");
+    static const BmpSet* kMiddleOk = new BmpSet(U"家子之为");  // 为: 李为民, 陈为国 (a stop character elsewhere)
     // 国 is common in given names (杨国华, 周建国, 王卫国) but also ends country words: it passes
     // in a three-character name unless the two characters before the end make one (和美国 is 和 +
     // 美国, 各国, 该国), and never ends a two-character name (韩国).
