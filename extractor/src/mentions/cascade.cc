@@ -1138,6 +1138,15 @@ class Cascade {
             b = m.begin;
             country = m.type == MentionType::kCountry ? m.key : m.country;
             absorbed = true;
+            // 香港大学深圳医院, 世界银行北京代表处: an organization right before the place is the
+            // parent of a branch named by its city.
+            // The parent may be one this walk found just before (北京大学 by its suffix 大学).
+            const Candidate* parent = at_end > 0 && ms[at_end - 1].end == m.begin ? &ms[at_end - 1] : nullptr;
+            if (parent == nullptr && !out->empty() && out->back().end == m.begin) parent = &out->back();
+            if (m.type == MentionType::kPlace && parent != nullptr && parent->type == MentionType::kOrg) {
+              b = parent->begin;
+              if (!parent->country.empty()) country = parent->country;
+            }
             // 赛门铁克公司 is Symantec; 工业和信息化部电信研究院 is not the ministry
             if (m.type == MentionType::kOrg && chars == 0 && kind == "company") {
               key = m.key;
@@ -1174,6 +1183,7 @@ class Cascade {
             break;
           }
         }
+        if (StopsSuffixWalk(s_, b, c)) break;
         const bool body_and = body && c == U'和' && chars_at_and < 0;
         if (!IsHan(c) || (IsZhStop(c) && !(ministry && (c == U'和' || c == U'与')) && !body_and)) break;
         if (body_and) {

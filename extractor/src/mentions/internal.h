@@ -580,6 +580,10 @@ NumericDate MatchNumericDate(std::string_view norm, std::size_t p);
 // ("March 3"), 0 neither ("March 2025", a Chinese date).
 int WordDateOrder(std::string_view text_of_date);
 
+// The backward walk of a Chinese organization suffix stops at the code point c that ends at pos
+// (suffix_walk.cc): 到 (医生到华西医院) and 国 after a quantifier (两国法院).
+bool StopsSuffixWalk(std::string_view s, std::size_t pos, char32_t c);
+
 struct QuoteSpan {
   std::size_t begin = 0, end = 0;
 };
