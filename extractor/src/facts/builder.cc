@@ -968,6 +968,7 @@ bool SameParty(const FormPool& pool, const EntityRef& a, FormPool::Range fa, con
       std::string_view shorter = pool.Key(x_shorter ? x : y);
       std::string_view longer = pool.Key(x_shorter ? y : x);
       if ((x_shorter ? x.long_enough : y.long_enough) && longer.find(shorter) != std::string_view::npos) return true;
+      if (SameWithoutLongForms(shorter, longer)) return true;
     }
   return false;
 }
@@ -1277,14 +1278,18 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
             if (Cap(m, k)) f.kind = std::string(k).substr(5);
           std::vector<int>& seen = ws.seen_groups;  // alias groups of the parties so far
           seen.clear();
+          // place_parties: provinces, states and cities that sign stand for their governments.
+          const bool places = r.attrs.count("place_parties") != 0;
           for (const auto& [name, cap] : m.captures) {
             if (name.rfind("party", 0) != 0) continue;
-            Picks pms = Of(c, &cap, {MentionType::kOrg, MentionType::kCountry});
+            Picks pms = places ? Of(c, &cap, {MentionType::kOrg, MentionType::kCountry, MentionType::kPlace})
+                               : Of(c, &cap, {MentionType::kOrg, MentionType::kCountry});
             for (std::size_t k = 0; k < pms.size(); ++k) {
               int g = c.group[pms[k]];
               if (std::find(seen.begin(), seen.end(), g) != seen.end()) continue;
               seen.push_back(g);
               f.parties.push_back(Ref(c, pms[k]));
+              if (f.parties.back().kind == EntityKind::kPlace) f.parties.back().kind = EntityKind::kOrganization;
             }
           }
           if (f.parties.size() == 1 && r.attrs.count("one_party") != 0) {

@@ -103,6 +103,10 @@ struct ListLead {
 };
 ListLead FindListLead(std::string_view norm, const std::vector<rules::SlotMention>& ms, std::size_t at);
 
+// Party keys (normalised names) that name the same party once the state's long form and the word
+// for government are dropped from both (party_forms.cc): 老挝琅勃拉邦省 / 老挝人民民主共和国琅勃拉邦省人民政府.
+bool SameWithoutLongForms(std::string_view a, std::string_view b);
+
 // Explain: sentences, mentions, rules that fired; with why_not, how far that rule got.
 std::string ExplainFacts(const rules::RuleBook& book, const DocView& view, const std::vector<Mention>& mentions,
                          const std::string& why_not);

@@ -580,6 +580,7 @@ class Cascade {
     std::vector<Candidate> r;
     r.reserve(base.size() + base.size() / 4 + 8);  // room for the people and short forms merged in later
     ResolveOverlapsInto(base.data(), base.size(), nullptr, 0, &r);
+    if (lang_ & kLangZh) SubnationalPlaces(s_, &r);
 
     // r does not overlap itself: with no suffix organizations added, resolving again keeps it as
     // it is. The added ones go after r, the order the resolution's tie-break has always seen.

@@ -584,6 +584,10 @@ int WordDateOrder(std::string_view text_of_date);
 // (suffix_walk.cc): 到 (医生到华西医院) and 国 after a quantifier (两国法院).
 bool StopsSuffixWalk(std::string_view s, std::size_t pos, char32_t c);
 
+// A Chinese country mention followed by a province's or state's name and its unit (老挝琅勃拉邦省,
+// 哈萨克斯坦江布尔州) becomes one PLACE in that country (subnational.cc). `ms` sorted, non-overlapping.
+void SubnationalPlaces(std::string_view s, std::vector<Candidate>* ms);
+
 struct QuoteSpan {
   std::size_t begin = 0, end = 0;
 };
