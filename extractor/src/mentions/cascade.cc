@@ -900,7 +900,11 @@ class Cascade {
           if (q >= n + 1 && s_.compare(q - n, n, prep) == 0 && s_[q - n - 1] != ' ') {
             std::size_t wb = q - n;
             while (wb > 0 && s_[wb - 1] != ' ') --wb;
-            if (LatinNameToken(s_, wb) == q - n) prefix = tail = false;
+            // …but not after a role: "Vice-Chancellor of the University of Nairobi" holds the
+            // university (the rare case: a scan of the candidates for a role ending there).
+            bool after_role = false;
+            for (const Candidate& rc : *out) after_role |= rc.type == MentionType::kRole && rc.end == q - n;
+            if (LatinNameToken(s_, wb) == q - n && !after_role) prefix = tail = false;
           }
         }
         if (!prefix && !tail) continue;
