@@ -1309,8 +1309,10 @@ class Cascade {
           prev.source = "compound:country+place";
           continue;
         }
-        // 加纳通信部, UAE Ministry of Economy, US Department of Commerce, UK Government
-        if ((glued || spaced) && (prev.type == MentionType::kCountry || prev.type == MentionType::kPlace) &&
+        // 加纳通信部, UAE Ministry of Economy, US Department of Commerce, UK Government; with a
+        // possessive only after a country: Morocco's Ministry of Digital Transition (one party).
+        const bool possessive = prev.type == MentionType::kCountry && (gap == "'s " || gap == "\u2019s ");
+        if ((glued || spaced || possessive) && (prev.type == MentionType::kCountry || prev.type == MentionType::kPlace) &&
             c.type == MentionType::kOrg &&
             (c.key.empty() || IsGenericOrgAt(c.begin) || c.country == prev.key ||
              c.country == prev.country)) {

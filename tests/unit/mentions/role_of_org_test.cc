@@ -31,3 +31,14 @@ TEST_CASE("an organization after a role and 'of the' is an organization", "[ment
 TEST_CASE("a longer capitalised name with 'of the' inside is still no organization", "[mentions][orgs]") {
   CHECK_FALSE(HasOrg("Delegates met at the Summit of the Council of Elders in Accra.", "Council of Elders"));
 }
+
+// "Morocco's Ministry of X and Estonia's Ministry of Y signed": a country's possessive before a
+// ministry is part of it (one party each, not four).
+TEST_CASE("a country's possessive before an organization joins it", "[mentions][orgs]") {
+  CHECK(HasOrg("Chile's Ministry of Energy and Norway's Ministry of Climate signed a memorandum.",
+               "Chile's Ministry of Energy"));
+  CHECK(HasOrg("Chile's Ministry of Energy and Norway's Ministry of Climate signed a memorandum.",
+               "Norway's Ministry of Climate"));
+  // a possessive before a role stays apart from it
+  CHECK_FALSE(HasOrg("Chile's Minister of Energy Ana Rojas said the plant opens in May.", "Chile's Minister of Energy"));
+}
