@@ -811,7 +811,7 @@ class Cascade {
   std::size_t TranslitRunBefore(std::size_t p) const {
     std::size_t b = p;
     int k = 0;
-    while (b > 0 && k < 6) {
+    while (b > 0 && k < 8) {  // Arabic compound given names run to seven: 阿卜杜勒萨拉姆·
       std::size_t st;
       char32_t c = DecodeBefore(s_, b, &st);
       if (!IsTranslit(c) && !IsWeakTranslit(c)) break;
