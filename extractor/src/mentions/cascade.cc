@@ -608,6 +608,7 @@ class Cascade {
     people.clear();
     PeopleInContext(r, &people);
     fill_gaps(people);
+    if (lang_ & kLangEn) ContactNameLines(s_, &r);
     HonorificSurnames(&r);
 
     std::vector<Candidate>& shorts = scratch_.shorts;

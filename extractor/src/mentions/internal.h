@@ -588,6 +588,10 @@ bool StopsSuffixWalk(std::string_view s, std::size_t pos, char32_t c);
 // 哈萨克斯坦江布尔州) becomes one PLACE in that country (subnational.cc). `ms` sorted, non-overlapping.
 void SubnationalPlaces(std::string_view s, std::vector<Candidate>* ms);
 
+// A line of two or three capitalised words above a line that opens with a role is a person (a
+// contact block), also when its first word was read as a country or city (contact_names.cc).
+void ContactNameLines(std::string_view s, std::vector<Candidate>* ms);
+
 struct QuoteSpan {
   std::size_t begin = 0, end = 0;
 };
