@@ -790,6 +790,15 @@ void SplitRoleOrg(Ctx& c, const std::string& role_text, std::string* role, Entit
   }
   if (!found) {
     *role = role_text;
+    // An organization inside the words, not at their start (role_org.cc).
+    const RoleOrgSplit in = SplitOrgInsideRole(role_text, c.org_forms);
+    if (in.form < c.org_forms.size()) {
+      *role = std::string(in.role);
+      if (org->empty()) {
+        *org = Ref(c, c.org_forms[in.form].second);
+        org->name = std::string(c.org_forms[in.form].first);
+      }
+    }
     return;
   }
   *role = Trim(std::string_view(role_text).substr(best.size()));

@@ -107,6 +107,16 @@ ListLead FindListLead(std::string_view norm, const std::vector<rules::SlotMentio
 // for government are dropped from both (party_forms.cc): 老挝琅勃拉邦省 / 老挝人民民主共和国琅勃拉邦省人民政府.
 bool SameWithoutLongForms(std::string_view a, std::string_view b);
 
+// An organization form of the release inside a role's words that SplitRoleOrg left whole
+// (role_org.cc): "会见塞尔维亚内外贸易部部长" → 部长 + 塞尔维亚内外贸易部; "CEO of Hanwha Qcells" → CEO +
+// Hanwha Qcells. `forms`: the release's organization and country forms with their slot. form is
+// the index into `forms` of the organization, or -1 when there is none; role the rest.
+struct RoleOrgSplit {
+  std::size_t form = static_cast<std::size_t>(-1);
+  std::string_view role;
+};
+RoleOrgSplit SplitOrgInsideRole(std::string_view role, const std::vector<std::pair<std::string_view, std::size_t>>& forms);
+
 // Explain: sentences, mentions, rules that fired; with why_not, how far that rule got.
 std::string ExplainFacts(const rules::RuleBook& book, const DocView& view, const std::vector<Mention>& mentions,
                          const std::string& why_not);
