@@ -1907,7 +1907,8 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
       Fact& e = events[ei];
       const std::string& ek = event_keys[ei];
       if (ek == k || (event_chars[fi] >= 4 && event_chars[ei] >= 4 &&
-                      (ek.find(k) != std::string::npos || k.find(ek) != std::string::npos))) {
+                      (ek.find(k) != std::string::npos || k.find(ek) != std::string::npos)) ||
+          IsAbbreviationOf(k, ek)) {
         if (!e.start.empty() && !f.start.empty() && e.start.compare(0, 4, f.start, 0, 4) != 0) continue;
         AddAlias(&e.name_aliases, e.name, f.name);
         for (const auto& a : f.name_aliases) AddAlias(&e.name_aliases, e.name, a);

@@ -117,6 +117,10 @@ struct RoleOrgSplit {
 };
 RoleOrgSplit SplitOrgInsideRole(std::string_view role, const std::vector<std::pair<std::string_view, std::size_t>>& forms);
 
+// An event's short name stands for a longer one (event_abbrev.cc): 南博会 for 第八届中国—南亚博览会.
+// Keys as NormKey makes them.
+bool IsAbbreviationOf(std::string_view short_key, std::string_view long_key);
+
 // Explain: sentences, mentions, rules that fired; with why_not, how far that rule got.
 std::string ExplainFacts(const rules::RuleBook& book, const DocView& view, const std::vector<Mention>& mentions,
                          const std::string& why_not);
