@@ -39,3 +39,13 @@ TEST_CASE("a quote's organization named without its country inside the role") {
   CHECK(q->role == "副部长");
   CHECK(q->org.name.find("海洋投资统筹部") != std::string::npos);
 }
+
+// "Minister Delegate for X and Y," is a role with its portfolio: Y is no person speaking.
+TEST_CASE("a delegate minister's portfolio is no speaker") {
+  std::vector<Fact> fs = presskg::testing::ExtractText(
+      "Reform plan presented\n\n"
+      "Karim Haddad, Minister Delegate for Budget and Public Accounts, said the reform would cut waiting times.\n");
+  const Fact* q = presskg::testing::LastOfType(fs, FactType::kQuote);
+  REQUIRE(q != nullptr);
+  CHECK(q->person.name.find("Karim Haddad") != std::string::npos);
+}
