@@ -867,6 +867,8 @@ struct FormPool {
     std::uint32_t key_at = 0, key_len = 0;  // NormKey of the form
     bool latin = false;        // people: the form has no CJK
     bool long_enough = false;  // parties: at least 2 CJK / 3 other code points
+    bool long_form = false;    // parties: holds a state's long form or "government" (party_forms.cc)
+    std::uint32_t strip_at = 0, strip_len = 0;  // parties: the key without them, when long_form
     std::uint32_t words_at = 0, words_n = 0;
   };
   struct Word {
@@ -951,6 +953,14 @@ struct FormPool {
       f.key_len = static_cast<std::uint32_t>(text.size() - f.key_at);
       std::string_view x = Key(f);
       f.long_enough = CharCount(x) >= (HasCjk(x) ? 2u : 3u);
+      f.long_form = HasLongForm(x);
+      if (f.long_form) {
+        thread_local std::string stripped;
+        StripLongForms(x, &stripped);
+        f.strip_at = static_cast<std::uint32_t>(text.size());
+        text += stripped;
+        f.strip_len = static_cast<std::uint32_t>(stripped.size());
+      }
       forms.push_back(f);
     }
     return r;
@@ -977,7 +987,12 @@ bool SameParty(const FormPool& pool, const EntityRef& a, FormPool::Range fa, con
       std::string_view shorter = pool.Key(x_shorter ? x : y);
       std::string_view longer = pool.Key(x_shorter ? y : x);
       if ((x_shorter ? x.long_enough : y.long_enough) && longer.find(shorter) != std::string_view::npos) return true;
-      if (SameWithoutLongForms(shorter, longer)) return true;
+      if (x.long_form || y.long_form) {
+        // Both keys without the state's long form (made once per form in Party): party_forms.cc.
+        std::string_view xs = x.long_form ? std::string_view(pool.text).substr(x.strip_at, x.strip_len) : pool.Key(x);
+        std::string_view ys = y.long_form ? std::string_view(pool.text).substr(y.strip_at, y.strip_len) : pool.Key(y);
+        if (ContainsAsParty(xs.size() <= ys.size() ? xs : ys, xs.size() <= ys.size() ? ys : xs)) return true;
+      }
     }
   return false;
 }

@@ -106,6 +106,12 @@ ListLead FindListLead(std::string_view norm, const std::vector<rules::SlotMentio
 // Party keys (normalised names) that name the same party once the state's long form and the word
 // for government are dropped from both (party_forms.cc): 老挝琅勃拉邦省 / 老挝人民民主共和国琅勃拉邦省人民政府.
 bool SameWithoutLongForms(std::string_view a, std::string_view b);
+// The key holds one of those long forms (asked once per form; SameWithoutLongForms only then).
+bool HasLongForm(std::string_view key);
+// The key without the long forms, into *out (cleared first); and the containment test applied to
+// two such keys (the shorter at least 2 CJK / 3 other characters).
+void StripLongForms(std::string_view key, std::string* out);
+bool ContainsAsParty(std::string_view shorter, std::string_view longer);
 
 // An organization form of the release inside a role's words that SplitRoleOrg left whole
 // (role_org.cc): "会见塞尔维亚内外贸易部部长" → 部长 + 塞尔维亚内外贸易部; "CEO of Hanwha Qcells" → CEO +

@@ -18,6 +18,12 @@ void Strip(std::string_view key, std::string* out) {
   out->clear();
   for (std::size_t i = 0; i < key.size();) {
     bool cut = false;
+    const unsigned char b = static_cast<unsigned char>(key[i]);
+    // First bytes of the forms: 中 人 民 联 共 社 (E4–E8), 政 (E6), r, g.
+    if (!(b == 'r' || b == 'g' || (b >= 0xE4 && b <= 0xE8))) {
+      out->push_back(key[i++]);
+      continue;
+    }
     for (std::string_view f : kLongForms)
       if (key.compare(i, f.size(), f) == 0) {
         i += f.size();
@@ -28,12 +34,6 @@ void Strip(std::string_view key, std::string* out) {
   }
 }
 
-bool HasLongForm(std::string_view key) {
-  for (std::string_view f : kLongForms)
-    if (key.find(f) != std::string_view::npos) return true;
-  return false;
-}
-
 std::size_t Chars(std::string_view s) {
   std::size_t n = 0;
   for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
@@ -42,18 +42,28 @@ std::size_t Chars(std::string_view s) {
 
 }  // namespace party_forms
 
+// Every long form holds 共和国, 政府 or "government" / "republic": four searches, not ten.
+bool HasLongForm(std::string_view key) {
+  return key.find("共和国") != std::string_view::npos || key.find("政府") != std::string_view::npos ||
+         key.find("government") != std::string_view::npos || key.find("republic") != std::string_view::npos;
+}
+
+void StripLongForms(std::string_view key, std::string* out) { party_forms::Strip(key, out); }
+
+bool ContainsAsParty(std::string_view shorter, std::string_view longer) {
+  // As long as SameParty asks of a name inside a longer one: 2 CJK characters, 3 others.
+  const bool cjk = !shorter.empty() && static_cast<unsigned char>(shorter[0]) >= 0x80;
+  if (party_forms::Chars(shorter) < (cjk ? 2u : 3u)) return false;
+  return longer.find(shorter) != std::string_view::npos;
+}
+
 bool SameWithoutLongForms(std::string_view a, std::string_view b) {
   using namespace party_forms;
   if (!HasLongForm(a) && !HasLongForm(b)) return false;  // the plain containment test has said no
   thread_local std::string x, y;
   Strip(a, &x);
   Strip(b, &y);
-  const std::string& shorter = x.size() <= y.size() ? x : y;
-  const std::string& longer = x.size() <= y.size() ? y : x;
-  // As long as SameParty asks of a name inside a longer one: 2 CJK characters, 3 others.
-  const bool cjk = !shorter.empty() && static_cast<unsigned char>(shorter[0]) >= 0x80;
-  if (Chars(shorter) < (cjk ? 2u : 3u)) return false;
-  return longer.find(shorter) != std::string::npos;
+  return x.size() <= y.size() ? ContainsAsParty(x, y) : ContainsAsParty(y, x);
 }
 
 }  // namespace presskg::facts

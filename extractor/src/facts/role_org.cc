@@ -56,11 +56,16 @@ RoleOrgSplit SplitOrgInsideRole(std::string_view role, const std::vector<std::pa
     }
     return best;
   }
+  if (role.size() < 12) return best;  // an organization and a role need four characters at least
+  // The role's first character: a form's tail can open the role only where that character is.
+  std::size_t first_len = 1;
+  while (first_len < role.size() && Cont(static_cast<unsigned char>(role[first_len]))) ++first_len;
+  const std::string_view first = role.substr(0, first_len);
   for (std::size_t k = 0; k < forms.size(); ++k) {
     std::string_view f = forms[k].first;
-    if (Latin(f) || Chars(f) < 2) continue;
+    if (f.size() < 6 || f.size() >= role.size() + 24 || Latin(f)) continue;
     // The whole form inside the role's words, with words after it.
-    std::size_t pos = role.find(f);
+    std::size_t pos = f.size() < role.size() ? role.find(f) : std::string_view::npos;
     if (pos != std::string_view::npos && pos + f.size() < role.size()) {
       const std::size_t end = pos + f.size();
       if (end > best_end || (end == best_end && f.size() > best_len)) {
@@ -69,8 +74,9 @@ RoleOrgSplit SplitOrgInsideRole(std::string_view role, const std::vector<std::pa
     }
     // The role opening with the form's tail of four or more characters: the name without the
     // country in front (苏伊士运河经济区管理总局 of 埃及苏伊士运河经济区管理总局).
-    for (std::size_t cut = 3; cut + 12 <= f.size(); cut += 3) {
-      while (cut < f.size() && Cont(static_cast<unsigned char>(f[cut]))) ++cut;
+    for (std::size_t cut = f.find(first, 1); cut != std::string_view::npos && cut + 12 <= f.size();
+         cut = f.find(first, cut + 1)) {
+      if (Cont(static_cast<unsigned char>(f[cut]))) continue;
       std::string_view tail = f.substr(cut);
       if (tail.size() < 12 || tail.size() >= role.size()) continue;
       if (role.compare(0, tail.size(), tail) == 0) {

@@ -39,13 +39,21 @@ void ContactNameLines(std::string_view s, std::vector<Candidate>* ms) {
   for (std::size_t k = 0; k < r.size(); ++k) {
     if (r[k].type != MentionType::kRole) continue;
     const std::size_t rb = r[k].begin;
-    const std::size_t nl = rb == 0 ? std::string_view::npos : s.rfind('\n', rb - 1);
-    if (nl == std::string_view::npos || nl == 0 || rb - (nl + 1) > 40) continue;
+    // Only the 41 bytes before the role are searched for the line end (roles in running text are
+    // far from one: an unbounded search walked back over whole paragraphs).
+    const std::size_t lo = rb > 41 ? rb - 41 : 0;
+    const std::size_t rel = s.substr(lo, rb - lo).rfind('\n');
+    if (rel == std::string_view::npos) continue;
+    const std::size_t nl = lo + rel;
+    if (nl == 0) continue;
     // The role opens its line, after at most a few words of its own ("Communications Director").
     if (s.substr(nl + 1, rb - nl - 1).find(',') != std::string_view::npos) continue;
     const std::size_t ple = nl;
-    const std::size_t pnl = s.rfind('\n', ple - 1);
-    const std::size_t pls = pnl == std::string_view::npos ? 0 : pnl + 1;
+    // A name line is short: its start is within 64 bytes.
+    const std::size_t plo = ple > 64 ? ple - 64 : 0;
+    const std::size_t prel = s.substr(plo, ple - plo).rfind('\n');
+    if (prel == std::string_view::npos && plo > 0) continue;
+    const std::size_t pls = prel == std::string_view::npos ? 0 : plo + prel + 1;
     if (ple - pls < 5 || !NameLine(s, pls, ple)) continue;
     // What the finder made of that line: nothing, or one country or place at its start.
     auto first = std::lower_bound(r.begin(), r.begin() + static_cast<std::ptrdiff_t>(k), pls,

@@ -31,6 +31,20 @@ void SubnationalPlaces(std::string_view s, std::vector<Candidate>* ms) {
   for (std::size_t k = 0; k < r.size(); ++k) {
     Candidate& c = r[k];
     if (c.type != MentionType::kCountry || c.end >= s.size()) continue;
+    // Most countries are followed by no unit character within reach: three searches of a short
+    // window rule them out before any decoding.
+    {
+      const std::string_view w = s.substr(c.end, 48);
+      bool unit = false;
+      for (std::size_t j = 0; j + 2 < w.size() && !unit; ++j) {
+        const auto b0 = static_cast<unsigned char>(w[j]), b1 = static_cast<unsigned char>(w[j + 1]),
+                   b2 = static_cast<unsigned char>(w[j + 2]);
+        unit = (b0 == 0xE7 && b1 == 0x9C && b2 == 0x81) ||  // 省
+               (b0 == 0xE5 && b1 == 0xB7 && b2 == 0x9E) ||  // 州
+               (b0 == 0xE9 && b1 == 0x82 && b2 == 0xA6);    // 邦
+      }
+      if (!unit) continue;
+    }
     std::size_t p = c.end;
     for (std::string_view f : kStateForms)
       if (s.compare(p, f.size(), f) == 0) {
