@@ -908,7 +908,17 @@ void SplitRoleOrg(Ctx& c, std::string&& role_text, std::string* role, EntityRef*
     }
   }
   if (!found) {
-    *role = std::move(role_text);
+    // An organization inside the words, not at their start (role_org.cc).
+    const RoleOrgSplit in = SplitOrgInsideRole(role_text, org_forms);
+    if (in.form < org_forms.size()) {
+      *role = std::string(in.role);
+      if (org->empty()) {
+        *org = Ref(c, org_forms[in.form].second);
+        org->name = std::string(org_forms[in.form].first);
+      }
+    } else {
+      *role = std::move(role_text);
+    }
     return;
   }
   *role = Trim(std::string_view(role_text).substr(best.size()));
@@ -1029,6 +1039,8 @@ struct FormPool {
     std::uint32_t key_at = 0, key_len = 0;  // NormKey of the form
     bool latin = false;        // people: the form has no CJK
     bool long_enough = false;  // parties: at least 2 CJK / 3 other code points
+    bool long_form = false;    // parties: holds a state's long form or "government" (party_forms.cc)
+    std::uint32_t strip_at = 0, strip_len = 0;  // parties: the key without them, when long_form
     std::uint32_t words_at = 0, words_n = 0;
   };
   struct Word {
@@ -1113,6 +1125,14 @@ struct FormPool {
       f.key_len = static_cast<std::uint32_t>(text.size() - f.key_at);
       std::string_view x = Key(f);
       f.long_enough = CharCount(x) >= (HasCjk(x) ? 2u : 3u);
+      f.long_form = HasLongForm(x);
+      if (f.long_form) {
+        thread_local std::string stripped;
+        StripLongForms(x, &stripped);
+        f.strip_at = static_cast<std::uint32_t>(text.size());
+        text += stripped;
+        f.strip_len = static_cast<std::uint32_t>(stripped.size());
+      }
       forms.push_back(f);
     }
     return r;
@@ -1139,6 +1159,12 @@ bool SameParty(const FormPool& pool, const EntityRef& a, FormPool::Range fa, con
       std::string_view shorter = pool.Key(x_shorter ? x : y);
       std::string_view longer = pool.Key(x_shorter ? y : x);
       if ((x_shorter ? x.long_enough : y.long_enough) && longer.find(shorter) != std::string_view::npos) return true;
+      if (x.long_form || y.long_form) {
+        // Both keys without the state's long form (made once per form in Party): party_forms.cc.
+        std::string_view xs = x.long_form ? std::string_view(pool.text).substr(x.strip_at, x.strip_len) : pool.Key(x);
+        std::string_view ys = y.long_form ? std::string_view(pool.text).substr(y.strip_at, y.strip_len) : pool.Key(y);
+        if (ContainsAsParty(xs.size() <= ys.size() ? xs : ys, xs.size() <= ys.size() ? ys : xs)) return true;
+      }
     }
   return false;
 }
@@ -1449,6 +1475,7 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
       if (emits == Emits::kAgreement) {
         // Made where it is kept (facts are large); dropped again when the match states no agreement.
         const std::size_t base = agreements.size();
+        std::size_t list_date = static_cast<std::size_t>(-1);  // the date of a list's lead (bullets.cc)
         agreements.emplace_back();
         {
           Fact& f = agreements.back();
@@ -1459,14 +1486,26 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
             if (Cap(m, k)) f.kind = std::string(k).substr(5);
           std::vector<int>& seen = ws.seen_groups;  // alias groups of the parties so far
           seen.clear();
+          // place_parties: provinces, states and cities that sign stand for their governments.
+          const bool places = r.attrs.count("place_parties") != 0;
           for (const auto& [name, cap] : m.captures) {
             if (name.rfind("party", 0) != 0) continue;
-            Picks pms = Of(c, &cap, {MentionType::kOrg, MentionType::kCountry});
+            Picks pms = places ? Of(c, &cap, {MentionType::kOrg, MentionType::kCountry, MentionType::kPlace})
+                               : Of(c, &cap, {MentionType::kOrg, MentionType::kCountry});
             for (std::size_t k = 0; k < pms.size(); ++k) {
               int g = c.group[pms[k]];
               if (std::find(seen.begin(), seen.end(), g) != seen.end()) continue;
               seen.push_back(g);
               f.parties.push_back(Ref(c, pms[k]));
+              if (f.parties.back().kind == EntityKind::kPlace) f.parties.back().kind = EntityKind::kOrganization;
+            }
+          }
+          if (f.parties.size() == 1 && r.attrs.count("one_party") != 0) {
+            // A list item naming only the other party: the first is the list's lead (bullets.cc).
+            const ListLead lead = FindListLead(view.normalized, ms, u.norm_begin);
+            if (lead.party < ms.size() && GroupOf(c, lead.party) != seen[0]) {
+              f.parties.insert(f.parties.begin(), Ref(c, lead.party));
+              list_date = lead.date;
             }
           }
           // pairwise = "true": "X分别与A和B签署" is one agreement of X with each of A, B.
@@ -1506,6 +1545,7 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
           f.countries.assign(cs.begin(), cs.end());
           Picks dms = Of(c, Cap(m, "date"), {MentionType::kDate});
           if (!dms.empty() && DateStated(c, c.M(dms[0]))) f.date = c.M(dms[0]).value;
+          if (f.date.empty() && list_date < ms.size() && DateStated(c, c.M(list_date))) f.date = c.M(list_date).value;
           if (f.date.empty() && !Cap(m, "date")) {
             // The one date of the signing sentence is the agreement's date (never the release's).
             std::size_t ds = 0, first_ds = 0;
@@ -2108,7 +2148,8 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
       Fact& e = events[ei];
       const std::string& ek = event_keys[ei];
       if (ek == k || (event_chars[fi] >= 4 && event_chars[ei] >= 4 &&
-                      (ek.find(k) != std::string::npos || k.find(ek) != std::string::npos))) {
+                      (ek.find(k) != std::string::npos || k.find(ek) != std::string::npos)) ||
+          IsAbbreviationOf(k, ek)) {
         if (!e.start.empty() && !f.start.empty() && e.start.compare(0, 4, f.start, 0, 4) != 0) continue;
         AddAlias(&e.name_aliases, e.name, f.name);
         for (const auto& a : f.name_aliases) AddAlias(&e.name_aliases, e.name, a);

@@ -93,6 +93,40 @@ class SlotRangeTypes {
 // of this prefix, ending at the text's first line end. "" when that is not certain.
 std::string FirstLineProgram(const std::string& program);
 
+// Agreements listed under one lead (bullets.cc): for the unit starting at `at`, when its line is a
+// list item and the line introducing the list ends in a colon, the organization that introduction
+// (or, when it names none, the paragraph before it) opens with, and its first date; slot indices
+// into `ms`, or -1.
+struct ListLead {
+  std::size_t party = static_cast<std::size_t>(-1);
+  std::size_t date = static_cast<std::size_t>(-1);
+};
+ListLead FindListLead(std::string_view norm, const std::vector<rules::SlotMention>& ms, std::size_t at);
+
+// Party keys (normalised names) that name the same party once the state's long form and the word
+// for government are dropped from both (party_forms.cc): 老挝琅勃拉邦省 / 老挝人民民主共和国琅勃拉邦省人民政府.
+bool SameWithoutLongForms(std::string_view a, std::string_view b);
+// The key holds one of those long forms (asked once per form; SameWithoutLongForms only then).
+bool HasLongForm(std::string_view key);
+// The key without the long forms, into *out (cleared first); and the containment test applied to
+// two such keys (the shorter at least 2 CJK / 3 other characters).
+void StripLongForms(std::string_view key, std::string* out);
+bool ContainsAsParty(std::string_view shorter, std::string_view longer);
+
+// An organization form of the release inside a role's words that SplitRoleOrg left whole
+// (role_org.cc): "会见塞尔维亚内外贸易部部长" → 部长 + 塞尔维亚内外贸易部; "CEO of Hanwha Qcells" → CEO +
+// Hanwha Qcells. `forms`: the release's organization and country forms with their slot. form is
+// the index into `forms` of the organization, or -1 when there is none; role the rest.
+struct RoleOrgSplit {
+  std::size_t form = static_cast<std::size_t>(-1);
+  std::string_view role;
+};
+RoleOrgSplit SplitOrgInsideRole(std::string_view role, const std::vector<std::pair<std::string_view, std::size_t>>& forms);
+
+// An event's short name stands for a longer one (event_abbrev.cc): 南博会 for 第八届中国—南亚博览会.
+// Keys as NormKey makes them.
+bool IsAbbreviationOf(std::string_view short_key, std::string_view long_key);
+
 // Explain: sentences, mentions, rules that fired; with why_not, how far that rule got.
 std::string ExplainFacts(const rules::RuleBook& book, const DocView& view, const std::vector<Mention>& mentions,
                          const std::string& why_not);

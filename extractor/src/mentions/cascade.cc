@@ -625,6 +625,7 @@ class Cascade {
     r.clear();
     r.reserve(base.size() + base.size() / 4 + 8);  // room for the people and short forms merged in later
     ResolveOverlapsInto(base.data(), base.size(), nullptr, 0, &r);
+    if (lang_ & kLangZh) SubnationalPlaces(s_, &r);
 
     // r does not overlap itself: with no suffix organizations added, resolving again keeps it as
     // it is. The added ones go after r, the order the resolution's tie-break has always seen.
@@ -652,6 +653,7 @@ class Cascade {
     people.clear();
     PeopleInContext(r, &people);
     fill_gaps(people);
+    if (lang_ & kLangEn) ContactNameLines(s_, &r);
     HonorificSurnames(&r);
 
     std::vector<Candidate>& shorts = scratch_.shorts;
@@ -861,7 +863,7 @@ class Cascade {
   std::size_t TranslitRunBefore(std::size_t p) const {
     std::size_t b = p;
     int k = 0;
-    while (b > 0 && k < 6) {
+    while (b > 0 && k < 8) {  // Arabic compound given names run to seven: 阿卜杜勒萨拉姆·
       std::size_t st;
       char32_t c = DecodeBefore(s_, b, &st);
       if (!IsTranslit(c) && !IsWeakTranslit(c)) break;
@@ -950,7 +952,11 @@ class Cascade {
           if (q >= n + 1 && s_.compare(q - n, n, prep) == 0 && s_[q - n - 1] != ' ') {
             std::size_t wb = q - n;
             while (wb > 0 && s_[wb - 1] != ' ') --wb;
-            if (LatinNameToken(s_, wb) == q - n) prefix = tail = false;
+            // …but not after a role: "Vice-Chancellor of the University of Nairobi" holds the
+            // university (the rare case: a scan of the candidates for a role ending there).
+            bool after_role = false;
+            for (const Candidate& rc : *out) after_role |= rc.type == MentionType::kRole && rc.end == q - n;
+            if (LatinNameToken(s_, wb) == q - n && !after_role) prefix = tail = false;
           }
         }
         if (!prefix && !tail) continue;
@@ -1191,6 +1197,15 @@ class Cascade {
             b = m.begin;
             country = m.type == MentionType::kCountry ? m.key : m.country;
             absorbed = true;
+            // 香港大学深圳医院, 世界银行北京代表处: an organization right before the place is the
+            // parent of a branch named by its city.
+            // The parent may be one this walk found just before (北京大学 by its suffix 大学).
+            const Candidate* parent = at_end > 0 && ms[at_end - 1].end == m.begin ? &ms[at_end - 1] : nullptr;
+            if (parent == nullptr && !out->empty() && out->back().end == m.begin) parent = &out->back();
+            if (m.type == MentionType::kPlace && parent != nullptr && parent->type == MentionType::kOrg) {
+              b = parent->begin;
+              if (!parent->country.empty()) country = parent->country;
+            }
             // 赛门铁克公司 is Symantec; 工业和信息化部电信研究院 is not the ministry
             if (m.type == MentionType::kOrg && chars == 0 && kind == "company") {
               key = m.key;
@@ -1227,6 +1242,7 @@ class Cascade {
             break;
           }
         }
+        if (StopsSuffixWalk(s_, b, c)) break;
         const bool body_and = body && c == U'和' && chars_at_and < 0;
         if (!IsHan(c) || (IsZhStop(c) && !(ministry && (c == U'和' || c == U'与')) && !body_and)) break;
         if (body_and) {
@@ -1376,8 +1392,10 @@ class Cascade {
           prev.source = "compound:country+place";
           continue;
         }
-        // 加纳通信部, UAE Ministry of Economy, US Department of Commerce, UK Government
-        if ((glued || spaced) && (prev.type == MentionType::kCountry || prev.type == MentionType::kPlace) &&
+        // 加纳通信部, UAE Ministry of Economy, US Department of Commerce, UK Government; with a
+        // possessive only after a country: Morocco's Ministry of Digital Transition (one party).
+        const bool possessive = prev.type == MentionType::kCountry && (gap == "'s " || gap == "\u2019s ");
+        if ((glued || spaced || possessive) && (prev.type == MentionType::kCountry || prev.type == MentionType::kPlace) &&
             c.type == MentionType::kOrg &&
             (c.key.empty() || IsGenericOrgAt(c.begin) || c.country == prev.key ||
              c.country == prev.country)) {
@@ -1650,7 +1668,7 @@ class Cascade {
         if (name.compare(3, 6, w) == 0) return false;
     // Bitmaps of the character lists (asked for each character of each candidate name).
     static const BmpSet* kBad = new BmpSet(U"方国省市部局委会司处厅院党团队人们者员家界");
-    static const BmpSet* kMiddleOk = new BmpSet(U"家子之");
+    static const BmpSet* kMiddleOk = new BmpSet(U"家子之为");  // 为: 李为民, 陈为国 (a stop character elsewhere)
     // 国 is common in given names (杨国华, 周建国, 王卫国) but also ends country words: it passes
     // in a three-character name unless the two characters before the end make one (和美国 is 和 +
     // 美国, 各国, 该国), and never ends a two-character name (韩国).

@@ -404,10 +404,26 @@ void FindDates(std::string_view norm, std::string_view anchor, Store* store, std
     all.push_back(c);
     return true;
   };
+  auto emit_value = [&](std::size_t b, std::size_t e, std::string iso) {
+    Candidate c;
+    c.type = MentionType::kDate;
+    c.begin = b;
+    c.end = e;
+    c.priority = 60;
+    c.source = "date:numeric";
+    c.value = store->emplace_back(std::move(iso));
+    all.push_back(c);
+  };
   struct Span {
     std::size_t b, e;
     const char* source;
   };
+  struct Numeric {
+    std::size_t b, e;
+    std::string day_first, month_first;
+  };
+  thread_local std::vector<Numeric> numeric;  // "05/11/2024": day or month first, decided below
+  numeric.clear();
   // Per thread and cleared per call: no allocation for them per release.
   thread_local std::vector<Span> retry;  // year-less dates seen without an anchor
   thread_local std::vector<std::size_t> units, cjk;
@@ -493,6 +509,18 @@ void FindDates(std::string_view norm, std::string_view anchor, Store* store, std
       best = p + 4;
       source = "date:en-year";
     }
+    if (source == nullptr && c >= '0' && c <= '9') {
+      // Digits only ("2025/01/22", "15/10/2024"): numeric_dates.cc; an ambiguous one waits for the
+      // release's word dates to say which order it writes.
+      NumericDate nd = MatchNumericDate(norm, p);
+      if (nd.end > p) {
+        if (nd.ambiguous) numeric.push_back({p, nd.end, std::move(nd.iso), std::move(nd.iso_alt)});
+        else emit_value(p, nd.end, std::move(nd.iso));
+        covered = nd.end;
+        p = nd.end;
+        continue;
+      }
+    }
     if (source != nullptr) {
       if (emit(p, best, source)) {
         covered = best;
@@ -504,6 +532,13 @@ void FindDates(std::string_view norm, std::string_view anchor, Store* store, std
     // skip the rest of this number or word: only its start is a trigger
     p += n;
     while (p < norm.size() && IsAsciiAlnum(norm[p]) && c < 0x80) ++p;
+  }
+  if (!numeric.empty()) {
+    int order = 0;  // > 0: the release writes the day first ("3 March"), < 0 the month first
+    for (std::size_t k = first; k < all.size(); ++k)
+      if (all[k].type == MentionType::kDate) order += WordDateOrder(norm.substr(all[k].begin, all[k].end - all[k].begin));
+    if (order != 0)
+      for (Numeric& d : numeric) emit_value(d.b, d.e, std::move(order > 0 ? d.day_first : d.month_first));
   }
   // Without a release date, the latest year among the dates that also state a month anchors the
   // year-less ones: a release dates its own events ("2013年5月16日，日内瓦 … 9 月 9-11 日"), while

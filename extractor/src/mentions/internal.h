@@ -571,6 +571,31 @@ std::vector<Candidate> FindDates(std::string_view norm, std::string_view anchor,
 // The same, appended to *out (what is in it already is left alone and not looked at).
 void FindDates(std::string_view norm, std::string_view anchor, Store* store, std::vector<Candidate>* out);
 
+// A date in digits only starting at p (numeric_dates.cc): "2025/01/22", "15/10/2024", "10/15/2024",
+// "05.11.2024". end == 0 when there is none. When both day-month and month-day orders are valid
+// dates, `ambiguous` is set, iso is the day-first reading and iso_alt the month-first one.
+struct NumericDate {
+  std::size_t end = 0;
+  bool ambiguous = false;
+  std::string iso, iso_alt;
+};
+NumericDate MatchNumericDate(std::string_view norm, std::size_t p);
+// The order a date written with a month name states: 1 day first ("3 March"), -1 month first
+// ("March 3"), 0 neither ("March 2025", a Chinese date).
+int WordDateOrder(std::string_view text_of_date);
+
+// The backward walk of a Chinese organization suffix stops at the code point c that ends at pos
+// (suffix_walk.cc): 到 (医生到华西医院) and 国 after a quantifier (两国法院).
+bool StopsSuffixWalk(std::string_view s, std::size_t pos, char32_t c);
+
+// A Chinese country mention followed by a province's or state's name and its unit (老挝琅勃拉邦省,
+// 哈萨克斯坦江布尔州) becomes one PLACE in that country (subnational.cc). `ms` sorted, non-overlapping.
+void SubnationalPlaces(std::string_view s, std::vector<Candidate>* ms);
+
+// A line of two or three capitalised words above a line that opens with a role is a person (a
+// contact block), also when its first word was read as a country or city (contact_names.cc).
+void ContactNameLines(std::string_view s, std::vector<Candidate>* ms);
+
 struct QuoteSpan {
   std::size_t begin = 0, end = 0;
 };

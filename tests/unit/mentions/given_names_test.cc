@@ -30,3 +30,12 @@ TEST_CASE("country words ending in 国 are still not people", "[mentions][people
   CHECK(People("韩国说，合作协议已经签署。").empty());
   CHECK(People("中方说，各国都欢迎这份协议。").empty());
 }
+
+// 为 is a stop character (为了, 为此, "X为Y提供"), but common as the middle of a given name
+// (李为民, 赵为国): it passes there only.
+TEST_CASE("given names with 为 in the middle are people", "[mentions][people][regression]") {
+  CHECK(People("市人民医院院长赵为民表示，合作将惠及患者。") == std::vector<std::string>{"赵为民"});
+  CHECK(People("研究院副院长孙为强在会上介绍了项目进展。") == std::vector<std::string>{"孙为强"});
+  CHECK(People("研究院为此表示，项目进展顺利。").empty());
+  CHECK(People("代表团为期三天，期间签署了协议。").empty());
+}

@@ -128,3 +128,15 @@ TEST_CASE("regression: 国家 opens the names of state bodies", "[mentions][orgs
   // not the 国家 that ends a country mention (中国 + 家电)
   CHECK_FALSE(Has(OfType("中国家电协会发布报告。", MentionType::kOrg), "国家电协会"));
 }
+
+// Sixth session: Arabic compound given names run to seven characters before the dot
+// (阿卜杜勒萨拉姆·…, cut to 卜杜勒萨拉姆 before), and 立 is a transliteration character (哈立德).
+TEST_CASE("long transliterated given names before the dot", "[mentions][people][regression]") {
+  using presskg::MentionType;
+  auto p = OfType("沙特能源部副部长阿卜杜勒阿齐兹·法赫德说，项目将在明年投产。", MentionType::kPerson);
+  CHECK(Has(p, "阿卜杜勒阿齐兹·法赫德"));
+  auto q = OfType("约旦投资部长哈立德·瓦齐尼表示，双方将扩大合作。", MentionType::kPerson);
+  CHECK(Has(q, "哈立德·瓦齐尼"));
+  // 立 still opens no name where no dot follows: 成立 is a word
+  CHECK(OfType("双方同意成立联合工作组。", MentionType::kPerson).empty());
+}
