@@ -2,6 +2,7 @@
 #include "facts/builder.h"
 
 #include <algorithm>
+#include <deque>
 #include <array>
 #include <map>
 #include <memory>
@@ -1322,7 +1323,8 @@ struct Workspace {
     std::unique_ptr<const RE2> re;
     std::string min;
   };
-  std::vector<FirstLine> first_lines;
+  // A deque: line_min points into its elements, which must stay put while more are added.
+  std::deque<FirstLine> first_lines;
   std::vector<const RE2*> line_first;  // of each line rule
   std::vector<const std::string*> line_min;  // of each line rule
   rules::SlottedText line_st;          // a window's first line
@@ -1809,7 +1811,10 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
         auto it = std::find_if(ws.first_lines.begin(), ws.first_lines.end(),
                                [&](const Workspace::FirstLine& f) { return f.rule == rp; });
         if (it == ws.first_lines.end() || it->program != rp->program || it->options != sig) {
-          if (it == ws.first_lines.end()) it = ws.first_lines.insert(ws.first_lines.end(), Workspace::FirstLine{rp, {}, {}, nullptr});
+          if (it == ws.first_lines.end()) {
+            ws.first_lines.push_back(Workspace::FirstLine{rp, {}, {}, nullptr, {}});
+            it = std::prev(ws.first_lines.end());
+          }
           it->program = rp->program;
           it->options = sig;
           it->re.reset();
