@@ -23,6 +23,17 @@ bool Breaks(char32_t c) {
 // Not 道 (京畿道): 通道, 渠道, 轨道 follow country names too.
 bool UnitAt(char32_t c) { return c == U'省' || c == U'州' || c == U'邦'; }
 
+// A country candidate becomes the province (or state) named after it, up to `end`; the country
+// is kept as the place's country.
+void BecomeProvince(Candidate* c, std::size_t end) {
+  c->country = c->key;
+  c->key = {};
+  c->wikidata = {};
+  c->type = MentionType::kPlace;
+  c->end = end;
+  c->source = "place:zh-subnational";
+}
+
 }  // namespace subnational
 
 void SubnationalPlaces(std::string_view s, std::vector<Candidate>* ms) {
@@ -58,12 +69,7 @@ void SubnationalPlaces(std::string_view s, std::vector<Candidate>* ms) {
       const std::size_t after = r[k + 1].end + un;
       const bool free = k + 2 >= r.size() || r[k + 2].begin >= after;
       if (UnitAt(u) && free && !(k + 1 < r.size() && after < s.size() && s.compare(after, 3, "份") == 0)) {
-        c.country = c.key;
-        c.key = {};
-        c.wikidata = {};
-        c.type = MentionType::kPlace;
-        c.end = after;
-        c.source = "place:zh-subnational";
+        BecomeProvince(&c, after);
         r[k + 1].end = r[k + 1].begin;  // emptied: removed below
         ++k;
         continue;
@@ -92,12 +98,7 @@ void SubnationalPlaces(std::string_view s, std::vector<Candidate>* ms) {
       DecodeAt(s, end, &next);
       if (next == U'份' || next == U'立') continue;
     }
-    c.country = c.key;
-    c.key = {};
-    c.wikidata = {};
-    c.type = MentionType::kPlace;
-    c.end = end;
-    c.source = "place:zh-subnational";
+    BecomeProvince(&c, end);
   }
   // Drop the city mentions taken into a province above (emptied), keeping the order.
   std::size_t w = 0;

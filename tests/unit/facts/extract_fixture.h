@@ -32,6 +32,21 @@ inline const Fact* LastOfType(const std::vector<Fact>& facts, FactType type) {
   return out;
 }
 
+// Every fact of `type`, in order.
+inline std::vector<const Fact*> AllOfType(const std::vector<Fact>& facts, FactType type) {
+  std::vector<const Fact*> out;
+  for (const Fact& f : facts)
+    if (f.type == type) out.push_back(&f);
+  return out;
+}
+
+// True when a party's name of `f` contains `name`.
+inline bool HasPartyNamed(const Fact& f, const std::string& name) {
+  for (const EntityRef& p : f.parties)
+    if (p.name.find(name) != std::string::npos) return true;
+  return false;
+}
+
 }  // namespace presskg::testing
 
 #endif  // PRESSKG_TESTS_FACTS_EXTRACT_FIXTURE_H

@@ -13,18 +13,9 @@ using presskg::testing::ExtractText;
 
 namespace list_items_test {
 
-std::vector<const Fact*> Agreements(const std::vector<Fact>& fs) {
-  std::vector<const Fact*> out;
-  for (const Fact& f : fs)
-    if (f.type == FactType::kAgreement) out.push_back(&f);
-  return out;
-}
+std::vector<const Fact*> Agreements(const std::vector<Fact>& fs) { return presskg::testing::AllOfType(fs, FactType::kAgreement); }
 
-bool Has(const Fact& f, const std::string& name) {
-  for (const EntityRef& p : f.parties)
-    if (p.name.find(name) != std::string::npos) return true;
-  return false;
-}
+bool Has(const Fact& f, const std::string& name) { return presskg::testing::HasPartyNamed(f, name); }
 
 int WithBoth(const std::vector<const Fact*>& as, const std::string& a, const std::string& b) {
   int n = 0;
