@@ -2,6 +2,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <system_error>
 #include <thread>
 
 #include <openssl/evp.h>
@@ -129,9 +130,14 @@ Result<std::unique_ptr<Extractor>> Extractor::Load(const ExtractorOptions& optio
   MentionOptions mo;
   mo.gazetteer_dir = options.gazetteer_dir;
   Result<std::unique_ptr<MentionFinder>> finder = Internal("gazetteers not loaded");
-  std::thread gazetteers([&] { finder = MentionFinder::Load(mo); });
+  std::thread gazetteers;
+  try {
+    gazetteers = std::thread([&] { finder = MentionFinder::Load(mo); });
+  } catch (const std::system_error&) {  // no thread to be had: load them here, one after the other
+    finder = MentionFinder::Load(mo);
+  }
   Status st = ex->book_.LoadDir(dir);
-  gazetteers.join();
+  if (gazetteers.joinable()) gazetteers.join();
   if (!st.ok()) return st;
   if (!finder.ok()) return finder.status();
   ex->finder_ = std::move(*finder);
