@@ -1552,6 +1552,26 @@ class Cascade {
                         static_cast<unsigned char>(s_[m.end - 1]) >= 0x80)) {
         std::size_t ne = LatinName(s_, p, 2);
         if (ne != std::string_view::npos) add(p, ne, "person:en-after-role");
+        // "Governor Xu said", "Director-General Houngbo said", "said Premier Ford.": a title and
+        // one name word is a person only beside a speech verb (else "Minister Monday", "Director
+        // Programmes" would be names).
+        else if (p == m.end + 1 && s_[m.end] == ' ') {
+          std::size_t e1 = LatinNameToken(s_, p);
+          if (e1 != std::string_view::npos && e1 - p >= 2 && s_[p + 1] >= 'a' && s_[p + 1] <= 'z' &&
+              !IsNameStopWord(s_.substr(p, e1 - p)) &&
+              (SaidAfter(s_.substr(e1)) ||
+               (SaidBefore(s_, m.begin) && (e1 == s_.size() || s_[e1] == '.' || s_[e1] == ','))))
+            add(p, e1, "person:en-title-surname");
+        }
+      }
+      // "the Premier of Ontario, Doug Ford, and …": a role of a place or organization, then the
+      // holder's name between commas.
+      if (i + 1 < ms.size() && StartsWithAt(s_, m.end, " of ") &&
+          (ms[i + 1].begin == m.end + 4 || (ms[i + 1].begin == m.end + 8 && StartsWithAt(s_, m.end + 4, "the "))) &&
+          ms[i + 1].type != MentionType::kPerson && StartsWithAt(s_, ms[i + 1].end, ", ")) {
+        std::size_t nb = ms[i + 1].end + 2;
+        std::size_t ne = LatinName(s_, nb, 2);
+        if (ne != std::string_view::npos && ne < s_.size() && s_[ne] == ',') add(nb, ne, "person:en-role-of-apposition");
       }
       // en: "Houlin Zhao, Secretary-General of ITU" / "Helen Clark, the UNDP Administrator"
       // "Name, the ROLE", "Name, ITU ROLE", "Name, FAO’s ROLE", "Name (ROLE ...)": between the comma
