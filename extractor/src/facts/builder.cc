@@ -12,6 +12,7 @@
 #include <re2/re2.h>
 
 #include "facts/text_util.h"
+#include "facts/dateline_place.h"
 
 namespace presskg::facts {
 
@@ -2184,10 +2185,13 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
       f.date = s;
       f.evidence = view.to_original ? view.to_original(view.dateline.norm_begin, view.dateline.norm_end) : Span{};
       if (view.dateline.place_end > view.dateline.place_begin) {
+        std::size_t place_end = view.dateline.place_end;
+        const std::size_t first = FirstOfTwoPlaces(view.normalized.substr(view.dateline.place_begin, place_end - view.dateline.place_begin));
+        if (first != std::string_view::npos) place_end = view.dateline.place_begin + first;
         std::size_t best = ms.size();
         for (std::size_t i = 0; i < ms.size(); ++i) {
           const rules::SlotMention& m = ms[i];
-          if ((m.type == MentionType::kPlace || m.type == MentionType::kCountry) && m.begin < view.dateline.place_end &&
+          if ((m.type == MentionType::kPlace || m.type == MentionType::kCountry) && m.begin < place_end &&
               m.end > view.dateline.place_begin) {
             if (best == ms.size() || m.type == MentionType::kPlace) best = i;
             if (m.type == MentionType::kPlace) break;
@@ -2196,7 +2200,7 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
         if (best < ms.size()) {
           f.place = Ref(c, best);
         } else {
-          f.place.name = view.original_text ? Trim(view.original_text(view.dateline.place_begin, view.dateline.place_end))
+          f.place.name = view.original_text ? Trim(view.original_text(view.dateline.place_begin, place_end))
                                             : std::string();
         }
         f.place.kind = EntityKind::kPlace;
