@@ -1440,6 +1440,14 @@ class Cascade {
         if (StartsWithAt(s_, i, ", ")) {
           // a list of portfolios ("Broadband, Communications and ..."), not an apposition
           std::size_t e2 = LatinNameToken(s_, i + 2);
+          // "…, Job Creation and Trade,": a two-word item before a last item of one word that
+          // closes the role ("Jane Doe and John Smith" stays two names)
+          if (e2 != std::string_view::npos && StartsWithAt(s_, e2, " ") && !StartsWithAt(s_, e2, " and ")) {
+            const std::size_t e3 = LatinNameToken(s_, e2 + 1);
+            const std::size_t e4 = e3 != std::string_view::npos && StartsWithAt(s_, e3, " and ") ? LatinNameToken(s_, e3 + 5)
+                                                                                                 : std::string_view::npos;
+            if (e4 != std::string_view::npos && e4 < s_.size() && (s_[e4] == ',' || s_[e4] == '.')) e2 = e3;
+          }
           if (e2 == std::string_view::npos || !(StartsWithAt(s_, e2, " and ") || StartsWithAt(s_, e2, ", "))) break;
           i += 2;
           run_len = 0;
@@ -1573,6 +1581,14 @@ class Cascade {
         std::size_t ne = LatinName(s_, nb, 2);
         if (ne != std::string_view::npos && ne < s_.size() && s_[ne] == ',') add(nb, ne, "person:en-role-of-apposition");
       }
+      // "High Commissioner to Kenya Neil Wigan", "Ambassador to China Nicholas Burns": an envoy's
+      // name right after the country of the posting.
+      if (i + 1 < ms.size() && StartsWithAt(s_, m.end, " to ") && ms[i + 1].begin == m.end + 4 &&
+          ms[i + 1].type == MentionType::kCountry && StartsWithAt(s_, ms[i + 1].end, " ")) {
+        std::size_t nb = ms[i + 1].end + 1;
+        std::size_t ne = LatinName(s_, nb, 2);
+        if (ne != std::string_view::npos) add(nb, ne, "person:en-envoy");
+      }
       // en: "Houlin Zhao, Secretary-General of ITU" / "Helen Clark, the UNDP Administrator"
       // "Name, the ROLE", "Name, ITU ROLE", "Name, FAO’s ROLE", "Name (ROLE ...)": between the comma
       // (or parenthesis) and the role, nothing, "the", or one organization or country.
@@ -1594,7 +1610,10 @@ class Cascade {
           const Candidate& prev = ms[i - 1];
           std::size_t start = sep + 2 + (between.rfind("the ", 0) == 0 ? 4 : 0);
           std::string_view tail = s_.substr(prev.end, q - prev.end);
-          ok = prev.begin == start && (prev.type == MentionType::kOrg || prev.type == MentionType::kCountry) &&
+          // a province or state too: "Vic Fedeli, Ontario's Minister of …"
+          ok = prev.begin == start &&
+               (prev.type == MentionType::kOrg || prev.type == MentionType::kCountry ||
+                (prev.type == MentionType::kPlace && tail != " ")) &&
                (tail == " " || tail == "’s " || tail == "'s ");
         }
         if (ok) {
