@@ -13,6 +13,7 @@
 
 #include "facts/text_util.h"
 #include "facts/dateline_place.h"
+#include "facts/party_forms.h"
 
 namespace presskg::facts {
 
@@ -2123,6 +2124,10 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
       continue;
     }
     if (same->date.empty()) same->date = f.date;
+    // The restatement's names of a party are names of the kept one too (the headline's 印尼电池公司,
+    // the body's 印度尼西亚电池公司（IBC）).
+    for (const EntityRef& p : f.parties)
+      for (EntityRef& kept : same->parties) AddRestatedNames(p, &kept);
     for (const auto& cc : f.countries)
       if (std::find(same->countries.begin(), same->countries.end(), cc) == same->countries.end()) same->countries.push_back(cc);
   }
@@ -2199,6 +2204,16 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
         }
         if (best < ms.size()) {
           f.place = Ref(c, best);
+          const std::size_t city = ms[best].end < place_end && view.original_text
+                                       ? CityAfterRegion(view.normalized.substr(ms[best].end, place_end - ms[best].end))
+                                       : 0;
+          if (city != 0) {  // 中国福建宁德: the city the finder does not know, in the region's country
+            EntityRef r;
+            r.kind = EntityKind::kPlace;
+            r.country = f.place.kind == EntityKind::kCountry ? f.place.key : f.place.country;
+            r.name = Trim(view.original_text(ms[best].end, ms[best].end + city));
+            f.place = std::move(r);
+          }
         } else {
           f.place.name = view.original_text ? Trim(view.original_text(view.dateline.place_begin, place_end))
                                             : std::string();

@@ -14,3 +14,12 @@ namespace presskg::facts {
 std::size_t FirstOfTwoPlaces(std::string_view place);
 
 }  // namespace presskg::facts
+
+namespace presskg::facts {
+
+// "（2025年4月8日，中国福建宁德）": after the last place the finder knows (中国福建, a province),
+// the dateline names a city it does not know. When `rest` (the dateline's place text after that
+// mention) is two to four Han characters, their byte length; otherwise 0.
+std::size_t CityAfterRegion(std::string_view rest);
+
+}  // namespace presskg::facts

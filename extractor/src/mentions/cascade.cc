@@ -1562,13 +1562,14 @@ class Cascade {
         if (ne != std::string_view::npos) add(p, ne, "person:en-after-role");
         // "Governor Xu said", "Director-General Houngbo said", "said Premier Ford.": a title and
         // one name word is a person only beside a speech verb (else "Minister Monday", "Director
-        // Programmes" would be names).
+        // Programmes" would be names), and when the release names the person in full elsewhere.
         else if (p == m.end + 1 && s_[m.end] == ' ') {
           std::size_t e1 = LatinNameToken(s_, p);
           if (e1 != std::string_view::npos && e1 - p >= 2 && s_[p + 1] >= 'a' && s_[p + 1] <= 'z' &&
               !IsNameStopWord(s_.substr(p, e1 - p)) &&
               (SaidAfter(s_.substr(e1)) ||
-               (SaidBefore(s_, m.begin) && (e1 == s_.size() || s_[e1] == '.' || s_[e1] == ','))))
+               (SaidBefore(s_, m.begin) && (e1 == s_.size() || s_[e1] == '.' || s_[e1] == ','))) &&
+              NamedInFullElsewhere(s_, p, e1))
             add(p, e1, "person:en-title-surname");
         }
       }
