@@ -1547,6 +1547,14 @@ class Cascade {
         add(m.end, e, "person:zh-after-role");
         continue;
       }
+      // contact lines: "亚投行传播部 新闻官 刘晓岚": a space between the role and a name that ends the line
+      if (m.end + 1 < s_.size() && s_[m.end] == ' ' && static_cast<unsigned char>(s_[m.end - 1]) >= 0x80) {
+        e = ZhSurnameName(m.end + 1);
+        if (e != std::string_view::npos && (e == s_.size() || s_[e] == '\n' || s_[e] == ' ' || s_[e] == '\r')) {
+          add(m.end + 1, e, "person:zh-contact-line");
+          continue;
+        }
+      }
       e = ZhTranslitRun(m.end);
       if (e != std::string_view::npos) {
         add(m.end, e, "person:zh-translit-after-role");

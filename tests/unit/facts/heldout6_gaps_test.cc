@@ -159,3 +159,19 @@ TEST_CASE("a party restated with the country's full name carries both forms", "[
   presskg::facts::AddRestatedNames(state, &body);
   CHECK(body.aliases.empty());
 }
+
+TEST_CASE("a Chinese contact line: organization, role, a space and the name", "[facts][heldout6]") {
+  const std::vector<Fact> facts = ExtractText(
+      "某银行宣布新任副行长\n\n北京，2025年3月2日——某银行今天宣布任命新的副行长。\n\n媒体垂询：亚洲开发银行驻华代表处 新闻官 林美玲\n");
+  bool found = false;
+  for (const Fact* f : AllOfType(facts, FactType::kRole)) found |= f->person.name == "林美玲" && f->role == "新闻官";
+  CHECK(found);
+  // the name must end the line: "新闻官 林美玲表示" is running text, read by the other rules
+  CHECK_FALSE(AnyPersonNamed(ExtractText("媒体垂询：某银行 新闻官 林美玲介绍情况\n"), "林美玲介"));
+}
+
+TEST_CASE("a transliteration with 历 (亚历山大)", "[facts][heldout6]") {
+  const std::vector<Fact> facts =
+      ExtractText("签约仪式上，葡萄牙教育部部长费尔南多·亚历山大与中方代表签署协议。\n");
+  CHECK(AnyPersonNamed(facts, "费尔南多·亚历山大"));
+}
