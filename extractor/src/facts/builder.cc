@@ -12,6 +12,8 @@
 #include <re2/re2.h>
 
 #include "facts/text_util.h"
+#include "facts/dateline_place.h"
+#include "facts/party_forms.h"
 
 namespace presskg::facts {
 
@@ -2122,6 +2124,10 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
       continue;
     }
     if (same->date.empty()) same->date = f.date;
+    // The restatement's names of a party are names of the kept one too (the headline's 印尼电池公司,
+    // the body's 印度尼西亚电池公司（IBC）).
+    for (const EntityRef& p : f.parties)
+      for (EntityRef& kept : same->parties) AddRestatedNames(p, &kept);
     for (const auto& cc : f.countries)
       if (std::find(same->countries.begin(), same->countries.end(), cc) == same->countries.end()) same->countries.push_back(cc);
   }
@@ -2184,10 +2190,13 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
       f.date = s;
       f.evidence = view.to_original ? view.to_original(view.dateline.norm_begin, view.dateline.norm_end) : Span{};
       if (view.dateline.place_end > view.dateline.place_begin) {
+        std::size_t place_end = view.dateline.place_end;
+        const std::size_t first = FirstOfTwoPlaces(view.normalized.substr(view.dateline.place_begin, place_end - view.dateline.place_begin));
+        if (first != std::string_view::npos) place_end = view.dateline.place_begin + first;
         std::size_t best = ms.size();
         for (std::size_t i = 0; i < ms.size(); ++i) {
           const rules::SlotMention& m = ms[i];
-          if ((m.type == MentionType::kPlace || m.type == MentionType::kCountry) && m.begin < view.dateline.place_end &&
+          if ((m.type == MentionType::kPlace || m.type == MentionType::kCountry) && m.begin < place_end &&
               m.end > view.dateline.place_begin) {
             if (best == ms.size() || m.type == MentionType::kPlace) best = i;
             if (m.type == MentionType::kPlace) break;
@@ -2195,8 +2204,18 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
         }
         if (best < ms.size()) {
           f.place = Ref(c, best);
+          const std::size_t city = ms[best].end < place_end && view.original_text
+                                       ? CityAfterRegion(view.normalized.substr(ms[best].end, place_end - ms[best].end))
+                                       : 0;
+          if (city != 0) {  // 中国福建宁德: the city the finder does not know, in the region's country
+            EntityRef r;
+            r.kind = EntityKind::kPlace;
+            r.country = f.place.kind == EntityKind::kCountry ? f.place.key : f.place.country;
+            r.name = Trim(view.original_text(ms[best].end, ms[best].end + city));
+            f.place = std::move(r);
+          }
         } else {
-          f.place.name = view.original_text ? Trim(view.original_text(view.dateline.place_begin, view.dateline.place_end))
+          f.place.name = view.original_text ? Trim(view.original_text(view.dateline.place_begin, place_end))
                                             : std::string();
         }
         f.place.kind = EntityKind::kPlace;

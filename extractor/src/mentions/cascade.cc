@@ -1440,6 +1440,14 @@ class Cascade {
         if (StartsWithAt(s_, i, ", ")) {
           // a list of portfolios ("Broadband, Communications and ..."), not an apposition
           std::size_t e2 = LatinNameToken(s_, i + 2);
+          // "…, Job Creation and Trade,": a two-word item before a last item of one word that
+          // closes the role ("Jane Doe and John Smith" stays two names)
+          if (e2 != std::string_view::npos && StartsWithAt(s_, e2, " ") && !StartsWithAt(s_, e2, " and ")) {
+            const std::size_t e3 = LatinNameToken(s_, e2 + 1);
+            const std::size_t e4 = e3 != std::string_view::npos && StartsWithAt(s_, e3, " and ") ? LatinNameToken(s_, e3 + 5)
+                                                                                                 : std::string_view::npos;
+            if (e4 != std::string_view::npos && e4 < s_.size() && (s_[e4] == ',' || s_[e4] == '.')) e2 = e3;
+          }
           if (e2 == std::string_view::npos || !(StartsWithAt(s_, e2, " and ") || StartsWithAt(s_, e2, ", "))) break;
           i += 2;
           run_len = 0;
@@ -1539,6 +1547,14 @@ class Cascade {
         add(m.end, e, "person:zh-after-role");
         continue;
       }
+      // contact lines: "亚投行传播部 新闻官 刘晓岚": a space between the role and a name that ends the line
+      if (m.end + 1 < s_.size() && s_[m.end] == ' ' && static_cast<unsigned char>(s_[m.end - 1]) >= 0x80) {
+        e = ZhSurnameName(m.end + 1);
+        if (e != std::string_view::npos && (e == s_.size() || s_[e] == '\n' || s_[e] == ' ' || s_[e] == '\r')) {
+          add(m.end + 1, e, "person:zh-contact-line");
+          continue;
+        }
+      }
       e = ZhTranslitRun(m.end);
       if (e != std::string_view::npos) {
         add(m.end, e, "person:zh-translit-after-role");
@@ -1552,6 +1568,35 @@ class Cascade {
                         static_cast<unsigned char>(s_[m.end - 1]) >= 0x80)) {
         std::size_t ne = LatinName(s_, p, 2);
         if (ne != std::string_view::npos) add(p, ne, "person:en-after-role");
+        // "Governor Xu said", "Director-General Houngbo said", "said Premier Ford.": a title and
+        // one name word is a person only beside a speech verb (else "Minister Monday", "Director
+        // Programmes" would be names), and when the release names the person in full elsewhere.
+        else if (p == m.end + 1 && s_[m.end] == ' ') {
+          std::size_t e1 = LatinNameToken(s_, p);
+          if (e1 != std::string_view::npos && e1 - p >= 2 && s_[p + 1] >= 'a' && s_[p + 1] <= 'z' &&
+              !IsNameStopWord(s_.substr(p, e1 - p)) &&
+              (SaidAfter(s_.substr(e1)) ||
+               (SaidBefore(s_, m.begin) && (e1 == s_.size() || s_[e1] == '.' || s_[e1] == ','))) &&
+              NamedInFullElsewhere(s_, p, e1))
+            add(p, e1, "person:en-title-surname");
+        }
+      }
+      // "the Premier of Ontario, Doug Ford, and …": a role of a place or organization, then the
+      // holder's name between commas.
+      if (i + 1 < ms.size() && StartsWithAt(s_, m.end, " of ") &&
+          (ms[i + 1].begin == m.end + 4 || (ms[i + 1].begin == m.end + 8 && StartsWithAt(s_, m.end + 4, "the "))) &&
+          ms[i + 1].type != MentionType::kPerson && StartsWithAt(s_, ms[i + 1].end, ", ")) {
+        std::size_t nb = ms[i + 1].end + 2;
+        std::size_t ne = LatinName(s_, nb, 2);
+        if (ne != std::string_view::npos && ne < s_.size() && s_[ne] == ',') add(nb, ne, "person:en-role-of-apposition");
+      }
+      // "High Commissioner to Kenya Neil Wigan", "Ambassador to China Nicholas Burns": an envoy's
+      // name right after the country of the posting.
+      if (i + 1 < ms.size() && StartsWithAt(s_, m.end, " to ") && ms[i + 1].begin == m.end + 4 &&
+          ms[i + 1].type == MentionType::kCountry && StartsWithAt(s_, ms[i + 1].end, " ")) {
+        std::size_t nb = ms[i + 1].end + 1;
+        std::size_t ne = LatinName(s_, nb, 2);
+        if (ne != std::string_view::npos) add(nb, ne, "person:en-envoy");
       }
       // en: "Houlin Zhao, Secretary-General of ITU" / "Helen Clark, the UNDP Administrator"
       // "Name, the ROLE", "Name, ITU ROLE", "Name, FAO’s ROLE", "Name (ROLE ...)": between the comma
@@ -1574,7 +1619,10 @@ class Cascade {
           const Candidate& prev = ms[i - 1];
           std::size_t start = sep + 2 + (between.rfind("the ", 0) == 0 ? 4 : 0);
           std::string_view tail = s_.substr(prev.end, q - prev.end);
-          ok = prev.begin == start && (prev.type == MentionType::kOrg || prev.type == MentionType::kCountry) &&
+          // a province or state too: "Vic Fedeli, Ontario's Minister of …"
+          ok = prev.begin == start &&
+               (prev.type == MentionType::kOrg || prev.type == MentionType::kCountry ||
+                (prev.type == MentionType::kPlace && tail != " ")) &&
                (tail == " " || tail == "’s " || tail == "'s ");
         }
         if (ok) {

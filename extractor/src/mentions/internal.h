@@ -595,6 +595,9 @@ void SubnationalPlaces(std::string_view s, std::vector<Candidate>* ms);
 // A line of two or three capitalised words above a line that opens with a role is a person (a
 // contact block), also when its first word was read as a country or city (contact_names.cc).
 void ContactNameLines(std::string_view s, std::vector<Candidate>* ms);
+// The word [b, e) of s occurs elsewhere in s within a name of two or more words ("Doug Ford",
+// "Kim Dong-yeon"): a title and that word alone then name the person (titled_names.cc).
+bool NamedInFullElsewhere(std::string_view s, std::size_t b, std::size_t e);
 
 struct QuoteSpan {
   std::size_t begin = 0, end = 0;

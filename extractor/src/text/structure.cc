@@ -30,7 +30,8 @@ namespace {
 #define WORD_EN R"(\p{Lu}[\p{L}.'’\-]*)"
 #define NOT_WEEKDAY R"((?!(?i:mon|tues|wednes|thurs|fri|satur|sun)day\b))"
 #define PLACE_EN NOT_WEEKDAY WORD_EN R"((?:\s+(?:(?:and|de|da|del|di|of|the|la|le|am|upon|on)\s+)?)" WORD_EN "){0,3}"
-#define COUNTRY_EN R"((?:,\s*\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)?)?)"
+// The country's second word may open with an elided article ("Côte d'Ivoire").
+#define COUNTRY_EN R"((?:,\s*\p{Lu}[\p{L}.]*(?:\s+(?:[dl]['’])?\p{Lu}[\p{L}.]*)?)?)"
 #define DASH R"((?:-{1,2}|–|—|―))"
 #define DATE_ZH R"((?:(?:1[89]|20)\d{2}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*[日号])"
 
@@ -63,7 +64,8 @@ const char* const kPatterns[kPatternCount] = {
     R"((?<date>)" DATE_EN_Y R"()\s*,\s*(?<place>)" PLACE_EN COUNTRY_EN R"()\s*)" DASH,
     R"((?<place>)" PLACE_EN COUNTRY_EN R"()\s*\(\s*(?<date>)" DATE_EN_Y R"()\s*\)\s*)" DASH,
     R"((?<date>)" YEAR R"(\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号])\s*(?:\((?:星期|周).\))?\s*$)",
-    R"((?:[^|]{1,40}\|\s*)?(?<date>)" DATE_EN_Y R"()\s*$)",
+    // "Press release | 15 September 2014", "Published 20 January 2025" (GOV.UK), "NEWS   February 5, 2025"
+    R"((?:[^|]{1,40}\|\s*|(?:Published|Updated|Issued|Posted|NEWS|News|News [Rr]elease|Press [Rr]elease)\s*:?\s+)?(?<date>)" DATE_EN_Y R"()\s*$)",
     R"((?<place>)" PLACE_EN R"()\s*)" DASH R"(\s*(?=\S))",
     R"((?:About|ABOUT)\s+(?:[^.!?:]{1,80}$|[^.!?:]{1,60}:)|关于(?:[^。,!?:]{1,25}$|[^。,!?]{1,25}:))",
     R"((?i:for (?:more|further) information|media contacts?|press contacts?|contacts?\s*:|for media (?:enquiries|inquiries)|media (?:enquiries|inquiries)|notes? (?:to|for) editors?)|(?:媒体联系|新闻联系|媒体垂询|媒体查询|联系人|联系方式|编者注|欲了解更多|如需了解更多|更多信息))",
@@ -490,6 +492,21 @@ DatelineSpan FindDateline(std::string_view norm, const std::vector<Range>& parag
       icu::RegexMatcher* hit = m.Match(id, p);
       if (!hit) continue;
       take(id, hit);
+      // "Published 21 March 2025" above "Geneva, 21 March 2025 (WMO) –": the full dateline a few
+      // paragraphs below is the release's own.
+      if (id == kEnDateOnly)
+        for (std::size_t q = k + 1; q < std::min(limit, k + 3) && paragraphs[q].begin < kHeadBytes; ++q) {
+          std::string_view qh = norm.substr(paragraphs[q].begin, std::min<std::size_t>(paragraphs[q].end - paragraphs[q].begin, 160));
+          if (qh.empty() || !(qh[0] >= 'A' && qh[0] <= 'Z') || !HasMonthName(qh)) continue;
+          const unsigned q_open = EnglishOpeningForms(qh);
+          for (int fid : {kEnPlaceDate, kEnPlaceDashDate, kEnPlaceParenDate})
+            if ((q_open >> fid) & 1)
+              if (icu::RegexMatcher* full = m.Match(fid, paragraphs[q])) {
+                take(fid, full);
+                Trim(norm, d.norm_begin, &d.norm_end);
+                return d;
+              }
+        }
       // A date on a line of its own: the place often opens the next paragraphs ("New Delhi – ...").
       for (std::size_t q = k + 1; q < std::min(limit, k + 4); ++q) {
         if (icu::RegexMatcher* ph = m.Match(kEnPlaceDash, paragraphs[q])) {
