@@ -788,7 +788,7 @@ namespace alphabet {
 // AlphabetProgram over n patterns sharing one alphabet. With `outs` null only the number of
 // groups is computed (*groups, any count); else false above 256 groups.
 bool Join(const std::string* const* patterns, std::size_t n, std::vector<std::string>* outs, Alphabet* alphabet,
-          std::size_t* groups) {
+          std::size_t* groups, bool merge = false) {
   std::vector<std::vector<Tok>> toks(n);
   for (std::size_t p = 0; p < n; ++p)
     if (!Tokenize(*patterns[p], &toks[p])) return false;
@@ -843,6 +843,7 @@ bool Join(const std::string* const* patterns, std::size_t n, std::vector<std::st
   // Group numbers: signatures sorted with the most used atoms first, so that these atoms' groups
   // are consecutive bytes (a class of one byte range is one instruction, k ranges 2k - 1).
   std::vector<std::size_t> order(sets.size());
+  const std::vector<std::size_t> real_uses = uses;
   for (std::size_t a = 0; a < sets.size(); ++a)  // one code point: one group whatever the order
     if (sets[a].size() == 1 && sets[a][0].first == sets[a][0].second) uses[a] = 0;
   for (std::size_t a = 0; a < order.size(); ++a) order[a] = a;
@@ -856,8 +857,13 @@ bool Join(const std::string* const* patterns, std::size_t n, std::vector<std::st
     for (std::size_t w = 0; w < mw; ++w)
       for (std::uint64_t x = member[a * mw + w]; x != 0; x &= x - 1) fn(w * 64 + static_cast<std::size_t>(__builtin_ctzll(x)));
   };
-  for (std::size_t i = 0; i < order.size(); ++i)
-    each_held(order[i], [&](std::size_t k) { sig[k * sw + i / 64] |= std::uint64_t{1} << (i % 64); });
+  std::vector<bool> kept(sets.size(), true);
+  auto fill_sig = [&] {
+    std::fill(sig.begin(), sig.end(), 0);
+    for (std::size_t i = 0; i < order.size(); ++i)
+      if (kept[order[i]]) each_held(order[i], [&](std::size_t k) { sig[k * sw + i / 64] |= std::uint64_t{1} << (i % 64); });
+  };
+  fill_sig();
   auto sig_less = [&](std::size_t x, std::size_t y) {
     for (std::size_t w = 0; w < sw; ++w) {
       const std::uint64_t a = sig[x * sw + w], b = sig[y * sw + w];
@@ -866,13 +872,35 @@ bool Join(const std::string* const* patterns, std::size_t n, std::vector<std::st
     return false;
   };
   std::vector<std::size_t> by_sig(m);
-  for (std::size_t k = 0; k < m; ++k) by_sig[k] = k;
-  std::sort(by_sig.begin(), by_sig.end(), sig_less);
   std::vector<unsigned> group_of(m, 0);
   unsigned next_group = 0;
-  for (std::size_t j = 0; j < m; ++j) {
-    if (j > 0 && sig_less(by_sig[j - 1], by_sig[j])) ++next_group;
-    group_of[by_sig[j]] = next_group;
+  auto regroup = [&] {
+    for (std::size_t k = 0; k < m; ++k) by_sig[k] = k;
+    std::sort(by_sig.begin(), by_sig.end(), sig_less);
+    next_group = 0;
+    for (std::size_t j = 0; j < m; ++j) {
+      if (j > 0 && sig_less(by_sig[j - 1], by_sig[j])) ++next_group;
+      group_of[by_sig[j]] = next_group;
+    }
+  };
+  regroup();
+  // Merged: the distinctions of the least used atoms dropped (fewest first) until 256 groups do;
+  // such an atom becomes the class of every group it meets, a superset of its code points.
+  if (merge && m > 0 && next_group + 1 > 256) {
+    std::vector<std::size_t> drop(sets.size());
+    for (std::size_t a = 0; a < drop.size(); ++a) drop[a] = a;
+    std::stable_sort(drop.begin(), drop.end(), [&](std::size_t x, std::size_t y) { return real_uses[x] < real_uses[y]; });
+    std::size_t lo = 0, hi = drop.size();  // dropping lo atoms is too few; hi enough (one group)
+    while (hi - lo > 1) {
+      const std::size_t mid = lo + (hi - lo) / 2;
+      for (std::size_t a = 0; a < drop.size(); ++a) kept[drop[a]] = a >= mid;
+      fill_sig();
+      regroup();
+      (next_group + 1 > 256 ? lo : hi) = mid;
+    }
+    for (std::size_t a = 0; a < drop.size(); ++a) kept[drop[a]] = a >= hi;
+    fill_sig();
+    regroup();
   }
   if (groups) *groups = m > 0 ? next_group + 1 : 0;
   if (!outs) return true;
@@ -933,6 +961,12 @@ bool AlphabetPrograms(const std::vector<std::string>& patterns, std::vector<std:
   std::vector<const std::string*> ps;
   for (const std::string& p : patterns) ps.push_back(&p);
   return alphabet::Join(ps.data(), ps.size(), outs, alphabet, nullptr);
+}
+
+bool MergedAlphabetPrograms(const std::vector<std::string>& patterns, std::vector<std::string>* outs, Alphabet* alphabet) {
+  std::vector<const std::string*> ps;
+  for (const std::string& p : patterns) ps.push_back(&p);
+  return alphabet::Join(ps.data(), ps.size(), outs, alphabet, nullptr, /*merge=*/true);
 }
 
 std::size_t AlphabetGroups(const std::vector<std::string>& patterns) {
@@ -1713,6 +1747,38 @@ const RuleBook::LangSet& RuleBook::Built(const std::string& lang, const LangSet&
   return ls;
 }
 
+namespace setparts {
+
+// True when every match of `p` starts at the text's start: a leading ^ outside any alternation.
+// A Set of such patterns runs anchored (RE2::ANCHOR_START), so its DFA stops once every thread
+// has died instead of carrying the unanchored prefix to the end of the text.
+bool AnchoredAtStart(const std::string& p) {
+  std::vector<Tok> toks;
+  if (!Tokenize(p, &toks) || toks.empty() || toks[0].kind != Tok::kOther || p.compare(toks[0].b, 1, "^") != 0 ||
+      toks[0].e != toks[0].b + 1)
+    return false;
+  int depth = 0;
+  for (const Tok& t : toks) {
+    depth += (t.kind == Tok::kOpen) - (t.kind == Tok::kClose);
+    if (t.kind == Tok::kAlt && depth == 0) return false;
+  }
+  return true;
+}
+
+// Bytes per code point of the language's own texts (its rules' positive examples): what one DFA
+// step over UTF-8 covers compared with one over the mapped unit.
+double BytesPerCodePoint(const std::vector<const Rule*>& rules) {
+  std::size_t bytes = 0, cps = 0;
+  for (const Rule* r : rules)
+    for (const std::string& t : r->positive) {
+      bytes += t.size();
+      for (char c : t) cps += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    }
+  return cps == 0 ? 1.0 : static_cast<double>(bytes) / static_cast<double>(cps);
+}
+
+}  // namespace setparts
+
 Status RuleBook::BuildLanguage(const std::string& lang, LangSet* ls) {
   // Each rule's span-search alphabet (BuildUnitClasses needs every rule's); the program itself
   // is compiled on the rule's first use (BuildPrograms). Kept when an earlier build made one.
@@ -1778,13 +1844,37 @@ Status RuleBook::BuildSetParts(const std::string& lang, LangSet* ls, bool latin,
     runs.push_back({b, lo});
     b = lo;
   }
+  // Merged: one Latin-1 part over an alphabet made to fit (MergedAlphabetPrograms), a superset
+  // prefilter: one pass instead of several, some extra candidates (their span search is exact).
+  const bool merged = runs.size() > 1 && merged_sets_;
+  if (merged) runs.assign(1, {0, one_byte.size()});
+  // The rules left over UTF-8: those anchored at the start in an anchored Set (a few bytes a
+  // unit), the others in an unanchored one (a whole pass over the UTF-8 text).
+  std::vector<int> utf8_anchored, utf8_free;
+  for (int i : utf8) (setparts::AnchoredAtStart(pats[i]) ? utf8_anchored : utf8_free).push_back(i);
+  // Latin-1 parts only where they take fewer DFA steps than one UTF-8 pass, from the language's
+  // own texts: a pass per part over the code points (plus ~10 % for mapping the unit to each
+  // part's bytes and ~15 % for the classes themselves) and the unanchored UTF-8 pass if any,
+  // against one pass over the bytes. Chinese (~3 bytes a character, two parts) gains; English
+  // (~1 byte a character) would only add the mapping.
+  if (!runs.empty()) {
+    const double r = setparts::BytesPerCodePoint(ls->rules);
+    const double latin_cost = 1.1 * static_cast<double>(runs.size()) + 0.15 + (utf8_free.empty() ? 0.0 : r);
+    if (latin_cost >= r) runs.clear();
+  }
+  if (runs.empty()) {  // one UTF-8 Set of all rules, as without Latin-1 parts
+    utf8_anchored.clear();
+    utf8_free.resize(n);
+    for (std::size_t i = 0; i < n; ++i) utf8_free[i] = static_cast<int>(i);
+  }
   RE2::Options so = RuleOptions();
   so.set_max_mem(256 << 20);
   RE2::Options lo = so;
   lo.set_encoding(RE2::Options::EncodingLatin1);
-  auto add_part = [&](const std::vector<int>& idx, const std::vector<std::string>& progs, bool is_latin) -> Status {
+  auto add_part = [&](const std::vector<int>& idx, const std::vector<std::string>& progs, bool is_latin,
+                      RE2::Anchor anchor = RE2::UNANCHORED) -> Status {
     SetPart part;
-    part.set = std::make_unique<RE2::Set>(is_latin ? lo : so, RE2::UNANCHORED);
+    part.set = std::make_unique<RE2::Set>(is_latin ? lo : so, anchor);
     for (std::size_t k = 0; k < idx.size(); ++k) {
       const Rule* r = ls->rules[idx[k]];
       std::string err;
@@ -1801,19 +1891,20 @@ Status RuleBook::BuildSetParts(const std::string& lang, LangSet* ls, bool latin,
     std::vector<std::string> part_pats, progs;
     for (int i : idx) part_pats.push_back(pats[i]);
     Alphabet al;
-    if (!AlphabetPrograms(part_pats, &progs, &al)) {  // fits() said it would: never here
-      utf8.insert(utf8.end(), idx.begin(), idx.end());
+    if (!(merged ? MergedAlphabetPrograms(part_pats, &progs, &al) : AlphabetPrograms(part_pats, &progs, &al))) {
+      utf8_free.insert(utf8_free.end(), idx.begin(), idx.end());
       continue;
     }
     if (Status st = add_part(idx, progs, true); !st.ok()) return st;
     alphabets->push_back(std::move(al));
     ls->latin = true;
   }
-  if (!utf8.empty()) {
-    std::sort(utf8.begin(), utf8.end());
+  for (const auto* idx : {&utf8_anchored, &utf8_free}) {
+    if (idx->empty()) continue;
     std::vector<std::string> progs;
-    for (int i : utf8) progs.push_back(pats[i]);
-    if (Status st = add_part(utf8, progs, false); !st.ok()) return st;
+    for (int i : *idx) progs.push_back(pats[i]);
+    if (Status st = add_part(*idx, progs, false, idx == &utf8_anchored ? RE2::ANCHOR_START : RE2::UNANCHORED); !st.ok())
+      return st;
     alphabets->emplace_back();
   }
   return Status::OK();

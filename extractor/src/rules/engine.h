@@ -296,6 +296,10 @@ class RuleBook {
   // Tests and measurements, before the languages are built: every Set part over UTF-8 (one per
   // language, as before the Latin-1 parts) instead of over the unit's classes.
   void UseLatinSets(bool on) { latin_sets_ = on; }
+  // With Latin-1 parts: one part over a merged alphabet (MergedAlphabetPrograms: a superset
+  // prefilter, one pass) where the exact alphabets need several parts (the default); off: the
+  // exact parts.
+  void UseMergedSets(bool on) { merged_sets_ = on; }
   // Builds the rule's search and capture programs unless built (Match and MatchRule do this
   // themselves; call it before reading Rule::re, Rule::search or Rule::captures). Thread-safe.
   void Prepare(const Rule& rule) const;
@@ -361,6 +365,7 @@ class RuleBook {
   void BuildNeeds(LangSet* ls);
   bool slot_prefilter_ = true;
   bool latin_sets_ = true;
+  bool merged_sets_ = true;
   std::vector<std::unique_ptr<Rule>> rules_;
   std::map<std::string, const Rule*> by_id_;
   std::map<std::string, LangSet> sets_;
@@ -433,6 +438,10 @@ bool AlphabetPrograms(const std::vector<std::string>& patterns, std::vector<std:
 // The number of groups that shared alphabet needs (any count, also above 256); 0 when one of the
 // patterns has no alphabet program.
 std::size_t AlphabetGroups(const std::vector<std::string>& patterns);
+// AlphabetPrograms made to fit 256 groups: the distinctions of the least used atoms are dropped
+// until it does, so a program may match a superset of what its pattern matches (a prefilter
+// stays correct). Programs equal AlphabetPrograms' when 256 groups suffice.
+bool MergedAlphabetPrograms(const std::vector<std::string>& patterns, std::vector<std::string>* outs, Alphabet* alphabet);
 
 // `pattern` with its long word alternations made loose: a non-capturing group, taken at most once
 // and in no repeated group, whose alternatives include words (literal atoms over ASCII letters,
