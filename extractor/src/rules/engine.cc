@@ -1809,45 +1809,12 @@ Status RuleBook::BuildSetParts(const std::string& lang, LangSet* ls, bool latin,
   const std::size_t n = ls->rules.size();
   std::vector<std::string> pats(n);
   std::vector<int> one_byte, utf8;  // rule indices: Latin-1 parts, the UTF-8 part
+  // A rule whose program has an alphabet program (its search alphabet, BuildLanguage) has one for
+  // its Set pattern too: relaxing changes counts only, trimming drops atoms.
   for (std::size_t i = 0; i < n; ++i) {
     pats[i] = TrimForSet(RelaxForSet(ls->rules[i]->program));
-    const std::string* p = &pats[i];
-    std::size_t g = 0;
-    const bool fits = latin && alphabet::Join(&p, 1, nullptr, nullptr, &g) && g <= 256;
-    (fits ? one_byte : utf8).push_back(static_cast<int>(i));
+    (latin && ls->rules[i]->search_alphabet ? one_byte : utf8).push_back(static_cast<int>(i));
   }
-  // Rules in pack order, as many per part as share one alphabet of at most 256 groups (a file's
-  // rules share its macros, hence most atoms): the longest fitting run, found by doubling then
-  // bisection (a few joins per part instead of one per rule).
-  std::vector<const std::string*> ps;
-  auto fits = [&](std::size_t b, std::size_t e) {
-    ps.clear();
-    for (std::size_t k = b; k < e; ++k) ps.push_back(&pats[one_byte[k]]);
-    std::size_t g = 0;
-    return alphabet::Join(ps.data(), ps.size(), nullptr, nullptr, &g) && g <= 256;
-  };
-  std::vector<std::pair<std::size_t, std::size_t>> runs;
-  for (std::size_t b = 0; b < one_byte.size();) {
-    std::size_t lo = b + 1, hi = one_byte.size() + 1;  // [b, lo) fits; [b, hi) does not
-    for (std::size_t step = 1; lo < one_byte.size(); step *= 2) {
-      const std::size_t e = std::min(one_byte.size(), lo + step);
-      if (!fits(b, e)) {
-        hi = e;
-        break;
-      }
-      lo = e;
-    }
-    while (hi <= one_byte.size() && hi - lo > 1) {
-      const std::size_t mid = lo + (hi - lo) / 2;
-      (fits(b, mid) ? lo : hi) = mid;
-    }
-    runs.push_back({b, lo});
-    b = lo;
-  }
-  // Merged: one Latin-1 part over an alphabet made to fit (MergedAlphabetPrograms), a superset
-  // prefilter: one pass instead of several, some extra candidates (their span search is exact).
-  const bool merged = runs.size() > 1 && merged_sets_;
-  if (merged) runs.assign(1, {0, one_byte.size()});
   // The rules left over UTF-8: those anchored at the start in an anchored Set (a few bytes a
   // unit), the others in an unanchored one (a whole pass over the UTF-8 text).
   std::vector<int> utf8_anchored, utf8_free;
@@ -1855,12 +1822,51 @@ Status RuleBook::BuildSetParts(const std::string& lang, LangSet* ls, bool latin,
   // Latin-1 parts only where they take fewer DFA steps than one UTF-8 pass, from the language's
   // own texts: a pass per part over the code points (plus ~10 % for mapping the unit to each
   // part's bytes and ~15 % for the classes themselves) and the unanchored UTF-8 pass if any,
-  // against one pass over the bytes. Chinese (~3 bytes a character, two parts) gains; English
-  // (~1 byte a character) would only add the mapping.
-  if (!runs.empty()) {
-    const double r = setparts::BytesPerCodePoint(ls->rules);
-    const double latin_cost = 1.1 * static_cast<double>(runs.size()) + 0.15 + (utf8_free.empty() ? 0.0 : r);
-    if (latin_cost >= r) runs.clear();
+  // against one pass over the bytes. Chinese (~3 bytes a character) gains; English (~1 byte a
+  // character) would only add the mapping: decided before any alphabet is joined (start-up).
+  const double r = setparts::BytesPerCodePoint(ls->rules);
+  auto latin_pays = [&](std::size_t parts) {
+    return 1.1 * static_cast<double>(parts) + 0.15 + (utf8_free.empty() ? 0.0 : r) < r;
+  };
+  std::vector<std::pair<std::size_t, std::size_t>> runs;
+  bool merged = false;
+  if (!one_byte.empty() && latin_pays(1)) {
+    std::vector<const std::string*> ps;
+    auto fits = [&](std::size_t b, std::size_t e) {
+      ps.clear();
+      for (std::size_t k = b; k < e; ++k) ps.push_back(&pats[one_byte[k]]);
+      std::size_t g = 0;
+      return alphabet::Join(ps.data(), ps.size(), nullptr, nullptr, &g) && g <= 256;
+    };
+    if (merged_sets_ || fits(0, one_byte.size())) {
+      // One part: exact when 256 groups do, else over a merged alphabet (MergedAlphabetPrograms:
+      // a superset prefilter, one pass instead of several; the extra candidates' span searches
+      // are exact).
+      runs.push_back({0, one_byte.size()});
+      merged = merged_sets_;
+    } else {
+      // Exact parts: rules in pack order, as many per part as share one alphabet of at most 256
+      // groups (a file's rules share its macros, hence most atoms): the longest fitting run,
+      // found by doubling then bisection (a few joins per part instead of one per rule).
+      for (std::size_t b = 0; b < one_byte.size();) {
+        std::size_t lo = b + 1, hi = one_byte.size() + 1;  // [b, lo) fits; [b, hi) does not
+        for (std::size_t step = 1; lo < one_byte.size(); step *= 2) {
+          const std::size_t e = std::min(one_byte.size(), lo + step);
+          if (!fits(b, e)) {
+            hi = e;
+            break;
+          }
+          lo = e;
+        }
+        while (hi <= one_byte.size() && hi - lo > 1) {
+          const std::size_t mid = lo + (hi - lo) / 2;
+          (fits(b, mid) ? lo : hi) = mid;
+        }
+        runs.push_back({b, lo});
+        b = lo;
+      }
+      if (!latin_pays(runs.size())) runs.clear();
+    }
   }
   if (runs.empty()) {  // one UTF-8 Set of all rules, as without Latin-1 parts
     utf8_anchored.clear();
