@@ -783,30 +783,43 @@ void Alphabet::BuildPages() {
   }
 }
 
-bool AlphabetProgram(const std::string& pattern, std::string* out, Alphabet* alphabet) {
-  std::vector<Tok> toks;
-  if (!Tokenize(pattern, &toks)) return false;
-  // Atoms as code point sets (identical atoms share one).
+namespace alphabet {
+
+// AlphabetProgram over n patterns sharing one alphabet. With `outs` null only the number of
+// groups is computed (*groups, any count); else false above 256 groups.
+bool Join(const std::string* const* patterns, std::size_t n, std::vector<std::string>* outs, Alphabet* alphabet,
+          std::size_t* groups, bool merge = false) {
+  std::vector<std::vector<Tok>> toks(n);
+  for (std::size_t p = 0; p < n; ++p)
+    if (!Tokenize(*patterns[p], &toks[p])) return false;
+  // Atoms as code point sets (identical atoms share one, across the patterns too).
   std::map<std::string_view, std::size_t> atom_index;
   std::vector<Ranges> sets;
-  std::vector<std::size_t> atom_of(toks.size(), 0);
-  for (std::size_t k = 0; k < toks.size(); ++k) {
-    const Tok& t = toks[k];
-    std::string_view text(pattern.data() + t.b, t.e - t.b);
-    if (t.kind == Tok::kOther) {
-      if (text != "^" && text != "$") return false;  // \b, \B, \A, \z, (?flags)
-      continue;
+  std::vector<std::vector<std::size_t>> atom_of(n);
+  std::vector<std::size_t> uses;
+  for (std::size_t p = 0; p < n; ++p) {
+    const std::string& pattern = *patterns[p];
+    atom_of[p].assign(toks[p].size(), 0);
+    for (std::size_t k = 0; k < toks[p].size(); ++k) {
+      const Tok& t = toks[p][k];
+      std::string_view text(pattern.data() + t.b, t.e - t.b);
+      if (t.kind == Tok::kOther) {
+        if (text != "^" && text != "$") return false;  // \b, \B, \A, \z, (?flags)
+        continue;
+      }
+      // Groups with flags ((?i:...), (?s:...)) change what their atoms match: not translated.
+      if (t.kind == Tok::kOpen && text != "(" && text != "(?:" && text.compare(0, 4, "(?P<") != 0) return false;
+      if (t.kind != Tok::kAtom) continue;
+      auto [it, fresh] = atom_index.try_emplace(text, sets.size());
+      if (fresh) {
+        Ranges r;
+        if (!AtomSet(text, &r)) return false;
+        sets.push_back(std::move(r));
+        uses.push_back(0);
+      }
+      atom_of[p][k] = it->second;
+      ++uses[it->second];
     }
-    // Groups with flags ((?i:...), (?s:...)) change what their atoms match: not translated.
-    if (t.kind == Tok::kOpen && text != "(" && text != "(?:" && text.compare(0, 4, "(?P<") != 0) return false;
-    if (t.kind != Tok::kAtom) continue;
-    auto [it, fresh] = atom_index.try_emplace(text, sets.size());
-    if (fresh) {
-      Ranges r;
-      if (!AtomSet(text, &r)) return false;
-      sets.push_back(std::move(r));
-    }
-    atom_of[k] = it->second;
   }
   // Elementary intervals between all range ends, grouped by the atoms that contain them.
   std::vector<char32_t> bounds = {0};
@@ -829,9 +842,8 @@ bool AlphabetProgram(const std::string& pattern, std::string* out, Alphabet* alp
     }
   // Group numbers: signatures sorted with the most used atoms first, so that these atoms' groups
   // are consecutive bytes (a class of one byte range is one instruction, k ranges 2k - 1).
-  std::vector<std::size_t> uses(sets.size(), 0), order(sets.size());
-  for (std::size_t k = 0; k < toks.size(); ++k)
-    if (toks[k].kind == Tok::kAtom) ++uses[atom_of[k]];
+  std::vector<std::size_t> order(sets.size());
+  const std::vector<std::size_t> real_uses = uses;
   for (std::size_t a = 0; a < sets.size(); ++a)  // one code point: one group whatever the order
     if (sets[a].size() == 1 && sets[a][0].first == sets[a][0].second) uses[a] = 0;
   for (std::size_t a = 0; a < order.size(); ++a) order[a] = a;
@@ -845,8 +857,13 @@ bool AlphabetProgram(const std::string& pattern, std::string* out, Alphabet* alp
     for (std::size_t w = 0; w < mw; ++w)
       for (std::uint64_t x = member[a * mw + w]; x != 0; x &= x - 1) fn(w * 64 + static_cast<std::size_t>(__builtin_ctzll(x)));
   };
-  for (std::size_t i = 0; i < order.size(); ++i)
-    each_held(order[i], [&](std::size_t k) { sig[k * sw + i / 64] |= std::uint64_t{1} << (i % 64); });
+  std::vector<bool> kept(sets.size(), true);
+  auto fill_sig = [&] {
+    std::fill(sig.begin(), sig.end(), 0);
+    for (std::size_t i = 0; i < order.size(); ++i)
+      if (kept[order[i]]) each_held(order[i], [&](std::size_t k) { sig[k * sw + i / 64] |= std::uint64_t{1} << (i % 64); });
+  };
+  fill_sig();
   auto sig_less = [&](std::size_t x, std::size_t y) {
     for (std::size_t w = 0; w < sw; ++w) {
       const std::uint64_t a = sig[x * sw + w], b = sig[y * sw + w];
@@ -855,14 +872,38 @@ bool AlphabetProgram(const std::string& pattern, std::string* out, Alphabet* alp
     return false;
   };
   std::vector<std::size_t> by_sig(m);
-  for (std::size_t k = 0; k < m; ++k) by_sig[k] = k;
-  std::sort(by_sig.begin(), by_sig.end(), sig_less);
   std::vector<unsigned> group_of(m, 0);
   unsigned next_group = 0;
-  for (std::size_t j = 0; j < m; ++j) {
-    if (j > 0 && sig_less(by_sig[j - 1], by_sig[j])) ++next_group;
-    group_of[by_sig[j]] = next_group;
+  auto regroup = [&] {
+    for (std::size_t k = 0; k < m; ++k) by_sig[k] = k;
+    std::sort(by_sig.begin(), by_sig.end(), sig_less);
+    next_group = 0;
+    for (std::size_t j = 0; j < m; ++j) {
+      if (j > 0 && sig_less(by_sig[j - 1], by_sig[j])) ++next_group;
+      group_of[by_sig[j]] = next_group;
+    }
+  };
+  regroup();
+  // Merged: the distinctions of the least used atoms dropped (fewest first) until 256 groups do;
+  // such an atom becomes the class of every group it meets, a superset of its code points.
+  if (merge && m > 0 && next_group + 1 > 256) {
+    std::vector<std::size_t> drop(sets.size());
+    for (std::size_t a = 0; a < drop.size(); ++a) drop[a] = a;
+    std::stable_sort(drop.begin(), drop.end(), [&](std::size_t x, std::size_t y) { return real_uses[x] < real_uses[y]; });
+    std::size_t lo = 0, hi = drop.size();  // dropping lo atoms is too few; hi enough (one group)
+    while (hi - lo > 1) {
+      const std::size_t mid = lo + (hi - lo) / 2;
+      for (std::size_t a = 0; a < drop.size(); ++a) kept[drop[a]] = a >= mid;
+      fill_sig();
+      regroup();
+      (next_group + 1 > 256 ? lo : hi) = mid;
+    }
+    for (std::size_t a = 0; a < drop.size(); ++a) kept[drop[a]] = a >= hi;
+    fill_sig();
+    regroup();
   }
+  if (groups) *groups = m > 0 ? next_group + 1 : 0;
+  if (!outs) return true;
   if (m > 0 && next_group + 1 > 256) return false;
   Alphabet al;
   al.bounds = bounds;
@@ -892,14 +933,47 @@ bool AlphabetProgram(const std::string& pattern, std::string* out, Alphabet* alp
     if (!any) return false;
     atom_text[a] = cls + "]";
   }
-  out->clear();
-  for (std::size_t k = 0; k < toks.size(); ++k) {
-    const Tok& t = toks[k];
-    if (t.kind == Tok::kAtom) out->append(atom_text[atom_of[k]]);
-    else out->append(pattern, t.b, t.e - t.b);
+  outs->resize(n);
+  for (std::size_t p = 0; p < n; ++p) {
+    std::string& out = (*outs)[p];
+    out.clear();
+    for (std::size_t k = 0; k < toks[p].size(); ++k) {
+      const Tok& t = toks[p][k];
+      if (t.kind == Tok::kAtom) out.append(atom_text[atom_of[p][k]]);
+      else out.append(*patterns[p], t.b, t.e - t.b);
+    }
   }
   *alphabet = std::move(al);
   return true;
+}
+
+}  // namespace alphabet
+
+bool AlphabetProgram(const std::string& pattern, std::string* out, Alphabet* alphabet) {
+  const std::string* p = &pattern;
+  std::vector<std::string> outs;
+  if (!alphabet::Join(&p, 1, &outs, alphabet, nullptr)) return false;
+  *out = std::move(outs[0]);
+  return true;
+}
+
+bool AlphabetPrograms(const std::vector<std::string>& patterns, std::vector<std::string>* outs, Alphabet* alphabet) {
+  std::vector<const std::string*> ps;
+  for (const std::string& p : patterns) ps.push_back(&p);
+  return alphabet::Join(ps.data(), ps.size(), outs, alphabet, nullptr);
+}
+
+bool MergedAlphabetPrograms(const std::vector<std::string>& patterns, std::vector<std::string>* outs, Alphabet* alphabet) {
+  std::vector<const std::string*> ps;
+  for (const std::string& p : patterns) ps.push_back(&p);
+  return alphabet::Join(ps.data(), ps.size(), outs, alphabet, nullptr, /*merge=*/true);
+}
+
+std::size_t AlphabetGroups(const std::vector<std::string>& patterns) {
+  std::vector<const std::string*> ps;
+  for (const std::string& p : patterns) ps.push_back(&p);
+  std::size_t groups = 0;
+  return alphabet::Join(ps.data(), ps.size(), nullptr, nullptr, &groups) ? groups : 0;
 }
 
 namespace {
@@ -1673,6 +1747,38 @@ const RuleBook::LangSet& RuleBook::Built(const std::string& lang, const LangSet&
   return ls;
 }
 
+namespace setparts {
+
+// True when every match of `p` starts at the text's start: a leading ^ outside any alternation.
+// A Set of such patterns runs anchored (RE2::ANCHOR_START), so its DFA stops once every thread
+// has died instead of carrying the unanchored prefix to the end of the text.
+bool AnchoredAtStart(const std::string& p) {
+  std::vector<Tok> toks;
+  if (!Tokenize(p, &toks) || toks.empty() || toks[0].kind != Tok::kOther || p.compare(toks[0].b, 1, "^") != 0 ||
+      toks[0].e != toks[0].b + 1)
+    return false;
+  int depth = 0;
+  for (const Tok& t : toks) {
+    depth += (t.kind == Tok::kOpen) - (t.kind == Tok::kClose);
+    if (t.kind == Tok::kAlt && depth == 0) return false;
+  }
+  return true;
+}
+
+// Bytes per code point of the language's own texts (its rules' positive examples): what one DFA
+// step over UTF-8 covers compared with one over the mapped unit.
+double BytesPerCodePoint(const std::vector<const Rule*>& rules) {
+  std::size_t bytes = 0, cps = 0;
+  for (const Rule* r : rules)
+    for (const std::string& t : r->positive) {
+      bytes += t.size();
+      for (char c : t) cps += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    }
+  return cps == 0 ? 1.0 : static_cast<double>(bytes) / static_cast<double>(cps);
+}
+
+}  // namespace setparts
+
 Status RuleBook::BuildLanguage(const std::string& lang, LangSet* ls) {
   // Each rule's span-search alphabet (BuildUnitClasses needs every rule's); the program itself
   // is compiled on the rule's first use (BuildPrograms). Kept when an earlier build made one.
@@ -1686,25 +1792,138 @@ Status RuleBook::BuildLanguage(const std::string& lang, LangSet* ls) {
       r->search_program = std::move(prog);
     }
   }
-  RE2::Options so = RuleOptions();
-  so.set_max_mem(256 << 20);
-  auto set = std::make_unique<RE2::Set>(so, RE2::UNANCHORED);
-  for (const Rule* r : ls->rules) {
-    std::string err;
-    if (set->Add(TrimForSet(RelaxForSet(r->program)), &err) < 0)
-      return ParseError("pattern rejected by RE2::Set: " + err, Location{r->file, r->line, 0, r->id});
+  std::vector<Alphabet> alphabets;
+  if (Status st = BuildSetParts(lang, ls, latin_sets_, &alphabets); !st.ok()) return st;
+  BuildUnitClasses(lang, ls, alphabets);
+  if (ls->latin && !ls->classes) {  // no unit classes to map the text with (> 65535 classes): UTF-8
+    alphabets.clear();
+    if (Status st = BuildSetParts(lang, ls, false, &alphabets); !st.ok()) return st;
   }
-  if (!set->Compile()) return Internal("RE2::Set compile failed (out of memory?) for language " + lang);
-  ls->set = std::move(set);
-  BuildUnitClasses(lang, ls);
   return Status::OK();
 }
 
-void RuleBook::BuildUnitClasses(const std::string& lang, LangSet* ls) {
+Status RuleBook::BuildSetParts(const std::string& lang, LangSet* ls, bool latin, std::vector<Alphabet>* alphabets) {
+  ls->parts.clear();
+  ls->latin = false;
+  alphabets->clear();
+  const std::size_t n = ls->rules.size();
+  std::vector<std::string> pats(n);
+  std::vector<int> one_byte, utf8;  // rule indices: Latin-1 parts, the UTF-8 part
+  // A rule whose program has an alphabet program (its search alphabet, BuildLanguage) has one for
+  // its Set pattern too: relaxing changes counts only, trimming drops atoms.
+  for (std::size_t i = 0; i < n; ++i) {
+    pats[i] = TrimForSet(RelaxForSet(ls->rules[i]->program));
+    (latin && ls->rules[i]->search_alphabet ? one_byte : utf8).push_back(static_cast<int>(i));
+  }
+  // The rules left over UTF-8: those anchored at the start in an anchored Set (a few bytes a
+  // unit), the others in an unanchored one (a whole pass over the UTF-8 text).
+  std::vector<int> utf8_anchored, utf8_free;
+  for (int i : utf8) (setparts::AnchoredAtStart(pats[i]) ? utf8_anchored : utf8_free).push_back(i);
+  // Latin-1 parts only where they take fewer DFA steps than one UTF-8 pass, from the language's
+  // own texts: a pass per part over the code points (plus ~10 % for mapping the unit to each
+  // part's bytes and ~15 % for the classes themselves) and the unanchored UTF-8 pass if any,
+  // against one pass over the bytes. Chinese (~3 bytes a character) gains; English (~1 byte a
+  // character) would only add the mapping: decided before any alphabet is joined (start-up).
+  const double r = setparts::BytesPerCodePoint(ls->rules);
+  auto latin_pays = [&](std::size_t parts) {
+    return 1.1 * static_cast<double>(parts) + 0.15 + (utf8_free.empty() ? 0.0 : r) < r;
+  };
+  std::vector<std::pair<std::size_t, std::size_t>> runs;
+  bool merged = false;
+  if (!one_byte.empty() && latin_pays(1)) {
+    std::vector<const std::string*> ps;
+    auto fits = [&](std::size_t b, std::size_t e) {
+      ps.clear();
+      for (std::size_t k = b; k < e; ++k) ps.push_back(&pats[one_byte[k]]);
+      std::size_t g = 0;
+      return alphabet::Join(ps.data(), ps.size(), nullptr, nullptr, &g) && g <= 256;
+    };
+    if (merged_sets_ || fits(0, one_byte.size())) {
+      // One part: exact when 256 groups do, else over a merged alphabet (MergedAlphabetPrograms:
+      // a superset prefilter, one pass instead of several; the extra candidates' span searches
+      // are exact).
+      runs.push_back({0, one_byte.size()});
+      merged = merged_sets_;
+    } else {
+      // Exact parts: rules in pack order, as many per part as share one alphabet of at most 256
+      // groups (a file's rules share its macros, hence most atoms): the longest fitting run,
+      // found by doubling then bisection (a few joins per part instead of one per rule).
+      for (std::size_t b = 0; b < one_byte.size();) {
+        std::size_t lo = b + 1, hi = one_byte.size() + 1;  // [b, lo) fits; [b, hi) does not
+        for (std::size_t step = 1; lo < one_byte.size(); step *= 2) {
+          const std::size_t e = std::min(one_byte.size(), lo + step);
+          if (!fits(b, e)) {
+            hi = e;
+            break;
+          }
+          lo = e;
+        }
+        while (hi <= one_byte.size() && hi - lo > 1) {
+          const std::size_t mid = lo + (hi - lo) / 2;
+          (fits(b, mid) ? lo : hi) = mid;
+        }
+        runs.push_back({b, lo});
+        b = lo;
+      }
+      if (!latin_pays(runs.size())) runs.clear();
+    }
+  }
+  if (runs.empty()) {  // one UTF-8 Set of all rules, as without Latin-1 parts
+    utf8_anchored.clear();
+    utf8_free.resize(n);
+    for (std::size_t i = 0; i < n; ++i) utf8_free[i] = static_cast<int>(i);
+  }
+  RE2::Options so = RuleOptions();
+  so.set_max_mem(256 << 20);
+  RE2::Options lo = so;
+  lo.set_encoding(RE2::Options::EncodingLatin1);
+  auto add_part = [&](const std::vector<int>& idx, const std::vector<std::string>& progs, bool is_latin,
+                      RE2::Anchor anchor = RE2::UNANCHORED) -> Status {
+    SetPart part;
+    part.set = std::make_unique<RE2::Set>(is_latin ? lo : so, anchor);
+    for (std::size_t k = 0; k < idx.size(); ++k) {
+      const Rule* r = ls->rules[idx[k]];
+      std::string err;
+      if (part.set->Add(progs[k], &err) < 0)
+        return ParseError("pattern rejected by RE2::Set: " + err, Location{r->file, r->line, 0, r->id});
+      part.rule_of.push_back(idx[k]);
+    }
+    if (!part.set->Compile()) return Internal("RE2::Set compile failed (out of memory?) for language " + lang);
+    ls->parts.push_back(std::move(part));
+    return Status::OK();
+  };
+  for (const auto& [b, e] : runs) {
+    std::vector<int> idx(one_byte.begin() + b, one_byte.begin() + e);
+    std::vector<std::string> part_pats, progs;
+    for (int i : idx) part_pats.push_back(pats[i]);
+    Alphabet al;
+    if (!(merged ? MergedAlphabetPrograms(part_pats, &progs, &al) : AlphabetPrograms(part_pats, &progs, &al))) {
+      utf8_free.insert(utf8_free.end(), idx.begin(), idx.end());
+      continue;
+    }
+    if (Status st = add_part(idx, progs, true); !st.ok()) return st;
+    alphabets->push_back(std::move(al));
+    ls->latin = true;
+  }
+  for (const auto* idx : {&utf8_anchored, &utf8_free}) {
+    if (idx->empty()) continue;
+    std::vector<std::string> progs;
+    for (int i : *idx) progs.push_back(pats[i]);
+    if (Status st = add_part(*idx, progs, false, idx == &utf8_anchored ? RE2::ANCHOR_START : RE2::UNANCHORED); !st.ok())
+      return st;
+    alphabets->emplace_back();
+  }
+  return Status::OK();
+}
+
+void RuleBook::BuildUnitClasses(const std::string& lang, LangSet* ls, const std::vector<Alphabet>& alphabets) {
   ls->classes.reset();
   std::vector<char32_t> bounds = {0};
   for (const Rule* r : ls->rules)
     if (r->search_alphabet) bounds.insert(bounds.end(), r->search_alphabet->bounds.begin(), r->search_alphabet->bounds.end());
+  // The Latin-1 Set parts' alphabets too: their atoms are the rules' (relaxed, trimmed), so these
+  // add nothing in practice, but a class must lie inside one interval of every alphabet read.
+  for (const Alphabet& al : alphabets) bounds.insert(bounds.end(), al.bounds.begin(), al.bounds.end());
   std::sort(bounds.begin(), bounds.end());
   bounds.erase(std::unique(bounds.begin(), bounds.end()), bounds.end());
   if (bounds.size() == 1 || bounds.size() > 0xFFFF) return;
@@ -1731,6 +1950,12 @@ void RuleBook::BuildUnitClasses(const std::string& lang, LangSet* ls) {
     if (r->lang != lang || !r->search_alphabet) continue;
     r->byte_of_class.resize(bounds.size());
     for (std::size_t k = 0; k < bounds.size(); ++k) r->byte_of_class[k] = r->search_alphabet->Of(bounds[k]);
+  }
+  for (std::size_t p = 0; p < ls->parts.size() && p < alphabets.size(); ++p) {
+    if (alphabets[p].bounds.empty()) continue;  // the UTF-8 part
+    std::vector<unsigned char>& b = ls->parts[p].byte_of_class;
+    b.resize(bounds.size());
+    for (std::size_t k = 0; k < bounds.size(); ++k) b[k] = alphabets[p].Of(bounds[k]);
   }
   ls->classes = std::move(uc);
 }
@@ -1778,6 +2003,18 @@ std::vector<std::string> RuleBook::languages() const {
   return out;
 }
 
+RuleBook::SetLayout RuleBook::Layout(const std::string& lang) const {
+  SetLayout out;
+  auto it = sets_.find(lang);
+  if (it == sets_.end()) return out;
+  for (const SetPart& p : Built(lang, it->second).parts) {
+    const bool latin = !p.byte_of_class.empty();
+    out.latin_parts += latin;
+    (latin ? out.latin_rules : out.utf8_rules) += p.rule_of.size();
+  }
+  return out;
+}
+
 std::vector<const Rule*> RuleBook::Candidates(const std::string& lang, std::string_view text) const {
   std::vector<const Rule*> out;
   CandidatesInto(lang, text, &out);
@@ -1787,26 +2024,47 @@ std::vector<const Rule*> RuleBook::Candidates(const std::string& lang, std::stri
 void RuleBook::CandidatesInto(const std::string& lang, std::string_view text, std::vector<const Rule*>* out) const {
   out->clear();
   auto it = sets_.find(lang);
-  if (it != sets_.end()) CandidatesInto(Built(lang, it->second), text, out);
+  if (it != sets_.end()) CandidatesInto(Built(lang, it->second), text, nullptr, out);
 }
 
-void RuleBook::CandidatesInto(const LangSet& ls, std::string_view text, std::vector<const Rule*>* out) const {
+void RuleBook::CandidatesInto(const LangSet& ls, std::string_view text, const UnitCodes* codes,
+                              std::vector<const Rule*>* out) const {
   out->clear();
-  if (!ls.set) {  // the language's Set did not build (Built): every rule (slower, never wrong)
+  if (ls.parts.empty()) {  // the language's Set did not build (Built): every rule (slower, never wrong)
     out->assign(ls.rules.begin(), ls.rules.end());
     return;
   }
-  thread_local std::vector<int> hits;
-  hits.clear();
-  RE2::Set::ErrorInfo info;
-  if (!ls.set->Match(re2::StringPiece(text.data(), text.size()), &hits, &info)) {
-    // The DFA ran out of memory on this text: every rule is a candidate (slower, never wrong).
-    if (info.kind != RE2::Set::kNoError) out->assign(ls.rules.begin(), ls.rules.end());
-    return;
+  thread_local std::vector<int> hits, found;
+  thread_local std::string mapped;
+  thread_local UnitCodes own_codes;
+  if (ls.latin && !codes) codes = Codes(ls, text, &own_codes);
+  found.clear();
+  for (const SetPart& part : ls.parts) {
+    re2::StringPiece in(text.data(), text.size());
+    if (!part.byte_of_class.empty()) {  // one byte per code point (Latin-1 parts; codes exist)
+      const std::size_t n = codes->cls.size();
+      mapped.resize(n);
+      const std::uint16_t* cls = codes->cls.data();
+      const unsigned char* to = part.byte_of_class.data();
+      char* m = mapped.data();
+      for (std::size_t k = 0; k < n; ++k) m[k] = static_cast<char>(to[cls[k]]);
+      in = re2::StringPiece(mapped.data(), n);
+    }
+    hits.clear();
+    RE2::Set::ErrorInfo info;
+    if (!part.set->Match(in, &hits, &info)) {
+      // The DFA ran out of memory on this text: every rule is a candidate (slower, never wrong).
+      if (info.kind != RE2::Set::kNoError) {
+        out->assign(ls.rules.begin(), ls.rules.end());
+        return;
+      }
+      continue;
+    }
+    for (int h : hits) found.push_back(part.rule_of[h]);
   }
-  if (hits.size() > 1) std::sort(hits.begin(), hits.end());
-  out->reserve(hits.size());
-  for (int h : hits) out->push_back(ls.rules[h]);
+  if (found.size() > 1) std::sort(found.begin(), found.end());
+  out->reserve(found.size());
+  for (int h : found) out->push_back(ls.rules[h]);
 }
 
 namespace {
@@ -1953,16 +2211,15 @@ MatchScratch& Scratch() {
 
 const UnitCodes* RuleBook::Codes(const std::string& lang, const SlottedText& s, UnitCodes* codes) const {
   auto it = sets_.find(lang);
-  return it == sets_.end() ? nullptr : Codes(Built(lang, it->second), s, codes);
+  return it == sets_.end() ? nullptr : Codes(Built(lang, it->second), s.text, codes);
 }
 
-const UnitCodes* RuleBook::Codes(const LangSet& ls, const SlottedText& s, UnitCodes* codes,
+const UnitCodes* RuleBook::Codes(const LangSet& ls, std::string_view t, UnitCodes* codes,
                                  std::vector<std::pair<std::size_t, std::uint8_t>>* suffix_types) const {
   if (!ls.classes) return nullptr;
   if (suffix_types) suffix_types->clear();
   const UnitClasses& uc = *ls.classes;
   const std::uint16_t* bmp = uc.bmp.data();
-  const std::string& t = s.text;
   codes->cls.resize(t.size());
   codes->pos.resize(t.size() + 1);
   std::uint16_t* cp = codes->cls.data();
@@ -2203,15 +2460,17 @@ std::vector<RuleMatch> RuleBook::Match(const std::string& lang, const SlottedTex
   const LangSet& ls = Built(lang, it->second);  // built on the language's first use
   MatchScratch& scratch = Scratch();
   std::vector<const Rule*>& candidates = scratch.candidates;
-  CandidatesInto(ls, s.text, &candidates);
+  // The unit as classes once, for the Latin-1 Set parts and then the span searches.
+  const UnitCodes* codes = ls.latin ? Codes(ls, s.text, &scratch.codes, &scratch.suffix_types) : nullptr;
+  CandidatesInto(ls, s.text, codes, &candidates);
   if (candidates.empty()) return out;
-  const UnitCodes* codes = nullptr;
   for (const Rule* r : candidates) Prepare(*r);
-  for (const Rule* r : candidates)
-    if (r->search) {
-      codes = Codes(ls, s, &scratch.codes, &scratch.suffix_types);
-      break;
-    }
+  if (!codes)
+    for (const Rule* r : candidates)
+      if (r->search) {
+        codes = Codes(ls, s.text, &scratch.codes, &scratch.suffix_types);
+        break;
+      }
   if (!codes) SuffixTypes(s.text, &scratch.suffix_types);
   out.reserve(candidates.size());  // nearly every candidate matches once (the Set is exact on spans)
   for (std::size_t k = 0; k < candidates.size(); ++k) MatchRuleInto(*candidates[k], s, codes, &scratch.suffix_types, &out);

@@ -287,6 +287,19 @@ class RuleBook {
   static bool Admits(const Rule& rule, std::string_view text);
   // Tests: matching without the slot-type check (Rule::type_needs) before each span search.
   void UseSlotPrefilter(bool on) { slot_prefilter_ = on; }
+  // How a language's Set is split (explain, tests): Latin-1 parts and the rules in them, and the
+  // rules in the UTF-8 part (all of them when Latin-1 parts are off). Builds the language.
+  struct SetLayout {
+    std::size_t latin_parts = 0, latin_rules = 0, utf8_rules = 0;
+  };
+  SetLayout Layout(const std::string& lang) const;
+  // Tests and measurements, before the languages are built: every Set part over UTF-8 (one per
+  // language, as before the Latin-1 parts) instead of over the unit's classes.
+  void UseLatinSets(bool on) { latin_sets_ = on; }
+  // With Latin-1 parts: one part over a merged alphabet (MergedAlphabetPrograms: a superset
+  // prefilter, one pass) where the exact alphabets need several parts (the default); off: the
+  // exact parts.
+  void UseMergedSets(bool on) { merged_sets_ = on; }
   // Builds the rule's search and capture programs unless built (Match and MatchRule do this
   // themselves; call it before reading Rule::re, Rule::search or Rule::captures). Thread-safe.
   void Prepare(const Rule& rule) const;
@@ -298,16 +311,28 @@ class RuleBook {
   std::string WhyNot(const Rule& rule, const SlottedText& text) const;
 
  private:
+  // One RE2::Set over some of a language's rules. A Latin-1 part runs over the unit mapped one
+  // byte per code point (its rules' Set patterns as AlphabetPrograms over one shared alphabet):
+  // a Chinese character is one DFA step instead of three, and the DFA keeps no states inside a
+  // character's UTF-8 bytes. A language whose patterns need more than 256 groups is split into
+  // several Latin-1 parts (rules in pack order, as many as fit each); the rules without an
+  // alphabet program (\b, \p{..}) form a UTF-8 part.
+  struct SetPart {
+    std::unique_ptr<RE2::Set> set;
+    std::vector<int> rule_of;                  // the Set's pattern index → index into LangSet::rules
+    std::vector<unsigned char> byte_of_class;  // language class → byte; empty: a UTF-8 part
+  };
   struct LangSet {
     std::vector<const Rule*> rules;
-    std::unique_ptr<RE2::Set> set;
+    std::vector<SetPart> parts;  // empty when the build failed
     std::unique_ptr<UnitClasses> classes;  // null when no rule of the language has a search program
-    // `set`, `classes` and the rules' search_alphabet, search_program and byte_of_class are
+    // `parts`, `classes` and the rules' search_alphabet, search_program and byte_of_class are
     // built once (BuildLanguage), on first use unless Compile() built them; a rule's type_needs
     // on its own first use (Prepare), or by Compile().
     std::once_flag built;
     std::atomic<bool> ready{false};  // set after the build: the matching path's check
-    Status status;  // of that build; not OK (no set): every rule of the language is a candidate
+    Status status;  // of that build; not OK (no parts): every rule of the language is a candidate
+    bool latin = false;  // some part is Latin-1: the Set runs over the unit's classes (Codes)
   };
   // Groups rules_ by language into sets_, nothing built yet.
   void GroupLanguages();
@@ -325,14 +350,22 @@ class RuleBook {
                      std::vector<RuleMatch>* out) const;
   // The unit as classes of `lang`, or null when the language has none.
   const UnitCodes* Codes(const std::string& lang, const SlottedText& text, UnitCodes* codes) const;
-  // The same for a language already looked up (Match looks it up once per unit).
-  void CandidatesInto(const LangSet& ls, std::string_view text, std::vector<const Rule*>* out) const;
+  // The same for a language already looked up (Match looks it up once per unit). `codes`: the
+  // text's classes (Codes), which the Latin-1 parts read; null: mapped here when needed.
+  void CandidatesInto(const LangSet& ls, std::string_view text, const UnitCodes* codes,
+                      std::vector<const Rule*>* out) const;
   // `suffix_types` (optional): SuffixTypes of the text, gathered in the same pass.
-  const UnitCodes* Codes(const LangSet& ls, const SlottedText& text, UnitCodes* codes,
+  const UnitCodes* Codes(const LangSet& ls, std::string_view text, UnitCodes* codes,
                          std::vector<std::pair<std::size_t, std::uint8_t>>* suffix_types = nullptr) const;
-  void BuildUnitClasses(const std::string& lang, LangSet* ls);
+  // The Set parts of a language (BuildLanguage); alphabets[i]: part i's alphabet (empty for the
+  // UTF-8 part), which the unit classes refine (BuildUnitClasses fills byte_of_class from it).
+  // `latin` false: one UTF-8 part of all rules.
+  Status BuildSetParts(const std::string& lang, LangSet* ls, bool latin, std::vector<Alphabet>* alphabets);
+  void BuildUnitClasses(const std::string& lang, LangSet* ls, const std::vector<Alphabet>& alphabets);
   void BuildNeeds(LangSet* ls);
   bool slot_prefilter_ = true;
+  bool latin_sets_ = true;
+  bool merged_sets_ = true;
   std::vector<std::unique_ptr<Rule>> rules_;
   std::map<std::string, const Rule*> by_id_;
   std::map<std::string, LangSet> sets_;
@@ -398,6 +431,17 @@ struct Alphabet {
 // positions. False when the pattern uses syntax whose meaning depends on neighbouring characters
 // or on tables this scanner does not have (\b, \p{..}, flags), or needs more than 256 groups.
 bool AlphabetProgram(const std::string& pattern, std::string* out, Alphabet* alphabet);
+// The same for several patterns over one shared alphabet (grouped by the atoms of all of them):
+// outs[i] is patterns[i]'s program. False when one of them has no alphabet program or the
+// alphabet needs more than 256 groups.
+bool AlphabetPrograms(const std::vector<std::string>& patterns, std::vector<std::string>* outs, Alphabet* alphabet);
+// The number of groups that shared alphabet needs (any count, also above 256); 0 when one of the
+// patterns has no alphabet program.
+std::size_t AlphabetGroups(const std::vector<std::string>& patterns);
+// AlphabetPrograms made to fit 256 groups: the distinctions of the least used atoms are dropped
+// until it does, so a program may match a superset of what its pattern matches (a prefilter
+// stays correct). Programs equal AlphabetPrograms' when 256 groups suffice.
+bool MergedAlphabetPrograms(const std::vector<std::string>& patterns, std::vector<std::string>* outs, Alphabet* alphabet);
 
 // `pattern` with its long word alternations made loose: a non-capturing group, taken at most once
 // and in no repeated group, whose alternatives include words (literal atoms over ASCII letters,
