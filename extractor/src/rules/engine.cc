@@ -409,7 +409,7 @@ bool ExpandMacros(const std::string& pattern, const std::map<std::string, std::s
 // order of the two does not matter; the merged class matches exactly their union. Each merge
 // saves a token's worth of instructions (NW = "word|{ORG}|{COUNTRY}|{PLACE}|{DATE}").
 std::string MergeSlotAlternatives(std::string p) {
-  const std::string tail = "][" + Hex(kDigitBase) + "-" + Hex(kDigitBase + 9) + "]+" + Hex(kSlotEnd) + ")";
+  static const std::string tail = "][" + Hex(kDigitBase) + "-" + Hex(kDigitBase + 9) + "]+" + Hex(kSlotEnd) + ")";
   const std::string head = "(?:[";
   auto unescaped = [&](std::size_t i) {  // p[i] is not escaped by a backslash
     std::size_t k = i, n = 0;
@@ -439,7 +439,8 @@ std::string MergeSlotAlternatives(std::string p) {
     *marks = m;
     return close + tail.size();
   };
-  for (std::size_t i = 0; i < p.size(); ++i) {
+  // Only where a token group starts (a search for its head, not a test at every byte).
+  for (std::size_t i = p.find(head); i != std::string::npos; i = p.find(head, i + 1)) {
     std::string m1, m2;
     std::size_t e1 = token_at(i, &m1);
     if (e1 == std::string::npos || !alt_start(i)) continue;
@@ -802,8 +803,10 @@ std::size_t AtomFloor(Ranges r) {
     if (!merged.empty() && x.first <= merged.back().second + 1) merged.back().second = std::max(merged.back().second, x.second);
     else merged.push_back(x);
   }
+  if (merged.empty()) return 0;
+  if (merged.back().second < 0x80) return merged.size();  // ASCII: one ByteRange a range
   std::size_t lengths = 0, longest = 0, ascii_ranges = 0;
-  std::set<unsigned> starts, ends;  // final-byte ranges of partly covered blocks (low six bits)
+  std::uint64_t starts = 0, ends = 0;  // final-byte ranges of partly covered blocks (low six bits)
   for (std::size_t n = 0; n < 4; ++n) {
     bool any = false;
     for (const auto& [lo, hi] : merged) {
@@ -818,7 +821,7 @@ std::size_t AtomFloor(Ranges r) {
       }
       auto piece = [&](unsigned p, unsigned q) {
         if (p == 0 && q == 63) return;
-        starts.insert(p), ends.insert(q);
+        starts |= std::uint64_t{1} << p, ends |= std::uint64_t{1} << q;
       };
       if ((a >> 6) == (b >> 6)) {
         piece(a & 63, b & 63);
@@ -831,7 +834,9 @@ std::size_t AtomFloor(Ranges r) {
   }
   if (lengths == 0) return 0;
   const std::size_t leads = lengths - (ascii_ranges > 0 ? 1 : 0) + ascii_ranges;
-  return leads + std::max({longest - 1, starts.size(), ends.size()});
+  const std::size_t first = static_cast<std::size_t>(__builtin_popcountll(starts));
+  const std::size_t last = static_cast<std::size_t>(__builtin_popcountll(ends));
+  return leads + std::max({longest - 1, first, last});
 }
 
 struct Scan {
@@ -840,9 +845,25 @@ struct Scan {
   const std::vector<std::size_t>& end_of;
   bool ok = true;
 
-  // An atom token's code points (false: not known; it then counts nothing).
-  bool Set(std::size_t k, Ranges* r) const {
-    return AtomSet(std::string_view(p.data() + toks[k].b, toks[k].e - toks[k].b), r);
+  // An atom token's code points (sorted) and floor, once per distinct atom text; null when not
+  // known (it then counts nothing).
+  struct Atom {
+    Ranges set;
+    std::size_t floor = 0;
+  };
+  std::map<std::string_view, std::unique_ptr<Atom>> atoms;
+  const Atom* Set(std::size_t k) {
+    std::string_view text(p.data() + toks[k].b, toks[k].e - toks[k].b);
+    auto [it, fresh] = atoms.try_emplace(text);
+    if (fresh) {
+      auto a = std::make_unique<Atom>();
+      if (AtomSet(text, &a->set)) {
+        std::sort(a->set.begin(), a->set.end());
+        a->floor = AtomFloor(a->set);
+        it->second = std::move(a);
+      }
+    }
+    return it->second.get();
   }
   // A non-capturing group holding one atom ("(?:x)"): that atom's token, else npos.
   std::size_t SoleAtom(std::size_t open) const {
@@ -869,12 +890,12 @@ struct Scan {
   // minimum and maximum counts added (an unbounded maximum stays unbounded).
   std::size_t Seq(std::size_t b, std::size_t e) {
     std::size_t total = 0;
-    Ranges run;  // the pending run's atom
+    const Atom* run = nullptr;  // the pending run's atom
     bool in_run = false;
     long run_lo = 0, run_hi = 0;
     auto copies = [](long lo, long hi) -> std::size_t { return hi >= 0 ? hi : std::max(lo, 1L); };
     auto flush = [&] {
-      if (in_run) total += AtomFloor(run) * copies(run_lo, run_hi);
+      if (in_run) total += run->floor * copies(run_lo, run_hi);
       in_run = false;
     };
     for (std::size_t k = b; k < e && ok;) {
@@ -903,7 +924,6 @@ struct Scan {
         ++next;
         if (next < e && toks[next].kind == Tok::kQuant) ok = false;  // stacked: RE2 may squash them
       }
-      Ranges r;
       // A non-capturing group without a quantifier is spliced into this concatenation: its
       // pieces may coalesce with the neighbours'.
       if (atom == std::string::npos && t.kind == Tok::kOpen && !t.capturing && lo == 1 && hi == 1 &&
@@ -918,14 +938,14 @@ struct Scan {
           continue;
         }
       }
-      if (atom != std::string::npos && Set(atom, &r)) {
-        std::sort(r.begin(), r.end());
-        if (in_run && r == run) {
+      const Atom* a = atom != std::string::npos ? Set(atom) : nullptr;
+      if (a) {
+        if (in_run && (a == run || a->set == run->set)) {
           run_lo += lo;
           run_hi = run_hi < 0 || hi < 0 ? -1 : run_hi + hi;
         } else {
           flush();
-          run = std::move(r), run_lo = lo, run_hi = hi, in_run = true;
+          run = a, run_lo = lo, run_hi = hi, in_run = true;
         }
       } else {
         flush();
