@@ -1161,7 +1161,7 @@ bool WordChars(const Ranges& r) {
 }  // namespace
 
 bool WordProgram(const std::string& p, std::string* out, std::vector<Rule::WordCheck>* checks,
-                 std::vector<int>* group_map) {
+                 std::vector<int>* group_map, std::map<std::string, std::shared_ptr<const RE2>>* compiled) {
   std::vector<Tok> toks;
   if (!Tokenize(p, &toks)) return false;
   const std::size_t n = toks.size();
@@ -1261,9 +1261,15 @@ bool WordProgram(const std::string& p, std::string* out, std::vector<Rule::WordC
         words.append(p, toks[g.words[w].first].b, toks[g.words[w].second - 1].e - toks[g.words[w].first].b);
       }
       words += ")";
-      RE2::Options o;
-      o.set_log_errors(false);
-      auto re = std::make_shared<RE2>(words, o);
+      std::shared_ptr<const RE2> re;
+      if (compiled)
+        if (auto it = compiled->find(words); it != compiled->end()) re = it->second;
+      if (!re) {
+        RE2::Options o;
+        o.set_log_errors(false);
+        re = std::make_shared<RE2>(words, o);
+        if (compiled) (*compiled)[words] = re;
+      }
       if (!re->ok()) return false;
       checks->back().words = std::move(re);
       for (const auto& [b, e] : g.others) {
@@ -1741,11 +1747,12 @@ void BuildPrograms(Rule* r) {
     // Then the same with long word alternations loose (WordProgram), while nothing fits BitState
     // without checks.
     if (fits.empty() || !fits.back().checks.empty() || !fits.back().words.empty()) {
+      std::map<std::string, std::shared_ptr<const RE2>> word_programs;  // the candidates share words
       for (const auto& [src, v] : cands) {
         std::string loose;
         Rule::CaptureVariant wv = v;
         std::vector<int> group_map;
-        if (!WordProgram(src, &loose, &wv.words, &group_map)) continue;
+        if (!WordProgram(src, &loose, &wv.words, &group_map, &word_programs)) continue;
         bool mapped_ok = true;
         for (Rule::CountCheck& c : wv.checks) {
           if (c.group < 0 || static_cast<std::size_t>(c.group) >= group_map.size()) mapped_ok = false;

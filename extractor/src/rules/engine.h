@@ -424,9 +424,11 @@ bool AlphabetProgram(const std::string& pattern, std::string* out, Alphabet* alp
 // with `checks` naming the new group and its words. A parse of the loose pattern whose word groups
 // hold one of their words is a parse of `pattern`, in the same order of preference (at each
 // position at most one word fits, and the other alternatives cannot start there). `group_map`:
-// old capturing group number → new one. False when no group qualifies.
+// old capturing group number → new one. False when no group qualifies. `compiled` (optional):
+// word programs already compiled, by pattern, reused and added to (a rule's candidates share them).
 bool WordProgram(const std::string& pattern, std::string* out, std::vector<Rule::WordCheck>* checks,
-                 std::vector<int>* group_map);
+                 std::vector<int>* group_map,
+                 std::map<std::string, std::shared_ptr<const RE2>>* compiled = nullptr);
 
 // Expands {NAME} macros in `pattern` (built-ins plus `local`); an unknown name sets *unknown.
 bool ExpandMacros(const std::string& pattern, const std::map<std::string, std::string>& local,
