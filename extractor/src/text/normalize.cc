@@ -101,58 +101,67 @@ bool ReadPairs(const icu::UnicodeString& rules, UTransDirection direction, std::
   std::unordered_map<char32_t, bool> claimed;  // sources with a rule already (the first wins)
   hant.reserve(4096);
   claimed.reserve(4096);
+  const UChar* u = rules.getBuffer();
   const int32_t n = rules.length();
+  if (u == nullptr) return false;
   auto syntax = [](UChar32 c) {
     return c < 0x80 && c != ';' && !(c >= '0' && c <= '9') && !(c >= 'A' && c <= 'Z') && !(c >= 'a' && c <= 'z');
   };
+  // One side of a rule, u[b, e): its only code point, or -1 when it has none or several.
+  auto sole = [&](int32_t b, int32_t e) -> UChar32 {
+    if (b >= e) return -1;
+    UChar32 c;
+    int32_t k = b;
+    U16_NEXT(u, k, e, c);
+    return k == e ? c : -1;
+  };
   for (int32_t i = 0; i < n;) {
-    int32_t end = rules.indexOf(static_cast<UChar>(';'), i);
-    if (end < 0) end = n;
-    // One rule: [i, end). Split at its arrow.
+    int32_t end = i;
+    while (end < n && u[end] != ';') ++end;
+    // One rule: u[i, end). Find its arrow.
     int32_t arrow = -1;
     UChar32 kind = 0;
-    bool plain = true;
-    for (int32_t k = i; k < end; k = rules.moveIndex32(k, 1)) {
-      UChar32 c = rules.char32At(k);
+    bool plain = true, blank = true;
+    for (int32_t k = i; k < end;) {
+      const int32_t at = k;
+      UChar32 c;
+      U16_NEXT(u, k, end, c);
+      const bool space = u_isWhitespace(c);
+      blank &= space;
       if (c == 0x2194 || c == 0x2192 || c == 0x2190) {
         if (arrow >= 0) plain = false;
-        arrow = k, kind = c;
-      } else if (syntax(c) || u_isWhitespace(c)) {
+        arrow = at, kind = c;
+      } else if (syntax(c) || space) {
         plain = false;
       }
     }
-    const bool blank = [&] {
-      for (int32_t k = i; k < end; ++k)
-        if (!u_isWhitespace(rules.charAt(k))) return false;
-      return true;
-    }();
     const int32_t next = end + 1;
     if (blank) {
       i = next;
       continue;
     }
-    // Which rules apply in the direction read: ↔ always, → forward, ← reverse.
-    const bool applies = kind == 0x2194 || (kind == 0x2192) == (direction == UTRANS_FORWARD);
     if (arrow < 0) {
       // A variable ("$SCDigit = [...]") is used only by the rules naming it.
-      if (rules.charAt(i) != '$' || rules.indexOf(static_cast<UChar>('='), i) >= end) return false;
+      bool assigns = false;
+      for (int32_t k = i; k < end; ++k) assigns |= u[k] == '=';
+      if (u[i] != '$' || !assigns) return false;
       i = next;
       continue;
     }
+    // Which rules apply in the direction read: ↔ always, → forward, ← reverse.
+    const bool applies = kind == 0x2194 || (kind == 0x2192) == (direction == UTRANS_FORWARD);
     if (!applies) {
       i = next;  // its context and variables do not matter in this direction
       continue;
     }
     if (!plain) return false;
-    icu::UnicodeString left(rules, i, arrow - i), right(rules, arrow + 1, end - arrow - 1);
-    const icu::UnicodeString& from = direction == UTRANS_FORWARD ? left : right;
-    const icu::UnicodeString& to = direction == UTRANS_FORWARD ? right : left;
-    if (from.isEmpty()) return false;
-    if (from.countChar32() == 1) {
-      const char32_t f = static_cast<char32_t>(from.char32At(0));
-      if (claimed.emplace(f, true).second && to.countChar32() == 1 && static_cast<char32_t>(to.char32At(0)) != f)
-        hant[f] = static_cast<char32_t>(to.char32At(0));
-    }
+    const bool forward = direction == UTRANS_FORWARD;
+    const int32_t fb = forward ? i : arrow + 1, fe = forward ? arrow : end;
+    const int32_t tb = forward ? arrow + 1 : i, te = forward ? end : arrow;
+    if (fb >= fe) return false;
+    const UChar32 f = sole(fb, fe), t = sole(tb, te);
+    if (f >= 0 && claimed.emplace(static_cast<char32_t>(f), true).second && t >= 0 && t != f)
+      hant[static_cast<char32_t>(f)] = static_cast<char32_t>(t);
     i = next;
   }
   if (hant.empty()) return false;
@@ -220,6 +229,9 @@ struct Tables {
     entry[0].assign(0x10000, 0);
     entry[1].assign(0x10000, 0);
     info.assign(0x10000, 0);
+    std::vector<char32_t> simplified_of(0x10000, 0);  // hant for the BMP, one load a character
+    for (const auto& [from, to] : hant)
+      if (from < 0x10000) simplified_of[from] = to;
     for (UChar32 c = 0; c < 0x10000; ++c) {
       if (U_IS_SURROGATE(c)) {
         info[c] = kBoundary;
@@ -232,14 +244,14 @@ struct Tables {
       else if (sc == USCRIPT_HIRAGANA || sc == USCRIPT_KATAKANA) f |= kKana;
       else if (sc == USCRIPT_HANGUL) f |= kHangul;
       else if (c >= 0x80 && u_isalpha(c)) f |= kOtherLetter;
-      auto simplified = hant.find(c);
-      if (simplified != hant.end()) f |= kTraditional;
+      const char32_t simplified = simplified_of[c];
+      if (simplified != 0) f |= kTraditional;
       info[c] |= f;
       if (U_FAILURE(se)) continue;
       // An inert character normalises to itself (most of the BMP: no ICU call per character),
       // and its Hant→Hans fold is its pair's other character.
       if (nfkc->isInert(c)) {
-        if (simplified != hant.end()) entry[1][c] = Add(Utf8(simplified->second));
+        if (simplified != 0) entry[1][c] = Add(Utf8(simplified));
         continue;
       }
       icu::UnicodeString one(c);
