@@ -914,8 +914,12 @@ struct Scan {
         if (next < e && toks[next].kind == Tok::kQuant) ok = false;
         k = next;
         continue;
+      } else if (t.kind == Tok::kClose) {
+        // Only a spliced group's close is reached here (other groups are stepped over whole).
+        k = next;
+        continue;
       } else {
-        ok = false;  // a close or quantifier out of place
+        ok = false;  // a quantifier out of place
         break;
       }
       long lo = 1, hi = 1;
@@ -931,10 +935,8 @@ struct Scan {
         bool has_alt = false;
         for (std::size_t j = k + 1; j < end_of[k]; j = toks[j].kind == Tok::kOpen ? end_of[j] + 1 : j + 1)
           has_alt |= toks[j].kind == Tok::kAlt;
-        if (!has_alt) {
-          flush();
-          total += Seq(k + 1, end_of[k]);
-          k = next;
+        if (!has_alt) {  // RE2 flattens it: its pieces are read in this run (its close skipped)
+          ++k;
           continue;
         }
       }
