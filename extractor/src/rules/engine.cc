@@ -1814,11 +1814,15 @@ void BuildPrograms(Rule* r) {
 
 void RuleBook::Prepare(const Rule& rule) const {
   PreparePrograms(rule);
-  Utf8Program(rule);
+  CompileUtf8(rule);
 }
 
 const RE2& RuleBook::Utf8Program(const Rule& rule) const {
   PreparePrograms(rule);  // which may have compiled it (Rule::re is written under its once_flag)
+  return CompileUtf8(rule);
+}
+
+const RE2& RuleBook::CompileUtf8(const Rule& rule) const {
   std::call_once(rule.re_once, [&rule] {
     Rule* r = const_cast<Rule*>(&rule);  // owned by rules_
     if (!r->re) r->re = std::make_shared<RE2>(r->program, RuleOptions());
@@ -2377,7 +2381,7 @@ void RuleBook::MatchRuleInto(const Rule& rule, const SlottedText& s, const UnitC
       b = codes->pos[ub];
       e = codes->pos[ue];
     } else {
-      const RE2& re = Utf8Program(rule);  // the span search over UTF-8 (no alphabet program)
+      const RE2& re = CompileUtf8(rule);  // the span search over UTF-8 (no alphabet program)
       if (!re.ok() || !re.Match(text, pos, end, RE2::UNANCHORED, &whole, 1)) break;
       b = whole.data() - s.text.data();
       e = b + whole.size();
@@ -2441,7 +2445,7 @@ void RuleBook::MatchRuleInto(const Rule& rule, const SlottedText& s, const UnitC
       }
     }
     if (!used) {
-      const RE2& re = Utf8Program(rule);  // compiled on its first use as the last fallback
+      const RE2& re = CompileUtf8(rule);  // compiled on its first use as the last fallback
       if (!re.ok()) break;
       groups.assign(re.NumberOfCapturingGroups() + 1, re2::StringPiece());
       if (!re.Match(text, b, e, RE2::ANCHOR_BOTH, groups.data(), static_cast<int>(groups.size())))

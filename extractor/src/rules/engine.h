@@ -318,6 +318,8 @@ class RuleBook {
   };
   // The search and capture programs alone (Rule::re only if they needed it): Match's first use.
   void PreparePrograms(const Rule& rule) const;
+  // Rule::re, compiled unless it is; the rule's programs must be prepared.
+  const RE2& CompileUtf8(const Rule& rule) const;
   // Groups rules_ by language into sets_, nothing built yet.
   void GroupLanguages();
   Status BuildLanguage(const std::string& lang, LangSet* ls);
