@@ -409,7 +409,7 @@ bool ExpandMacros(const std::string& pattern, const std::map<std::string, std::s
 // order of the two does not matter; the merged class matches exactly their union. Each merge
 // saves a token's worth of instructions (NW = "word|{ORG}|{COUNTRY}|{PLACE}|{DATE}").
 std::string MergeSlotAlternatives(std::string p) {
-  const std::string tail = "][" + Hex(kDigitBase) + "-" + Hex(kDigitBase + 9) + "]+" + Hex(kSlotEnd) + ")";
+  static const std::string tail = "][" + Hex(kDigitBase) + "-" + Hex(kDigitBase + 9) + "]+" + Hex(kSlotEnd) + ")";
   const std::string head = "(?:[";
   auto unescaped = [&](std::size_t i) {  // p[i] is not escaped by a backslash
     std::size_t k = i, n = 0;
@@ -439,7 +439,8 @@ std::string MergeSlotAlternatives(std::string p) {
     *marks = m;
     return close + tail.size();
   };
-  for (std::size_t i = 0; i < p.size(); ++i) {
+  // Only where a token group starts (a search for its head, not a test at every byte).
+  for (std::size_t i = p.find(head); i != std::string::npos; i = p.find(head, i + 1)) {
     std::string m1, m2;
     std::size_t e1 = token_at(i, &m1);
     if (e1 == std::string::npos || !alt_start(i)) continue;
@@ -783,6 +784,228 @@ void Alphabet::BuildPages() {
   }
 }
 
+namespace {
+namespace programfloor {
+
+// The ByteRange instructions one occurrence of an atom adds to a UTF-8 program, at least. RE2
+// compiles a class to an exact UTF-8 trie of its own (suffixes are shared only within the class):
+// - a lead byte instruction for each UTF-8 length among its code points (their lead bytes differ),
+//   one for each of its ranges of ASCII;
+// - continuation instructions: the longest sequence's, and one at least for every distinct
+//   first (and last) byte of the final-byte ranges of blocks of 64 code points (one lead and
+//   middle bytes) the class covers only in part: a negated class excluding twenty Chinese
+//   characters needs about twenty of them, where a whole block needs one [80-BF] for all.
+std::size_t AtomFloor(Ranges r) {
+  static constexpr char32_t kFirst[4] = {0, 0x80, 0x800, 0x10000}, kLast[4] = {0x7F, 0x7FF, 0xFFFF, 0x10FFFF};
+  std::sort(r.begin(), r.end());
+  Ranges merged;
+  for (const auto& x : r) {
+    if (!merged.empty() && x.first <= merged.back().second + 1) merged.back().second = std::max(merged.back().second, x.second);
+    else merged.push_back(x);
+  }
+  if (merged.empty()) return 0;
+  if (merged.back().second < 0x80) return merged.size();  // ASCII: one ByteRange a range
+  std::size_t lengths = 0, longest = 0, ascii_ranges = 0;
+  std::uint64_t starts = 0, ends = 0;  // final-byte ranges of partly covered blocks (low six bits)
+  for (std::size_t n = 0; n < 4; ++n) {
+    bool any = false;
+    for (const auto& [lo, hi] : merged) {
+      char32_t a = std::max(lo, kFirst[n]), b = std::min(hi, kLast[n]);
+      if (a > b) continue;
+      // Surrogates have no UTF-8 form (they fill whole blocks: no partial block from them).
+      if (n == 2 && a >= 0xD800 && b <= 0xDFFF) continue;
+      any = true;
+      if (n == 0) {
+        ++ascii_ranges;  // one ByteRange each (the ranges are maximal)
+        continue;
+      }
+      auto piece = [&](unsigned p, unsigned q) {
+        if (p == 0 && q == 63) return;
+        starts |= std::uint64_t{1} << p, ends |= std::uint64_t{1} << q;
+      };
+      if ((a >> 6) == (b >> 6)) {
+        piece(a & 63, b & 63);
+      } else {
+        piece(a & 63, 63);
+        piece(0, b & 63);
+      }
+    }
+    if (any) ++lengths, longest = n + 1;
+  }
+  if (lengths == 0) return 0;
+  const std::size_t leads = lengths - (ascii_ranges > 0 ? 1 : 0) + ascii_ranges;
+  const std::size_t first = static_cast<std::size_t>(__builtin_popcountll(starts));
+  const std::size_t last = static_cast<std::size_t>(__builtin_popcountll(ends));
+  return leads + std::max({longest - 1, first, last});
+}
+
+struct Scan {
+  const std::string& p;
+  const std::vector<Tok>& toks;
+  const std::vector<std::size_t>& end_of;
+  bool ok = true;
+
+  // An atom token's code points (sorted) and floor, once per distinct atom text; null when not
+  // known (it then counts nothing).
+  struct Atom {
+    Ranges set;
+    std::size_t floor = 0;
+  };
+  std::map<std::string_view, std::unique_ptr<Atom>> atoms;
+  const Atom* Set(std::size_t k) {
+    std::string_view text(p.data() + toks[k].b, toks[k].e - toks[k].b);
+    auto [it, fresh] = atoms.try_emplace(text);
+    if (fresh) {
+      auto a = std::make_unique<Atom>();
+      if (AtomSet(text, &a->set)) {
+        std::sort(a->set.begin(), a->set.end());
+        a->floor = AtomFloor(a->set);
+        it->second = std::move(a);
+      }
+    }
+    return it->second.get();
+  }
+  // A non-capturing group holding one atom ("(?:x)"): that atom's token, else npos.
+  std::size_t SoleAtom(std::size_t open) const {
+    if (toks[open].capturing || end_of[open] != open + 2 || toks[open + 1].kind != Tok::kAtom) return std::string::npos;
+    std::string_view g(p.data() + toks[open].b, toks[open].e - toks[open].b);
+    return g == "(?:" ? open + 1 : std::string::npos;
+  }
+  // toks[b, e): alternatives at this level, the largest counts (RE2 factors common prefixes and
+  // pieces of alternatives out, so their sum is no floor).
+  std::size_t Alt(std::size_t b, std::size_t e) {
+    std::size_t best = 0;
+    std::size_t k = b;
+    while (ok) {
+      std::size_t stop = k;
+      while (stop < e && toks[stop].kind != Tok::kAlt) stop = toks[stop].kind == Tok::kOpen ? end_of[stop] + 1 : stop + 1;
+      best = std::max(best, Seq(k, stop));
+      if (stop >= e) break;
+      k = stop + 1;
+    }
+    return best;
+  }
+  // A concatenation. RE2 coalesces adjacent repetitions of one atom (x*x{0,60} is x*, x{0,60}x
+  // x{1,61}): runs of pieces over one code point set count as one repetition of it, with the
+  // minimum and maximum counts added (an unbounded maximum stays unbounded).
+  std::size_t Seq(std::size_t b, std::size_t e) {
+    std::size_t total = 0;
+    const Atom* run = nullptr;  // the pending run's atom
+    bool in_run = false;
+    long run_lo = 0, run_hi = 0;
+    auto copies = [](long lo, long hi) -> std::size_t { return hi >= 0 ? hi : std::max(lo, 1L); };
+    auto flush = [&] {
+      if (in_run) total += run->floor * copies(run_lo, run_hi);
+      in_run = false;
+    };
+    for (std::size_t k = b; k < e && ok;) {
+      const Tok& t = toks[k];
+      std::size_t next = k + 1;
+      std::size_t atom = std::string::npos;
+      std::size_t group_floor = 0;
+      if (t.kind == Tok::kAtom) {
+        atom = k;
+      } else if (t.kind == Tok::kOpen) {
+        next = end_of[k] + 1;
+        atom = SoleAtom(k);
+        if (atom == std::string::npos) group_floor = Alt(k + 1, end_of[k]);
+      } else if (t.kind == Tok::kOther) {
+        // Anchors, \b, flags: no ByteRange; a quantifier after one is not expected.
+        if (next < e && toks[next].kind == Tok::kQuant) ok = false;
+        k = next;
+        continue;
+      } else if (t.kind == Tok::kClose) {
+        // Only a spliced group's close is reached here (other groups are stepped over whole).
+        k = next;
+        continue;
+      } else {
+        ok = false;  // a quantifier out of place
+        break;
+      }
+      long lo = 1, hi = 1;
+      if (next < e && toks[next].kind == Tok::kQuant) {
+        lo = toks[next].lo, hi = toks[next].hi;
+        ++next;
+        if (next < e && toks[next].kind == Tok::kQuant) ok = false;  // stacked: RE2 may squash them
+      }
+      // A non-capturing group without a quantifier is spliced into this concatenation: its
+      // pieces may coalesce with the neighbours'.
+      if (atom == std::string::npos && t.kind == Tok::kOpen && !t.capturing && lo == 1 && hi == 1 &&
+          std::string_view(p.data() + t.b, t.e - t.b) == "(?:") {
+        bool has_alt = false;
+        for (std::size_t j = k + 1; j < end_of[k]; j = toks[j].kind == Tok::kOpen ? end_of[j] + 1 : j + 1)
+          has_alt |= toks[j].kind == Tok::kAlt;
+        if (!has_alt) {  // RE2 flattens it: its pieces are read in this run (its close skipped)
+          ++k;
+          continue;
+        }
+      }
+      const Atom* a = atom != std::string::npos ? Set(atom) : nullptr;
+      if (a) {
+        if (in_run && (a == run || a->set == run->set)) {
+          run_lo += lo;
+          run_hi = run_hi < 0 || hi < 0 ? -1 : run_hi + hi;
+        } else {
+          flush();
+          run = a, run_lo = lo, run_hi = hi, in_run = true;
+        }
+      } else {
+        flush();
+        total += group_floor * copies(lo, hi);  // an unknown atom counts nothing
+      }
+      k = next;
+    }
+    flush();
+    return total;
+  }
+};
+
+}  // namespace programfloor
+}  // namespace
+
+std::size_t Utf8ProgramFloor(const std::string& pattern) {
+  std::vector<Tok> toks;
+  std::vector<std::size_t> end_of, parent;
+  if (!Tokenize(pattern, &toks) || !GroupStructure(toks, &end_of, &parent)) return 0;
+  // A pattern anchored at its start (^) loses a literal prefix after it to RE2's prefix
+  // accelerator (RE2::RequiredPrefix): no floor when a literal may follow the anchor.
+  if (!toks.empty() && toks[0].kind == Tok::kOther) {
+    if (pattern.compare(toks[0].b, toks[0].e - toks[0].b, "^") != 0 || toks.size() < 2) return 0;
+    Ranges r;
+    const Tok& t = toks[1];
+    if (t.kind != Tok::kAtom && t.kind != Tok::kOther) return 0;
+    if (t.kind == Tok::kAtom) {
+      const bool quantified = toks.size() > 2 && toks[2].kind == Tok::kQuant;
+      if (!quantified && (!AtomSet(std::string_view(pattern.data() + t.b, t.e - t.b), &r) || r.size() != 1 ||
+                          r[0].first == r[0].second))
+        return 0;
+    }
+  }
+  for (const Tok& t : toks) {
+    std::string_view text(pattern.data() + t.b, t.e - t.b);
+    // Flags (case folding, (?s), (?U)) change atoms or repetitions: no floor.
+    if (t.kind == Tok::kOther && text.size() > 1 && text[0] == '(') return 0;
+    if (t.kind == Tok::kOpen && text.size() > 2 && text[1] == '?' && text != "(?:" && text.compare(0, 3, "(?P") != 0)
+      return 0;
+  }
+  programfloor::Scan scan{pattern, toks, end_of};
+  std::size_t n = scan.Alt(0, toks.size());
+  return scan.ok ? n : 0;
+}
+
+bool CaptureGroups(const std::string& pattern, int* count, std::map<std::string, int>* names) {
+  std::vector<Tok> toks;
+  if (!Tokenize(pattern, &toks)) return false;
+  *count = 0;
+  names->clear();
+  for (const Tok& t : toks) {
+    if (t.kind != Tok::kOpen || !t.capturing) continue;
+    ++*count;
+    if (pattern.compare(t.b, 4, "(?P<") == 0) (*names)[pattern.substr(t.b + 4, t.e - t.b - 5)] = *count;
+  }
+  return true;
+}
+
 namespace alphabet {
 
 // AlphabetProgram over n patterns sharing one alphabet. With `outs` null only the number of
@@ -1014,7 +1237,7 @@ bool WordChars(const Ranges& r) {
 }  // namespace
 
 bool WordProgram(const std::string& p, std::string* out, std::vector<Rule::WordCheck>* checks,
-                 std::vector<int>* group_map) {
+                 std::vector<int>* group_map, std::map<std::string, std::shared_ptr<const RE2>>* compiled) {
   std::vector<Tok> toks;
   if (!Tokenize(p, &toks)) return false;
   const std::size_t n = toks.size();
@@ -1114,9 +1337,15 @@ bool WordProgram(const std::string& p, std::string* out, std::vector<Rule::WordC
         words.append(p, toks[g.words[w].first].b, toks[g.words[w].second - 1].e - toks[g.words[w].first].b);
       }
       words += ")";
-      RE2::Options o;
-      o.set_log_errors(false);
-      auto re = std::make_shared<RE2>(words, o);
+      std::shared_ptr<const RE2> re;
+      if (compiled)
+        if (auto it = compiled->find(words); it != compiled->end()) re = it->second;
+      if (!re) {
+        RE2::Options o;
+        o.set_log_errors(false);
+        re = std::make_shared<RE2>(words, o);
+        if (compiled) (*compiled)[words] = re;
+      }
       if (!re->ok()) return false;
       checks->back().words = std::move(re);
       for (const auto& [b, e] : g.others) {
@@ -1484,12 +1713,41 @@ namespace {
 
 // The rule's search program and capture programs (see Rule::captures), built once on first use.
 void BuildPrograms(Rule* r) {
-  // The pattern parsed when the pack loaded; a compile failure here (a program over RE2's memory
-  // budget) leaves a rule that never matches, which its own positive examples report by rule id.
-  r->re = std::make_shared<RE2>(r->program, RuleOptions());
-  const std::shared_ptr<const RE2>& re = r->re;
-  if (!re->ok()) return;
   const std::string& merged = r->program;
+  // The rule's own UTF-8 program (`re`) is the span search only when the pattern has no alphabet
+  // program, and otherwise the last fallback of a parse, which the alphabet search program's
+  // parse precedes: compiling it cost ~9 M instructions a rule (counted repetitions over wide
+  // classes are expanded copy by copy), most of a rule's first use. Its group numbers and names
+  // are read from the pattern, and its size, against which capture variants are weighed, only as
+  // far as a comparison needs: Utf8ProgramFloor bounds it from below; the program is compiled
+  // when a comparison falls within that bound (or when a fallback first needs it).
+  int groups = 0;
+  std::map<std::string, int> names;
+  const bool scanned = CaptureGroups(merged, &groups, &names);
+  const std::size_t floor = scanned ? Utf8ProgramFloor(merged) : 0;
+  bool failed = false;
+  auto compiled = [&]() -> const RE2& {
+    if (!r->re) r->re = std::make_shared<RE2>(merged, RuleOptions());
+    failed |= !r->re->ok();
+    return *r->re;
+  };
+  if (!scanned || !r->search_alphabet) {
+    const RE2& re = compiled();
+    groups = re.NumberOfCapturingGroups();
+    names = re.NamedCapturingGroups();
+  }
+  // The pattern parsed when the pack loaded; a compile failure (a program over RE2's memory
+  // budget) leaves a rule that never matches, which its own positive examples report by rule id.
+  if (failed) {
+    r->unusable = true;
+    return;
+  }
+  // Whether `re` has more than `n` instructions.
+  auto re_larger = [&](std::size_t n) {
+    if (floor > n) return true;
+    const RE2& re = compiled();
+    return re.ok() && static_cast<std::size_t>(re.ProgramSize()) > n;
+  };
     // Capture programs, in the order tried: Latin-1 programs over the span mapped to the rule's
     // alphabet (relaxing fewer repetitions first; the unrelaxed one last, as it never needs the
     // fallback), then UTF-8 ones. Those that fit BitState are kept; else the smallest if much
@@ -1515,7 +1773,7 @@ void BuildPrograms(Rule* r) {
     r->search_program.clear();
     if (r->search_alphabet) {
       auto sre = std::make_shared<RE2>(search_prog, latin);
-      if (sre->ok() && sre->NumberOfCapturingGroups() == re->NumberOfCapturingGroups()) {
+      if (sre->ok() && sre->NumberOfCapturingGroups() == groups) {
         search_re = std::move(sre);
         search_al = r->search_alphabet;
       }
@@ -1529,14 +1787,16 @@ void BuildPrograms(Rule* r) {
       auto cre = search_re && prog == search_prog && o.encoding() == RE2::Options::EncodingLatin1
                      ? search_re
                      : std::make_shared<RE2>(prog, o);
-      bool same_names = cre->ok() && cre->NamedCapturingGroups().size() == re->NamedCapturingGroups().size();
+      bool same_names = cre->ok() && cre->NamedCapturingGroups().size() == names.size();
       if (same_names)
-        for (const auto& [name, idx] : re->NamedCapturingGroups()) same_names &= cre->NamedCapturingGroups().count(name) > 0;
-      if (!same_names || cre->ProgramSize() >= re->ProgramSize()) return;
+        for (const auto& [name, idx] : names) same_names &= cre->NamedCapturingGroups().count(name) > 0;
+      if (!same_names) return;
       // RE2 runs BitState only on programs of at most 512 instructions; above, the NFA (~20
-      // times slower on these spans), so a larger capture program is kept only if much smaller.
-      bool fit = cre->ProgramSize() <= 512;
-      if (!fit && cre->ProgramSize() * 3 >= re->ProgramSize() * 2) return;
+      // times slower on these spans), so a larger capture program is kept only if much smaller
+      // (3 size < 2 |re|: weighed below, for the smallest of them, the only one ever used).
+      const std::size_t size = cre->ProgramSize();
+      bool fit = size <= 512;
+      if (fit && (!re_larger(size) || failed)) return;
       if (o.encoding() == RE2::Options::EncodingLatin1) {
         std::shared_ptr<const SpanParser> sp = SpanParser::Compile(prog);
         if (sp && sp->groups() == cre->NumberOfCapturingGroups()) v.parser = std::move(sp);
@@ -1563,11 +1823,12 @@ void BuildPrograms(Rule* r) {
     // Then the same with long word alternations loose (WordProgram), while nothing fits BitState
     // without checks.
     if (fits.empty() || !fits.back().checks.empty() || !fits.back().words.empty()) {
+      std::map<std::string, std::shared_ptr<const RE2>> word_programs;  // the candidates share words
       for (const auto& [src, v] : cands) {
         std::string loose;
         Rule::CaptureVariant wv = v;
         std::vector<int> group_map;
-        if (!WordProgram(src, &loose, &wv.words, &group_map)) continue;
+        if (!WordProgram(src, &loose, &wv.words, &group_map, &word_programs)) continue;
         bool mapped_ok = true;
         for (Rule::CountCheck& c : wv.checks) {
           if (c.group < 0 || static_cast<std::size_t>(c.group) >= group_map.size()) mapped_ok = false;
@@ -1596,7 +1857,9 @@ void BuildPrograms(Rule* r) {
       std::stable_sort(others.begin(), others.end(), [](const auto& x, const auto& y) {
         return x.re->ProgramSize() < y.re->ProgramSize();
       });
-      r->captures.push_back(std::move(others.front()));
+      // Kept when 3 size < 2 |re| (hence size < |re|); if the smallest is not, no other is.
+      const std::size_t size = others.front().re->ProgramSize();
+      if (re_larger(size * 3 / 2) && !failed) r->captures.push_back(std::move(others.front()));
     }
     // The span search over the mapped unit; variants over the same alphabet share it (they have
     // the same atoms, used as often, so AlphabetProgram groups them alike).
@@ -1613,11 +1876,35 @@ void BuildPrograms(Rule* r) {
       for (Rule::CaptureVariant& v : r->captures)
         if (v.alphabet && same(*v.alphabet)) v.alphabet = search_al;
     }
+    if (failed) {  // `re` was compiled for a comparison and did not compile: as above
+      r->captures.clear();
+      r->search = nullptr;
+      r->search_parser = nullptr;
+      r->unusable = true;
+    }
 }
 
 }  // namespace
 
 void RuleBook::Prepare(const Rule& rule) const {
+  PreparePrograms(rule);
+  CompileUtf8(rule);
+}
+
+const RE2& RuleBook::Utf8Program(const Rule& rule) const {
+  PreparePrograms(rule);  // which may have compiled it (Rule::re is written under its once_flag)
+  return CompileUtf8(rule);
+}
+
+const RE2& RuleBook::CompileUtf8(const Rule& rule) const {
+  std::call_once(rule.re_once, [&rule] {
+    Rule* r = const_cast<Rule*>(&rule);  // owned by rules_
+    if (!r->re) r->re = std::make_shared<RE2>(r->program, RuleOptions());
+  });
+  return *rule.re;
+}
+
+void RuleBook::PreparePrograms(const Rule& rule) const {
   // The Rule objects are owned (non-const) by rules_; call_once makes the build happen once even
   // when several threads match with one RuleBook.
   std::call_once(rule.programs_once, [this, &rule] {
@@ -2257,7 +2544,7 @@ const UnitCodes* RuleBook::Codes(const LangSet& ls, std::string_view t, UnitCode
 std::vector<RuleMatch> RuleBook::MatchRule(const Rule& rule, const SlottedText& s) const {
   std::vector<RuleMatch> out;
   UnitCodes codes;
-  Prepare(rule);
+  PreparePrograms(rule);
   MatchRuleInto(rule, s, rule.search ? Codes(rule.lang, s, &codes) : nullptr, nullptr, &out);
   return out;
 }
@@ -2285,8 +2572,7 @@ void SuffixTypes(std::string_view text, std::vector<std::pair<std::size_t, std::
 void RuleBook::MatchRuleInto(const Rule& rule, const SlottedText& s, const UnitCodes* codes,
                              const std::vector<std::pair<std::size_t, std::uint8_t>>* suffix_types,
                              std::vector<RuleMatch>* out) const {
-  const RE2& re = *rule.re;
-  if (!re.ok()) return;  // compiled on first use and failed (BuildPrograms): RE2 would log per call
+  if (rule.unusable) return;  // its program did not compile (BuildPrograms)
   re2::StringPiece text(s.text);
   MatchScratch& scratch = Scratch();
   std::vector<re2::StringPiece>& groups = scratch.groups;
@@ -2352,7 +2638,8 @@ void RuleBook::MatchRuleInto(const Rule& rule, const SlottedText& s, const UnitC
       b = codes->pos[ub];
       e = codes->pos[ue];
     } else {
-      if (!re.Match(text, pos, end, RE2::UNANCHORED, &whole, 1)) break;
+      const RE2& re = CompileUtf8(rule);  // the span search over UTF-8 (no alphabet program)
+      if (!re.ok() || !re.Match(text, pos, end, RE2::UNANCHORED, &whole, 1)) break;
       b = whole.data() - s.text.data();
       e = b + whole.size();
     }
@@ -2415,9 +2702,11 @@ void RuleBook::MatchRuleInto(const Rule& rule, const SlottedText& s, const UnitC
       }
     }
     if (!used) {
+      const RE2& re = CompileUtf8(rule);  // compiled on its first use as the last fallback
+      if (!re.ok()) break;
       groups.assign(re.NumberOfCapturingGroups() + 1, re2::StringPiece());
       if (!re.Match(text, b, e, RE2::ANCHOR_BOTH, groups.data(), static_cast<int>(groups.size())))
-        break;  // cannot happen: the span came from this program
+        break;  // cannot happen: the span came from this program (or one with the same language)
       used = &re;
       g = groups.data();
     }
@@ -2464,7 +2753,7 @@ std::vector<RuleMatch> RuleBook::Match(const std::string& lang, const SlottedTex
   const UnitCodes* codes = ls.latin ? Codes(ls, s.text, &scratch.codes, &scratch.suffix_types) : nullptr;
   CandidatesInto(ls, s.text, codes, &candidates);
   if (candidates.empty()) return out;
-  for (const Rule* r : candidates) Prepare(*r);
+  for (const Rule* r : candidates) PreparePrograms(*r);
   if (!codes)
     for (const Rule* r : candidates)
       if (r->search) {

@@ -149,10 +149,14 @@ struct Rule {
   std::string file;
   int line = 0;
   // `expanded` with slot alternatives merged (MergeSlotAlternatives): what `re` compiles. Checked
-  // by RE2's parser when the pack loads; `re` itself is compiled on the rule's first use
-  // (RuleBook::Prepare), as compiling every rule's program was most of the cost of loading.
+  // by RE2's parser when the pack loads. `re` is compiled only when needed (RuleBook::
+  // Utf8Program): by the rule's first use when the pattern has no alphabet program (it is then
+  // the span search) or a capture variant's weighing needs its exact size, else on its first use
+  // as the last fallback of a parse; RuleBook::Prepare compiles it too. Null until then.
   std::string program;
   std::shared_ptr<const RE2> re;
+  mutable std::once_flag re_once;
+  bool unusable = false;  // `re` did not compile (over RE2's memory budget): the rule never matches
   // Capture programs: `expanded` with counted repetitions (`[^。]{0,60}?`) made unbounded and
   // wrapped in a group (see CaptureProgram). Much smaller than `re`, so RE2 runs BitState instead
   // of the NFA on a match span; a parse is used only when every relaxed repetition kept to its
@@ -300,9 +304,12 @@ class RuleBook {
   // prefilter, one pass) where the exact alphabets need several parts (the default); off: the
   // exact parts.
   void UseMergedSets(bool on) { merged_sets_ = on; }
-  // Builds the rule's search and capture programs unless built (Match and MatchRule do this
-  // themselves; call it before reading Rule::re, Rule::search or Rule::captures). Thread-safe.
+  // Builds the rule's search and capture programs and its UTF-8 program unless built (Match and
+  // MatchRule build what they need themselves; call it before reading Rule::re, Rule::search or
+  // Rule::captures). Thread-safe.
   void Prepare(const Rule& rule) const;
+  // The rule's UTF-8 program (Rule::re), compiled on the first call. Thread-safe.
+  const RE2& Utf8Program(const Rule& rule) const;
   // All matches of one rule (no prefilter).
   std::vector<RuleMatch> MatchRule(const Rule& rule, const SlottedText& text) const;
 
@@ -334,6 +341,10 @@ class RuleBook {
     Status status;  // of that build; not OK (no parts): every rule of the language is a candidate
     bool latin = false;  // some part is Latin-1: the Set runs over the unit's classes (Codes)
   };
+  // The search and capture programs alone (Rule::re only if they needed it): Match's first use.
+  void PreparePrograms(const Rule& rule) const;
+  // Rule::re, compiled unless it is; the rule's programs must be prepared.
+  const RE2& CompileUtf8(const Rule& rule) const;
   // Groups rules_ by language into sets_, nothing built yet.
   void GroupLanguages();
   Status BuildLanguage(const std::string& lang, LangSet* ls);
@@ -384,6 +395,15 @@ std::string MergeSlotAlternatives(std::string pattern);
 // nothing to relax (or the pattern uses syntax this scanner does not know).
 bool CaptureProgram(const std::string& expanded, bool inside_repeats, std::string* out,
                     std::vector<Rule::CountCheck>* checks);
+
+// A floor under the size (ProgramSize) of RE2's UTF-8 program for `pattern`: the ByteRange
+// instructions its longest alternatives need, counted repetitions copy by copy as RE2 expands
+// them. 0 when the pattern uses syntax this scanner does not weigh (flags, a leading anchor).
+// Lets a rule's first use weigh capture variants against `Rule::re` without compiling it.
+std::size_t Utf8ProgramFloor(const std::string& pattern);
+// RE2's capturing groups of `pattern` (NumberOfCapturingGroups, NamedCapturingGroups) read from
+// its text; false when the scanner does not know the syntax.
+bool CaptureGroups(const std::string& pattern, int* count, std::map<std::string, int>* names);
 
 // The prefilter's version of a pattern: bounded repetitions {n,m} become * (or + when n >= 1).
 // The language only grows, so every match of the rule is still a match of the Set; what shrinks
@@ -450,9 +470,11 @@ bool MergedAlphabetPrograms(const std::vector<std::string>& patterns, std::vecto
 // with `checks` naming the new group and its words. A parse of the loose pattern whose word groups
 // hold one of their words is a parse of `pattern`, in the same order of preference (at each
 // position at most one word fits, and the other alternatives cannot start there). `group_map`:
-// old capturing group number → new one. False when no group qualifies.
+// old capturing group number → new one. False when no group qualifies. `compiled` (optional):
+// word programs already compiled, by pattern, reused and added to (a rule's candidates share them).
 bool WordProgram(const std::string& pattern, std::string* out, std::vector<Rule::WordCheck>* checks,
-                 std::vector<int>* group_map);
+                 std::vector<int>* group_map,
+                 std::map<std::string, std::shared_ptr<const RE2>>* compiled = nullptr);
 
 // Expands {NAME} macros in `pattern` (built-ins plus `local`); an unknown name sets *unknown.
 bool ExpandMacros(const std::string& pattern, const std::map<std::string, std::string>& local,

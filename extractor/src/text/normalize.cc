@@ -20,33 +20,40 @@
 namespace presskg::text {
 
 namespace {
+namespace hanthans {
+
+// The rules ICU registers for "Hant-Hans" (those of "Hans-Hant" in the translit data, read in
+// the direction the registry entry names). False when the data is laid out otherwise.
+bool RegisteredRules(icu::UnicodeString* rules, UTransDirection* direction) {
+  UErrorCode e = U_ZERO_ERROR;
+  UResourceBundle* root = ures_openDirect(U_ICUDATA_NAME "-translit", "root", &e);
+  UResourceBundle* ids = ures_getByKey(root, "RuleBasedTransliteratorIDs", nullptr, &e);
+  UResourceBundle* entry = ures_getByKey(ids, "Hant-Hans", nullptr, &e);
+  UResourceBundle* file = ures_getByKey(entry, "file", nullptr, &e);
+  int32_t rules_len = 0, dir_len = 0;
+  const UChar* r = ures_getStringByKey(file, "resource", &rules_len, &e);
+  const UChar* d = ures_getStringByKey(file, "direction", &dir_len, &e);
+  if (U_SUCCESS(e)) {
+    rules->setTo(r, rules_len);
+    *direction = icu::UnicodeString(d, dir_len) == icu::UnicodeString(u"REVERSE") ? UTRANS_REVERSE : UTRANS_FORWARD;
+  }
+  ures_close(file);
+  ures_close(entry);
+  ures_close(ids);
+  ures_close(root);
+  return U_SUCCESS(e);
+}
 
 // ICU's "Hant-Hans" transliterator. Transliterator::createInstance first builds ICU's whole
-// transliterator registry (~140 M instructions, most of presskg's start-up on one release); the
-// registry entry only names the rules of "Hans-Hant" in ICU's translit data, read in reverse, so
-// those rules are compiled directly. The registry is the fallback when the data is laid out
-// otherwise (HantToHansPairs(true) is compared with it in the tests).
-std::unique_ptr<icu::Transliterator> HantToHansTransliterator(bool from_registry) {
+// transliterator registry (~140 M instructions); `from_registry` false compiles the registered
+// rules directly (HantToHansPairs(true) is compared with it in the tests).
+std::unique_ptr<icu::Transliterator> Transliterator(bool from_registry) {
   UErrorCode e = U_ZERO_ERROR;
-  if (!from_registry) {
-    UResourceBundle* root = ures_openDirect(U_ICUDATA_NAME "-translit", "root", &e);
-    UResourceBundle* ids = ures_getByKey(root, "RuleBasedTransliteratorIDs", nullptr, &e);
-    UResourceBundle* entry = ures_getByKey(ids, "Hant-Hans", nullptr, &e);
-    UResourceBundle* file = ures_getByKey(entry, "file", nullptr, &e);
-    int32_t rules_len = 0, dir_len = 0;
-    const UChar* rules = ures_getStringByKey(file, "resource", &rules_len, &e);
-    const UChar* dir = ures_getStringByKey(file, "direction", &dir_len, &e);
-    std::unique_ptr<icu::Transliterator> t;
-    if (U_SUCCESS(e)) {
-      const UTransDirection d =
-          icu::UnicodeString(dir, dir_len) == icu::UnicodeString(u"REVERSE") ? UTRANS_REVERSE : UTRANS_FORWARD;
-      UParseError pe;
-      t.reset(icu::Transliterator::createFromRules("Hant-Hans", icu::UnicodeString(rules, rules_len), d, pe, e));
-    }
-    ures_close(file);
-    ures_close(entry);
-    ures_close(ids);
-    ures_close(root);
+  icu::UnicodeString rules;
+  UTransDirection d = UTRANS_FORWARD;
+  if (!from_registry && RegisteredRules(&rules, &d)) {
+    UParseError pe;
+    std::unique_ptr<icu::Transliterator> t(icu::Transliterator::createFromRules("Hant-Hans", rules, d, pe, e));
     if (U_SUCCESS(e) && t) return t;
     e = U_ZERO_ERROR;
   }
@@ -54,16 +61,12 @@ std::unique_ptr<icu::Transliterator> HantToHansTransliterator(bool from_registry
   return U_SUCCESS(e) ? std::move(t) : nullptr;
 }
 
-}  // namespace
-
-std::unordered_map<char32_t, char32_t> HantToHansPairs(bool from_registry) {
+// Every source character transliterated once, alone (separated by newlines): the one-for-one
+// changes (all of them in ICU 72; longer results would be skipped, not guessed).
+std::unordered_map<char32_t, char32_t> Transliterated(const icu::Transliterator& t) {
   std::unordered_map<char32_t, char32_t> hant;
-  std::unique_ptr<icu::Transliterator> t = HantToHansTransliterator(from_registry);
-  if (!t) return hant;
-  // Transliterate every source character once, separated by newlines, and keep the one-for-one
-  // changes (all of them in ICU 72; longer results would be skipped, not guessed).
   icu::UnicodeSet set;
-  t->getSourceSet(set);
+  t.getSourceSet(set);
   icu::UnicodeString all;
   for (int32_t r = 0; r < set.getRangeCount(); ++r)
     for (UChar32 c = set.getRangeStart(r); c <= set.getRangeEnd(r); ++c) {
@@ -71,7 +74,7 @@ std::unordered_map<char32_t, char32_t> HantToHansPairs(bool from_registry) {
       all.append(c).append(static_cast<UChar>('\n'));
     }
   icu::UnicodeString out = all;
-  t->transliterate(out);
+  t.transliterate(out);
   int32_t a = 0, b = 0;
   while (a < all.length() && b < out.length()) {
     int32_t ea = all.indexOf(static_cast<UChar>('\n'), a), eb = out.indexOf(static_cast<UChar>('\n'), b);
@@ -83,6 +86,101 @@ std::unordered_map<char32_t, char32_t> HantToHansPairs(bool from_registry) {
     b = eb + 1;
   }
   return hant;
+}
+
+// The same table read from the rules' text, without compiling or running the transliterator
+// (~80 M instructions, most of what was left of the text tables): ICU 72's Hans-Hant rules are
+// plain pairs, "a↔b;" (both ways), "a←b;" (reverse only) and "a→b;" (forward only), the few with
+// a context ("$SCDigit { 余 → 餘;") and variables ("$SCDigit = [...];") forward only. A
+// character transliterated alone is changed by the first rule whose source is that character
+// alone (a longer source needs the characters after it; ICU refuses rules masked by earlier
+// ones). Any other syntax in a rule of the direction read (quotes, escapes, classes, contexts,
+// "::" steps, ASCII arrows) returns false: the caller then transliterates.
+bool ReadPairs(const icu::UnicodeString& rules, UTransDirection direction, std::unordered_map<char32_t, char32_t>* out) {
+  std::unordered_map<char32_t, char32_t> hant;
+  std::unordered_map<char32_t, bool> claimed;  // sources with a rule already (the first wins)
+  hant.reserve(4096);
+  claimed.reserve(4096);
+  const UChar* u = rules.getBuffer();
+  const int32_t n = rules.length();
+  if (u == nullptr) return false;
+  auto syntax = [](UChar32 c) {
+    return c < 0x80 && c != ';' && !(c >= '0' && c <= '9') && !(c >= 'A' && c <= 'Z') && !(c >= 'a' && c <= 'z');
+  };
+  // One side of a rule, u[b, e): its only code point, or -1 when it has none or several.
+  auto sole = [&](int32_t b, int32_t e) -> UChar32 {
+    if (b >= e) return -1;
+    UChar32 c;
+    int32_t k = b;
+    U16_NEXT(u, k, e, c);
+    return k == e ? c : -1;
+  };
+  for (int32_t i = 0; i < n;) {
+    int32_t end = i;
+    while (end < n && u[end] != ';') ++end;
+    // One rule: u[i, end). Find its arrow.
+    int32_t arrow = -1;
+    UChar32 kind = 0;
+    bool plain = true, blank = true;
+    for (int32_t k = i; k < end;) {
+      const int32_t at = k;
+      UChar32 c;
+      U16_NEXT(u, k, end, c);
+      const bool space = u_isWhitespace(c);
+      blank &= space;
+      if (c == 0x2194 || c == 0x2192 || c == 0x2190) {
+        if (arrow >= 0) plain = false;
+        arrow = at, kind = c;
+      } else if (syntax(c) || space) {
+        plain = false;
+      }
+    }
+    const int32_t next = end + 1;
+    if (blank) {
+      i = next;
+      continue;
+    }
+    if (arrow < 0) {
+      // A variable ("$SCDigit = [...]") is used only by the rules naming it.
+      bool assigns = false;
+      for (int32_t k = i; k < end; ++k) assigns |= u[k] == '=';
+      if (u[i] != '$' || !assigns) return false;
+      i = next;
+      continue;
+    }
+    // Which rules apply in the direction read: ↔ always, → forward, ← reverse.
+    const bool applies = kind == 0x2194 || (kind == 0x2192) == (direction == UTRANS_FORWARD);
+    if (!applies) {
+      i = next;  // its context and variables do not matter in this direction
+      continue;
+    }
+    if (!plain) return false;
+    const bool forward = direction == UTRANS_FORWARD;
+    const int32_t fb = forward ? i : arrow + 1, fe = forward ? arrow : end;
+    const int32_t tb = forward ? arrow + 1 : i, te = forward ? end : arrow;
+    if (fb >= fe) return false;
+    const UChar32 f = sole(fb, fe), t = sole(tb, te);
+    if (f >= 0 && claimed.emplace(static_cast<char32_t>(f), true).second && t >= 0 && t != f)
+      hant[static_cast<char32_t>(f)] = static_cast<char32_t>(t);
+    i = next;
+  }
+  if (hant.empty()) return false;
+  *out = std::move(hant);
+  return true;
+}
+
+}  // namespace hanthans
+}  // namespace
+
+std::unordered_map<char32_t, char32_t> HantToHansPairs(bool from_registry) {
+  if (!from_registry) {
+    icu::UnicodeString rules;
+    UTransDirection d = UTRANS_FORWARD;
+    std::unordered_map<char32_t, char32_t> hant;
+    if (hanthans::RegisteredRules(&rules, &d) && hanthans::ReadPairs(rules, d, &hant)) return hant;
+  }
+  std::unique_ptr<icu::Transliterator> t = hanthans::Transliterator(from_registry);
+  return t ? hanthans::Transliterated(*t) : std::unordered_map<char32_t, char32_t>{};
 }
 
 namespace {
@@ -97,6 +195,12 @@ struct Tables {
   std::vector<std::uint8_t> info;  // CharFlags | kBoundary
   std::string pool;
   std::unordered_map<char32_t, char32_t> hant;  // traditional → simplified (HantToHansPairs)
+
+  static std::string Utf8(char32_t c) {
+    std::string u8;
+    icu::UnicodeString(static_cast<UChar32>(c)).toUTF8String(u8);
+    return u8;
+  }
 
   std::uint32_t Add(const std::string& utf8) {
     std::uint32_t e = static_cast<std::uint32_t>(pool.size() << 8 | utf8.size());
@@ -125,6 +229,9 @@ struct Tables {
     entry[0].assign(0x10000, 0);
     entry[1].assign(0x10000, 0);
     info.assign(0x10000, 0);
+    std::vector<char32_t> simplified_of(0x10000, 0);  // hant for the BMP, one load a character
+    for (const auto& [from, to] : hant)
+      if (from < 0x10000) simplified_of[from] = to;
     for (UChar32 c = 0; c < 0x10000; ++c) {
       if (U_IS_SURROGATE(c)) {
         info[c] = kBoundary;
@@ -137,11 +244,18 @@ struct Tables {
       else if (sc == USCRIPT_HIRAGANA || sc == USCRIPT_KATAKANA) f |= kKana;
       else if (sc == USCRIPT_HANGUL) f |= kHangul;
       else if (c >= 0x80 && u_isalpha(c)) f |= kOtherLetter;
-      if (hant.count(c)) f |= kTraditional;
+      const char32_t simplified = simplified_of[c];
+      if (simplified != 0) f |= kTraditional;
       info[c] |= f;
+      if (U_FAILURE(se)) continue;
+      // An inert character normalises to itself (most of the BMP: no ICU call per character),
+      // and its Hant→Hans fold is its pair's other character.
+      if (nfkc->isInert(c)) {
+        if (simplified != 0) entry[1][c] = Add(Utf8(simplified));
+        continue;
+      }
       icu::UnicodeString one(c);
-      // An inert character normalises to itself (most of the BMP: no ICU call per character).
-      icu::UnicodeString n = nfkc->isInert(c) ? one : nfkc->normalize(one, se);
+      icu::UnicodeString n = nfkc->normalize(one, se);
       if (U_FAILURE(se)) continue;
       std::string u8;
       if (n != one) entry[0][c] = Add(n.toUTF8String(u8));
