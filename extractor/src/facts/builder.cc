@@ -656,6 +656,11 @@ struct Ctx {
   struct OrgForms {
     std::vector<std::pair<std::string_view, std::size_t>> list;
     FlatIndex seen;
+    // The forms of two bytes or more by their first two bytes (then by position in `list`), and
+    // the shorter ones: a form opening a role shares the role's first two bytes, so SplitRoleOrg
+    // looks at those only instead of at every form of the release.
+    std::vector<std::pair<std::uint16_t, std::uint32_t>> by_head;
+    std::vector<std::uint32_t> short_forms;
   };
   OrgForms* org_forms;
   bool org_forms_ready = false;
@@ -873,6 +878,11 @@ Fact NewFact(const Ctx& c, FactType t, const RuleMatch& m, const SlottedText& st
   return f;
 }
 
+// The first two bytes of a text of two bytes or more, as one number.
+inline std::uint16_t HeadOf(std::string_view s) {
+  return static_cast<std::uint16_t>((static_cast<unsigned char>(s[0]) << 8) | static_cast<unsigned char>(s[1]));
+}
+
 // Splits "国际电联电信发展局主任" into org "国际电联" + role "电信发展局主任" when the role starts with
 // an organization named in the release.
 void SplitRoleOrg(Ctx& c, std::string&& role_text, std::string* role, EntityRef* org) {
@@ -895,18 +905,42 @@ void SplitRoleOrg(Ctx& c, std::string&& role_text, std::string* role, EntityRef*
           org_forms.emplace_back(form, i);
       }
     }
+    std::vector<std::pair<std::uint16_t, std::uint32_t>>& by_head = c.org_forms->by_head;
+    std::vector<std::uint32_t>& short_forms = c.org_forms->short_forms;
+    by_head.clear();
+    short_forms.clear();
+    for (std::size_t k = 0; k < org_forms.size(); ++k) {
+      const std::string_view form = org_forms[k].first;
+      if (form.size() < 2)
+        short_forms.push_back(static_cast<std::uint32_t>(k));
+      else
+        by_head.emplace_back(HeadOf(form), static_cast<std::uint32_t>(k));
+    }
+    std::sort(by_head.begin(), by_head.end());
     c.org_forms_ready = true;
   }
+  // The longest form (the first of that length) opening the role and shorter than it. The forms
+  // shorter than two bytes are looked at first: any longer candidate beats them, and among forms
+  // of one length the order of `org_forms` decides, which each of the two lists keeps.
   std::string_view best;
   std::size_t best_i = 0;
   bool found = false;
-  for (const auto& [form, i] : org_forms) {
-    if (form.size() <= best.size() || form.size() >= role_text.size()) continue;
+  auto consider = [&](std::uint32_t k) {
+    const auto& [form, i] = org_forms[k];
+    if (form.size() <= best.size() || form.size() >= role_text.size()) return;
     if (role_text.compare(0, form.size(), form) == 0) {
       best = form;
       best_i = i;
       found = true;
     }
+  };
+  for (std::uint32_t k : c.org_forms->short_forms) consider(k);
+  if (role_text.size() >= 2) {
+    const std::vector<std::pair<std::uint16_t, std::uint32_t>>& by_head = c.org_forms->by_head;
+    const std::uint16_t head = HeadOf(role_text);
+    for (auto it = std::lower_bound(by_head.begin(), by_head.end(), std::make_pair(head, std::uint32_t{0}));
+         it != by_head.end() && it->first == head; ++it)
+      consider(it->second);
   }
   if (!found) {
     // An organization inside the words, not at their start (role_org.cc).
@@ -1322,11 +1356,16 @@ struct Workspace {
     std::string program, options;
     std::unique_ptr<const RE2> re;
     std::string min;
+    // The upper bound of that range ("" when unbounded). A match of the first-line program ends
+    // with its "\n", the first line's only line end and last byte: a match is the whole slotted
+    // line, so a line above `max` cannot match.
+    std::string max;
   };
   // A deque: line_min points into its elements, which must stay put while more are added.
   std::deque<FirstLine> first_lines;
   std::vector<const RE2*> line_first;  // of each line rule
   std::vector<const std::string*> line_min;  // of each line rule
+  std::vector<const std::string*> line_max;  // of each line rule
   rules::SlottedText line_st;          // a window's first line
   SlotRangeTypes range_types;
   Ctx::OrgForms org_forms, inner_org_forms;
@@ -1606,7 +1645,7 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
             }
           }
         }
-        if (CharCount(text) < 4) continue;
+        if (!CharsAtLeast(text, 4)) continue;
         quotes.emplace_back();
         QuoteCand& q = quotes.back();
         InitFact(&q.f, c, FactType::kQuote, m, st);
@@ -1670,7 +1709,7 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
         Fact& f = events.back();
         InitFact(&f, c, FactType::kEvent, m, st);
         f.name = StripLeadingArticle(StripQuoteMarks(CapText(c, st, *nc)));
-        if (CharCount(f.name) < 3) {
+        if (!CharsAtLeast(f.name, 3)) {
           events.pop_back();
           continue;
         }
@@ -1718,7 +1757,7 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
       bool adjacent = last.unit == ui || last.unit + 1 == ui;
       if (last.paragraph != u.paragraph || !adjacent) continue;
       std::string qt = StripQuoteMarks(ws.sl.Text(idx));
-      if (CharCount(qt) < 8) continue;
+      if (!CharsAtLeast(qt, 8)) continue;
       last.f.quote += " ";
       last.f.quote += qt;
       last.unit = ui;
@@ -1780,10 +1819,16 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
   // contacts; each window starts at a paragraph (a line) and spans up to four of them.
   std::vector<const Rule*>& line_rules = ws.line_rules;
   line_rules.clear();
-  for (const auto& rp : book.rules())
-    if (rp->lang.size() == view.lang.size() && std::memcmp(rp->lang.data(), view.lang.data(), view.lang.size()) == 0 &&
-        EmitsOf(*rp) == Emits::kRole && IsParagraphScope(*rp))
-      line_rules.push_back(rp.get());
+  // Every rule of the book is looked at once per release: the cheap tests first (the language
+  // compared inline, a role's four bytes), the attribute map only for the language's role rules.
+  const std::string_view lang = view.lang;
+  for (const auto& rp : book.rules()) {
+    const Rule& r = *rp;
+    if (r.lang.size() != lang.size() || r.emits.size() != 4) continue;
+    bool same_lang = true;
+    for (std::size_t k = 0; k < lang.size() && same_lang; ++k) same_lang = r.lang[k] == lang[k];
+    if (same_lang && std::memcmp(r.emits.data(), "role", 4) == 0 && IsParagraphScope(r)) line_rules.push_back(&r);
+  }
   // Most windows hold no token of a type some line rule needs (Rule::type_needs: every match
   // holds one), and are skipped unslotted: their slot types are read from the slot list. Exact
   // when the release writes no slot-alphabet character itself (TypesIn would count it).
@@ -1797,11 +1842,13 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
   std::vector<const RE2*>& line_first = ws.line_first;
   line_first.clear();
   ws.line_min.clear();
+  ws.line_max.clear();
   bool any_first = false;
   static const std::string kNoMin;
   for (const Rule* rp : line_rules) {
     const RE2* first = nullptr;
     const std::string* min = &kNoMin;
+    const std::string* max = &kNoMin;
     book.Prepare(*rp);
     if (rp->re && rp->re->ok()) {
       const RE2::Options& o = rp->re->options();
@@ -1812,29 +1859,31 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
                                [&](const Workspace::FirstLine& f) { return f.rule == rp; });
         if (it == ws.first_lines.end() || it->program != rp->program || it->options != sig) {
           if (it == ws.first_lines.end()) {
-            ws.first_lines.push_back(Workspace::FirstLine{rp, {}, {}, nullptr, {}});
+            ws.first_lines.push_back(Workspace::FirstLine{rp, {}, {}, nullptr, {}, {}});
             it = std::prev(ws.first_lines.end());
           }
           it->program = rp->program;
           it->options = sig;
           it->re.reset();
           it->min.clear();
+          it->max.clear();
           std::string prefix = FirstLineProgram(rp->program);
           if (!prefix.empty()) {
             auto re = std::make_unique<const RE2>(prefix, o);
             if (re->ok()) {
               std::string lo, hi;
-              if (re->PossibleMatchRange(&lo, &hi, 8)) it->min = lo;
+              if (re->PossibleMatchRange(&lo, &hi, 8)) it->min = lo, it->max = hi;
               it->re = std::move(re);
             }
           }
         }
         first = it->re.get();
-        if (first) min = &it->min;
+        if (first) min = &it->min, max = &it->max;
       }
     }
     line_first.push_back(first);
     ws.line_min.push_back(min);
+    ws.line_max.push_back(max);
     any_first |= first != nullptr;
   }
   std::vector<const Rule*>& window_rules = ws.window_rules;
@@ -1878,13 +1927,16 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
       if (line_first[k] && first_line_known) {
         if (line_end == std::string_view::npos) continue;
         const std::string& min = *ws.line_min[k];
+        const std::string& max = *ws.line_max[k];
         if (!line_slotted && first_byte >= 0 && !min.empty() && first_byte < static_cast<unsigned char>(min[0])) continue;
+        if (!line_slotted && first_byte >= 0 && !max.empty() && first_byte > static_cast<unsigned char>(max[0])) continue;
         if (!line_slotted) {
           rules::SlotInto(view.normalized, p.norm_begin, line_end + 1, ms, &ws.line_st);
           line_slotted = true;
         }
         const std::string& t = ws.line_st.text;
         if (!min.empty() && t.compare(min) < 0) continue;
+        if (!max.empty() && t.compare(max) > 0) continue;
         if (!line_first[k]->Match(re2::StringPiece(t.data(), t.size()), 0, t.size(), RE2::ANCHOR_START, nullptr, 0))
           continue;
       }
