@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <cstring>
 #include <sstream>
+#include <tuple>
 #include <re2/re2.h>
 
 #include "facts/text_util.h"
@@ -737,9 +738,12 @@ void BuildAliases(Ctx* c, Groups* g) {
   g->count.assign(g->ids.size(), 0);
 }
 
-EntityRef Ref(Ctx& c, std::size_t i) {
+// The entity behind slot i, written over *r (every field: a fact's empty slot, or one a
+// looser match filled before). Made in place: an EntityRef returned and moved into the fact
+// cost a temporary and its five strings each time.
+void RefInto(Ctx& c, std::size_t i, EntityRef* out) {
   const Mention& m = c.M(i);
-  EntityRef r;
+  EntityRef& r = *out;
   switch (m.type) {
     case MentionType::kPerson: r.kind = EntityKind::kPerson; break;
     case MentionType::kCountry: r.kind = EntityKind::kCountry; break;
@@ -747,20 +751,28 @@ EntityRef Ref(Ctx& c, std::size_t i) {
     default: r.kind = EntityKind::kOrganization; break;
   }
   r.name = m.text;
+  r.aliases.clear();
   std::string_view full = c.full[i];
+  const int g = GroupOf(c, i);
+  const std::string_view* fb = nullptr;
+  const std::string_view* fe = nullptr;
+  if (g >= 0) std::tie(fb, fe) = c.groups.Forms(g);
+  // Room for all of them once when there may be two or more (each regrowth moved the strings).
+  if (static_cast<std::size_t>(fe - fb) + !full.empty() >= 3) r.aliases.reserve(static_cast<std::size_t>(fe - fb) + 1);
   if (!full.empty() && full != m.text) r.aliases.emplace_back(full);
-  int g = GroupOf(c, i);
-  if (g >= 0) {
-    auto [fb, fe] = c.groups.Forms(g);
-    for (const std::string_view* f = fb; f != fe; ++f) {
-      std::string_view a = *f;
-      if (a != r.name && std::find(r.aliases.begin(), r.aliases.end(), a) == r.aliases.end()) r.aliases.emplace_back(a);
-    }
+  for (const std::string_view* f = fb; f != fe; ++f) {
+    std::string_view a = *f;
+    if (a != r.name && std::find(r.aliases.begin(), r.aliases.end(), a) == r.aliases.end()) r.aliases.emplace_back(a);
   }
   r.key = m.key;
   r.wikidata = m.wikidata;
   r.country = m.type == MentionType::kCountry ? m.key : m.country;
-  if (c.view.to_original) r.span = c.view.to_original(m.begin, m.end);
+  r.span = c.view.to_original ? c.view.to_original(m.begin, m.end) : Span{};
+}
+
+EntityRef Ref(Ctx& c, std::size_t i) {
+  EntityRef r;
+  RefInto(c, i, &r);
   return r;
 }
 
@@ -948,7 +960,7 @@ void SplitRoleOrg(Ctx& c, std::string&& role_text, std::string* role, EntityRef*
     if (in.form < org_forms.size()) {
       *role = std::string(in.role);
       if (org->empty()) {
-        *org = Ref(c, org_forms[in.form].second);
+        RefInto(c, org_forms[in.form].second, org);
         org->name = std::string(org_forms[in.form].first);
       }
     } else {
@@ -958,7 +970,7 @@ void SplitRoleOrg(Ctx& c, std::string&& role_text, std::string* role, EntityRef*
   }
   *role = Trim(std::string_view(role_text).substr(best.size()));
   if (org->empty()) {
-    *org = Ref(c, best_i);
+    RefInto(c, best_i, org);
     org->name = std::string(best);
   }
 }
@@ -978,12 +990,12 @@ bool RoleFact(Ctx& c, const RuleMatch& m, const SlottedText& st, Fact* out) {
   if (who.empty() || !rc) return false;
   Fact& f = *out;
   InitFact(&f, c, FactType::kRole, m, st);
-  f.person = Ref(c, who.back());
+  RefInto(c, who.back(), &f.person);
   for (const char* oname : {"org", "org2", "org3", "org4"}) {
     if (!f.org.empty()) break;
     Picks om = Of(c, Cap(m, oname), {MentionType::kOrg, MentionType::kCountry});
     for (std::size_t k = 0; k < om.size(); ++k)
-      if (f.org.empty()) f.org = Ref(c, om[k]);
+      if (f.org.empty()) RefInto(c, om[k], &f.org);
   }
   if (f.org.empty())
     if (const Capture* oc = Cap(m, "org")) f.org.name = CapText(c, st, *oc);
@@ -1537,7 +1549,7 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
               int g = c.group[pms[k]];
               if (std::find(seen.begin(), seen.end(), g) != seen.end()) continue;
               seen.push_back(g);
-              f.parties.push_back(Ref(c, pms[k]));
+              RefInto(c, pms[k], &f.parties.emplace_back());
               if (f.parties.back().kind == EntityKind::kPlace) f.parties.back().kind = EntityKind::kOrganization;
             }
           }
@@ -1655,17 +1667,17 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
         q.rule = &r;
         q.pronoun = pronoun != 0;
         if (pronoun == 1)
-          q.f.person = Ref(c, last_person);
+          RefInto(c, last_person, &q.f.person);
         else if (pronoun == 2)
           q.f.person = quotes[last_speaker].f.person;
         else
-          q.f.person = Ref(c, who.back());
+          RefInto(c, who.back(), &q.f.person);
         q.f.quote = std::move(text);
         for (const char* oname : {"org", "org2", "org3", "org4"}) {
           if (!q.f.org.empty()) break;
           Picks om = Of(c, Cap(m, oname), {MentionType::kOrg, MentionType::kCountry});
           for (std::size_t k = 0; k < om.size(); ++k)
-            if (q.f.org.empty()) q.f.org = Ref(c, om[k]);
+            if (q.f.org.empty()) RefInto(c, om[k], &q.f.org);
         }
         if (const Capture* rc = RoleCap(m)) SplitRoleOrg(c, CapText(c, st, *rc), &q.f.role, &q.f.org);
         q.has_role = !q.f.role.empty();
@@ -1697,7 +1709,7 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
         f.date = c.M(dm[0]).value;
         Picks pm = Of(c, Cap(m, "place"), {MentionType::kPlace, MentionType::kCountry});
         if (!pm.empty()) {
-          f.place = Ref(c, pm[0]);
+          RefInto(c, pm[0], &f.place);
           f.place.kind = EntityKind::kPlace;
         }
         fired.push_back(&r.id);
@@ -1721,7 +1733,7 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
         }
         Picks pm = Of(c, Cap(m, "place"), {MentionType::kPlace, MentionType::kCountry});
         for (std::size_t k = 0; k < pm.size(); ++k) {
-          f.place = Ref(c, pm[k]);
+          RefInto(c, pm[k], &f.place);
           f.place.kind = EntityKind::kPlace;
           if (ms[pm[k]].type == MentionType::kPlace) break;  // a city beats a country
         }
@@ -1733,7 +1745,7 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
               if (n++ == 0) first = idx;
             }
           if (n == 1) {
-            f.place = Ref(c, first);
+            RefInto(c, first, &f.place);
             f.place.kind = EntityKind::kPlace;
           }
         }
@@ -1957,14 +1969,14 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
       InitFact(&f, c, FactType::kRole, m, st);
       Picks who = Of(c, pc, {MentionType::kPerson});
       if (!who.empty()) {
-        f.person = Ref(c, who.back());
+        RefInto(c, who.back(), &f.person);
       } else {  // a name alone on its line in a laid-out block: the layout is the evidence
         f.person.kind = EntityKind::kPerson;
         f.person.name = CapText(c, st, *pc);
         if (view.to_original) f.person.span = view.to_original(st.to_norm[pc->begin], st.to_norm[pc->end]);
       }
       Picks om = Of(c, Cap(m, "org"), {MentionType::kOrg, MentionType::kCountry});
-      if (!om.empty()) f.org = Ref(c, om[0]);
+      if (!om.empty()) RefInto(c, om[0], &f.org);
       f.role = CapText(c, st, *rc);
       if (f.role.empty()) {
         roles.pop_back();
@@ -2246,7 +2258,7 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
           }
         }
         if (best < ms.size()) {
-          f.place = Ref(c, best);
+          RefInto(c, best, &f.place);
         } else {
           f.place.name = view.original_text ? Trim(view.original_text(view.dateline.place_begin, view.dateline.place_end))
                                             : std::string();
