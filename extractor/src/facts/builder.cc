@@ -691,7 +691,7 @@ void BuildAliases(Ctx* c, Groups* g) {
   g->ids.clear();
   g->raw.clear();
   g->forms.clear();
-  g->head.clear();
+  g->head.assign(c->at.size(), -1);  // at most one group per mention: no resize per new group
   g->next.assign(c->at.size(), -1);
   g->at = &c->at;
   g->full = &c->full;
@@ -730,7 +730,6 @@ void BuildAliases(Ctx* c, Groups* g) {
       }
     }
     c->group[i] = gi;
-    if (static_cast<std::size_t>(gi) >= g->head.size()) g->head.resize(gi + 1, -1);
     g->next[i] = g->head[gi];
     g->head[gi] = static_cast<int>(i);
   }
@@ -1014,9 +1013,12 @@ struct QuoteCand {
   bool has_role = false;
 };
 
+// Where a person's first stated role is: a quotation candidate's or a role fact's, read when a
+// quotation without a role asks for it (neither changes once noted; a copy of the role and its
+// organization per noted role cost a string and an EntityRef each).
 struct RoleInfo {
-  std::string role;
-  EntityRef org;
+  bool quote = false;  // quotes[index].f, else roles[index]
+  std::uint32_t index = 0;
 };
 
 // The form a person is keyed by: the longer of the name and its first alias.
@@ -1053,14 +1055,14 @@ struct RoleTable {
   }
   // Notes role/org for the key in keys[from, end) unless one is noted; the key text is dropped
   // again when it is known.
-  void Note(std::size_t from, const std::string& role, const EntityRef& org) {
+  void Note(std::size_t from, RoleInfo info) {
     std::string_view key = std::string_view(keys).substr(from);
     auto id = static_cast<std::uint32_t>(entries.size());
     if (index.FindOrAdd(HashView(key), id, [&](std::uint32_t x) { return Key(entries[x]) == key; }) != id) {
       keys.resize(from);
       return;
     }
-    entries.push_back(Entry{from, key.size(), RoleInfo{role, org}});
+    entries.push_back(Entry{from, key.size(), info});
     by_key_ready = false;
   }
   const std::vector<std::uint32_t>& ByKey() {
@@ -1468,17 +1470,19 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
   std::size_t last_speaker_unit = 0, last_person_unit = 0;
 
   // The first stated role only: copied when kept.
-  auto note_role_key = [&](std::string_view key, const std::string& role, const EntityRef& org) {
+  auto note_role_key = [&](std::string_view key, const std::string& role, RoleInfo where) {
     if (role.empty()) return;
     const std::size_t from = role_of.keys.size();
     role_of.keys.append(key);
-    role_of.Note(from, role, org);
+    role_of.Note(from, where);
   };
-  auto note_role = [&](const EntityRef& person, const std::string& role, const EntityRef& org) {
-    if (role.empty()) return;
+  // The role fact just added (roles.back()).
+  auto note_role = [&] {
+    const Fact& f = roles.back();
+    if (f.role.empty()) return;
     const std::size_t from = role_of.keys.size();
-    AppendNormKey(PersonKeyForm(person), &role_of.keys);
-    role_of.Note(from, role, org);
+    AppendNormKey(PersonKeyForm(f.person), &role_of.keys);
+    role_of.Note(from, RoleInfo{false, static_cast<std::uint32_t>(roles.size() - 1)});
   };
 
   std::vector<std::size_t>& claimed_quotes = ws.claimed_quotes;
@@ -1682,7 +1686,7 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
         if (const Capture* rc = RoleCap(m)) SplitRoleOrg(c, CapText(c, st, *rc), &q.f.role, &q.f.org);
         q.has_role = !q.f.role.empty();
         q.speaker = PersonKey(q.f.person);
-        note_role_key(q.speaker, q.f.role, q.f.org);
+        note_role_key(q.speaker, q.f.role, RoleInfo{true, static_cast<std::uint32_t>(quotes.size() - 1)});
         if (!q.pronoun) {
           last_speaker = quotes.size() - 1;
           last_speaker_par = u.paragraph;
@@ -1695,8 +1699,7 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
           roles.pop_back();
           continue;
         }
-        const Fact& f = roles.back();
-        note_role(f.person, f.role, f.org);
+        note_role();
         fired.push_back(&r.id);
         role_rule.push_back(&r);
       } else if (emits == Emits::kDateline) {
@@ -1819,8 +1822,7 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
           roles.pop_back();
           continue;
         }
-        const Fact& f = roles.back();
-        note_role(f.person, f.role, f.org);
+        note_role();
         fired.push_back(&rp->id);
         role_rule.push_back(rp);
       }
@@ -1982,7 +1984,7 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
         roles.pop_back();
         continue;
       }
-      note_role(f.person, f.role, f.org);
+      note_role();
       fired.push_back(&r.id);
       role_rule.push_back(&r);
     }
@@ -2037,8 +2039,9 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
     }
     if (it >= 0) {
       const RoleInfo& ri = role_of.entries[static_cast<std::size_t>(it)].info;
-      q.f.role = ri.role;
-      if (q.f.org.empty()) q.f.org = ri.org;
+      const Fact& stated = ri.quote ? quotes[ri.index].f : roles[ri.index];  // never q: its role is empty
+      q.f.role = stated.role;
+      if (q.f.org.empty()) q.f.org = stated.org;
     }
   }
   // Same quotation attributed twice (two rules, two mentions): keep the first.
