@@ -13,6 +13,7 @@
 #include <re2/re2.h>
 
 #include "facts/text_util.h"
+#include "rules/slot.h"
 
 namespace presskg::facts {
 
@@ -1342,6 +1343,7 @@ struct Workspace {
   Groups groups;
   std::vector<int> group;
   rules::SlottedText st;  // the unit, quotation or line window being matched
+  rules::RangeSlotter slotter;  // slots them (the release's slot-alphabet characters found once)
   std::vector<std::size_t> unit_ms;
   std::vector<const RuleMatch*> order, claims;
   std::vector<int> seen_groups;
@@ -1431,6 +1433,7 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
       Trim(&w.group, kKeep), Trim(&w.inner.light, kKeep), Trim(&w.inner.at, kKeep), Trim(&w.inner.full, kKeep);
       Trim(&w.inner.group, kKeep);
       w.range_types.ShrinkTo(kKeep);
+      w.slotter.ShrinkTo(kKeep);
       if (w.sl.quotes.capacity() > 256) std::vector<Mention>().swap(w.sl.quotes);
       if (w.st.text.capacity() > kKeep * 16) w.st = rules::SlottedText();
     }
@@ -1438,6 +1441,8 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
   BuildResult out;
   BuildSlots(view, mentions, &ws.sl);
   const std::vector<rules::SlotMention>& ms = ws.sl.light;
+  rules::RangeSlotter& slotter = ws.slotter;
+  slotter.Reset(view.normalized);
   Groups& groups = ws.groups;
   Ctx c{book, view, ms, ws.sl.at, ws.sl.full, groups, ws.group, &ws.org_forms, false, {}};
   BuildAliases(&c, &groups);
@@ -1492,7 +1497,7 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
   SlottedText& st = ws.st;
   for (std::size_t ui = 0; ui < units.size(); ++ui) {
     const Unit& u = units[ui];
-    rules::SlotInto(view.normalized, u.norm_begin, u.norm_end, ms, &st);
+    slotter.SlotInto(u.norm_begin, u.norm_end, ms, &st);
     std::vector<RuleMatch> matches = book.Match(view.lang, st);
     // The unit's mentions, in text order (read by several steps below): the unit's tokens.
     const std::vector<std::size_t>* unit_ms_p = &st.mentions;
@@ -1808,7 +1813,7 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
       is.group.assign(mentions.size(), -2);
       inner.reset(new Ctx{book, view, is.light, is.at, is.full, groups, is.group, &ws.inner_org_forms, false, {}});
     }
-    rules::SlotInto(view.normalized, q.norm_begin, q.norm_end, is.light, &st);
+    slotter.SlotInto(q.norm_begin, q.norm_end, is.light, &st);
     if (st.mentions.size() < 2) continue;
     for (const Rule* rp : book.Candidates(view.lang, st.text)) {
       if (EmitsOf(*rp) != Emits::kRole || IsParagraphScope(*rp)) continue;
@@ -1846,8 +1851,7 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
   // Most windows hold no token of a type some line rule needs (Rule::type_needs: every match
   // holds one), and are skipped unslotted: their slot types are read from the slot list. Exact
   // when the release writes no slot-alphabet character itself (TypesIn would count it).
-  const bool types_from_slots =
-      !line_rules.empty() && view.normalized.find("\xEE\x80") == std::string_view::npos;
+  const bool types_from_slots = !line_rules.empty() && slotter.clean();
   if (types_from_slots) ws.range_types.Build(ms);
   // A rule anchored at the window's start whose match must reach a line end before which nothing
   // can match one (FirstLineProgram): every match begins with a match of that first-line program,
@@ -1945,7 +1949,7 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
         if (!line_slotted && first_byte >= 0 && !min.empty() && first_byte < static_cast<unsigned char>(min[0])) continue;
         if (!line_slotted && first_byte >= 0 && !max.empty() && first_byte > static_cast<unsigned char>(max[0])) continue;
         if (!line_slotted) {
-          rules::SlotInto(view.normalized, p.norm_begin, line_end + 1, ms, &ws.line_st);
+          slotter.SlotInto(p.norm_begin, line_end + 1, ms, &ws.line_st);
           line_slotted = true;
         }
         const std::string& t = ws.line_st.text;
@@ -1957,7 +1961,7 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
       window_rules.push_back(rp);
     }
     if (window_rules.empty()) continue;
-    rules::SlotInto(view.normalized, p.norm_begin, last.norm_end, ms, &st);
+    slotter.SlotInto(p.norm_begin, last.norm_end, ms, &st);
     std::vector<RuleMatch> pms;
     for (const Rule* rp : window_rules)
       for (RuleMatch& m : book.MatchRule(*rp, st)) pms.push_back(std::move(m));
