@@ -984,13 +984,15 @@ bool IsParagraphScope(const Rule& r) {
 
 // A role fact from a role rule's match: person, role (split from a leading organization), org.
 // Made in *out, a new Fact; false when the match states no role (the caller drops *out).
-bool RoleFact(Ctx& c, const RuleMatch& m, const SlottedText& st, Fact* out) {
+// *person_slot: the slot the person was read from.
+bool RoleFact(Ctx& c, const RuleMatch& m, const SlottedText& st, Fact* out, std::size_t* person_slot) {
   Picks who = Of(c, Cap(m, "person"), {MentionType::kPerson});
   const Capture* rc = RoleCap(m);
   if (who.empty() || !rc) return false;
   Fact& f = *out;
   InitFact(&f, c, FactType::kRole, m, st);
   RefInto(c, who.back(), &f.person);
+  *person_slot = who.back();
   for (const char* oname : {"org", "org2", "org3", "org4"}) {
     if (!f.org.empty()) break;
     Picks om = Of(c, Cap(m, oname), {MentionType::kOrg, MentionType::kCountry});
@@ -1006,6 +1008,9 @@ bool RoleFact(Ctx& c, const RuleMatch& m, const SlottedText& st, Fact* out) {
 struct QuoteCand {
   Fact f;
   std::size_t unit = 0;
+  // The main slot list's slot the person was read from (RefInto), or -1: a person's name forms
+  // depend on that slot alone, so candidates from one slot share them.
+  std::size_t person_slot = static_cast<std::size_t>(-1);
   int paragraph = 0;
   int priority = 0;
   const Rule* rule = nullptr;
@@ -1352,6 +1357,8 @@ struct Workspace {
   std::vector<const std::string*> fired;
   std::vector<Fact> agreements, events, roles;
   std::vector<const Rule*> role_rule, agreement_rule, event_rule;  // the rule of each candidate
+  std::vector<std::size_t> role_slot;  // each role's person slot in the main list, or -1
+  std::vector<FormPool::Range> slot_forms;  // a main-list person slot's name forms, once made
   std::vector<QuoteCand> quotes;
   std::vector<std::size_t> claimed_quotes;
   FormPool pool;
@@ -1393,6 +1400,7 @@ struct Workspace {
   // Empty, with the room kept.
   void Clear() {
     fired.clear(), agreements.clear(), events.clear(), roles.clear(), role_rule.clear(), quotes.clear();
+    role_slot.clear();
     agreement_rule.clear(), event_rule.clear();
     claimed_quotes.clear();
     pool.Clear();
@@ -1676,11 +1684,11 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
         q.rule = &r;
         q.pronoun = pronoun != 0;
         if (pronoun == 1)
-          RefInto(c, last_person, &q.f.person);
+          RefInto(c, last_person, &q.f.person), q.person_slot = last_person;
         else if (pronoun == 2)
-          q.f.person = quotes[last_speaker].f.person;
+          q.f.person = quotes[last_speaker].f.person, q.person_slot = quotes[last_speaker].person_slot;
         else
-          RefInto(c, who.back(), &q.f.person);
+          RefInto(c, who.back(), &q.f.person), q.person_slot = who.back();
         q.f.quote = std::move(text);
         for (const char* oname : {"org", "org2", "org3", "org4"}) {
           if (!q.f.org.empty()) break;
@@ -1700,13 +1708,15 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
         fired.push_back(&r.id);
       } else if (emits == Emits::kRole) {
         roles.emplace_back();
-        if (!RoleFact(c, m, st, &roles.back())) {
+        std::size_t person_slot = kNone;
+        if (!RoleFact(c, m, st, &roles.back(), &person_slot)) {
           roles.pop_back();
           continue;
         }
         note_role();
         fired.push_back(&r.id);
         role_rule.push_back(&r);
+        ws.role_slot.push_back(person_slot);
       } else if (emits == Emits::kDateline) {
         // Only near the top of the release, and only when the text model found no dateline.
         if (ui > 3 || dateline_rule.type == FactType::kDateline) continue;
@@ -1823,13 +1833,15 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
           inner_resolved = true;
         }
         roles.emplace_back();
-        if (!RoleFact(*inner, m, st, &roles.back())) {
+        std::size_t inner_slot = kNone;  // (a slot of the finder's list, not of the main one)
+        if (!RoleFact(*inner, m, st, &roles.back(), &inner_slot)) {
           roles.pop_back();
           continue;
         }
         note_role();
         fired.push_back(&rp->id);
         role_rule.push_back(rp);
+        ws.role_slot.push_back(kNone);
       }
     }
   }
@@ -1991,6 +2003,7 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
       note_role();
       fired.push_back(&r.id);
       role_rule.push_back(&r);
+      ws.role_slot.push_back(who.empty() ? kNone : who.back());
     }
   }
 
@@ -1999,8 +2012,15 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
   constexpr std::uint32_t kNotYet = ~std::uint32_t{0};
   std::vector<FormPool::Range>& quote_forms = ws.quote_forms;
   quote_forms.assign(quotes.size(), FormPool::Range{0, kNotYet});
+  std::vector<FormPool::Range>& slot_forms = ws.slot_forms;
+  slot_forms.assign(ms.size(), FormPool::Range{0, kNotYet});
+  auto forms_of_slot = [&](std::size_t slot, const EntityRef& person) {
+    if (slot >= slot_forms.size()) return pool.Person(person);
+    if (slot_forms[slot].n == kNotYet) slot_forms[slot] = pool.Person(person);
+    return slot_forms[slot];
+  };
   auto forms_of_quote = [&](std::size_t k) {
-    if (quote_forms[k].n == kNotYet) quote_forms[k] = pool.Person(quotes[k].f.person);
+    if (quote_forms[k].n == kNotYet) quote_forms[k] = forms_of_slot(quotes[k].person_slot, quotes[k].f.person);
     return quote_forms[k];
   };
   // Quote blocks: merge consecutive quotations of one speaker in one paragraph.
@@ -2091,7 +2111,8 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
   kept_forms.clear();
   for (std::size_t ri : by_priority) {
     const std::size_t mark_forms = pool.forms.size(), mark_words = pool.words.size(), mark_text = pool.text.size();
-    FormPool::Range pf = pool.Person(roles[ri].person);
+    const bool shared = ws.role_slot[ri] < slot_forms.size();  // its forms stay for the slot's other candidates
+    FormPool::Range pf = forms_of_slot(ws.role_slot[ri], roles[ri].person);
     bool is_quoted = false;
     for (std::size_t bi : quoted)
       if (!is_quoted && pool.SamePerson(forms_of_quote(bi), pf)) is_quoted = true;
@@ -2100,7 +2121,7 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
     if (!is_quoted) {
       kept_roles.push_back(ri);
       kept_forms.push_back(pf);
-    } else {  // not compared again: its room goes back to the pool
+    } else if (!shared) {  // not compared again: its room goes back to the pool
       pool.forms.resize(mark_forms), pool.words.resize(mark_words), pool.text.resize(mark_text);
     }
   }
