@@ -9,11 +9,13 @@
 #include <cstdint>
 #include <cstring>
 #include <sstream>
+#include <tuple>
 #include <re2/re2.h>
 
 #include "facts/text_util.h"
 #include "facts/dateline_place.h"
 #include "facts/party_forms.h"
+#include "rules/slot.h"
 
 namespace presskg::facts {
 
@@ -658,6 +660,11 @@ struct Ctx {
   struct OrgForms {
     std::vector<std::pair<std::string_view, std::size_t>> list;
     FlatIndex seen;
+    // The forms of two bytes or more by their first two bytes (then by position in `list`), and
+    // the shorter ones: a form opening a role shares the role's first two bytes, so SplitRoleOrg
+    // looks at those only instead of at every form of the release.
+    std::vector<std::pair<std::uint16_t, std::uint32_t>> by_head;
+    std::vector<std::uint32_t> short_forms;
   };
   OrgForms* org_forms;
   bool org_forms_ready = false;
@@ -687,7 +694,7 @@ void BuildAliases(Ctx* c, Groups* g) {
   g->ids.clear();
   g->raw.clear();
   g->forms.clear();
-  g->head.clear();
+  g->head.assign(c->at.size(), -1);  // at most one group per mention: no resize per new group
   g->next.assign(c->at.size(), -1);
   g->at = &c->at;
   g->full = &c->full;
@@ -726,7 +733,6 @@ void BuildAliases(Ctx* c, Groups* g) {
       }
     }
     c->group[i] = gi;
-    if (static_cast<std::size_t>(gi) >= g->head.size()) g->head.resize(gi + 1, -1);
     g->next[i] = g->head[gi];
     g->head[gi] = static_cast<int>(i);
   }
@@ -734,9 +740,12 @@ void BuildAliases(Ctx* c, Groups* g) {
   g->count.assign(g->ids.size(), 0);
 }
 
-EntityRef Ref(Ctx& c, std::size_t i) {
+// The entity behind slot i, written over *r (every field: a fact's empty slot, or one a
+// looser match filled before). Made in place: an EntityRef returned and moved into the fact
+// cost a temporary and its five strings each time.
+void RefInto(Ctx& c, std::size_t i, EntityRef* out) {
   const Mention& m = c.M(i);
-  EntityRef r;
+  EntityRef& r = *out;
   switch (m.type) {
     case MentionType::kPerson: r.kind = EntityKind::kPerson; break;
     case MentionType::kCountry: r.kind = EntityKind::kCountry; break;
@@ -744,20 +753,28 @@ EntityRef Ref(Ctx& c, std::size_t i) {
     default: r.kind = EntityKind::kOrganization; break;
   }
   r.name = m.text;
+  r.aliases.clear();
   std::string_view full = c.full[i];
+  const int g = GroupOf(c, i);
+  const std::string_view* fb = nullptr;
+  const std::string_view* fe = nullptr;
+  if (g >= 0) std::tie(fb, fe) = c.groups.Forms(g);
+  // Room for all of them once when there may be two or more (each regrowth moved the strings).
+  if (static_cast<std::size_t>(fe - fb) + !full.empty() >= 3) r.aliases.reserve(static_cast<std::size_t>(fe - fb) + 1);
   if (!full.empty() && full != m.text) r.aliases.emplace_back(full);
-  int g = GroupOf(c, i);
-  if (g >= 0) {
-    auto [fb, fe] = c.groups.Forms(g);
-    for (const std::string_view* f = fb; f != fe; ++f) {
-      std::string_view a = *f;
-      if (a != r.name && std::find(r.aliases.begin(), r.aliases.end(), a) == r.aliases.end()) r.aliases.emplace_back(a);
-    }
+  for (const std::string_view* f = fb; f != fe; ++f) {
+    std::string_view a = *f;
+    if (a != r.name && std::find(r.aliases.begin(), r.aliases.end(), a) == r.aliases.end()) r.aliases.emplace_back(a);
   }
   r.key = m.key;
   r.wikidata = m.wikidata;
   r.country = m.type == MentionType::kCountry ? m.key : m.country;
-  if (c.view.to_original) r.span = c.view.to_original(m.begin, m.end);
+  r.span = c.view.to_original ? c.view.to_original(m.begin, m.end) : Span{};
+}
+
+EntityRef Ref(Ctx& c, std::size_t i) {
+  EntityRef r;
+  RefInto(c, i, &r);
   return r;
 }
 
@@ -875,6 +892,11 @@ Fact NewFact(const Ctx& c, FactType t, const RuleMatch& m, const SlottedText& st
   return f;
 }
 
+// The first two bytes of a text of two bytes or more, as one number.
+inline std::uint16_t HeadOf(std::string_view s) {
+  return static_cast<std::uint16_t>((static_cast<unsigned char>(s[0]) << 8) | static_cast<unsigned char>(s[1]));
+}
+
 // Splits "国际电联电信发展局主任" into org "国际电联" + role "电信发展局主任" when the role starts with
 // an organization named in the release.
 void SplitRoleOrg(Ctx& c, std::string&& role_text, std::string* role, EntityRef* org) {
@@ -897,18 +919,42 @@ void SplitRoleOrg(Ctx& c, std::string&& role_text, std::string* role, EntityRef*
           org_forms.emplace_back(form, i);
       }
     }
+    std::vector<std::pair<std::uint16_t, std::uint32_t>>& by_head = c.org_forms->by_head;
+    std::vector<std::uint32_t>& short_forms = c.org_forms->short_forms;
+    by_head.clear();
+    short_forms.clear();
+    for (std::size_t k = 0; k < org_forms.size(); ++k) {
+      const std::string_view form = org_forms[k].first;
+      if (form.size() < 2)
+        short_forms.push_back(static_cast<std::uint32_t>(k));
+      else
+        by_head.emplace_back(HeadOf(form), static_cast<std::uint32_t>(k));
+    }
+    std::sort(by_head.begin(), by_head.end());
     c.org_forms_ready = true;
   }
+  // The longest form (the first of that length) opening the role and shorter than it. The forms
+  // shorter than two bytes are looked at first: any longer candidate beats them, and among forms
+  // of one length the order of `org_forms` decides, which each of the two lists keeps.
   std::string_view best;
   std::size_t best_i = 0;
   bool found = false;
-  for (const auto& [form, i] : org_forms) {
-    if (form.size() <= best.size() || form.size() >= role_text.size()) continue;
+  auto consider = [&](std::uint32_t k) {
+    const auto& [form, i] = org_forms[k];
+    if (form.size() <= best.size() || form.size() >= role_text.size()) return;
     if (role_text.compare(0, form.size(), form) == 0) {
       best = form;
       best_i = i;
       found = true;
     }
+  };
+  for (std::uint32_t k : c.org_forms->short_forms) consider(k);
+  if (role_text.size() >= 2) {
+    const std::vector<std::pair<std::uint16_t, std::uint32_t>>& by_head = c.org_forms->by_head;
+    const std::uint16_t head = HeadOf(role_text);
+    for (auto it = std::lower_bound(by_head.begin(), by_head.end(), std::make_pair(head, std::uint32_t{0}));
+         it != by_head.end() && it->first == head; ++it)
+      consider(it->second);
   }
   if (!found) {
     // An organization inside the words, not at their start (role_org.cc).
@@ -916,7 +962,7 @@ void SplitRoleOrg(Ctx& c, std::string&& role_text, std::string* role, EntityRef*
     if (in.form < org_forms.size()) {
       *role = std::string(in.role);
       if (org->empty()) {
-        *org = Ref(c, org_forms[in.form].second);
+        RefInto(c, org_forms[in.form].second, org);
         org->name = std::string(org_forms[in.form].first);
       }
     } else {
@@ -926,7 +972,7 @@ void SplitRoleOrg(Ctx& c, std::string&& role_text, std::string* role, EntityRef*
   }
   *role = Trim(std::string_view(role_text).substr(best.size()));
   if (org->empty()) {
-    *org = Ref(c, best_i);
+    RefInto(c, best_i, org);
     org->name = std::string(best);
   }
 }
@@ -940,18 +986,20 @@ bool IsParagraphScope(const Rule& r) {
 
 // A role fact from a role rule's match: person, role (split from a leading organization), org.
 // Made in *out, a new Fact; false when the match states no role (the caller drops *out).
-bool RoleFact(Ctx& c, const RuleMatch& m, const SlottedText& st, Fact* out) {
+// *person_slot: the slot the person was read from.
+bool RoleFact(Ctx& c, const RuleMatch& m, const SlottedText& st, Fact* out, std::size_t* person_slot) {
   Picks who = Of(c, Cap(m, "person"), {MentionType::kPerson});
   const Capture* rc = RoleCap(m);
   if (who.empty() || !rc) return false;
   Fact& f = *out;
   InitFact(&f, c, FactType::kRole, m, st);
-  f.person = Ref(c, who.back());
+  RefInto(c, who.back(), &f.person);
+  *person_slot = who.back();
   for (const char* oname : {"org", "org2", "org3", "org4"}) {
     if (!f.org.empty()) break;
     Picks om = Of(c, Cap(m, oname), {MentionType::kOrg, MentionType::kCountry});
     for (std::size_t k = 0; k < om.size(); ++k)
-      if (f.org.empty()) f.org = Ref(c, om[k]);
+      if (f.org.empty()) RefInto(c, om[k], &f.org);
   }
   if (f.org.empty())
     if (const Capture* oc = Cap(m, "org")) f.org.name = CapText(c, st, *oc);
@@ -962,6 +1010,9 @@ bool RoleFact(Ctx& c, const RuleMatch& m, const SlottedText& st, Fact* out) {
 struct QuoteCand {
   Fact f;
   std::size_t unit = 0;
+  // The main slot list's slot the person was read from (RefInto), or -1: a person's name forms
+  // depend on that slot alone, so candidates from one slot share them.
+  std::size_t person_slot = static_cast<std::size_t>(-1);
   int paragraph = 0;
   int priority = 0;
   const Rule* rule = nullptr;
@@ -970,9 +1021,12 @@ struct QuoteCand {
   bool has_role = false;
 };
 
+// Where a person's first stated role is: a quotation candidate's or a role fact's, read when a
+// quotation without a role asks for it (neither changes once noted; a copy of the role and its
+// organization per noted role cost a string and an EntityRef each).
 struct RoleInfo {
-  std::string role;
-  EntityRef org;
+  bool quote = false;  // quotes[index].f, else roles[index]
+  std::uint32_t index = 0;
 };
 
 // The form a person is keyed by: the longer of the name and its first alias.
@@ -1009,14 +1063,14 @@ struct RoleTable {
   }
   // Notes role/org for the key in keys[from, end) unless one is noted; the key text is dropped
   // again when it is known.
-  void Note(std::size_t from, const std::string& role, const EntityRef& org) {
+  void Note(std::size_t from, RoleInfo info) {
     std::string_view key = std::string_view(keys).substr(from);
     auto id = static_cast<std::uint32_t>(entries.size());
     if (index.FindOrAdd(HashView(key), id, [&](std::uint32_t x) { return Key(entries[x]) == key; }) != id) {
       keys.resize(from);
       return;
     }
-    entries.push_back(Entry{from, key.size(), RoleInfo{role, org}});
+    entries.push_back(Entry{from, key.size(), info});
     by_key_ready = false;
   }
   const std::vector<std::uint32_t>& ByKey() {
@@ -1296,6 +1350,7 @@ struct Workspace {
   Groups groups;
   std::vector<int> group;
   rules::SlottedText st;  // the unit, quotation or line window being matched
+  rules::RangeSlotter slotter;  // slots them (the release's slot-alphabet characters found once)
   std::vector<std::size_t> unit_ms;
   std::vector<const RuleMatch*> order, claims;
   std::vector<int> seen_groups;
@@ -1304,6 +1359,8 @@ struct Workspace {
   std::vector<const std::string*> fired;
   std::vector<Fact> agreements, events, roles;
   std::vector<const Rule*> role_rule, agreement_rule, event_rule;  // the rule of each candidate
+  std::vector<std::size_t> role_slot;  // each role's person slot in the main list, or -1
+  std::vector<FormPool::Range> slot_forms;  // a main-list person slot's name forms, once made
   std::vector<QuoteCand> quotes;
   std::vector<std::size_t> claimed_quotes;
   FormPool pool;
@@ -1324,11 +1381,16 @@ struct Workspace {
     std::string program, options;
     std::unique_ptr<const RE2> re;
     std::string min;
+    // The upper bound of that range ("" when unbounded). A match of the first-line program ends
+    // with its "\n", the first line's only line end and last byte: a match is the whole slotted
+    // line, so a line above `max` cannot match.
+    std::string max;
   };
   // A deque: line_min points into its elements, which must stay put while more are added.
   std::deque<FirstLine> first_lines;
   std::vector<const RE2*> line_first;  // of each line rule
   std::vector<const std::string*> line_min;  // of each line rule
+  std::vector<const std::string*> line_max;  // of each line rule
   rules::SlottedText line_st;          // a window's first line
   SlotRangeTypes range_types;
   Ctx::OrgForms org_forms, inner_org_forms;
@@ -1340,6 +1402,7 @@ struct Workspace {
   // Empty, with the room kept.
   void Clear() {
     fired.clear(), agreements.clear(), events.clear(), roles.clear(), role_rule.clear(), quotes.clear();
+    role_slot.clear();
     agreement_rule.clear(), event_rule.clear();
     claimed_quotes.clear();
     pool.Clear();
@@ -1380,6 +1443,7 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
       Trim(&w.group, kKeep), Trim(&w.inner.light, kKeep), Trim(&w.inner.at, kKeep), Trim(&w.inner.full, kKeep);
       Trim(&w.inner.group, kKeep);
       w.range_types.ShrinkTo(kKeep);
+      w.slotter.ShrinkTo(kKeep);
       if (w.sl.quotes.capacity() > 256) std::vector<Mention>().swap(w.sl.quotes);
       if (w.st.text.capacity() > kKeep * 16) w.st = rules::SlottedText();
     }
@@ -1387,6 +1451,8 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
   BuildResult out;
   BuildSlots(view, mentions, &ws.sl);
   const std::vector<rules::SlotMention>& ms = ws.sl.light;
+  rules::RangeSlotter& slotter = ws.slotter;
+  slotter.Reset(view.normalized);
   Groups& groups = ws.groups;
   Ctx c{book, view, ms, ws.sl.at, ws.sl.full, groups, ws.group, &ws.org_forms, false, {}};
   BuildAliases(&c, &groups);
@@ -1419,17 +1485,19 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
   std::size_t last_speaker_unit = 0, last_person_unit = 0;
 
   // The first stated role only: copied when kept.
-  auto note_role_key = [&](std::string_view key, const std::string& role, const EntityRef& org) {
+  auto note_role_key = [&](std::string_view key, const std::string& role, RoleInfo where) {
     if (role.empty()) return;
     const std::size_t from = role_of.keys.size();
     role_of.keys.append(key);
-    role_of.Note(from, role, org);
+    role_of.Note(from, where);
   };
-  auto note_role = [&](const EntityRef& person, const std::string& role, const EntityRef& org) {
-    if (role.empty()) return;
+  // The role fact just added (roles.back()).
+  auto note_role = [&] {
+    const Fact& f = roles.back();
+    if (f.role.empty()) return;
     const std::size_t from = role_of.keys.size();
-    AppendNormKey(PersonKeyForm(person), &role_of.keys);
-    role_of.Note(from, role, org);
+    AppendNormKey(PersonKeyForm(f.person), &role_of.keys);
+    role_of.Note(from, RoleInfo{false, static_cast<std::uint32_t>(roles.size() - 1)});
   };
 
   std::vector<std::size_t>& claimed_quotes = ws.claimed_quotes;
@@ -1439,7 +1507,7 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
   SlottedText& st = ws.st;
   for (std::size_t ui = 0; ui < units.size(); ++ui) {
     const Unit& u = units[ui];
-    rules::SlotInto(view.normalized, u.norm_begin, u.norm_end, ms, &st);
+    slotter.SlotInto(u.norm_begin, u.norm_end, ms, &st);
     std::vector<RuleMatch> matches = book.Match(view.lang, st);
     // The unit's mentions, in text order (read by several steps below): the unit's tokens.
     const std::vector<std::size_t>* unit_ms_p = &st.mentions;
@@ -1500,7 +1568,7 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
               int g = c.group[pms[k]];
               if (std::find(seen.begin(), seen.end(), g) != seen.end()) continue;
               seen.push_back(g);
-              f.parties.push_back(Ref(c, pms[k]));
+              RefInto(c, pms[k], &f.parties.emplace_back());
               if (f.parties.back().kind == EntityKind::kPlace) f.parties.back().kind = EntityKind::kOrganization;
             }
           }
@@ -1608,7 +1676,7 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
             }
           }
         }
-        if (CharCount(text) < 4) continue;
+        if (!CharsAtLeast(text, 4)) continue;
         quotes.emplace_back();
         QuoteCand& q = quotes.back();
         InitFact(&q.f, c, FactType::kQuote, m, st);
@@ -1618,22 +1686,22 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
         q.rule = &r;
         q.pronoun = pronoun != 0;
         if (pronoun == 1)
-          q.f.person = Ref(c, last_person);
+          RefInto(c, last_person, &q.f.person), q.person_slot = last_person;
         else if (pronoun == 2)
-          q.f.person = quotes[last_speaker].f.person;
+          q.f.person = quotes[last_speaker].f.person, q.person_slot = quotes[last_speaker].person_slot;
         else
-          q.f.person = Ref(c, who.back());
+          RefInto(c, who.back(), &q.f.person), q.person_slot = who.back();
         q.f.quote = std::move(text);
         for (const char* oname : {"org", "org2", "org3", "org4"}) {
           if (!q.f.org.empty()) break;
           Picks om = Of(c, Cap(m, oname), {MentionType::kOrg, MentionType::kCountry});
           for (std::size_t k = 0; k < om.size(); ++k)
-            if (q.f.org.empty()) q.f.org = Ref(c, om[k]);
+            if (q.f.org.empty()) RefInto(c, om[k], &q.f.org);
         }
         if (const Capture* rc = RoleCap(m)) SplitRoleOrg(c, CapText(c, st, *rc), &q.f.role, &q.f.org);
         q.has_role = !q.f.role.empty();
         q.speaker = PersonKey(q.f.person);
-        note_role_key(q.speaker, q.f.role, q.f.org);
+        note_role_key(q.speaker, q.f.role, RoleInfo{true, static_cast<std::uint32_t>(quotes.size() - 1)});
         if (!q.pronoun) {
           last_speaker = quotes.size() - 1;
           last_speaker_par = u.paragraph;
@@ -1642,14 +1710,15 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
         fired.push_back(&r.id);
       } else if (emits == Emits::kRole) {
         roles.emplace_back();
-        if (!RoleFact(c, m, st, &roles.back())) {
+        std::size_t person_slot = kNone;
+        if (!RoleFact(c, m, st, &roles.back(), &person_slot)) {
           roles.pop_back();
           continue;
         }
-        const Fact& f = roles.back();
-        note_role(f.person, f.role, f.org);
+        note_role();
         fired.push_back(&r.id);
         role_rule.push_back(&r);
+        ws.role_slot.push_back(person_slot);
       } else if (emits == Emits::kDateline) {
         // Only near the top of the release, and only when the text model found no dateline.
         if (ui > 3 || dateline_rule.type == FactType::kDateline) continue;
@@ -1660,7 +1729,7 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
         f.date = c.M(dm[0]).value;
         Picks pm = Of(c, Cap(m, "place"), {MentionType::kPlace, MentionType::kCountry});
         if (!pm.empty()) {
-          f.place = Ref(c, pm[0]);
+          RefInto(c, pm[0], &f.place);
           f.place.kind = EntityKind::kPlace;
         }
         fired.push_back(&r.id);
@@ -1672,7 +1741,7 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
         Fact& f = events.back();
         InitFact(&f, c, FactType::kEvent, m, st);
         f.name = StripLeadingArticle(StripQuoteMarks(CapText(c, st, *nc)));
-        if (CharCount(f.name) < 3) {
+        if (!CharsAtLeast(f.name, 3)) {
           events.pop_back();
           continue;
         }
@@ -1684,7 +1753,7 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
         }
         Picks pm = Of(c, Cap(m, "place"), {MentionType::kPlace, MentionType::kCountry});
         for (std::size_t k = 0; k < pm.size(); ++k) {
-          f.place = Ref(c, pm[k]);
+          RefInto(c, pm[k], &f.place);
           f.place.kind = EntityKind::kPlace;
           if (ms[pm[k]].type == MentionType::kPlace) break;  // a city beats a country
         }
@@ -1696,7 +1765,7 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
               if (n++ == 0) first = idx;
             }
           if (n == 1) {
-            f.place = Ref(c, first);
+            RefInto(c, first, &f.place);
             f.place.kind = EntityKind::kPlace;
           }
         }
@@ -1720,7 +1789,7 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
       bool adjacent = last.unit == ui || last.unit + 1 == ui;
       if (last.paragraph != u.paragraph || !adjacent) continue;
       std::string qt = StripQuoteMarks(ws.sl.Text(idx));
-      if (CharCount(qt) < 8) continue;
+      if (!CharsAtLeast(qt, 8)) continue;
       last.f.quote += " ";
       last.f.quote += qt;
       last.unit = ui;
@@ -1756,7 +1825,7 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
       is.group.assign(mentions.size(), -2);
       inner.reset(new Ctx{book, view, is.light, is.at, is.full, groups, is.group, &ws.inner_org_forms, false, {}});
     }
-    rules::SlotInto(view.normalized, q.norm_begin, q.norm_end, is.light, &st);
+    slotter.SlotInto(q.norm_begin, q.norm_end, is.light, &st);
     if (st.mentions.size() < 2) continue;
     for (const Rule* rp : book.Candidates(view.lang, st.text)) {
       if (EmitsOf(*rp) != Emits::kRole || IsParagraphScope(*rp)) continue;
@@ -1766,14 +1835,15 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
           inner_resolved = true;
         }
         roles.emplace_back();
-        if (!RoleFact(*inner, m, st, &roles.back())) {
+        std::size_t inner_slot = kNone;  // (a slot of the finder's list, not of the main one)
+        if (!RoleFact(*inner, m, st, &roles.back(), &inner_slot)) {
           roles.pop_back();
           continue;
         }
-        const Fact& f = roles.back();
-        note_role(f.person, f.role, f.org);
+        note_role();
         fired.push_back(&rp->id);
         role_rule.push_back(rp);
+        ws.role_slot.push_back(kNone);
       }
     }
   }
@@ -1782,15 +1852,20 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
   // contacts; each window starts at a paragraph (a line) and spans up to four of them.
   std::vector<const Rule*>& line_rules = ws.line_rules;
   line_rules.clear();
-  for (const auto& rp : book.rules())
-    if (rp->lang.size() == view.lang.size() && std::memcmp(rp->lang.data(), view.lang.data(), view.lang.size()) == 0 &&
-        EmitsOf(*rp) == Emits::kRole && IsParagraphScope(*rp))
-      line_rules.push_back(rp.get());
+  // Every rule of the book is looked at once per release: the cheap tests first (the language
+  // compared inline, a role's four bytes), the attribute map only for the language's role rules.
+  const std::string_view lang = view.lang;
+  for (const auto& rp : book.rules()) {
+    const Rule& r = *rp;
+    if (r.lang.size() != lang.size() || r.emits.size() != 4) continue;
+    bool same_lang = true;
+    for (std::size_t k = 0; k < lang.size() && same_lang; ++k) same_lang = r.lang[k] == lang[k];
+    if (same_lang && std::memcmp(r.emits.data(), "role", 4) == 0 && IsParagraphScope(r)) line_rules.push_back(&r);
+  }
   // Most windows hold no token of a type some line rule needs (Rule::type_needs: every match
   // holds one), and are skipped unslotted: their slot types are read from the slot list. Exact
   // when the release writes no slot-alphabet character itself (TypesIn would count it).
-  const bool types_from_slots =
-      !line_rules.empty() && view.normalized.find("\xEE\x80") == std::string_view::npos;
+  const bool types_from_slots = !line_rules.empty() && slotter.clean();
   if (types_from_slots) ws.range_types.Build(ms);
   // A rule anchored at the window's start whose match must reach a line end before which nothing
   // can match one (FirstLineProgram): every match begins with a match of that first-line program,
@@ -1799,11 +1874,13 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
   std::vector<const RE2*>& line_first = ws.line_first;
   line_first.clear();
   ws.line_min.clear();
+  ws.line_max.clear();
   bool any_first = false;
   static const std::string kNoMin;
   for (const Rule* rp : line_rules) {
     const RE2* first = nullptr;
     const std::string* min = &kNoMin;
+    const std::string* max = &kNoMin;
     book.Prepare(*rp);
     if (rp->re && rp->re->ok()) {
       const RE2::Options& o = rp->re->options();
@@ -1814,29 +1891,31 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
                                [&](const Workspace::FirstLine& f) { return f.rule == rp; });
         if (it == ws.first_lines.end() || it->program != rp->program || it->options != sig) {
           if (it == ws.first_lines.end()) {
-            ws.first_lines.push_back(Workspace::FirstLine{rp, {}, {}, nullptr, {}});
+            ws.first_lines.push_back(Workspace::FirstLine{rp, {}, {}, nullptr, {}, {}});
             it = std::prev(ws.first_lines.end());
           }
           it->program = rp->program;
           it->options = sig;
           it->re.reset();
           it->min.clear();
+          it->max.clear();
           std::string prefix = FirstLineProgram(rp->program);
           if (!prefix.empty()) {
             auto re = std::make_unique<const RE2>(prefix, o);
             if (re->ok()) {
               std::string lo, hi;
-              if (re->PossibleMatchRange(&lo, &hi, 8)) it->min = lo;
+              if (re->PossibleMatchRange(&lo, &hi, 8)) it->min = lo, it->max = hi;
               it->re = std::move(re);
             }
           }
         }
         first = it->re.get();
-        if (first) min = &it->min;
+        if (first) min = &it->min, max = &it->max;
       }
     }
     line_first.push_back(first);
     ws.line_min.push_back(min);
+    ws.line_max.push_back(max);
     any_first |= first != nullptr;
   }
   std::vector<const Rule*>& window_rules = ws.window_rules;
@@ -1880,20 +1959,23 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
       if (line_first[k] && first_line_known) {
         if (line_end == std::string_view::npos) continue;
         const std::string& min = *ws.line_min[k];
+        const std::string& max = *ws.line_max[k];
         if (!line_slotted && first_byte >= 0 && !min.empty() && first_byte < static_cast<unsigned char>(min[0])) continue;
+        if (!line_slotted && first_byte >= 0 && !max.empty() && first_byte > static_cast<unsigned char>(max[0])) continue;
         if (!line_slotted) {
-          rules::SlotInto(view.normalized, p.norm_begin, line_end + 1, ms, &ws.line_st);
+          slotter.SlotInto(p.norm_begin, line_end + 1, ms, &ws.line_st);
           line_slotted = true;
         }
         const std::string& t = ws.line_st.text;
         if (!min.empty() && t.compare(min) < 0) continue;
+        if (!max.empty() && t.compare(max) > 0) continue;
         if (!line_first[k]->Match(re2::StringPiece(t.data(), t.size()), 0, t.size(), RE2::ANCHOR_START, nullptr, 0))
           continue;
       }
       window_rules.push_back(rp);
     }
     if (window_rules.empty()) continue;
-    rules::SlotInto(view.normalized, p.norm_begin, last.norm_end, ms, &st);
+    slotter.SlotInto(p.norm_begin, last.norm_end, ms, &st);
     std::vector<RuleMatch> pms;
     for (const Rule* rp : window_rules)
       for (RuleMatch& m : book.MatchRule(*rp, st)) pms.push_back(std::move(m));
@@ -1907,22 +1989,23 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
       InitFact(&f, c, FactType::kRole, m, st);
       Picks who = Of(c, pc, {MentionType::kPerson});
       if (!who.empty()) {
-        f.person = Ref(c, who.back());
+        RefInto(c, who.back(), &f.person);
       } else {  // a name alone on its line in a laid-out block: the layout is the evidence
         f.person.kind = EntityKind::kPerson;
         f.person.name = CapText(c, st, *pc);
         if (view.to_original) f.person.span = view.to_original(st.to_norm[pc->begin], st.to_norm[pc->end]);
       }
       Picks om = Of(c, Cap(m, "org"), {MentionType::kOrg, MentionType::kCountry});
-      if (!om.empty()) f.org = Ref(c, om[0]);
+      if (!om.empty()) RefInto(c, om[0], &f.org);
       f.role = CapText(c, st, *rc);
       if (f.role.empty()) {
         roles.pop_back();
         continue;
       }
-      note_role(f.person, f.role, f.org);
+      note_role();
       fired.push_back(&r.id);
       role_rule.push_back(&r);
+      ws.role_slot.push_back(who.empty() ? kNone : who.back());
     }
   }
 
@@ -1931,8 +2014,15 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
   constexpr std::uint32_t kNotYet = ~std::uint32_t{0};
   std::vector<FormPool::Range>& quote_forms = ws.quote_forms;
   quote_forms.assign(quotes.size(), FormPool::Range{0, kNotYet});
+  std::vector<FormPool::Range>& slot_forms = ws.slot_forms;
+  slot_forms.assign(ms.size(), FormPool::Range{0, kNotYet});
+  auto forms_of_slot = [&](std::size_t slot, const EntityRef& person) {
+    if (slot >= slot_forms.size()) return pool.Person(person);
+    if (slot_forms[slot].n == kNotYet) slot_forms[slot] = pool.Person(person);
+    return slot_forms[slot];
+  };
   auto forms_of_quote = [&](std::size_t k) {
-    if (quote_forms[k].n == kNotYet) quote_forms[k] = pool.Person(quotes[k].f.person);
+    if (quote_forms[k].n == kNotYet) quote_forms[k] = forms_of_slot(quotes[k].person_slot, quotes[k].f.person);
     return quote_forms[k];
   };
   // Quote blocks: merge consecutive quotations of one speaker in one paragraph.
@@ -1975,8 +2065,9 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
     }
     if (it >= 0) {
       const RoleInfo& ri = role_of.entries[static_cast<std::size_t>(it)].info;
-      q.f.role = ri.role;
-      if (q.f.org.empty()) q.f.org = ri.org;
+      const Fact& stated = ri.quote ? quotes[ri.index].f : roles[ri.index];  // never q: its role is empty
+      q.f.role = stated.role;
+      if (q.f.org.empty()) q.f.org = stated.org;
     }
   }
   // Same quotation attributed twice (two rules, two mentions): keep the first.
@@ -2022,7 +2113,8 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
   kept_forms.clear();
   for (std::size_t ri : by_priority) {
     const std::size_t mark_forms = pool.forms.size(), mark_words = pool.words.size(), mark_text = pool.text.size();
-    FormPool::Range pf = pool.Person(roles[ri].person);
+    const bool shared = ws.role_slot[ri] < slot_forms.size();  // its forms stay for the slot's other candidates
+    FormPool::Range pf = forms_of_slot(ws.role_slot[ri], roles[ri].person);
     bool is_quoted = false;
     for (std::size_t bi : quoted)
       if (!is_quoted && pool.SamePerson(forms_of_quote(bi), pf)) is_quoted = true;
@@ -2031,7 +2123,7 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
     if (!is_quoted) {
       kept_roles.push_back(ri);
       kept_forms.push_back(pf);
-    } else {  // not compared again: its room goes back to the pool
+    } else if (!shared) {  // not compared again: its room goes back to the pool
       pool.forms.resize(mark_forms), pool.words.resize(mark_words), pool.text.resize(mark_text);
     }
   }
@@ -2203,7 +2295,7 @@ BuildResult BuildFacts(const rules::RuleBook& book, const DocView& view, const s
           }
         }
         if (best < ms.size()) {
-          f.place = Ref(c, best);
+          RefInto(c, best, &f.place);
           const std::size_t city = ms[best].end < place_end && view.original_text
                                        ? CityAfterRegion(view.normalized.substr(ms[best].end, place_end - ms[best].end))
                                        : 0;

@@ -212,6 +212,14 @@ std::size_t CharCount(std::string_view s) {
   return n;
 }
 
+bool CharsAtLeast(std::string_view s, std::size_t n) {
+  if (n == 0) return true;
+  std::size_t k = 0;
+  for (unsigned char c : s)
+    if ((c & 0xC0) != 0x80 && ++k == n) return true;
+  return false;
+}
+
 bool HasCjk(std::string_view s) {
   for (std::size_t i = 0; i < s.size();) {
     char32_t c = Decode(s, &i);

@@ -14,6 +14,9 @@ std::string NormKey(std::string_view s);
 // NormKey(s), or its first `limit` bytes, appended to *out (the key is made only that far).
 void AppendNormKey(std::string_view s, std::string* out, std::size_t limit = std::string::npos);
 std::size_t CharCount(std::string_view s);  // code points
+// CharCount(s) >= n, reading only as far as the n-th code point (a quotation is long; the tests
+// ask for a few characters).
+bool CharsAtLeast(std::string_view s, std::size_t n);
 bool HasCjk(std::string_view s);
 std::string Trim(std::string_view s);       // white space (ASCII, U+3000, NBSP) at both ends
 std::string_view TrimView(std::string_view s);  // the same, as a view into s

@@ -156,3 +156,20 @@ TEST_CASE("text_util trimming agrees with the reference on long text", "[facts][
     REQUIRE(presskg::facts::StripQuoteMarks(s) == RefTrim(s, strip, strip_trail));
   }
 }
+
+// CharsAtLeast stops at the n-th code point: the same answer as counting them all, broken UTF-8
+// included (continuation bytes never start a code point).
+TEST_CASE("CharsAtLeast agrees with CharCount", "[facts][text_util]") {
+  std::mt19937 rng(20261126);
+  for (int round = 0; round < 5000; ++round) {
+    std::string s = RandomText(&rng);
+    const std::size_t count = presskg::facts::CharCount(s);
+    for (std::size_t n : {std::size_t{0}, std::size_t{1}, std::size_t{3}, std::size_t{4}, std::size_t{8}, count, count + 1}) {
+      INFO("text: " << s << " n: " << n);
+      REQUIRE(presskg::facts::CharsAtLeast(s, n) == (count >= n));
+    }
+  }
+  CHECK(presskg::facts::CharsAtLeast("中文字", 3));
+  CHECK_FALSE(presskg::facts::CharsAtLeast("中文字", 4));
+  CHECK_FALSE(presskg::facts::CharsAtLeast("", 1));
+}
