@@ -625,7 +625,7 @@ class Cascade {
     r.clear();
     r.reserve(base.size() + base.size() / 4 + 8);  // room for the people and short forms merged in later
     ResolveOverlapsInto(base.data(), base.size(), nullptr, 0, &r);
-    if (lang_ & kLangZh) SubnationalPlaces(s_, &r);
+    if (lang_ & kLangZh) SubnationalPlacesOfHits(&r);
 
     // r does not overlap itself: with no suffix organizations added, resolving again keeps it as
     // it is. The added ones go after r, the order the resolution's tie-break has always seen.
@@ -660,6 +660,27 @@ class Cascade {
     shorts.clear();
     ShortForms(r, &shorts);
     fill_gaps(shorts);
+  }
+
+  // SubnationalPlaces over the countries the gazetteer pass found (every country candidate comes
+  // from it), not over every candidate: r is in begin order without two equal begins (resolved
+  // candidates do not overlap and are not empty), and the hits come by begin.
+  void SubnationalPlacesOfHits(std::vector<Candidate>* rv) {
+    std::vector<Candidate>& r = *rv;
+    bool emptied = false;
+    std::size_t k = 0;
+    for (const CountryHit& h : country_hits_) {
+      if (k < r.size() && r[k].begin < h.begin)
+        k = static_cast<std::size_t>(
+            std::lower_bound(r.begin() + static_cast<std::ptrdiff_t>(k), r.end(), h.begin,
+                             [](const Candidate& c, std::size_t b) { return c.begin < b; }) -
+            r.begin());
+      if (k >= r.size()) break;
+      if (r[k].begin != h.begin) continue;
+      if (ProvinceAt(s_, &r, k)) emptied = true;
+      ++k;  // done (several hits may share a start); the city taken in is a place: nothing to do
+    }
+    if (emptied) DropEmptied(&r);
   }
 
   // std::merge of *a and b by begin (on equal begins, a's first), done in place in `a` from the back.
