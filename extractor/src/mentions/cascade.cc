@@ -239,37 +239,42 @@ bool IsParticle(std::string_view w) {
 }
 
 // Capitalised words that start sentences or name non-people; never part of a person's name.
-// A fixed set of short words: open addressing over an FNV-1a hash, cheaper than
-// std::unordered_set<std::string_view> (std::hash hashes with a call and walks a node list).
+// A fixed set of short words: open addressing, cheaper than std::unordered_set<std::string_view>
+// (std::hash hashes with a call and walks a node list). The English person patterns ask for
+// every capitalised token of a release, so a lookup reads only the word's length and its first
+// and last two bytes for the hash (no loop over the word), and a word longer than any in the set
+// is answered by its length.
 class WordSet {
  public:
   WordSet(std::initializer_list<std::string_view> words) {
     std::size_t cap = 16;
     while (cap < words.size() * 4) cap *= 2;
     slots_.assign(cap, std::string_view());
-    used_.assign(cap, false);
     for (std::string_view w : words) {
+      if (w.empty()) continue;  // an empty slot is a free one
+      max_len_ = std::max(max_len_, w.size());
       std::size_t h = Hash(w) & (cap - 1);
-      while (used_[h] && slots_[h] != w) h = (h + 1) & (cap - 1);
+      while (!slots_[h].empty() && slots_[h] != w) h = (h + 1) & (cap - 1);
       slots_[h] = w;
-      used_[h] = true;
     }
   }
   bool count(std::string_view w) const {
-    std::size_t mask = slots_.size() - 1;
-    for (std::size_t h = Hash(w) & mask; used_[h]; h = (h + 1) & mask)
-      if (slots_[h] == w) return true;
+    if (w.empty() || w.size() > max_len_) return false;
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t h = Hash(w) & mask; !slots_[h].empty(); h = (h + 1) & mask)
+      if (slots_[h].size() == w.size() && std::memcmp(slots_[h].data(), w.data(), w.size()) == 0) return true;
     return false;
   }
 
  private:
-  static std::size_t Hash(std::string_view w) {
-    std::uint32_t h = 2166136261u;
-    for (unsigned char c : w) h = (h ^ c) * 16777619u;
-    return h;
+  static std::size_t Hash(std::string_view w) {  // w not empty
+    const auto b = [&](std::size_t i) { return static_cast<std::uint32_t>(static_cast<unsigned char>(w[i])); };
+    const std::size_t n = w.size();
+    const std::uint32_t x = b(0) | b(n > 1 ? 1 : 0) << 8 | b(n - 1) << 16 | static_cast<std::uint32_t>(n) << 24;
+    return (x * 0x9E3779B1u) >> 8;
   }
   std::vector<std::string_view> slots_;
-  std::vector<bool> used_;
+  std::size_t max_len_ = 0;
 };
 
 bool IsNameStopWord(std::string_view w) {
