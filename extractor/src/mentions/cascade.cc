@@ -239,37 +239,42 @@ bool IsParticle(std::string_view w) {
 }
 
 // Capitalised words that start sentences or name non-people; never part of a person's name.
-// A fixed set of short words: open addressing over an FNV-1a hash, cheaper than
-// std::unordered_set<std::string_view> (std::hash hashes with a call and walks a node list).
+// A fixed set of short words: open addressing, cheaper than std::unordered_set<std::string_view>
+// (std::hash hashes with a call and walks a node list). The English person patterns ask for
+// every capitalised token of a release, so a lookup reads only the word's length and its first
+// and last two bytes for the hash (no loop over the word), and a word longer than any in the set
+// is answered by its length.
 class WordSet {
  public:
   WordSet(std::initializer_list<std::string_view> words) {
     std::size_t cap = 16;
     while (cap < words.size() * 4) cap *= 2;
     slots_.assign(cap, std::string_view());
-    used_.assign(cap, false);
     for (std::string_view w : words) {
+      if (w.empty()) continue;  // an empty slot is a free one
+      max_len_ = std::max(max_len_, w.size());
       std::size_t h = Hash(w) & (cap - 1);
-      while (used_[h] && slots_[h] != w) h = (h + 1) & (cap - 1);
+      while (!slots_[h].empty() && slots_[h] != w) h = (h + 1) & (cap - 1);
       slots_[h] = w;
-      used_[h] = true;
     }
   }
   bool count(std::string_view w) const {
-    std::size_t mask = slots_.size() - 1;
-    for (std::size_t h = Hash(w) & mask; used_[h]; h = (h + 1) & mask)
-      if (slots_[h] == w) return true;
+    if (w.empty() || w.size() > max_len_) return false;
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t h = Hash(w) & mask; !slots_[h].empty(); h = (h + 1) & mask)
+      if (slots_[h].size() == w.size() && std::memcmp(slots_[h].data(), w.data(), w.size()) == 0) return true;
     return false;
   }
 
  private:
-  static std::size_t Hash(std::string_view w) {
-    std::uint32_t h = 2166136261u;
-    for (unsigned char c : w) h = (h ^ c) * 16777619u;
-    return h;
+  static std::size_t Hash(std::string_view w) {  // w not empty
+    const auto b = [&](std::size_t i) { return static_cast<std::uint32_t>(static_cast<unsigned char>(w[i])); };
+    const std::size_t n = w.size();
+    const std::uint32_t x = b(0) | b(n > 1 ? 1 : 0) << 8 | b(n - 1) << 16 | static_cast<std::uint32_t>(n) << 24;
+    return (x * 0x9E3779B1u) >> 8;
   }
   std::vector<std::string_view> slots_;
-  std::vector<bool> used_;
+  std::size_t max_len_ = 0;
 };
 
 bool IsNameStopWord(std::string_view w) {
@@ -625,7 +630,7 @@ class Cascade {
     r.clear();
     r.reserve(base.size() + base.size() / 4 + 8);  // room for the people and short forms merged in later
     ResolveOverlapsInto(base.data(), base.size(), nullptr, 0, &r);
-    if (lang_ & kLangZh) SubnationalPlaces(s_, &r);
+    if (lang_ & kLangZh) SubnationalPlacesOfHits(&r);
 
     // r does not overlap itself: with no suffix organizations added, resolving again keeps it as
     // it is. The added ones go after r, the order the resolution's tie-break has always seen.
@@ -660,6 +665,27 @@ class Cascade {
     shorts.clear();
     ShortForms(r, &shorts);
     fill_gaps(shorts);
+  }
+
+  // SubnationalPlaces over the countries the gazetteer pass found (every country candidate comes
+  // from it), not over every candidate: r is in begin order without two equal begins (resolved
+  // candidates do not overlap and are not empty), and the hits come by begin.
+  void SubnationalPlacesOfHits(std::vector<Candidate>* rv) {
+    std::vector<Candidate>& r = *rv;
+    bool emptied = false;
+    std::size_t k = 0;
+    for (const CountryHit& h : country_hits_) {
+      if (k < r.size() && r[k].begin < h.begin)
+        k = static_cast<std::size_t>(
+            std::lower_bound(r.begin() + static_cast<std::ptrdiff_t>(k), r.end(), h.begin,
+                             [](const Candidate& c, std::size_t b) { return c.begin < b; }) -
+            r.begin());
+      if (k >= r.size()) break;
+      if (r[k].begin != h.begin) continue;
+      if (ProvinceAt(s_, &r, k)) emptied = true;
+      ++k;  // done (several hits may share a start); the city taken in is a place: nothing to do
+    }
+    if (emptied) DropEmptied(&r);
   }
 
   // std::merge of *a and b by begin (on equal begins, a's first), done in place in `a` from the back.

@@ -591,6 +591,12 @@ bool StopsSuffixWalk(std::string_view s, std::size_t pos, char32_t c);
 // A Chinese country mention followed by a province's or state's name and its unit (老挝琅勃拉邦省,
 // 哈萨克斯坦江布尔州) becomes one PLACE in that country (subnational.cc). `ms` sorted, non-overlapping.
 void SubnationalPlaces(std::string_view s, std::vector<Candidate>* ms);
+// The same for the one candidate (*ms)[k] (nothing unless it is a country): true when the city
+// mention after it was taken into the province (emptied: DropEmptied removes it, and the caller
+// skips it). Callers that know where the countries are visit only those, in begin order.
+bool ProvinceAt(std::string_view s, std::vector<Candidate>* ms, std::size_t k);
+// Removes the emptied candidates (end == begin, not a quote), keeping the order.
+void DropEmptied(std::vector<Candidate>* ms);
 
 // A line of two or three capitalised words above a line that opens with a role is a person (a
 // contact block), also when its first word was read as a country or city (contact_names.cc).
