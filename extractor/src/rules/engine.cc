@@ -346,44 +346,10 @@ bool GroupStructure(const std::vector<Tok>& toks, std::vector<std::size_t>* end_
 
 const char* SlotTypeName(MentionType t) { return MentionTypeName(t); }
 
-namespace slottoken {
-
-// Writes the token of mention number `index` at `out`; returns the bytes written (at most
-// 6 + 3 × the digits of index). Every slot character is U+E0xx, EE 80 xx in UTF-8, so only the
-// last byte of each is computed (it runs for every mention of every unit and line window).
-std::size_t WriteSlotToken(char* out, MentionType type, std::size_t index) {
-  static_assert(kTypeMarkBase == 0xE000 && kDigitBase == 0xE010 && kSlotEnd == 0xE01F, "EE 80 xx below");
-  auto put = [](char* w, unsigned low) {  // U+E000 + low, low < 0x40
-    w[0] = static_cast<char>(0xEE);
-    w[1] = static_cast<char>(0x80);
-    w[2] = static_cast<char>(0x80 | low);
-  };
-  put(out, static_cast<unsigned>(type) & 0x3F);
-  std::size_t n = 3;
-  if (index < 10) {
-    put(out + n, 0x10 + static_cast<unsigned>(index));
-    n += 3;
-  } else {
-    char digits[24];
-    int nd = 0;
-    do {
-      digits[nd++] = static_cast<char>(index % 10);
-      index /= 10;
-    } while (index > 0);
-    while (nd > 0) {
-      put(out + n, 0x10 + static_cast<unsigned>(digits[--nd]));
-      n += 3;
-    }
-  }
-  put(out + n, 0x1F);
-  return n + 3;
-}
-
-}  // namespace slottoken
 
 void AppendSlotToken(std::string* t, MentionType type, std::size_t index) {
   char buf[6 + 3 * 20];
-  t->append(buf, slottoken::WriteSlotToken(buf, type, index));
+  t->append(buf, WriteSlotToken(buf, type, index));
 }
 
 std::string SlotToken(MentionType type, std::size_t index) {
@@ -1600,7 +1566,7 @@ void SlotInto(std::string_view normalized, std::size_t begin, std::size_t end, c
     if (it->end > end || it->begin < pos || it->end <= it->begin) continue;
     copy_to(it->begin);
     s->to_norm.Add(OffsetMap::Run{n, it->begin, false, static_cast<std::uint32_t>(s->mentions.size())});
-    n += slottoken::WriteSlotToken(out + n, it->type, s->mentions.size());
+    n += WriteSlotToken(out + n, it->type, s->mentions.size());
     s->mentions.push_back(static_cast<std::size_t>(it - mentions.begin()));
     pos = it->end;
   }

@@ -54,6 +54,37 @@ inline constexpr char32_t kTypeMarkBase = 0xE000;
 inline constexpr char32_t kDigitBase = 0xE010;
 inline constexpr char32_t kSlotEnd = 0xE01F;
 
+// Writes the token of mention number `index` at `out`; returns the bytes written (at most
+// 6 + 3 × the digits of index). Every slot character is U+E0xx, EE 80 xx in UTF-8, so only the
+// last byte of each is computed (it runs for every mention of every unit and line window).
+inline std::size_t WriteSlotToken(char* out, MentionType type, std::size_t index) {
+  static_assert(kTypeMarkBase == 0xE000 && kDigitBase == 0xE010 && kSlotEnd == 0xE01F, "EE 80 xx below");
+  auto put = [](char* w, unsigned low) {  // U+E000 + low, low < 0x40
+    w[0] = static_cast<char>(0xEE);
+    w[1] = static_cast<char>(0x80);
+    w[2] = static_cast<char>(0x80 | low);
+  };
+  put(out, static_cast<unsigned>(type) & 0x3F);
+  std::size_t n = 3;
+  if (index < 10) {
+    put(out + n, 0x10 + static_cast<unsigned>(index));
+    n += 3;
+  } else {
+    char digits[24];
+    int nd = 0;
+    do {
+      digits[nd++] = static_cast<char>(index % 10);
+      index /= 10;
+    } while (index > 0);
+    while (nd > 0) {
+      put(out + n, 0x10 + static_cast<unsigned>(digits[--nd]));
+      n += 3;
+    }
+  }
+  put(out + n, 0x1F);
+  return n + 3;
+}
+
 // The token standing for mention number `index` (within a sentence) of type `type`.
 std::string SlotToken(MentionType type, std::size_t index);
 void AppendSlotToken(std::string* out, MentionType type, std::size_t index);

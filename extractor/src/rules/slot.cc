@@ -14,36 +14,6 @@ std::size_t Digits(std::size_t v) {
   return d;
 }
 
-// The token of mention number `index` at `out` (the bytes AppendSlotToken appends); returns the
-// bytes written. Every slot character is U+E0xx, EE 80 xx in UTF-8.
-inline std::size_t WriteToken(char* out, MentionType type, std::size_t index) {
-  static_assert(kTypeMarkBase == 0xE000 && kDigitBase == 0xE010 && kSlotEnd == 0xE01F, "EE 80 xx below");
-  auto put = [](char* w, unsigned low) {
-    w[0] = static_cast<char>(0xEE);
-    w[1] = static_cast<char>(0x80);
-    w[2] = static_cast<char>(0x80 | low);
-  };
-  put(out, static_cast<unsigned>(type) & 0x3F);
-  std::size_t n = 3;
-  if (index < 10) {
-    put(out + n, 0x10 + static_cast<unsigned>(index));
-    n += 3;
-  } else {
-    char digits[24];
-    int nd = 0;
-    do {
-      digits[nd++] = static_cast<char>(index % 10);
-      index /= 10;
-    } while (index > 0);
-    while (nd > 0) {
-      put(out + n, 0x10 + static_cast<unsigned>(digits[--nd]));
-      n += 3;
-    }
-  }
-  put(out + n, 0x1F);
-  return n + 3;
-}
-
 // The first mention with begin >= b (std::lower_bound), looked for from `hint`: a few steps
 // forward when b lies at or after the hint's mention, a search otherwise.
 std::size_t FirstFrom(const std::vector<SlotMention>& ms, std::size_t hint, std::size_t b) {
@@ -108,7 +78,7 @@ void RangeSlotter::SlotInto(std::size_t begin, std::size_t end, const std::vecto
       n += it->begin - pos;
     }
     s->to_norm.Add(OffsetMap::Run{n, it->begin, false, static_cast<std::uint32_t>(tokens.size())});
-    n += rangeslot::WriteToken(out + n, it->type, tokens.size());
+    n += WriteSlotToken(out + n, it->type, tokens.size());
     tokens.push_back(static_cast<std::size_t>(it - mentions.begin()));
     pos = it->end;
   }
